@@ -1,0 +1,42 @@
+"""Cited default funnel assumptions and hand-off agreement for a new plan.
+
+Benchmarks disagree and depend on definitions (PRODUCT.md), so these are starting points a
+plan edits, not truths. Sources, as summarised in PRODUCT.md:
+
+- inquiry (lead) to MQL 10-25 %, MQL to SAL 40-60 %, SAL to SQL 50-70 %, SQL to won 20-30 %
+  (demand-waterfall glossaries). The defaults take a point inside each range.
+- SQL to won is split into SQL to opportunity and opportunity to won; no benchmark in the brief
+  separates them, so each is 50 %, which multiplies back to the cited 25 % SQL to won.
+- Follow-up within an hour converts far better than after a day: the default agreement asks
+  sales to follow up within 24 hours at most, and the plan can tighten it.
+- ``min_return_ratio``: the revenue target an initiative should aim for per unit of budget. A
+  common rule of thumb holds 5:1 strong and below 2:1 unprofitable once costs are counted; 3:1
+  is the default floor below which the checks warn.
+"""
+
+from __future__ import annotations
+
+from planner.domain import FunnelAssumptions, HandoffAgreement
+
+DEFAULT_AVERAGE_DEAL_MAJOR = 20_000
+
+
+def default_assumptions(currency_scale: int) -> FunnelAssumptions:
+    return FunnelAssumptions(
+        lead_to_mql=0.15,
+        mql_to_sal=0.50,
+        sal_to_sql=0.60,
+        sql_to_opportunity=0.50,
+        opportunity_to_won=0.50,
+        average_deal_size=DEFAULT_AVERAGE_DEAL_MAJOR * currency_scale,
+        min_return_ratio=3.0,
+    )
+
+
+def default_handoff() -> HandoffAgreement:
+    return HandoffAgreement(
+        mqls_per_month=0,
+        acceptance_rate=0.50,
+        followup_hours=24.0,
+        quality_bar="Fits a core or edge segment, has a named buyer and a stated problem.",
+    )

@@ -1,0 +1,40 @@
+"""The exceptions the core raises: every one carries a message fit to show a user as it is."""
+
+from __future__ import annotations
+
+
+class PlanError(Exception):
+    """Base of every error the core reports to a user; its ``str`` is a one-line message."""
+
+
+class PlanFileError(PlanError):
+    """A plan file that cannot be opened, created or written, and why."""
+
+
+class PlanLockedError(PlanFileError):
+    """The plan is already open for editing by another process (or another window)."""
+
+    def __init__(self, message: str, *, holder: str) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+class ReadOnlyPlanError(PlanError):
+    """An edit was asked of a plan that is open read-only."""
+
+
+class ValidationError(PlanError):
+    """An edit broke a rule; nothing was changed.
+
+    ``field`` names the field (``"budget"``, ``"end_month"``, ...), ``rule`` is a short
+    machine-readable name of the rule broken (``"negative"``, ``"duplicate"``, ...), and
+    ``row`` optionally says which record or input row the value came from.
+    """
+
+    def __init__(self, field: str, rule: str, message: str, *, row: str | None = None) -> None:
+        self.field = field
+        self.rule = rule
+        self.row = row
+        self.detail = message
+        prefix = f"{row}: " if row else ""
+        super().__init__(f"{prefix}{field}: {message}")

@@ -1,0 +1,102 @@
+"""Months as plain integers ``YYYYMM`` (202601 is January 2026), and fiscal periods of them.
+
+The integer form sorts, compares and indexes in SQL with no parsing, and still reads as a date
+to anyone who opens a plan file in a database browser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+Month = int  # YYYYMM
+
+
+def month(year: int, number: int) -> Month:
+    """The month ``number`` (1-12) of ``year`` as ``YYYYMM``."""
+    if not 1 <= number <= 12:
+        raise ValueError(f"month number must be 1 to 12, not {number}")
+    if not 1900 <= year <= 2999:
+        raise ValueError(f"year must be between 1900 and 2999, not {year}")
+    return year * 100 + number
+
+
+def parse_month(value: str | int) -> Month:
+    """``"2026-03"`` or ``202603`` to ``202603``; ``ValueError`` with a plain reason otherwise."""
+    if isinstance(value, bool):
+        raise ValueError("expected a month like 2026-03")
+    if isinstance(value, int):
+        return month(value // 100, value % 100)
+    if isinstance(value, str):
+        found = _TEXT.match(value)
+        if found:
+            return month(int(found.group(1)), int(found.group(2)))
+    raise ValueError(f"{value!r} is not a month (write it like 2026-03)")
+
+
+def index(value: Month) -> int:
+    """A running month number: consecutive months differ by one."""
+    return (value // 100) * 12 + value % 100 - 1
+
+
+def from_index(number: int) -> Month:
+    return (number // 12) * 100 + number % 12 + 1
+
+
+def add(value: Month, months: int) -> Month:
+    return from_index(index(value) + months)
+
+
+def between(first: Month, last: Month) -> int:
+    """How many months from ``first`` to ``last``, counting both (0 when last is before first)."""
+    return max(0, index(last) - index(first) + 1)
+
+
+def label(value: Month) -> str:
+    """``Mar 2026``."""
+    return f"{_MONTH_NAMES[value % 100 - 1]} {value // 100}"
+
+
+def iso(value: Month) -> str:
+    """``2026-03``."""
+    return f"{value // 100:04d}-{value % 100:02d}"
+
+
+def fiscal_year(value: Month, start_month: int) -> int:
+    """The fiscal year a month falls in, named by the calendar year the fiscal year ends in.
+
+    With a January start that is the calendar year; with an October start, October 2026 is in
+    FY2027.
+    """
+    year, number = divmod(value, 100)
+    return year + (1 if start_month != 1 and number >= start_month else 0)
+
+
+def fiscal_quarter(value: Month, start_month: int) -> int:
+    """1 to 4: the quarter of the fiscal year the month falls in."""
+    return (value % 100 - start_month) % 12 // 3 + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    """The months a plan covers: ``first`` and the ``count`` months from it."""
+
+    first: Month
+    count: int
+
+    @property
+    def last(self) -> Month:
+        return add(self.first, self.count - 1)
+
+    def months(self) -> list[Month]:
+        start = index(self.first)
+        return [from_index(start + offset) for offset in range(self.count)]
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.first <= value <= self.last
+
+    def describe(self) -> str:
+        return f"{label(self.first)} to {label(self.last)}"

@@ -1,0 +1,19 @@
+"""The edit and read services a :class:`planner.Plan` exposes, one file per kind of record."""
+
+from planner.services.initiatives import InitiativeService
+from planner.services.people import PeopleService
+from planner.services.roles import RoleService
+from planner.services.segments import SegmentService
+from planner.services.settings import FunnelService, HandoffService, SettingsService
+from planner.services.values import ValueService
+
+__all__ = [
+    "FunnelService",
+    "HandoffService",
+    "InitiativeService",
+    "PeopleService",
+    "RoleService",
+    "SegmentService",
+    "SettingsService",
+    "ValueService",
+]

@@ -1,0 +1,38 @@
+"""What every service shares: its plan, and lookups that name the record in messages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.errors import ValidationError
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+
+
+class Service:
+    def __init__(self, plan: Plan) -> None:
+        self._plan = plan
+
+    def _require(self, table: str, field: str, record_id: object, what: str) -> str:
+        """The name of record ``record_id`` in ``table``; a ValidationError if there is none."""
+        if isinstance(record_id, bool) or not isinstance(record_id, int):
+            raise ValidationError(field, "type", f"must be the id of a {what}")
+        row = self._plan.db.execute(f"SELECT name FROM {table} WHERE id = ?", [record_id]).fetchone()
+        if row is None:
+            raise ValidationError(field, "unknown", f"there is no {what} with id {record_id}")
+        return row[0]
+
+    def _require_unique_name(self, table: str, name: str, what: str, *, except_id: int | None = None) -> None:
+        row = self._plan.db.execute(
+            f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+            [name, except_id],
+        ).fetchone()
+        if row is not None:
+            raise ValidationError("name", "duplicate", f"there is already a {what} named {name!r}")
+
+
+def reject_unknown_fields(given: dict[str, object], allowed: frozenset[str]) -> None:
+    unknown = sorted(set(given) - allowed)
+    if unknown:
+        raise ValidationError(unknown[0], "unknown_field", "is not a field that can be edited here")

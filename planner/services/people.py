@@ -1,0 +1,102 @@
+"""People: marketing, sales, leadership and agency people who take roles on initiatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner import validation as check
+from planner.changes import Action, Change, Entity
+from planner.domain import Person, Team
+from planner.errors import ValidationError
+from planner.services.base import Service, reject_unknown_fields
+
+_FIELDS = frozenset({"name", "team", "title", "email", "active"})
+_COLUMNS = "id, name, team, title, email, active"
+
+
+def _person(row: tuple[Any, ...]) -> Person:
+    return Person(
+        id=row[0], name=row[1], team=Team(row[2]), title=row[3], email=row[4], active=bool(row[5])
+    )
+
+
+class PeopleService(Service):
+    def list(self) -> list[Person]:
+        rows = self._plan.db.execute(f"SELECT {_COLUMNS} FROM people ORDER BY name COLLATE NOCASE")
+        return [_person(row) for row in rows]
+
+    def get(self, person_id: int) -> Person:
+        self._require("people", "person", person_id, "person")
+        row = self._plan.db.execute(
+            f"SELECT {_COLUMNS} FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        return _person(row)
+
+    def add(
+        self,
+        *,
+        name: str,
+        team: Team | str,
+        title: str = "",
+        email: str = "",
+        active: bool = True,
+    ) -> Change:
+        """Add a person; the change's ``id`` is the new person's."""
+        row = self._clean(
+            {"name": name, "team": team, "title": title, "email": email, "active": active}
+        )
+        with self._plan.edit(Entity.PEOPLE, Action.ADDED, fields=row) as edit:
+            self._require_unique_name("people", row["name"], "person")
+            edit.ids.add(edit.db["people"].insert(row).last_pk)
+        return edit.change
+
+    def update(self, person_id: int, **fields: Any) -> Change:
+        """Change any of: name, team, title, email, active."""
+        reject_unknown_fields(fields, _FIELDS)
+        row = self._clean(fields)
+        with self._plan.edit(Entity.PEOPLE, Action.UPDATED, ids={person_id}, fields=row) as edit:
+            self._require("people", "person", person_id, "person")
+            if "name" in row:
+                self._require_unique_name("people", row["name"], "person", except_id=person_id)
+            if row:
+                edit.db["people"].update(person_id, row)
+        return edit.change
+
+    def delete(self, person_id: int) -> Change:
+        """Remove a person and their roles; refused while they own (are Accountable for) any
+        initiative, naming those initiatives, so no initiative silently loses its owner."""
+        with self._plan.edit(Entity.PEOPLE, Action.DELETED, ids={person_id}) as edit:
+            name = self._require("people", "person", person_id, "person")
+            owned = [
+                row[0]
+                for row in edit.db.execute(
+                    "SELECT i.name FROM roles r JOIN initiatives i ON i.id = r.initiative_id "
+                    "WHERE r.person_id = ? AND r.role = 'A' ORDER BY i.name",
+                    [person_id],
+                )
+            ]
+            if owned:
+                shown = ", ".join(owned[:3])
+                if len(owned) > 3:
+                    shown += f" and {len(owned) - 3} more"
+                raise ValidationError(
+                    "person",
+                    "owns_initiatives",
+                    f"{name} is accountable for {shown}; give those initiatives another owner first",
+                )
+            edit.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+        return edit.change
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        if "name" in fields:
+            row["name"] = check.name("name", fields["name"])
+        if "team" in fields:
+            row["team"] = check.choice("team", fields["team"], Team).value
+        if "title" in fields:
+            row["title"] = check.text("title", fields["title"], single_line=True)
+        if "email" in fields:
+            row["email"] = check.email("email", fields["email"])
+        if "active" in fields:
+            row["active"] = int(check.flag("active", fields["active"]))
+        return row

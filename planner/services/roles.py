@@ -1,0 +1,83 @@
+"""The RACI grid: who is Accountable (the one owner), Responsible, Consulted or Informed."""
+
+from __future__ import annotations
+
+from planner import validation as check
+from planner.changes import Action, Change, Entity
+from planner.domain import Assignment, Role
+from planner.errors import ValidationError
+from planner.services.base import Service
+
+
+class RoleService(Service):
+    def all(self) -> list[Assignment]:
+        rows = self._plan.db.execute(
+            "SELECT initiative_id, person_id, role FROM roles ORDER BY initiative_id, person_id"
+        )
+        return [Assignment(r[0], r[1], Role(r[2])) for r in rows]
+
+    def for_initiative(self, initiative_id: int) -> list[Assignment]:
+        rows = self._plan.db.execute(
+            "SELECT initiative_id, person_id, role FROM roles WHERE initiative_id = ? "
+            "ORDER BY role = 'A' DESC, person_id",
+            [initiative_id],
+        )
+        return [Assignment(r[0], r[1], Role(r[2])) for r in rows]
+
+    def set(self, initiative_id: int, person_id: int, role: Role | str | None) -> Change:
+        """Give a person a role on an initiative, or take it away with ``None``.
+
+        Making someone Accountable while the initiative has another owner is refused: an
+        initiative has exactly one owner (see :meth:`set_owner` to hand it over).
+        """
+        wanted = None if role is None or role == "" else check.choice("role", role, Role)
+        with self._plan.edit(
+            Entity.ROLES, Action.UPDATED, ids={initiative_id}, fields={"role"}
+        ) as edit:
+            initiative = self._require("initiatives", "initiative", initiative_id, "initiative")
+            self._require("people", "person", person_id, "person")
+            if wanted is None:
+                edit.db.execute(
+                    "DELETE FROM roles WHERE initiative_id = ? AND person_id = ?",
+                    [initiative_id, person_id],
+                )
+            else:
+                if wanted is Role.ACCOUNTABLE:
+                    owner = self._owner(initiative_id)
+                    if owner is not None and owner[0] != person_id:
+                        raise ValidationError(
+                            "role",
+                            "second_accountable",
+                            f"{initiative!r} already has an Accountable owner, {owner[1]}; an "
+                            "initiative has exactly one (hand it over instead)",
+                        )
+                self._upsert(initiative_id, person_id, wanted)
+        return edit.change
+
+    def set_owner(self, initiative_id: int, person_id: int) -> Change:
+        """Make ``person_id`` the Accountable owner; the previous owner stays on as Responsible."""
+        with self._plan.edit(
+            Entity.ROLES, Action.UPDATED, ids={initiative_id}, fields={"role", "owner"}
+        ) as edit:
+            self._require("initiatives", "initiative", initiative_id, "initiative")
+            self._require("people", "person", person_id, "person")
+            owner = self._owner(initiative_id)
+            if owner is not None and owner[0] != person_id:
+                self._upsert(initiative_id, owner[0], Role.RESPONSIBLE)
+            self._upsert(initiative_id, person_id, Role.ACCOUNTABLE)
+        return edit.change
+
+    def _owner(self, initiative_id: int) -> tuple[int, str] | None:
+        row = self._plan.db.execute(
+            "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
+            "WHERE r.initiative_id = ? AND r.role = 'A'",
+            [initiative_id],
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _upsert(self, initiative_id: int, person_id: int, role: Role) -> None:
+        self._plan.db.execute(
+            "INSERT INTO roles (initiative_id, person_id, role) VALUES (?, ?, ?) "
+            "ON CONFLICT (initiative_id, person_id) DO UPDATE SET role = excluded.role",
+            [initiative_id, person_id, role.value],
+        )

@@ -1,0 +1,66 @@
+"""Customer segments and their strike-zone tier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner import validation as check
+from planner.changes import Action, Change, Entity
+from planner.domain import Segment, Tier
+from planner.services.base import Service, reject_unknown_fields
+
+_FIELDS = frozenset({"name", "tier", "notes"})
+_TIER_ORDER = "CASE tier WHEN 'core' THEN 0 WHEN 'edge' THEN 1 ELSE 2 END"
+
+
+class SegmentService(Service):
+    def list(self) -> list[Segment]:
+        rows = self._plan.db.execute(
+            f"SELECT id, name, tier, notes FROM segments ORDER BY {_TIER_ORDER}, name COLLATE NOCASE"
+        )
+        return [Segment(id=r[0], name=r[1], tier=Tier(r[2]), notes=r[3]) for r in rows]
+
+    def get(self, segment_id: int) -> Segment:
+        self._require("segments", "segment", segment_id, "segment")
+        r = self._plan.db.execute(
+            "SELECT id, name, tier, notes FROM segments WHERE id = ?", [segment_id]
+        ).fetchone()
+        return Segment(id=r[0], name=r[1], tier=Tier(r[2]), notes=r[3])
+
+    def add(self, *, name: str, tier: Tier | str, notes: str = "") -> Change:
+        """Add a segment; the change's ``id`` is the new segment's."""
+        row = self._clean({"name": name, "tier": tier, "notes": notes})
+        with self._plan.edit(Entity.SEGMENTS, Action.ADDED, fields=row) as edit:
+            self._require_unique_name("segments", row["name"], "segment")
+            edit.ids.add(edit.db["segments"].insert(row).last_pk)
+        return edit.change
+
+    def update(self, segment_id: int, **fields: Any) -> Change:
+        """Change any of: name, tier, notes."""
+        reject_unknown_fields(fields, _FIELDS)
+        row = self._clean(fields)
+        with self._plan.edit(Entity.SEGMENTS, Action.UPDATED, ids={segment_id}, fields=row) as edit:
+            self._require("segments", "segment", segment_id, "segment")
+            if "name" in row:
+                self._require_unique_name("segments", row["name"], "segment", except_id=segment_id)
+            if row:
+                edit.db["segments"].update(segment_id, row)
+        return edit.change
+
+    def delete(self, segment_id: int) -> Change:
+        """Remove a segment; initiatives aimed at it stop being aimed at it."""
+        with self._plan.edit(Entity.SEGMENTS, Action.DELETED, ids={segment_id}) as edit:
+            self._require("segments", "segment", segment_id, "segment")
+            edit.db.execute("DELETE FROM segments WHERE id = ?", [segment_id])
+        return edit.change
+
+    @staticmethod
+    def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        if "name" in fields:
+            row["name"] = check.name("name", fields["name"])
+        if "tier" in fields:
+            row["tier"] = check.choice("tier", fields["tier"], Tier).value
+        if "notes" in fields:
+            row["notes"] = check.text("notes", fields["notes"])
+        return row

@@ -1,0 +1,1 @@
+"""The plan file: its schema, the checks made before and after connecting, the lock and copies."""

@@ -1,0 +1,107 @@
+"""Connecting to a plan file: the pragmas every connection needs and the checks after connecting.
+
+This is the one place that opens a SQLite connection on a plan. A plan from someone else is
+untrusted input, so ``trusted_schema`` is off and any trigger or view (the app creates none)
+is refused before a single query of the plan's own tables runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from planner.errors import PlanFileError
+from planner.storage.schema import MIGRATION_NAMES, MIGRATION_SET, migrations
+from planner.version import APP_NAME, APPLICATION_ID
+
+# Objects the app itself creates besides tables and indexes: none. Anything else is foreign.
+_FOREIGN_OBJECT_TYPES = ("trigger", "view")
+
+
+def connect(path: Path, *, read_only: bool = False, create: bool = False) -> Database:
+    """A sqlite-utils Database on ``path`` with foreign keys on and untrusted schema off."""
+    mode = "ro" if read_only else ("rwc" if create else "rw")
+    uri = f"file:{quote(str(path))}?mode={mode}"
+    try:
+        # check_same_thread=False: a big plan is opened on a worker thread and then used on
+        # the UI thread; the Plan object serialises its use.
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise PlanFileError(f"{path}: cannot be opened ({error})") from None
+    return prepare(conn, read_only=read_only, where=str(path))
+
+
+def prepare(conn: sqlite3.Connection, *, read_only: bool, where: str) -> Database:
+    """Apply the pragmas every plan connection needs (also used for in-memory copies)."""
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            # Rollback journal, never WAL: a plan is copied, e-mailed and kept in synced
+            # folders, where WAL's -wal/-shm files and network-FS caveats bite.
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise damaged(where, error) from None
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def damaged(where: str, error: BaseException) -> PlanFileError:
+    return PlanFileError(f"{where}: the plan is damaged ({error}); restore it from a copy")
+
+
+def verify(db: Database, *, where: str) -> None:
+    """Refuse a connected file that is not a sound plan of a version this app knows."""
+    try:
+        (application_id,) = db.execute("PRAGMA application_id").fetchone()
+        if application_id != APPLICATION_ID:
+            raise PlanFileError(f"{where}: a SQLite database of another application, not a plan")
+        foreign = db.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN (?, ?) ORDER BY type, name",
+            _FOREIGN_OBJECT_TYPES,
+        ).fetchall()
+        if foreign:
+            listed = ", ".join(f"{kind} {name!r}" for kind, name in foreign)
+            raise PlanFileError(
+                f"{where}: the plan holds objects {APP_NAME} did not create ({listed}); "
+                "it was altered outside the app and is not opened"
+            )
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
+        if problems != ["ok"]:
+            raise damaged(where, RuntimeError("; ".join(problems)))
+        unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
+        if unknown:
+            raise PlanFileError(
+                f"{where}: written by a newer version of {APP_NAME} (it has changes "
+                f"{', '.join(unknown)} this version does not know); update the app to open it"
+            )
+    except sqlite3.DatabaseError as error:
+        raise damaged(where, error) from None
+
+
+def applied_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring the schema up to date and mirror its version into the header's user_version."""
+    migrations.apply(db)
+    count = db.execute(
+        f"SELECT count(*) FROM {migrations.migrations_table} WHERE migration_set = ?",
+        [MIGRATION_SET],
+    ).fetchone()[0]
+    db.execute(f"PRAGMA user_version = {int(count)}")
+
+
+def initialise(db: Database) -> None:
+    """Make an empty database a plan file of the current format."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    apply_migrations(db)

@@ -1,0 +1,86 @@
+"""Reading a plan file's 100-byte SQLite header before any connection is made.
+
+Connecting to a file that is not a database, or to a plan from a newer app, could change it
+(SQLite may write a journal, a migration would run); the header says enough to refuse first.
+The layout is SQLite's documented file format (https://www.sqlite.org/fileformat.html).
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.errors import PlanFileError
+from planner.version import APP_NAME, APPLICATION_ID
+
+MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    page_size: int
+    page_count: int
+    user_version: int
+    application_id: int
+    wal_mode: bool
+
+
+def read_header(path: Path) -> Header:
+    """The header of the SQLite file at ``path``; refuses anything that is not one."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(HEADER_SIZE)
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{path}: is a folder, not a plan file") from None
+    except PermissionError:
+        raise PlanFileError(f"{path}: permission denied; the file cannot be read") from None
+    except OSError as error:
+        raise PlanFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if not data:
+        raise PlanFileError(f"{path}: the file is empty; it is not a {APP_NAME} plan")
+    if len(data) < HEADER_SIZE or not data.startswith(MAGIC):
+        raise PlanFileError(f"{path}: not a {APP_NAME} plan (the file is not a SQLite database)")
+    (raw_page_size,) = struct.unpack(">H", data[16:18])
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    write_version, read_version = data[18], data[19]
+    (change_counter,) = struct.unpack(">I", data[24:28])
+    (page_count,) = struct.unpack(">I", data[28:32])
+    (user_version,) = struct.unpack(">I", data[60:64])
+    (application_id,) = struct.unpack(">I", data[68:72])
+    (valid_for,) = struct.unpack(">I", data[92:96])
+    if valid_for != change_counter:
+        page_count = 0  # the in-header size is stale; SQLite would compute it from the file
+    return Header(
+        page_size=page_size,
+        page_count=page_count,
+        user_version=user_version,
+        application_id=application_id,
+        wal_mode=write_version == 2 or read_version == 2,
+    )
+
+
+def check_plan_header(path: Path, *, schema_version: int) -> Header:
+    """Refuse, with a one-line reason, a file that is not a plan this app can open."""
+    header = read_header(path)
+    if header.application_id != APPLICATION_ID:
+        raise PlanFileError(
+            f"{path}: a SQLite database of another application, not a {APP_NAME} plan"
+        )
+    if header.user_version > schema_version:
+        raise PlanFileError(
+            f"{path}: written by a newer version of {APP_NAME} (plan format "
+            f"{header.user_version}; this version reads up to {schema_version}); "
+            "update the app to open it"
+        )
+    size = path.stat().st_size
+    expected = header.page_size * header.page_count
+    if not header.wal_mode and header.page_count and size < expected:
+        raise PlanFileError(
+            f"{path}: the plan is damaged (the file is cut short: {size:,} of {expected:,} "
+            "bytes); restore it from a copy"
+        )
+    return header
