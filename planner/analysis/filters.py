@@ -1,0 +1,64 @@
+"""Which initiatives an analysis looks at: a filter compiled to one SQL condition."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.domain import Channel, Status, Team, Tier
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Initiatives matching every given criterion (an empty criterion matches all)."""
+
+    channels: Collection[Channel] = field(default_factory=tuple)
+    statuses: Collection[Status] = field(default_factory=tuple)
+    owner_ids: Collection[int] = field(default_factory=tuple)
+    teams: Collection[Team] = field(default_factory=tuple)
+    segment_ids: Collection[int] = field(default_factory=tuple)
+    tiers: Collection[Tier] = field(default_factory=tuple)
+
+    def sql(self, initiative_column: str) -> tuple[str, list[Any]]:
+        """``(condition, params)`` true for the initiatives this filter keeps."""
+        parts: list[str] = []
+        params: list[Any] = []
+
+        def among(expression: str, values: Collection[Any]) -> None:
+            parts.append(f"{expression} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+
+        if self.channels:
+            among("i.channel", [Channel(c).value for c in self.channels])
+        if self.statuses:
+            among("i.status", [Status(s).value for s in self.statuses])
+        if self.owner_ids:
+            among(
+                "(SELECT r.person_id FROM roles r WHERE r.initiative_id = i.id AND r.role = 'A')",
+                list(self.owner_ids),
+            )
+        if self.teams:
+            among(
+                "(SELECT p.team FROM roles r JOIN people p ON p.id = r.person_id "
+                "WHERE r.initiative_id = i.id AND r.role = 'A')",
+                [Team(t).value for t in self.teams],
+            )
+        if self.segment_ids:
+            ids = list(self.segment_ids)
+            parts.append(
+                "EXISTS (SELECT 1 FROM initiative_segments a WHERE a.initiative_id = i.id "
+                f"AND a.segment_id IN ({', '.join('?' * len(ids))}))"
+            )
+            params.extend(ids)
+        if self.tiers:
+            tiers = [Tier(t).value for t in self.tiers]
+            parts.append(
+                "EXISTS (SELECT 1 FROM initiative_segments a JOIN segments s ON s.id = a.segment_id "
+                f"WHERE a.initiative_id = i.id AND s.tier IN ({', '.join('?' * len(tiers))}))"
+            )
+            params.extend(tiers)
+        if not parts:
+            return "1", []
+        condition = " AND ".join(parts)
+        return f"{initiative_column} IN (SELECT i.id FROM initiatives i WHERE {condition})", params

@@ -1,0 +1,42 @@
+"""The headline figures of a plan: what leadership asks first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner.analysis.progress import Progress, progress
+from planner.domain import Metric, Status
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    initiatives_by_status: dict[Status, int]
+    budget: int
+    revenue_target: int
+    progress: Progress
+
+    @property
+    def initiatives(self) -> int:
+        return sum(self.initiatives_by_status.values())
+
+    @property
+    def budget_used(self) -> float | None:
+        """Actual spend to date over the budget of live initiatives."""
+        spent = self.progress.metrics[Metric.SPEND].actual_to_date
+        return None if spent is None or not self.budget else spent / self.budget
+
+
+def headline(plan: Plan) -> Headline:
+    """Counts, budget and revenue target of live (not dropped) initiatives, and progress."""
+    by_status = dict.fromkeys(Status, 0)
+    for status, count in plan.query("SELECT status, count(*) FROM initiatives GROUP BY status"):
+        by_status[Status(status)] = count
+    budget, target = plan.query(
+        "SELECT coalesce(SUM(budget), 0), coalesce(SUM(revenue_target), 0) "
+        "FROM initiatives WHERE status != 'dropped'"
+    )[0]
+    return Headline(by_status, budget, target, progress(plan))

@@ -1,0 +1,115 @@
+"""Where the plan stands: actuals to date, attainment, and a run-rate forecast to year end.
+
+"To date" runs through the latest month that holds any actual (the plan's "actuals through"
+month). The year is the fiscal year that month falls in (the plan's first fiscal year while
+no actual is in). The run-rate forecast adds, for every month left in that year, the average
+monthly actual of the year's months so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner import months as month_math
+from planner.analysis.filters import Filter
+from planner.analysis.rollups import total
+from planner.domain import Metric
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+
+_ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricProgress:
+    metric: Metric
+    planned_to_date: int
+    actual_to_date: int | None
+    planned_year: int
+    actual_year: int | None
+    forecast_year: int | None
+
+    @property
+    def attainment_to_date(self) -> float | None:
+        return _ratio(self.actual_to_date, self.planned_to_date)
+
+    @property
+    def attainment_year(self) -> float | None:
+        """Actual so far this year over the whole year's plan."""
+        return _ratio(self.actual_year, self.planned_year)
+
+    @property
+    def forecast_attainment(self) -> float | None:
+        return _ratio(self.forecast_year, self.planned_year)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    actuals_through: int | None
+    fiscal_year: int
+    year_months: tuple[int, int]
+    months_elapsed: int
+    months_in_year: int
+    metrics: dict[Metric, MetricProgress]
+
+
+def _ratio(actual: int | None, planned: int) -> float | None:
+    if actual is None or not planned:
+        return None
+    return actual / planned
+
+
+def actuals_through(plan: Plan) -> int | None:
+    """The latest month holding any actual value, or ``None`` before the first actual."""
+    horizon = plan.horizon
+    row = plan.query(
+        f"SELECT max(month) FROM monthly_values WHERE ({_ANY_ACTUAL}) AND month BETWEEN ? AND ?",
+        [horizon.first, horizon.last],
+    )
+    return row[0][0]
+
+
+def progress(plan: Plan, *, where: Filter | None = None) -> Progress:
+    """Planned, actual, attainment and forecast of every metric, to date and for the year."""
+    settings = plan.settings.get()
+    horizon = settings.horizon
+    start = settings.fiscal_year_start
+    through = actuals_through(plan)
+    anchor = through if through is not None else horizon.first
+    year = month_math.fiscal_year(anchor, start)
+    in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
+    year_range = (in_year[0], in_year[-1])
+    elapsed = [m for m in in_year if through is not None and m <= through]
+
+    to_date = total(plan, months=(horizon.first, through), where=where) if through else None
+    this_year = total(plan, months=year_range, where=where)
+    year_to_date = total(plan, months=(in_year[0], elapsed[-1]), where=where) if elapsed else None
+    remaining = len(in_year) - len(elapsed)
+
+    metrics = {}
+    for metric in Metric:
+        actual_ytd = year_to_date.actual[metric] if year_to_date else None
+        forecast = None
+        if actual_ytd is not None:
+            # Whole minor units: the run rate is rounded half up once, at the end.
+            forecast = actual_ytd + (actual_ytd * remaining * 2 + len(elapsed)) // (
+                2 * len(elapsed)
+            )
+        metrics[metric] = MetricProgress(
+            metric=metric,
+            planned_to_date=to_date.planned[metric] if to_date else 0,
+            actual_to_date=to_date.actual[metric] if to_date else None,
+            planned_year=this_year.planned[metric],
+            actual_year=actual_ytd,
+            forecast_year=forecast,
+        )
+    return Progress(
+        actuals_through=through,
+        fiscal_year=year,
+        year_months=year_range,
+        months_elapsed=len(elapsed),
+        months_in_year=len(in_year),
+        metrics=metrics,
+    )

@@ -1,0 +1,33 @@
+"""What a check reports: a finding with a severity, what it concerns and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing wrong (or worth a look) in a plan.
+
+    ``rule`` is a stable code (``"no_owner"``); ``message`` says what is wrong and what to do;
+    ``initiative_id``/``initiative`` name the initiative it concerns (``None`` for findings
+    about the plan as a whole); ``field`` is the field that fixes it, for the app to jump to.
+    """
+
+    severity: Severity
+    rule: str
+    message: str
+    initiative_id: int | None = None
+    initiative: str | None = None
+    field: str | None = None

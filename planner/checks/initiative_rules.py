@@ -1,0 +1,303 @@
+"""Checks of each initiative against the glossary's "random act of marketing" rules.
+
+The facts each rule needs are gathered for all initiatives in one SQL query
+(:data:`_FACTS`); the rules themselves are small functions of one initiative's facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner import months as month_math
+from planner.analysis.funnel import reverse_funnel
+from planner.checks.findings import Finding, Severity
+from planner.domain import FunnelAssumptions, Metric
+from planner.money import Currency
+from planner.months import Horizon
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+
+_PLANNED = ", ".join(f"coalesce(t.{m.value}, 0)" for m in Metric)
+_FACTS = f"""
+WITH planned AS (
+    SELECT initiative_id, {", ".join(f"SUM({m.planned_column}) AS {m.value}" for m in Metric)}
+    FROM monthly_values GROUP BY initiative_id
+)
+SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
+       i.problem != '', i.so_what != '', i.why_us != '',
+       owner.id, owner.active,
+       (SELECT count(*) FROM roles r JOIN people p ON p.id = r.person_id
+        WHERE r.initiative_id = i.id AND p.team = 'Sales'),
+       (SELECT count(*) FROM initiative_segments a WHERE a.initiative_id = i.id),
+       (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
+        WHERE a.initiative_id = i.id AND s.tier = 'core'),
+       (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
+        WHERE a.initiative_id = i.id AND s.tier = 'edge'),
+       {_PLANNED}
+FROM initiatives i
+LEFT JOIN roles ro ON ro.initiative_id = i.id AND ro.role = 'A'
+LEFT JOIN people owner ON owner.id = ro.person_id
+LEFT JOIN planned t ON t.initiative_id = i.id
+WHERE i.status != 'dropped'
+ORDER BY i.name COLLATE NOCASE
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    id: int
+    name: str
+    start: int
+    end: int
+    budget: int
+    target: int
+    has_problem: bool
+    has_so_what: bool
+    has_why_us: bool
+    owner_id: int | None
+    owner_active: bool | None
+    sales_people: int
+    segments: int
+    core_segments: int
+    edge_segments: int
+    planned: dict[Metric, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    horizon: Horizon
+    currency: Currency
+    assumptions: FunnelAssumptions
+
+
+Rule = Callable[[Facts, Context], Iterator[Finding]]
+
+
+def _finding(facts: Facts, severity: Severity, rule: str, message: str, field: str) -> Finding:
+    return Finding(severity, rule, message, facts.id, facts.name, field)
+
+
+def no_owner(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.owner_id is None:
+        yield _finding(
+            f,
+            Severity.ERROR,
+            "no_owner",
+            f"No one is accountable for {f.name!r}. Make one person its Accountable owner.",
+            "owner",
+        )
+    elif not f.owner_active:
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "inactive_owner",
+            f"The owner of {f.name!r} is no longer active. Hand it to someone who is.",
+            "owner",
+        )
+
+
+def no_revenue_target(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.target == 0:
+        yield _finding(
+            f,
+            Severity.ERROR,
+            "no_revenue_target",
+            f"{f.name!r} has no revenue target. Tie it to revenue, or drop it.",
+            "revenue_target",
+        )
+
+
+def target_too_small(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.target == 0 or f.budget == 0:
+        return
+    ratio = f.target / f.budget
+    if f.target < f.budget:
+        yield _finding(
+            f,
+            Severity.ERROR,
+            "target_below_budget",
+            f"{f.name!r} aims to bring {c.currency.format(f.target, cents=False)} on a "
+            f"budget of {c.currency.format(f.budget, cents=False)}. Raise the target or "
+            "cut the budget.",
+            "revenue_target",
+        )
+    elif ratio < c.assumptions.min_return_ratio:
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "low_return",
+            f"{f.name!r} aims to return {ratio:.1f}x its budget; the plan asks for at "
+            f"least {c.assumptions.min_return_ratio:g}x. Raise the target or cut the "
+            "budget.",
+            "revenue_target",
+        )
+
+
+def no_sales_person(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.sales_people == 0:
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "no_sales_person",
+            f"No one from Sales is on {f.name!r}. Make a seller Responsible or "
+            "Consulted, so the hand-off is agreed before it starts.",
+            "roles",
+        )
+
+
+def outside_strike_zone(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.segments == 0:
+        yield _finding(
+            f,
+            Severity.ERROR,
+            "no_segment",
+            f"{f.name!r} is aimed at no segment. Aim it at a core segment.",
+            "segments",
+        )
+    elif f.core_segments == 0 and f.edge_segments == 0:
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "outside_zone_only",
+            f"{f.name!r} aims only at segments outside the strike zone. Aim it at a core "
+            "segment, or drop it.",
+            "segments",
+        )
+    elif f.core_segments == 0:
+        yield _finding(
+            f,
+            Severity.INFO,
+            "edge_only",
+            f"{f.name!r} aims only at edge segments. Fine as an experiment; keep most of "
+            "the budget in the core.",
+            "segments",
+        )
+
+
+def budget_without_funnel(f: Facts, c: Context) -> Iterator[Finding]:
+    funnel = [f.planned[m] for m in Metric if m is not Metric.SPEND]
+    if f.budget > 0 and not any(funnel):
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "budget_without_funnel",
+            f"{f.name!r} has a budget of {c.currency.format(f.budget, cents=False)} but "
+            "no planned funnel. Plan the leads, MQLs and revenue it should bring.",
+            "values",
+        )
+
+
+def spend_over_budget(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.planned[Metric.SPEND] > f.budget:
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "spend_over_budget",
+            f"{f.name!r} plans to spend {c.currency.format(f.planned[Metric.SPEND], cents=False)}, "
+            f"more than its budget of {c.currency.format(f.budget, cents=False)}. Raise the "
+            "budget or trim the monthly spend.",
+            "budget",
+        )
+
+
+def dates_outside_plan(f: Facts, c: Context) -> Iterator[Finding]:
+    if f.start not in c.horizon or f.end not in c.horizon:
+        yield _finding(
+            f,
+            Severity.ERROR,
+            "dates_outside_plan",
+            f"{f.name!r} runs {month_math.label(f.start)} to {month_math.label(f.end)}, "
+            f"outside the plan ({c.horizon.describe()}). Move its dates inside the plan, "
+            "or extend the plan.",
+            "start_month" if f.start not in c.horizon else "end_month",
+        )
+
+
+def thin_funnel(f: Facts, c: Context) -> Iterator[Finding]:
+    planned_mql = f.planned[Metric.MQL]
+    if f.target == 0 or planned_mql == 0:
+        return
+    needed = reverse_funnel(f.target, c.assumptions)[Metric.MQL]
+    if planned_mql < needed:
+        yield _finding(
+            f,
+            Severity.WARNING,
+            "thin_funnel",
+            f"{f.name!r} plans {planned_mql:,} MQLs, but its "
+            f"{c.currency.format(f.target, cents=False)} target needs about {needed:,} at "
+            "the plan's conversion rates. Plan more MQLs or lower the target.",
+            "values",
+        )
+
+
+def target_not_phased(f: Facts, c: Context) -> Iterator[Finding]:
+    planned_revenue = f.planned[Metric.REVENUE_WON]
+    if f.target > 0 and 0 < planned_revenue < f.target:
+        yield _finding(
+            f,
+            Severity.INFO,
+            "target_not_phased",
+            f"The monthly plan of {f.name!r} adds up to "
+            f"{c.currency.format(planned_revenue, cents=False)} of revenue, short of its "
+            f"{c.currency.format(f.target, cents=False)} target. Phase the rest into its "
+            "months.",
+            "values",
+        )
+
+
+def no_story(f: Facts, c: Context) -> Iterator[Finding]:
+    missing = [
+        label
+        for label, present in (
+            ("problem", f.has_problem),
+            ("so what", f.has_so_what),
+            ("why us", f.has_why_us),
+        )
+        if not present
+    ]
+    if missing:
+        yield _finding(
+            f,
+            Severity.INFO,
+            "no_story",
+            f"{f.name!r} does not tell its story (missing: {', '.join(missing)}). Sell "
+            "the problem: what pain, why it matters, why us.",
+            "problem",
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    no_owner,
+    no_revenue_target,
+    target_too_small,
+    outside_strike_zone,
+    no_sales_person,
+    budget_without_funnel,
+    dates_outside_plan,
+    spend_over_budget,
+    thin_funnel,
+    target_not_phased,
+    no_story,
+)
+
+
+def initiative_findings(plan: Plan) -> list[Finding]:
+    context = Context(plan.horizon, plan.currency, plan.funnel.get())
+    findings = []
+    for row in plan.query(_FACTS):
+        facts = Facts(
+            *row[:6],
+            bool(row[6]),
+            bool(row[7]),
+            bool(row[8]),
+            row[9],
+            None if row[10] is None else bool(row[10]),
+            *row[11:15],
+            planned=dict(zip(Metric, row[15:], strict=True)),
+        )
+        for rule in RULES:
+            findings.extend(rule(facts, context))
+    return findings

@@ -1,0 +1,55 @@
+"""``smarketing check``: the alignment findings, most severe first."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections import Counter
+
+from planner.checks import Finding, Severity
+
+_LABELS = {Severity.ERROR: "ERROR", Severity.WARNING: "WARN ", Severity.INFO: "INFO "}
+
+
+def findings_text(findings: list[Finding]) -> str:
+    lines = []
+    for finding in findings:
+        head = f"{_LABELS[finding.severity]} [{finding.rule}] "
+        lines.append(
+            textwrap.fill(
+                finding.message, width=100, initial_indent=head, subsequent_indent=" " * 8
+            )
+        )
+    lines.append(findings_count_line(findings))
+    return "\n".join(lines)
+
+
+def findings_count_line(findings: list[Finding]) -> str:
+    """``Alignment checks: 2 errors, 5 warnings, 3 info.``"""
+    if not findings:
+        return "Alignment checks: no findings."
+    counts = Counter(f.severity for f in findings)
+    parts = [
+        f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+        for s in Severity
+        if counts[s]
+    ]
+    return f"Alignment checks: {', '.join(parts)}."
+
+
+def findings_json(findings: list[Finding]) -> str:
+    return json.dumps(
+        [
+            {
+                "severity": f.severity.value,
+                "rule": f.rule,
+                "message": f.message,
+                "initiative_id": f.initiative_id,
+                "initiative": f.initiative,
+                "field": f.field,
+            }
+            for f in findings
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )

@@ -1,0 +1,119 @@
+"""Argument parsing and dispatch for ``smarketing``; the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from planner.errors import PlanError
+from planner.version import APP_NAME, APP_VERSION
+
+PROG = "smarketing"
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+COMMANDS = ("demo", "summary", "check")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=f"{APP_NAME}: plan marketing that ties to revenue, with sales on the same page.",
+        epilog="Run without a command (or with a plan file) to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {APP_VERSION}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="write a demo plan to try the app with")
+    demo.description = "Write a demo plan: a believable small company, or the large benchmark plan."
+    demo.add_argument("path", metavar="PATH", type=Path, help="where to write the plan (.smplan)")
+    demo.add_argument(
+        "--size", choices=("small", "large"), default="small", help="small (default) or large"
+    )
+    demo.add_argument("--seed", type=int, default=7, help="random seed; same seed, same plan")
+    demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    summary = commands.add_parser("summary", help="headline figures and attainment of a plan")
+    summary.description = "Show a plan's headline figures, attainment to date and forecast."
+    summary.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
+    summary.add_argument("--json", action="store_true", help="print JSON for other programs")
+
+    check = commands.add_parser("check", help="check a plan for random acts of marketing")
+    check.description = (
+        "List what the alignment checks find. Exit status 1 when any finding is an error."
+    )
+    check.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
+    check.add_argument("--json", action="store_true", help="print JSON for other programs")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``smarketing`` with ``argv`` (default: the process's arguments); returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        print(
+            f"{PROG}: the desktop app arrives in the next version; for now use "
+            f"'{PROG} summary PLAN' or '{PROG} --help'."
+        )
+        return 0
+    options = build_parser().parse_args(arguments)
+    try:
+        return _run(options)
+    except PlanError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # the last resort: never a traceback in front of a user
+        if os.environ.get("SMARKETING_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected error: {type(error).__name__}: {error} "
+            "(set SMARKETING_DEBUG=1 to see the details)"
+        )
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def _run(options: argparse.Namespace) -> int:
+    if options.command == "demo":
+        from planner.demo import build_demo
+
+        path = build_demo(
+            options.path, size=options.size, seed=options.seed, overwrite=options.force
+        )
+        print(f"Wrote the {options.size} demo plan (seed {options.seed}) to {path}")
+        return 0
+
+    from planner.plan import Plan
+
+    with Plan.open(options.plan, read_only=True) as plan:
+        if options.command == "summary":
+            from planner.cli.summary import summary_json, summary_text
+
+            print(summary_json(plan) if options.json else summary_text(plan))
+            return 0
+        from planner.checks import Severity, run_checks
+        from planner.cli.check import findings_json, findings_text
+
+        findings = run_checks(plan)
+        print(findings_json(findings) if options.json else findings_text(findings))
+        return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -1,0 +1,163 @@
+"""``smarketing summary``: headline figures and attainment, as a table or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from planner import months as month_math
+from planner.analysis import headline
+from planner.analysis.headline import Headline
+from planner.checks import run_checks
+from planner.cli.check import findings_count_line
+from planner.cli.table import percent, render
+from planner.domain import Metric
+from planner.money import Currency
+from planner.plan import Plan
+
+
+def summary_data(plan: Plan) -> dict[str, Any]:
+    """Everything the summary shows, as JSON-ready values (money as exact decimal strings)."""
+    settings = plan.settings.get()
+    currency = plan.currency
+    figures = headline(plan)
+    findings = run_checks(plan)
+    progress = figures.progress
+
+    def value(metric: Metric, amount: int | None) -> str | int | None:
+        if amount is None:
+            return None
+        return str(currency.to_decimal(amount)) if metric.is_money else amount
+
+    return {
+        "plan": settings.name,
+        "company": settings.company,
+        "file": str(plan.path) if plan.path else None,
+        "currency": currency.code,
+        "stage": settings.stage.value,
+        "horizon": {
+            "first": month_math.iso(settings.horizon.first),
+            "last": month_math.iso(settings.horizon.last),
+            "months": settings.horizon.count,
+        },
+        "actuals_through": month_math.iso(progress.actuals_through)
+        if progress.actuals_through
+        else None,
+        "fiscal_year": progress.fiscal_year,
+        "initiatives": {
+            status.value: count for status, count in figures.initiatives_by_status.items()
+        },
+        "budget": str(currency.to_decimal(figures.budget)),
+        "revenue_target": str(currency.to_decimal(figures.revenue_target)),
+        "budget_used": _rounded(figures.budget_used),
+        "metrics": {
+            metric.value: {
+                "planned_to_date": value(metric, p.planned_to_date),
+                "actual_to_date": value(metric, p.actual_to_date),
+                "attainment_to_date": _rounded(p.attainment_to_date),
+                "planned_year": value(metric, p.planned_year),
+                "actual_year": value(metric, p.actual_year),
+                "attainment_year": _rounded(p.attainment_year),
+                "forecast_year": value(metric, p.forecast_year),
+                "forecast_attainment": _rounded(p.forecast_attainment),
+            }
+            for metric, p in progress.metrics.items()
+        },
+        "findings": dict(Counter(f.severity.value for f in findings)),
+    }
+
+
+def _rounded(ratio: float | None) -> float | None:
+    return None if ratio is None else round(ratio, 4)
+
+
+def summary_json(plan: Plan) -> str:
+    return json.dumps(summary_data(plan), indent=2, ensure_ascii=False)
+
+
+def summary_text(plan: Plan) -> str:
+    settings = plan.settings.get()
+    currency = plan.currency
+    figures = headline(plan)
+    findings = run_checks(plan)
+    progress = figures.progress
+    year = (
+        f"FY{progress.fiscal_year}"
+        if settings.fiscal_year_start != 1
+        else str(progress.fiscal_year)
+    )
+    title = settings.name + (f" ({settings.company})" if settings.company else "")
+    through = (
+        f"actuals through {month_math.label(progress.actuals_through)} "
+        f"({progress.months_elapsed} of {progress.months_in_year} months of {year})"
+        if progress.actuals_through
+        else "no actuals entered yet"
+    )
+    revenue = progress.metrics[Metric.REVENUE_WON]
+    spend = progress.metrics[Metric.SPEND]
+    lines = [
+        title,
+        "=" * len(title),
+        f"{settings.horizon.describe()} · {currency.code} · {settings.stage.value} company · {through}",
+        "",
+        f"Initiatives     {_status_counts(figures)}",
+        f"Budget          {currency.format(figures.budget, cents=False)}"
+        f"   spent to date {_money(currency, spend.actual_to_date)} ({percent(figures.budget_used)})",
+        f"Revenue target  {currency.format(figures.revenue_target, cents=False)}"
+        f"   won to date {_money(currency, revenue.actual_to_date)}"
+        f"   forecast {year} {_money(currency, revenue.forecast_year)}"
+        f" ({percent(revenue.forecast_attainment)} of plan)",
+        "",
+        _metric_table(plan, figures, year),
+        "",
+        findings_count_line(findings) + " Details: smarketing check PLAN."
+        if findings
+        else findings_count_line(findings),
+    ]
+    return "\n".join(lines)
+
+
+def _money(currency: Currency, amount: int | None) -> str:
+    return "-" if amount is None else currency.format(amount, cents=False)
+
+
+def _status_counts(figures: Headline) -> str:
+    parts = [
+        f"{count} {status.value}"
+        for status, count in figures.initiatives_by_status.items()
+        if count
+    ]
+    return f"{figures.initiatives}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _metric_table(plan: Plan, figures: Headline, year: str) -> str:
+    currency = plan.currency
+
+    def shown(metric: Metric, amount: int | None) -> str:
+        if amount is None:
+            return "-"
+        return currency.format(amount, cents=False) if metric.is_money else f"{amount:,}"
+
+    rows = [
+        [
+            metric.title,
+            shown(metric, p.planned_to_date),
+            shown(metric, p.actual_to_date),
+            percent(p.attainment_to_date),
+            shown(metric, p.planned_year),
+            shown(metric, p.forecast_year),
+            percent(p.forecast_attainment),
+        ]
+        for metric, p in figures.progress.metrics.items()
+    ]
+    headers = [
+        "Metric",
+        "Plan to date",
+        "Actual",
+        "Attain.",
+        f"Plan {year}",
+        "Forecast",
+        "Fcst/plan",
+    ]
+    return render(headers, rows)
