@@ -1,0 +1,61 @@
+"""House rules that keep the layers apart and the code tidy."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_importing_the_core_loads_no_qt():
+    code = (
+        "import sys, planner, planner.analysis, planner.checks, planner.cli, planner.demo; "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6') or m == 'ui'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_importing_the_core_loads_no_pandas_matplotlib_or_openpyxl():
+    code = (
+        "import sys, planner, planner.analysis, planner.checks; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'matplotlib', 'openpyxl'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_core_never_imports_qt_or_the_ui():
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|ui)\b", re.MULTILINE)
+    offenders = [p for p in (ROOT / "planner").rglob("*.py") if pattern.search(p.read_text())]
+    assert offenders == []
+
+
+def test_the_ui_runs_no_sql():
+    pattern = re.compile(r"^\s*(from|import)\s+(sqlite3|sqlite_utils)\b|\.execute\(", re.MULTILINE)
+    offenders = [p for p in (ROOT / "ui").rglob("*.py") if pattern.search(p.read_text())]
+    assert offenders == []
+
+
+def test_the_code_passes_ruff_check():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_code_is_ruff_formatted():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,204 @@
+"""The SQL roll-ups equal a naive recomputation in Python, to the cent, for any plan."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner import Metric, MonthRow, Plan
+from planner import months as month_math
+from planner.analysis import Dimension, rollup
+from planner.analysis.filters import Filter
+from planner.domain import Channel, Team, Tier
+
+VALUE = st.one_of(st.none(), st.integers(min_value=0, max_value=10**12))
+HORIZON = 6
+
+
+@st.composite
+def plans(draw):
+    start_month = draw(st.integers(1, 12))
+    first = month_math.month(2026, draw(st.integers(1, 12)))
+    tiers = draw(st.lists(st.sampled_from(list(Tier)), min_size=0, max_size=4))
+    teams = draw(st.lists(st.sampled_from(list(Team)), min_size=0, max_size=3))
+    initiatives = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(list(Channel)),
+                st.sets(st.integers(0, max(len(tiers) - 1, 0)), max_size=len(tiers)),
+                st.one_of(st.none(), st.integers(0, max(len(teams) - 1, 0)))
+                if teams
+                else st.none(),
+            ),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    cells = draw(
+        st.dictionaries(
+            st.tuples(st.integers(0, len(initiatives) - 1), st.integers(0, HORIZON - 1)),
+            st.tuples(*[VALUE] * 18),
+            max_size=12,
+        )
+    )
+    return start_month, first, tiers, teams, initiatives, cells
+
+
+def build(spec) -> tuple[Plan, dict]:
+    start_month, first, tiers, teams, initiatives, cells = spec
+    plan = Plan.in_memory(first_month=first, months=HORIZON, fiscal_year_start=start_month)
+    segment_ids = [plan.segments.add(name=f"S{n}", tier=t).id for n, t in enumerate(tiers)]
+    people = [plan.people.add(name=f"P{n}", team=t).id for n, t in enumerate(teams)]
+    facts = {}
+    for number, (channel, aimed, owner) in enumerate(initiatives):
+        owner_id = people[owner] if owner is not None else None
+        new = plan.initiatives.add(
+            name=f"I{number}",
+            channel=channel,
+            segment_ids=[segment_ids[s] for s in sorted(aimed)],
+            owner_id=owner_id,
+        ).id
+        facts[new] = {
+            "channel": channel.value,
+            "segments": sorted(segment_ids[s] for s in aimed),
+            "owner": owner_id,
+            "team": teams[owner].value if owner is not None else None,
+        }
+    ids = list(facts)
+    horizon = plan.horizon.months()
+    rows = [MonthRow(ids[i], horizon[m], values) for (i, m), values in cells.items()]
+    if rows:
+        plan.values.load_months(rows)
+    cell_rows = [(ids[i], horizon[m], values) for (i, m), values in cells.items()]
+    return plan, {"facts": facts, "cells": cell_rows, "start": start_month}
+
+
+def add(into: list, values) -> None:
+    for index, value in enumerate(values):
+        if value is not None:
+            into[index] = (into[index] or 0) + value
+
+
+def naive(model: dict, key_of) -> dict:
+    groups: dict = defaultdict(lambda: [None] * 18)
+    for initiative, month, values in model["cells"]:
+        add(groups[key_of(initiative, month)], values)
+    return dict(groups)
+
+
+def naive_allocated(model: dict, tier_of: dict | None) -> dict:
+    per_initiative: dict = defaultdict(lambda: [None] * 18)
+    for initiative, _month, values in model["cells"]:
+        add(per_initiative[initiative], values)
+    groups: dict = defaultdict(lambda: [None] * 18)
+    for initiative, totals in per_initiative.items():
+        segments = model["facts"][initiative]["segments"]
+        if not segments:
+            add(groups[None], totals)
+            continue
+        n = len(segments)
+        for rank, segment in enumerate(segments, start=1):
+            shares = [None if t is None else t // n + (1 if rank <= t % n else 0) for t in totals]
+            key = segment if tier_of is None else tier_of[segment]
+            add(groups[key], shares)
+    return dict(groups)
+
+
+def as_sums(rows) -> dict:
+    result = {}
+    for row in rows:
+        values = []
+        for metric in Metric:
+            planned = row.totals.planned[metric]
+            values += [planned, row.totals.actual[metric]]
+        result[row.key] = values
+    return result
+
+
+def comparable(expected: dict) -> dict:
+    """Planned sums read 0 where nothing is planned; actual sums stay None."""
+    return {
+        k: [(v or 0) if i % 2 == 0 else v for i, v in enumerate(vs)] for k, vs in expected.items()
+    }
+
+
+COMMON = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@COMMON
+@given(plans())
+def test_rollups_by_period_equal_naive_sums(spec):
+    plan, model = build(spec)
+    start = model["start"]
+    keys = {
+        Dimension.MONTH: lambda i, m: m,
+        Dimension.QUARTER: lambda i, m: (
+            month_math.fiscal_year(m, start) * 10 + month_math.fiscal_quarter(m, start)
+        ),
+        Dimension.YEAR: lambda i, m: month_math.fiscal_year(m, start),
+        Dimension.TOTAL: lambda i, m: "total",
+    }
+    for dimension, key_of in keys.items():
+        assert as_sums(rollup(plan, dimension)) == comparable(naive(model, key_of)), dimension
+
+
+@COMMON
+@given(plans())
+def test_rollups_by_initiative_owner_team_and_channel_equal_naive_sums(spec):
+    plan, model = build(spec)
+    facts = model["facts"]
+    keys = {
+        Dimension.INITIATIVE: lambda i, m: i,
+        Dimension.OWNER: lambda i, m: facts[i]["owner"],
+        Dimension.TEAM: lambda i, m: facts[i]["team"],
+        Dimension.CHANNEL: lambda i, m: facts[i]["channel"],
+    }
+    for dimension, key_of in keys.items():
+        assert as_sums(rollup(plan, dimension)) == comparable(naive(model, key_of)), dimension
+
+
+@COMMON
+@given(plans())
+def test_rollups_by_segment_and_tier_allocate_exactly(spec):
+    plan, model = build(spec)
+    tier_of = {s.id: s.tier.value for s in plan.segments.list()}
+    assert as_sums(rollup(plan, Dimension.SEGMENT)) == comparable(naive_allocated(model, None))
+    assert as_sums(rollup(plan, Dimension.TIER)) == comparable(naive_allocated(model, tier_of))
+
+
+@COMMON
+@given(plans())
+def test_segment_allocation_adds_up_to_the_plan_total(spec):
+    plan, _model = build(spec)
+    total = as_sums(rollup(plan, Dimension.TOTAL)).get("total")
+    segment_rows = as_sums(rollup(plan, Dimension.SEGMENT))
+    if total is None:
+        assert segment_rows == {}
+        return
+    summed = [None] * 18
+    for values in segment_rows.values():
+        add(summed, values)
+    assert comparable({"t": summed})["t"] == total
+
+
+@COMMON
+@given(plans(), st.sampled_from(list(Channel)))
+def test_a_filtered_rollup_sums_only_the_initiatives_it_keeps(spec, channel):
+    plan, model = build(spec)
+    facts = model["facts"]
+    kept = {"cells": [c for c in model["cells"] if facts[c[0]]["channel"] == channel.value]}
+    expected = comparable(naive(kept, lambda i, m: m))
+    assert as_sums(rollup(plan, Dimension.MONTH, where=Filter(channels=[channel]))) == expected
+
+
+@COMMON
+@given(plans(), st.integers(0, HORIZON - 1), st.integers(0, HORIZON - 1))
+def test_a_month_range_sums_only_its_months(spec, a, b):
+    plan, model = build(spec)
+    horizon = plan.horizon.months()
+    first, last = sorted((horizon[a], horizon[b]))
+    kept = {"cells": [c for c in model["cells"] if first <= c[1] <= last]}
+    expected = comparable(naive(kept, lambda i, m: i))
+    assert as_sums(rollup(plan, Dimension.INITIATIVE, months=(first, last))) == expected
