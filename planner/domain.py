@@ -64,7 +64,9 @@ class Role(StrEnum):
 
     @property
     def title(self) -> str:
-        return {"A": "Accountable", "R": "Responsible", "C": "Consulted", "I": "Informed"}[self.value]
+        return {"A": "Accountable", "R": "Responsible", "C": "Consulted", "I": "Informed"}[
+            self.value
+        ]
 
 
 class Metric(StrEnum):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_TEXT = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})\s*$")
 
 Month = int  # YYYYMM
 
@@ -71,13 +71,24 @@ def fiscal_year(value: Month, start_month: int) -> int:
     With a January start that is the calendar year; with an October start, October 2026 is in
     FY2027.
     """
+    _check_start(start_month)
     year, number = divmod(value, 100)
     return year + (1 if start_month != 1 and number >= start_month else 0)
 
 
 def fiscal_quarter(value: Month, start_month: int) -> int:
     """1 to 4: the quarter of the fiscal year the month falls in."""
+    _check_start(start_month)
     return (value % 100 - start_month) % 12 // 3 + 1
+
+
+def _check_start(start_month: int) -> None:
+    if (
+        isinstance(start_month, bool)
+        or not isinstance(start_month, int)
+        or not 1 <= start_month <= 12
+    ):
+        raise ValueError(f"the fiscal year must start in month 1 to 12, not {start_month!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ the message names the field and says what would be accepted.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
@@ -19,14 +20,25 @@ E = TypeVar("E", bound=StrEnum)
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
+# The largest amount (in minor units) or count a plan holds: far beyond any real plan, and
+# small enough that sums over a whole plan stay within SQLite's 64-bit integers.
+MAX_NUMBER = 10**15
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Control characters (tab, line feed and carriage return aside) cannot be shown, typed or
+# written to an Excel workbook; lone surrogates cannot even be stored.
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# A whole number as people type it: plain digits, or thousands grouped by commas, spaces,
+# thin spaces or apostrophes ("1,200", "1 200"). "1,2" is refused, not read as 12.
+_WHOLE = re.compile(r"-?(?:[0-9]{1,3}(?:([,' \u202f])[0-9]{3})(?:\1[0-9]{3})*|[0-9]+)")
+# A decimal number as people type it: a point for decimals, commas only between thousands.
+_DECIMAL = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
 
 
 def name(field: str, value: object) -> str:
     """A required, single-line name of at most 200 characters, trimmed."""
     if not isinstance(value, str):
         raise ValidationError(field, "type", "must be text")
-    cleaned = " ".join(value.split())
+    cleaned = _showable(field, " ".join(value.split()))
     if not cleaned:
         raise ValidationError(field, "required", "must not be empty")
     if len(cleaned) > MAX_NAME:
@@ -40,10 +52,23 @@ def text(field: str, value: object, *, single_line: bool = False) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError(field, "type", "must be text")
-    cleaned = " ".join(value.split()) if single_line else value.strip()
+    cleaned = _showable(field, " ".join(value.split()) if single_line else value.strip())
     if len(cleaned) > MAX_TEXT:
         raise ValidationError(field, "too_long", f"must be at most {MAX_TEXT:,} characters")
     return cleaned
+
+
+def _showable(field: str, value: str) -> str:
+    """``value`` in Unicode's composed form (so "é" typed two ways is one name), or a
+    ValidationError if it holds a character that cannot be shown or stored."""
+    found = _UNSHOWABLE.search(value)
+    if found:
+        raise ValidationError(
+            field,
+            "control_character",
+            f"must not contain control characters (found U+{ord(found.group()):04X})",
+        )
+    return unicodedata.normalize("NFC", value)
 
 
 def email(field: str, value: object) -> str:
@@ -69,7 +94,14 @@ def choice(field: str, value: object, enum: type[E]) -> E:
 def flag(field: str, value: object) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().casefold() in ("yes", "true", "1", "no", "false", "0"):
+    if isinstance(value, str) and value.strip().casefold() in (
+        "yes",
+        "true",
+        "1",
+        "no",
+        "false",
+        "0",
+    ):
         return value.strip().casefold() in ("yes", "true", "1")
     raise ValidationError(field, "type", "must be yes or no")
 
@@ -107,6 +139,9 @@ def amount(field: str, value: object, currency: Currency, *, allow_negative: boo
         raise ValidationError(field, "type", "must be an amount like 25,000.00")
     if minor < 0 and not allow_negative:
         raise ValidationError(field, "negative", "must not be negative")
+    if abs(minor) > MAX_NUMBER:
+        limit = currency.format(MAX_NUMBER, cents=False)
+        raise ValidationError(field, "too_large", f"must be at most {limit}")
     return minor
 
 
@@ -117,14 +152,16 @@ def count(field: str, value: object) -> int:
     if isinstance(value, int):
         number = value
     elif isinstance(value, str):
-        cleaned = value.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
-        if not re.fullmatch(r"-?\d+", cleaned):
-            raise ValidationError(field, "not_a_number", f"{value.strip()!r} is not a whole number")
-        number = int(cleaned)
+        cleaned = value.strip()
+        if not _WHOLE.fullmatch(cleaned):
+            raise ValidationError(field, "not_a_number", f"{cleaned!r} is not a whole number")
+        number = int(re.sub(r"[,' \u202f]", "", cleaned))
     else:
         raise ValidationError(field, "type", "must be a whole number")
     if number < 0:
         raise ValidationError(field, "negative", "must not be negative")
+    if number > MAX_NUMBER:
+        raise ValidationError(field, "too_large", f"must be at most {MAX_NUMBER:,}")
     return number
 
 
@@ -138,8 +175,12 @@ def rate(field: str, value: object) -> float:
 
 def positive_number(field: str, value: object, *, allow_zero: bool = True) -> float:
     number = _decimal(field, value, percent_ok=False)
-    if number < 0 or (number == 0 and not allow_zero):
-        raise ValidationError(field, "negative", "must be above zero" if not allow_zero else "must not be negative")
+    if number < 0:
+        raise ValidationError(field, "negative", "must not be negative")
+    if number == 0 and not allow_zero:
+        raise ValidationError(field, "range", "must be above zero")
+    if number > MAX_NUMBER:
+        raise ValidationError(field, "too_large", f"must be at most {MAX_NUMBER:,}")
     return float(number)
 
 
@@ -152,14 +193,17 @@ def _decimal(field: str, value: object, *, percent_ok: bool) -> Decimal:
         except InvalidOperation:
             raise ValidationError(field, "not_a_number", f"{value!r} is not a number") from None
     elif isinstance(value, str):
-        cleaned = value.strip().replace(",", "")
+        cleaned = value.strip()
         divisor = Decimal(1)
         if percent_ok and cleaned.endswith("%"):
             cleaned, divisor = cleaned[:-1].strip(), Decimal(100)
-        try:
-            number = Decimal(cleaned) / divisor
-        except InvalidOperation:
-            raise ValidationError(field, "not_a_number", f"{value.strip()!r} is not a number") from None
+        if not _DECIMAL.fullmatch(cleaned) or not any(c.isdigit() for c in cleaned):
+            raise ValidationError(
+                field,
+                "not_a_number",
+                f"{value.strip()!r} is not a number (write it like 0.15, 15% or 1,200.5)",
+            )
+        number = Decimal(cleaned.replace(",", "")) / divisor
     else:
         raise ValidationError(field, "type", "must be a number")
     if not number.is_finite():

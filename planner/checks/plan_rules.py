@@ -64,19 +64,14 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             field="mqls_per_month",
         )
         return
-    short = [
-        row.key
-        for row in rollup(plan, Dimension.MONTH)
-        if row.totals.planned[Metric.MQL] < agreement.mqls_per_month
-    ]
-    planned_months = {row.key for row in rollup(plan, Dimension.MONTH)}
-    short += [m for m in plan.horizon.months() if m not in planned_months]
+    planned = {row.key: row.totals.planned[Metric.MQL] for row in rollup(plan, Dimension.MONTH)}
+    short = [m for m in plan.horizon.months() if planned.get(m, 0) < agreement.mqls_per_month]
     if short:
         yield Finding(
             Severity.WARNING,
             "plan_below_handoff",
             f"The plan's MQLs fall short of the {agreement.mqls_per_month:,} a month marketing "
-            f"committed to sales in {_months(sorted(short))}. Plan more MQLs or revise the "
+            f"committed to sales in {_months(short)}. Plan more MQLs or revise the "
             "agreement.",
             field="mqls_per_month",
         )

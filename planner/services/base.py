@@ -18,18 +18,43 @@ class Service:
         """The name of record ``record_id`` in ``table``; a ValidationError if there is none."""
         if isinstance(record_id, bool) or not isinstance(record_id, int):
             raise ValidationError(field, "type", f"must be the id of a {what}")
-        row = self._plan.db.execute(f"SELECT name FROM {table} WHERE id = ?", [record_id]).fetchone()
+        row = self._plan.db.execute(
+            f"SELECT name FROM {table} WHERE id = ?", [record_id]
+        ).fetchone()
         if row is None:
             raise ValidationError(field, "unknown", f"there is no {what} with id {record_id}")
         return row[0]
 
-    def _require_unique_name(self, table: str, name: str, what: str, *, except_id: int | None = None) -> None:
-        row = self._plan.db.execute(
-            f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-            [name, except_id],
+    def _require_unique_name(
+        self, table: str, name: str, what: str, *, except_id: int | None = None
+    ) -> None:
+        """Refuse ``name`` if another record in ``table`` has it, in any letter case.
+
+        SQLite's NOCASE folds ASCII letters only, so "Émile" and "émile" would pass it: names
+        with other letters are compared by Unicode case folding as well.
+        """
+        db = self._plan.db
+        folded = name.casefold()
+        clash = db.execute(
+            f"SELECT name FROM {table} WHERE name COLLATE NOCASE IN (?, ?) AND id IS NOT ?",
+            [name, folded, except_id],
         ).fetchone()
-        if row is not None:
-            raise ValidationError("name", "duplicate", f"there is already a {what} named {name!r}")
+        if clash is None:
+            clash = next(
+                (
+                    row
+                    for row in db.execute(
+                        f"SELECT name FROM {table} WHERE name GLOB '*[^ -~]*' AND id IS NOT ?",
+                        [except_id],
+                    )
+                    if row[0].casefold() == folded
+                ),
+                None,
+            )
+        if clash is not None:
+            raise ValidationError(
+                "name", "duplicate", f"there is already a {what} named {clash[0]!r}"
+            )
 
 
 def reject_unknown_fields(given: dict[str, object], allowed: frozenset[str]) -> None:

@@ -64,7 +64,9 @@ class InitiativeService(Service):
 
     def get(self, initiative_id: int) -> Initiative:
         self._require("initiatives", "initiative", initiative_id, "initiative")
-        return _initiative(self._plan.db.execute(_SELECT + " WHERE i.id = ?", [initiative_id]).fetchone())
+        return _initiative(
+            self._plan.db.execute(_SELECT + " WHERE i.id = ?", [initiative_id]).fetchone()
+        )
 
     def add(
         self,
@@ -145,7 +147,9 @@ class InitiativeService(Service):
             Entity.INITIATIVES, Action.UPDATED, ids={initiative_id}, fields={"segment_ids"}
         ) as edit:
             self._require("initiatives", "initiative", initiative_id, "initiative")
-            edit.db.execute("DELETE FROM initiative_segments WHERE initiative_id = ?", [initiative_id])
+            edit.db.execute(
+                "DELETE FROM initiative_segments WHERE initiative_id = ?", [initiative_id]
+            )
             self._write_segments(initiative_id, segments)
         return edit.change
 
@@ -161,25 +165,30 @@ class InitiativeService(Service):
         """A copy named "<name> (copy)" with the same segments, roles and planned values; no
         actuals (they happened to the original)."""
         source = self.snapshot(initiative_id)
-        base = f"{source.record['name']} (copy"
-        taken = {
-            row[0].casefold()
-            for row in self._plan.db.execute(
-                "SELECT name FROM initiatives WHERE name LIKE ? ESCAPE '\\'",
-                [base.replace("%", "\\%").replace("_", "\\_") + "%"],
-            )
-        }
-        name = f"{base})"
-        number = 2
-        while name.casefold() in taken:
-            name, number = f"{base} {number})", number + 1
+        original = source.record["name"]
+        # Every name, case-folded: a LIKE prefix search misses names with backslashes or
+        # other letters than ASCII ones in another case, and the insert then fails.
+        taken = {row[0].casefold() for row in self._plan.db.execute("SELECT name FROM initiatives")}
+        number = 1
+        while True:
+            suffix = " (copy)" if number == 1 else f" (copy {number})"
+            # A long name is shortened so the copy's name still fits.
+            name = original[: check.MAX_NAME - len(suffix)].rstrip() + suffix
+            if name.casefold() not in taken:
+                break
+            number += 1
         record = {**source.record, "name": check.name("name", name)}
         record.pop("id")
-        planned_only = tuple(
-            {k: (None if k.endswith("_actual") else v) for k, v in row.items()}
-            for row in source.monthly_rows
-        )
-        with self._plan.edit(Entity.INITIATIVES, Action.ADDED) as edit:
+        # Planned values only; a month that held only actuals holds nothing in the copy, so
+        # it gets no row (an empty row would still count as a value, e.g. when the horizon
+        # shrinks).
+        planned_only = []
+        for row in source.monthly_rows:
+            planned = {k: (None if k.endswith("_actual") else v) for k, v in row.items()}
+            if any(v is not None for k, v in planned.items() if k.endswith("_plan")):
+                planned_only.append(planned)
+        with self._plan.edit(Entity.INITIATIVES, Action.ADDED, fields=record) as edit:
+            self._require_unique_name("initiatives", record["name"], "initiative")
             new_id = edit.db["initiatives"].insert(record).last_pk
             edit.ids.add(new_id)
             self._restore_children(new_id, source.segment_ids, source.roles, planned_only)
@@ -216,9 +225,13 @@ class InitiativeService(Service):
     def restore(self, snapshot: InitiativeSnapshot) -> Change:
         """Put a deleted initiative back, with its id, segments, roles and values."""
         record = snapshot.record
-        with self._plan.edit(Entity.INITIATIVES, Action.ADDED, ids={record["id"]}) as edit:
+        with self._plan.edit(
+            Entity.INITIATIVES, Action.ADDED, ids={record["id"]}, fields=record
+        ) as edit:
             if edit.db.execute("SELECT 1 FROM initiatives WHERE id = ?", [record["id"]]).fetchone():
-                raise ValidationError("initiative", "exists", f"{record['name']!r} is still in the plan")
+                raise ValidationError(
+                    "initiative", "exists", f"{record['name']!r} is still in the plan"
+                )
             self._require_unique_name("initiatives", record["name"], "initiative")
             edit.db["initiatives"].insert(record)
             self._restore_children(
@@ -237,6 +250,9 @@ class InitiativeService(Service):
     ) -> None:
         db = self._plan.db
         self._write_segments(initiative_id, tuple(segment_ids))
+        roles = tuple(roles)
+        for person_id, _role in roles:  # someone deleted since the snapshot was taken
+            self._require("people", "person", person_id, "person")
         db.conn.executemany(
             "INSERT INTO roles (initiative_id, person_id, role) VALUES (?, ?, ?)",
             [(initiative_id, person, Role(role).value) for person, role in roles],

@@ -64,27 +64,42 @@ class PeopleService(Service):
 
     def delete(self, person_id: int) -> Change:
         """Remove a person and their roles; refused while they own (are Accountable for) any
-        initiative, naming those initiatives, so no initiative silently loses its owner."""
-        with self._plan.edit(Entity.PEOPLE, Action.DELETED, ids={person_id}) as edit:
-            name = self._require("people", "person", person_id, "person")
-            owned = [
-                row[0]
-                for row in edit.db.execute(
-                    "SELECT i.name FROM roles r JOIN initiatives i ON i.id = r.initiative_id "
-                    "WHERE r.person_id = ? AND r.role = 'A' ORDER BY i.name",
-                    [person_id],
-                )
-            ]
-            if owned:
-                shown = ", ".join(owned[:3])
-                if len(owned) > 3:
-                    shown += f" and {len(owned) - 3} more"
-                raise ValidationError(
-                    "person",
-                    "owns_initiatives",
-                    f"{name} is accountable for {shown}; give those initiatives another owner first",
-                )
-            edit.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+        initiative, naming those initiatives, so no initiative silently loses its owner.
+
+        The change set announced holds the person's deletion and, when they had roles, an
+        update of the roles of those initiatives.
+        """
+        with self._plan.batch():
+            with self._plan.edit(Entity.PEOPLE, Action.DELETED, ids={person_id}) as edit:
+                name = self._require("people", "person", person_id, "person")
+                owned = [
+                    row[0]
+                    for row in edit.db.execute(
+                        "SELECT i.name FROM roles r JOIN initiatives i ON i.id = r.initiative_id "
+                        "WHERE r.person_id = ? AND r.role = 'A' ORDER BY i.name",
+                        [person_id],
+                    )
+                ]
+                if owned:
+                    shown = ", ".join(owned[:3])
+                    if len(owned) > 3:
+                        shown += f" and {len(owned) - 3} more"
+                    raise ValidationError(
+                        "person",
+                        "owns_initiatives",
+                        f"{name} is accountable for {shown}; "
+                        "give those initiatives another owner first",
+                    )
+                on = {
+                    row[0]
+                    for row in edit.db.execute(
+                        "SELECT initiative_id FROM roles WHERE person_id = ?", [person_id]
+                    )
+                }
+                edit.db.execute("DELETE FROM people WHERE id = ?", [person_id])
+            if on:
+                with self._plan.edit(Entity.ROLES, Action.UPDATED, ids=on, fields={"role"}):
+                    pass
         return edit.change
 
     def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:

@@ -48,10 +48,27 @@ class SegmentService(Service):
         return edit.change
 
     def delete(self, segment_id: int) -> Change:
-        """Remove a segment; initiatives aimed at it stop being aimed at it."""
-        with self._plan.edit(Entity.SEGMENTS, Action.DELETED, ids={segment_id}) as edit:
-            self._require("segments", "segment", segment_id, "segment")
-            edit.db.execute("DELETE FROM segments WHERE id = ?", [segment_id])
+        """Remove a segment; initiatives aimed at it stop being aimed at it.
+
+        The change set announced holds the segment's deletion and, when initiatives were aimed
+        at it, an update of those initiatives' ``segment_ids`` (so their views refresh too).
+        """
+        with self._plan.batch():
+            with self._plan.edit(Entity.SEGMENTS, Action.DELETED, ids={segment_id}) as edit:
+                self._require("segments", "segment", segment_id, "segment")
+                aimed = {
+                    row[0]
+                    for row in edit.db.execute(
+                        "SELECT initiative_id FROM initiative_segments WHERE segment_id = ?",
+                        [segment_id],
+                    )
+                }
+                edit.db.execute("DELETE FROM segments WHERE id = ?", [segment_id])
+            if aimed:
+                with self._plan.edit(
+                    Entity.INITIATIVES, Action.UPDATED, ids=aimed, fields={"segment_ids"}
+                ):
+                    pass
         return edit.change
 
     @staticmethod

@@ -56,7 +56,9 @@ class SettingsService(Service):
         if "fiscal_year_start" in fields:
             start = check.count("fiscal_year_start", fields["fiscal_year_start"])
             if not 1 <= start <= 12:
-                raise ValidationError("fiscal_year_start", "range", "must be a month number from 1 to 12")
+                raise ValidationError(
+                    "fiscal_year_start", "range", "must be a month number from 1 to 12"
+                )
             row["fiscal_year_start"] = start
         if "stage" in fields:
             row["stage"] = check.choice("stage", fields["stage"], Stage).value
@@ -90,13 +92,19 @@ class SettingsService(Service):
             [horizon.first, horizon.last],
         ).fetchone()[0]
         if outside[0] or followups:
-            first_bad = outside[1] if outside[1] is not None else None
-            where = f" (first in {month_math.label(first_bad)})" if first_bad else ""
+            held = []
+            if outside[0]:
+                held.append(
+                    f"values of {outside[0]} initiative(s) (from {month_math.label(outside[1])} "
+                    f"to {month_math.label(outside[2])})"
+                )
+            if followups:
+                held.append(f"follow-up hours of {followups} month(s)")
             raise ValidationError(
                 "horizon",
                 "values_outside",
-                f"{horizon.describe()} leaves out months that hold values for "
-                f"{outside[0]} initiative(s){where}; clear those values first",
+                f"{horizon.describe()} leaves out months that hold {' and '.join(held)}; "
+                "clear those first",
             )
 
 
@@ -155,13 +163,17 @@ class HandoffService(Service):
 
     def followup_hours(self) -> dict[int, float]:
         """Actual median follow-up hours by month, for the months that have one."""
-        rows = self._plan.db.execute("SELECT month, followup_hours FROM handoff_months ORDER BY month")
+        rows = self._plan.db.execute(
+            "SELECT month, followup_hours FROM handoff_months ORDER BY month"
+        )
         return {month: hours for month, hours in rows if hours is not None}
 
     def set_followup_hours(self, month: object, hours: object) -> Change:
         """Record how fast sales followed up in ``month`` (``None`` clears it)."""
         when = check.month_in("month", month, self._plan.horizon)
-        value = None if hours is None or hours == "" else check.positive_number("followup_hours", hours)
+        value = (
+            None if hours is None or hours == "" else check.positive_number("followup_hours", hours)
+        )
         with self._plan.edit(
             Entity.HANDOFF, Action.UPDATED, fields={"followup_hours"}, months={when}
         ) as edit:

@@ -6,11 +6,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planner import months as month_math
 from planner import validation as check
 from planner.changes import Action, Change, Entity
 from planner.domain import Metric, MonthlyValue
 from planner.errors import ValidationError
 from planner.services.base import Service
+
+
+def _label(month: object) -> str:
+    """``Jan 2027`` for a month, or the value as given if it is not one."""
+    try:
+        return month_math.label(month_math.parse_month(month))  # type: ignore[arg-type]
+    except ValueError:
+        return repr(month)
+
 
 _ALL_COLUMNS = [column for m in Metric for column in (m.planned_column, m.actual_column)]
 
@@ -108,7 +118,11 @@ class ValueService(Service):
     def set_many(self, entries: Iterable[ValueEntry]) -> Change:
         """Write many values in one transaction: all of them, or (on the first bad one, whose
         message names its ``where``) none."""
-        cleaned = [self._clean(entry) for entry in entries]
+        cleaned = []
+        where: dict[int, str | None] = {}  # the first entry of each initiative, for messages
+        for entry in entries:
+            cleaned.append(self._clean(entry))
+            where.setdefault(cleaned[-1][0], entry.where)
         initiatives = {initiative for initiative, *_ in cleaned}
         with self._plan.edit(
             Entity.VALUES,
@@ -118,10 +132,13 @@ class ValueService(Service):
             months={month for _, month, *_ in cleaned},
         ) as edit:
             known = {row[0] for row in edit.db.execute("SELECT id FROM initiatives")}
-            for initiative_id, *_rest in cleaned:
+            for initiative_id in where:
                 if initiative_id not in known:
                     raise ValidationError(
-                        "initiative", "unknown", f"there is no initiative with id {initiative_id}"
+                        "initiative",
+                        "unknown",
+                        f"there is no initiative with id {initiative_id}",
+                        row=where[initiative_id],
                     )
             for column in {column for *_, column, _ in cleaned}:
                 batch = [(i, m, v) for i, m, c, v in cleaned if c == column]
@@ -146,7 +163,9 @@ class ValueService(Service):
         for row in rows:
             if row.month not in horizon:
                 raise ValidationError(
-                    "month", "outside_horizon", f"{row.month} is outside the plan ({horizon.describe()})"
+                    "month",
+                    "outside_horizon",
+                    f"{_label(row.month)} is outside the plan ({horizon.describe()})",
                 )
             batch.append((row.initiative_id, row.month, *row.values))
         placeholders = ", ".join("?" * (2 + len(_ALL_COLUMNS)))

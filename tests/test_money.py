@@ -1,0 +1,230 @@
+"""Money: amounts are int minor units; text in major units is parsed and formatted in one place."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from planner import Currency
+
+USD = Currency("USD")
+JPY = Currency("JPY")
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [
+        ("25,000", 2_500_000),
+        ("25000.50", 2_500_050),
+        ("25,000.50", 2_500_050),
+        ("$1,200", 120_000),
+        ("1,200 USD", 120_000),
+        ("USD 1,200", 120_000),
+        ("1 200", 120_000),
+        ("1'200", 120_000),
+        ("1\u202f200", 120_000),
+        (".5", 50),
+        ("0", 0),
+        ("  7  ", 700),
+    ],
+)
+def test_text_in_major_units_becomes_minor_units(text, minor):
+    assert USD.parse(text) == minor
+
+
+def test_a_decimal_is_taken_as_major_units():
+    assert USD.parse(Decimal("9.99")) == 999
+
+
+@pytest.mark.parametrize(("text", "minor"), [("-20", -2000), ("(20)", -2000), ("-$20", -2000)])
+def test_a_negative_amount_comes_back_negative(text, minor):
+    assert USD.parse(text) == minor
+
+
+def test_trailing_zeros_beyond_the_currency_digits_are_harmless():
+    assert USD.parse("1.230") == 123
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc",
+        "",
+        "   ",
+        "12 dollars",
+        "1.234",  # more decimals than USD has
+        "1,23",  # not a thousands group
+        "1,2345",
+        "5-",
+        "--5",
+        "(5",
+        "5)",
+        "$-5",
+        "$5$",
+        "1e3",
+        "+5",
+        "\u0661\u0662",  # Arabic-Indic digits
+        "NaN",
+    ],
+)
+def test_text_that_is_not_an_amount_is_refused(text):
+    with pytest.raises(ValueError):
+        USD.parse(text)
+
+
+def test_another_currencys_symbol_is_refused_not_taken_for_this_one():
+    with pytest.raises(ValueError, match="USD"):
+        USD.parse("€5")
+
+
+def test_a_dollar_sign_is_accepted_for_any_kind_of_dollar():
+    assert Currency("CAD").parse("$5") == 500
+    assert Currency("CAD").parse("CA$5") == 500
+
+
+def test_a_currency_without_minor_units_refuses_decimals():
+    assert JPY.parse("1,200") == 1200
+    with pytest.raises(ValueError, match="0 decimal places"):
+        JPY.parse("1.5")
+
+
+def test_a_decimal_with_too_many_places_is_refused():
+    with pytest.raises(ValueError, match="2 decimal places"):
+        USD.parse(Decimal("0.001"))
+
+
+@pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")])
+def test_a_decimal_that_is_not_finite_is_refused(value):
+    with pytest.raises(ValueError, match="finite"):
+        USD.parse(value)
+
+
+@pytest.mark.parametrize("value", [12.5, 12, None])
+def test_only_text_and_decimals_are_parsed(value):
+    with pytest.raises(ValueError, match="expected an amount"):
+        USD.parse(value)
+
+
+def test_an_amount_beyond_the_default_decimal_precision_is_parsed_exactly():
+    text = "123,456,789,012,345,678,901,234,567,890.12"
+    assert USD.parse(text) == 12345678901234567890123456789012
+
+
+# -- currencies -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["usd", "US", "USDX", "", "U5D"])
+def test_a_currency_code_must_be_three_capital_letters(code):
+    with pytest.raises(ValueError, match="three-letter"):
+        Currency(code)
+
+
+def test_a_known_currency_has_its_symbol_and_digits():
+    assert (USD.symbol, USD.digits, USD.scale) == ("$", 2, 100)
+    assert (JPY.symbol, JPY.digits, JPY.scale) == ("¥", 0, 1)
+
+
+def test_an_unknown_currency_uses_its_code_and_two_digits():
+    other = Currency("XYZ")
+    assert (other.symbol, other.digits) == ("XYZ ", 2)
+    assert other.format(12345) == "XYZ 123.45"
+    assert other.parse("XYZ 123.45") == 12345
+
+
+# -- formatting -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("currency", "minor", "text"),
+    [
+        ("USD", 123_450, "$1,234.50"),
+        ("USD", 0, "$0.00"),
+        ("USD", 5, "$0.05"),
+        ("EUR", -2000, "-€20.00"),
+        ("JPY", 1_234_567, "¥1,234,567"),
+        ("CHF", -123_456, "-CHF 1,234.56"),
+    ],
+)
+def test_minor_units_are_formatted_for_people(currency, minor, text):
+    assert Currency(currency).format(minor) == text
+
+
+def test_formatting_without_cents_rounds_half_to_even():
+    assert USD.format(250, cents=False) == "$2"
+    assert USD.format(350, cents=False) == "$4"
+    assert USD.format(-40, cents=False) == "$0"
+
+
+def test_to_decimal_is_exact_major_units():
+    assert USD.to_decimal(123_450) == Decimal("1234.50")
+    assert str(USD.to_decimal(-5)) == "-0.05"
+    assert JPY.to_decimal(1200) == Decimal(1200)
+
+
+def test_to_decimal_is_exact_for_amounts_beyond_the_default_decimal_precision():
+    assert str(USD.to_decimal(10**40 + 1)) == "1" + "0" * 38 + ".01"
+
+
+@pytest.mark.parametrize(
+    ("minor", "text"),
+    [
+        (90_000, "$900"),
+        (45_000_000, "$450k"),
+        (120_000_000, "$1.2M"),
+        (-120_000_000, "-$1.2M"),
+        (300_000_000_000, "$3B"),
+        (99_995_000, "$1M"),  # $999,950 rounds up to the next suffix, not "$1000k"
+        (99_950, "$1k"),
+        (99_949, "$999"),
+    ],
+)
+def test_short_format_is_compact(minor, text):
+    assert USD.format_short(minor) == text
+
+
+# -- properties -------------------------------------------------------------------------------
+
+
+@given(st.integers())
+def test_formatted_dollars_parse_back_to_the_same_minor_units(minor):
+    assert USD.parse(USD.format(minor)) == minor
+
+
+@given(st.integers(), st.sampled_from(["EUR", "GBP", "JPY", "CHF", "INR", "XYZ"]))
+def test_every_currency_parses_back_what_it_formats(minor, code):
+    currency = Currency(code)
+    assert currency.parse(currency.format(minor)) == minor
+
+
+@given(st.integers())
+def test_to_decimal_and_parse_are_inverse(minor):
+    assert USD.parse(USD.to_decimal(minor)) == minor
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789,. -()$'\u202fUSD")),
+    st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"]),
+    st.integers(min_value=0),
+)
+def test_parsing_never_accepts_text_with_letters(around, letter, position):
+    at = position % (len(around) + 1)
+    text = around[:at] + letter + around[at:]
+    # The currency's own code is the one word an amount may carry ("1,200 USD").
+    assume(any(c.isalpha() for c in text.replace("USD", "")))
+    with pytest.raises(ValueError):
+        USD.parse(text)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**20),
+    st.integers(min_value=0, max_value=99),
+    st.booleans(),
+)
+def test_grouped_amounts_parse_to_their_value(whole, cents, negative):
+    text = f"{'-' if negative else ''}{whole:,}.{cents:02d}"
+    expected = whole * 100 + cents
+    assert USD.parse(text) == (-expected if negative else expected)
