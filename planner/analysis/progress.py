@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.filters import Filter
-from planner.analysis.rollups import total
+from planner.analysis.rollups import COLUMNS, Totals, conditions, totals_from
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -61,6 +61,19 @@ def _ratio(actual: int | None, planned: int) -> float | None:
     return actual / planned
 
 
+def _totals_over(plan: Plan, ranges: list[tuple[int, int]], where: Filter | None) -> list[Totals]:
+    """Totals over several month ranges in one pass over the values."""
+    condition, params = conditions(None, where)
+    sums = ", ".join(
+        f"SUM(CASE WHEN v.month BETWEEN {int(first)} AND {int(last)} THEN v.{column} END)"
+        for first, last in ranges
+        for column in COLUMNS
+    )
+    row = plan.query(f"SELECT {sums} FROM monthly_values v WHERE {condition}", params)[0]
+    width = len(COLUMNS)
+    return [totals_from(row[n * width : (n + 1) * width]) for n in range(len(ranges))]
+
+
 def actuals_through(plan: Plan) -> int | None:
     """The latest month holding any actual value, or ``None`` before the first actual."""
     horizon = plan.horizon
@@ -83,9 +96,14 @@ def progress(plan: Plan, *, where: Filter | None = None) -> Progress:
     year_range = (in_year[0], in_year[-1])
     elapsed = [m for m in in_year if through is not None and m <= through]
 
-    to_date = total(plan, months=(horizon.first, through), where=where) if through else None
-    this_year = total(plan, months=year_range, where=where)
-    year_to_date = total(plan, months=(in_year[0], elapsed[-1]), where=where) if elapsed else None
+    ranges = [
+        (horizon.first, through or 0),
+        year_range,
+        (in_year[0], elapsed[-1] if elapsed else 0),
+    ]
+    to_date, this_year, year_to_date = _totals_over(plan, ranges, where)
+    if not elapsed:
+        year_to_date = None
     remaining = len(in_year) - len(elapsed)
 
     metrics = {}
@@ -99,8 +117,8 @@ def progress(plan: Plan, *, where: Filter | None = None) -> Progress:
             )
         metrics[metric] = MetricProgress(
             metric=metric,
-            planned_to_date=to_date.planned[metric] if to_date else 0,
-            actual_to_date=to_date.actual[metric] if to_date else None,
+            planned_to_date=to_date.planned[metric] if through else 0,
+            actual_to_date=to_date.actual[metric] if through else None,
             planned_year=this_year.planned[metric],
             actual_year=actual_ytd,
             forecast_year=forecast,

@@ -61,7 +61,8 @@ _SUMS = ", ".join(
     for metric in Metric
     for column in (metric.planned_column, metric.actual_column)
 )
-_COLUMNS = [column for m in Metric for column in (m.planned_column, m.actual_column)]
+COLUMNS = [column for m in Metric for column in (m.planned_column, m.actual_column)]
+_RESUMS = ", ".join(f"SUM(p.{column})" for column in COLUMNS)
 _NO_OWNER = "(no owner)"
 _NOT_AIMED = "(no segment)"
 
@@ -83,16 +84,30 @@ def rollup(
     """Every metric summed by ``by``, over ``months`` (first, last inclusive) and the
     initiatives ``where`` keeps. Rows come in time order for periods, by name otherwise."""
     dimension = Dimension(by)
-    condition, params = _conditions(months, where)
+    condition, params = conditions(months, where)
     if dimension in (Dimension.SEGMENT, Dimension.TIER):
         return _allocated(plan, dimension, condition, params)
     start = plan.settings.get().fiscal_year_start
-    key_sql, join, order = _grouping(dimension, start)
-    rows = plan.query(
-        f"SELECT {key_sql} AS key, {_SUMS} FROM monthly_values v {join} "
-        f"WHERE {condition} GROUP BY key ORDER BY {order}",
-        params,
-    )
+    if dimension in (Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR, Dimension.TOTAL):
+        key = (
+            "'total'"
+            if dimension is Dimension.TOTAL
+            else period_key_sql(Period(dimension.value), "v.month", start)
+        )
+        sql = (
+            f"SELECT {key} AS key, {_SUMS} FROM monthly_values v "
+            f"WHERE {condition} GROUP BY key ORDER BY key"
+        )
+    else:
+        # Sum each initiative first (the table is stored in initiative order, so this is one
+        # ordered pass), then join the few thousand sums to owners and channels.
+        key, join, order = _grouping(dimension)
+        sql = (
+            f"WITH p AS (SELECT v.initiative_id, {_SUMS} FROM monthly_values v "
+            f"WHERE {condition} GROUP BY v.initiative_id) "
+            f"SELECT {key} AS key, {_RESUMS} FROM p {join} GROUP BY key ORDER BY {order}"
+        )
+    rows = plan.query(sql, params)
     labels = _labels(plan, dimension, start)
     return [RollupRow(row[0], labels(row[0]), totals_from(row[1:])) for row in rows]
 
@@ -102,10 +117,11 @@ def total(
 ) -> Totals:
     """The whole plan's (or the filtered initiatives') totals."""
     rows = rollup(plan, Dimension.TOTAL, months=months, where=where)
-    return rows[0].totals if rows else totals_from([None] * len(_COLUMNS))
+    return rows[0].totals if rows else totals_from([None] * len(COLUMNS))
 
 
-def _conditions(months: tuple[int, int] | None, where: Filter | None) -> tuple[str, list[Any]]:
+def conditions(months: tuple[int, int] | None, where: Filter | None) -> tuple[str, list[Any]]:
+    """``(condition, params)`` on ``monthly_values v`` for a month range and a filter."""
     parts, params = ["1"], []
     if months is not None:
         parts.append("v.month BETWEEN ? AND ?")
@@ -117,24 +133,20 @@ def _conditions(months: tuple[int, int] | None, where: Filter | None) -> tuple[s
     return " AND ".join(parts), params
 
 
-def _grouping(dimension: Dimension, start: int) -> tuple[str, str, str]:
-    """SQL for (group key, joins, order) of a non-allocated dimension."""
+def _grouping(dimension: Dimension) -> tuple[str, str, str]:
+    """SQL for (group key, joins, order) of a dimension grouped over per-initiative sums."""
     owner_join = (
-        "LEFT JOIN roles r ON r.initiative_id = v.initiative_id AND r.role = 'A' "
-        "LEFT JOIN people p ON p.id = r.person_id"
+        "LEFT JOIN roles r ON r.initiative_id = p.initiative_id AND r.role = 'A' "
+        "LEFT JOIN people o ON o.id = r.person_id"
     )
-    initiative_join = "JOIN initiatives i ON i.id = v.initiative_id"
-    if dimension in (Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR):
-        return period_key_sql(Period(dimension.value), "v.month", start), "", "key"
+    initiative_join = "JOIN initiatives i ON i.id = p.initiative_id"
     if dimension is Dimension.INITIATIVE:
-        return "v.initiative_id", initiative_join, "min(i.name) COLLATE NOCASE"
+        return "p.initiative_id", initiative_join, "min(i.name) COLLATE NOCASE"
     if dimension is Dimension.OWNER:
-        return "r.person_id", owner_join, "key IS NULL, min(p.name) COLLATE NOCASE"
+        return "r.person_id", owner_join, "key IS NULL, min(o.name) COLLATE NOCASE"
     if dimension is Dimension.TEAM:
-        return "p.team", owner_join, "key IS NULL, key"
-    if dimension is Dimension.CHANNEL:
-        return "i.channel", initiative_join, "key"
-    return "'total'", "", "key"
+        return "o.team", owner_join, "key IS NULL, key"
+    return "i.channel", initiative_join, "key"
 
 
 def _labels(plan: Plan, dimension: Dimension, start: int):  # type: ignore[no-untyped-def]
@@ -184,8 +196,8 @@ def _allocated(
         sums=_SUMS,
         condition=condition,
         key=key,
-        shares=", ".join(f"SUM({_SHARE.format(c=c)})" for c in _COLUMNS),
-        plain=", ".join(f"SUM(p.{c})" for c in _COLUMNS),
+        shares=", ".join(f"SUM({_SHARE.format(c=c)})" for c in COLUMNS),
+        plain=", ".join(f"SUM(p.{c})" for c in COLUMNS),
     )
     rows = plan.query(sql, params)
     if dimension is Dimension.SEGMENT:
