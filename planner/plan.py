@@ -12,10 +12,11 @@ and one change set (a paste, an import).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,13 @@ from planner import assumptions as defaults
 from planner import validation as check
 from planner.changes import Action, Change, ChangeSet, Entity
 from planner.domain import Stage
-from planner.errors import PlanError, PlanFileError, ReadOnlyPlanError, ValidationError
+from planner.errors import (
+    PlanError,
+    PlanFileError,
+    PlanLockedError,
+    ReadOnlyPlanError,
+    ValidationError,
+)
 from planner.money import Currency
 from planner.months import Horizon
 from planner.storage import connection, opening
@@ -68,6 +75,7 @@ class Plan:
         lock: PlanLock | None = None,
         read_only_reason: str | None = None,
         upgraded_from: int | None = None,
+        upgrade_backup: Path | None = None,
     ) -> None:
         from planner.services import (
             FunnelService,
@@ -84,6 +92,7 @@ class Plan:
         self.path = path
         self.read_only_reason = read_only_reason
         self.upgraded_from = upgraded_from
+        self.upgrade_backup = upgrade_backup  # the original, set aside before the upgrade
         self._lock = lock
         self._listeners: list[Listener] = []
         self._pending: list[Change] | None = None
@@ -110,14 +119,24 @@ class Plan:
         open. A write-protected file opens read-only (see :attr:`read_only_reason`). An older
         plan is upgraded after a copy of it is set aside.
         """
-        opened = opening.open_file(Path(path), read_only=read_only)
-        return cls(
-            opened.db,
-            path=opened.path,
-            lock=opened.lock,
-            read_only_reason=opened.read_only_reason,
-            upgraded_from=opened.upgraded_from,
-        )
+        return cls._of(opening.open_file(Path(path), read_only=read_only))
+
+    @classmethod
+    def _of(cls, opened: opening.OpenedFile) -> Plan:
+        try:
+            return cls(
+                opened.db,
+                path=opened.path,
+                lock=opened.lock,
+                read_only_reason=opened.read_only_reason,
+                upgraded_from=opened.upgraded_from,
+                upgrade_backup=opened.upgrade_backup,
+            )
+        except BaseException:
+            opened.db.close()
+            if opened.lock is not None:
+                opened.lock.release()
+            raise
 
     @classmethod
     def create(
@@ -133,16 +152,29 @@ class Plan:
         stage: Stage | str = Stage.SCALING,
         overwrite: bool = False,
     ) -> Plan:
-        """Create a new plan file (written whole, or not at all) and open it for editing."""
+        """Create a new plan file (written whole, or not at all) and open it for editing.
+
+        With ``overwrite``, a plan of that name that is open (here or in another process) is
+        not replaced: :class:`PlanLockedError`.
+        """
         target = Path(path).expanduser().absolute()
-        db, working = opening.create_file(target, overwrite=overwrite)
+        opening.check_creatable(target, overwrite=overwrite)
+        lock = PlanLock(target)
+        lock.acquire()
         try:
-            _write_initial_settings(db, name, company, currency, fiscal_year_start, first_month, months, stage)
+            db, working = opening.create_file(target, overwrite=overwrite)
+            try:
+                _write_initial_settings(
+                    db, name, company, currency, fiscal_year_start, first_month, months, stage
+                )
+            except BaseException:
+                opening.abandon_create(db, working)
+                raise
+            opening.finish_create(db, working, target)
         except BaseException:
-            opening.abandon_create(db, working)
+            lock.release()
             raise
-        opening.finish_create(db, working, target)
-        return cls.open(target)
+        return cls._of(opening.open_file(target, lock=lock))
 
     @classmethod
     def in_memory(
@@ -160,7 +192,9 @@ class Plan:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         db = connection.prepare(conn, read_only=False, where=":memory:")
         connection.initialise(db)
-        _write_initial_settings(db, name, company, currency, fiscal_year_start, first_month, months, stage)
+        _write_initial_settings(
+            db, name, company, currency, fiscal_year_start, first_month, months, stage
+        )
         return cls(db, path=None)
 
     def close(self) -> None:
@@ -189,11 +223,36 @@ class Plan:
     def save_copy(self, target: str | Path) -> Path:
         """Write a consistent snapshot of the plan to ``target`` (SQLite backup API), atomically."""
         destination = Path(target).expanduser().absolute()
-        if self.path is not None and destination == self.path:
+        if self.path is not None and _same_file(destination, self.path):
             raise PlanFileError(f"{destination}: a copy cannot replace the open plan itself")
         if destination.suffix == ".lock":
             raise PlanFileError(f"{destination}: choose a plan file name, not a lock file")
-        backup_to(self.db.conn, destination)
+        if destination.is_dir():
+            raise PlanFileError(f"{destination}: is a folder; choose a file name for the copy")
+        if not destination.parent.is_dir():
+            raise PlanFileError(
+                f"{destination}: the copy could not be written (the folder "
+                f"{destination.parent} does not exist)"
+            )
+        # A plan of that name open elsewhere must not be replaced under its editor's feet.
+        lock = PlanLock(destination)
+        try:
+            lock.acquire()
+        except PlanLockedError as error:
+            raise PlanLockedError(
+                f"{destination}: a copy cannot replace a plan that is open "
+                f"({error.holder}); choose another name",
+                holder=error.holder,
+            ) from None
+        except PlanFileError:
+            raise PlanFileError(
+                f"{destination}: the copy could not be written (no files can be created in "
+                f"{destination.parent})"
+            ) from None
+        try:
+            backup_to(self.db.conn, destination)
+        finally:
+            lock.release()
         return destination
 
     # -- cached settings the services need on every edit --------------------------------
@@ -272,7 +331,9 @@ class Plan:
                 yield
         except sqlite3.IntegrityError as error:
             self._forget_cached_settings()
-            raise PlanError(f"{self.where}: the change breaks a rule of the plan ({error})") from None
+            raise PlanError(
+                f"{self.where}: the change breaks a rule of the plan ({error})"
+            ) from None
         except sqlite3.DatabaseError as error:
             self._forget_cached_settings()
             raise PlanFileError(
@@ -294,6 +355,15 @@ class Plan:
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query and return all rows (for the analysis and checks layers)."""
         return self.db.execute(sql, params).fetchall()
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    if os.path.realpath(one) == os.path.realpath(other):
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _write_initial_settings(

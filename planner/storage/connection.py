@@ -50,8 +50,16 @@ def prepare(conn: sqlite3.Connection, *, read_only: bool, where: str) -> Databas
     return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
-def damaged(where: str, error: BaseException) -> PlanFileError:
-    return PlanFileError(f"{where}: the plan is damaged ({error}); restore it from a copy")
+def damaged(where: str, error: BaseException | str) -> PlanFileError:
+    return PlanFileError(
+        f"{where}: the plan is damaged ({one_line(error)}); restore it from a copy"
+    )
+
+
+def one_line(error: BaseException | str) -> str:
+    """SQLite's own text on one line (integrity reports come as several)."""
+    text = str(error).replace("*** in database main ***", " ")
+    return " ".join(text.split())
 
 
 def verify(db: Database, *, where: str) -> None:
@@ -72,7 +80,7 @@ def verify(db: Database, *, where: str) -> None:
             )
         problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
         if problems != ["ok"]:
-            raise damaged(where, RuntimeError("; ".join(problems)))
+            raise damaged(where, "; ".join(one_line(problem) for problem in problems))
         unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
         if unknown:
             raise PlanFileError(

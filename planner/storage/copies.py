@@ -28,9 +28,12 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
         finally:
             destination.close()
         os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    except BaseException as error:
+        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        if not isinstance(error, OSError | sqlite3.Error):
+            raise
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise PlanFileError(f"{target}: the copy could not be written ({reason})") from None
 
@@ -40,6 +43,8 @@ def copy_aside(source: Path, target: Path) -> None:
     temporary = temporary_sibling(target, "aside")
     try:
         shutil.copy2(source, temporary)
+        with open(temporary, "rb+") as handle:  # on disk before it counts as the copy
+            os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -63,8 +63,29 @@ def read_header(path: Path) -> Header:
     )
 
 
+def journal_of(path: Path) -> Path:
+    """The rollback journal SQLite keeps beside a database during a write."""
+    return path.with_name(path.name + "-journal")
+
+
+def wal_of(path: Path) -> Path:
+    """The write-ahead log beside a database that another tool switched to WAL."""
+    return path.with_name(path.name + "-wal")
+
+
+def _has_journal(path: Path) -> bool:
+    try:
+        return journal_of(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_plan_header(path: Path, *, schema_version: int) -> Header:
-    """Refuse, with a one-line reason, a file that is not a plan this app can open."""
+    """Refuse, with a one-line reason, a file that is not a plan this app can open.
+
+    With a journal beside it the file may be mid-commit (its editor crashed, or is writing
+    right now): its size is then not checked here, SQLite's rollback decides.
+    """
     header = read_header(path)
     if header.application_id != APPLICATION_ID:
         raise PlanFileError(
@@ -78,7 +99,7 @@ def check_plan_header(path: Path, *, schema_version: int) -> Header:
         )
     size = path.stat().st_size
     expected = header.page_size * header.page_count
-    if not header.wal_mode and header.page_count and size < expected:
+    if not header.wal_mode and header.page_count and size < expected and not _has_journal(path):
         raise PlanFileError(
             f"{path}: the plan is damaged (the file is cut short: {size:,} of {expected:,} "
             "bytes); restore it from a copy"

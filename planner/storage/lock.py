@@ -2,8 +2,19 @@
 
 SQLite's own locks stop two writes from interleaving, but not two editors from working on the
 same plan and surprising each other; the lock file also says who holds it, so the second one
-gets a useful answer ("already open by alice on studio-mac since 09:12"). A lock left behind
-by a process that died on this computer is taken over.
+gets a useful answer ("already open by alice on studio-mac since 09:12").
+
+Whether the lock is held is decided by the operating system, not by the file's text: the
+holder keeps the lock file open with an exclusive lock on it (``flock`` on POSIX, a byte-range
+lock on Windows), which the system drops the moment the process ends, however it ends. So a
+lock left behind by a crash is taken over at once, even when its process id has meanwhile been
+reused by some other program, and two processes racing for the plan cannot both win. The text
+(user, host, process id) only names the holder. A lock file written on another computer is
+respected, because a network file system may not pass the system lock between computers.
+
+Within one process a registry of held locks refuses a second open of the same plan before the
+lock file is touched (an ``fcntl`` lock emulated on a network share is per process, and closing
+any descriptor of the file would drop it).
 """
 
 from __future__ import annotations
@@ -15,10 +26,23 @@ import json
 import os
 import socket
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlanFileError, PlanLockedError
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+else:
+    import fcntl
+
+# Windows locks are mandatory: lock one byte far past the text, so others can still read it.
+_WINDOWS_LOCK_OFFSET = 1 << 30
+_MAX_LOCK_TEXT = 4096
+
+_held: dict[str, PlanLock] = {}
+_held_guard = threading.Lock()
 
 
 def lock_path_for(plan_path: Path) -> Path:
@@ -52,103 +76,205 @@ def _me() -> LockOwner:
     )
 
 
-def _process_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class PlanLock:
     """Held while a plan is open for editing; ``release`` (or closing the plan) frees it."""
 
     def __init__(self, plan_path: Path) -> None:
         self.plan_path = plan_path
-        self.path = lock_path_for(plan_path)
+        # Beside the real file, so a symlink or another spelling of the path finds the same lock.
+        self.path = lock_path_for(Path(os.path.realpath(plan_path)))
+        self._key = os.path.normcase(str(self.path))
         self.owner: LockOwner | None = None
+        self._descriptor: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._descriptor is not None
 
     def acquire(self) -> None:
-        me = _me()
-        for _attempt in range(2):
-            try:
-                descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = self._read_holder()
-                if holder is not None and not self._is_stale(holder):
-                    raise self._locked_error(holder) from None
-                with contextlib.suppress(FileNotFoundError):
-                    self.path.unlink()
-                continue
-            except OSError as error:
-                raise PlanFileError(
-                    f"{self.plan_path}: cannot create the lock file {self.path.name} "
-                    f"({error.strerror or error}); open the plan read-only instead"
-                ) from None
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(_as_dict(me), handle)
-            self.owner = me
-            return
-        raise PlanFileError(f"{self.plan_path}: could not take the lock file {self.path.name}")
+        with _held_guard:
+            if self.held:
+                return
+            other = _held.get(self._key)
+            if other is not None and other.owner is not None:
+                raise PlanLockedError(
+                    f"{self.plan_path}: the plan is already open in this app",
+                    holder=other.owner.describe(),
+                )
+            me = _me()
+            for _attempt in range(20):
+                descriptor, writable, created = self._open_lock_file()
+                try:
+                    taken = self._take(descriptor, me, writable=writable)
+                except BaseException:
+                    os.close(descriptor)
+                    if created:  # leave no lock file of ours behind
+                        with contextlib.suppress(OSError):
+                            self.path.unlink()
+                    raise
+                if taken:
+                    self._descriptor = descriptor
+                    self.owner = me
+                    _held[self._key] = self
+                    return
+                os.close(descriptor)  # the holder let go and removed it meanwhile: try again
+            raise PlanFileError(
+                f"{self.plan_path}: could not take the lock file {self.path.name}; try again"
+            )
 
     def release(self) -> None:
-        if self.owner is None:
-            return
-        holder = self._read_holder()
-        if holder is not None and holder.pid == self.owner.pid and holder.host == self.owner.host:
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
-        self.owner = None
+        with _held_guard:
+            descriptor = self._descriptor
+            if descriptor is None:
+                return
+            self._descriptor = None
+            self.owner = None
+            if _held.get(self._key) is self:
+                del _held[self._key]
+            try:
+                if sys.platform != "win32":
+                    # Remove the name while still holding the lock; anyone who opened the old
+                    # file meanwhile sees it is no longer at the path and starts over.
+                    with contextlib.suppress(OSError):
+                        if self._still_at_path(descriptor):
+                            self.path.unlink()
+            finally:
+                os.close(descriptor)  # drops the system lock
+            if sys.platform == "win32":  # pragma: no cover - an open file cannot be removed
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
 
-    def _read_holder(self) -> LockOwner | None:
+    # -- the steps of acquiring ----------------------------------------------------------
+
+    def _open_lock_file(self) -> tuple[int, bool, bool]:
+        """The lock file, open: (descriptor, open for writing, created just now)."""
+        failure: OSError | None = None
+        for _attempt in range(20):
+            try:
+                flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
+                return os.open(self.path, flags, 0o644), True, True
+            except FileExistsError:
+                pass
+            except OSError as error:
+                failure = error
+                break
+            try:
+                return os.open(self.path, os.O_RDWR), True, False
+            except FileNotFoundError:
+                continue  # its holder removed it just now
+            except PermissionError as error:
+                # Another user's lock file, say: it can still be read, and locked to learn
+                # whether its holder is alive.
+                failure = error
+                with contextlib.suppress(OSError):
+                    return os.open(self.path, os.O_RDONLY), False, False
+                break
+            except OSError as error:
+                failure = error
+                break
+        reason = (failure.strerror or str(failure)) if failure else "it keeps changing"
+        raise PlanFileError(
+            f"{self.plan_path}: cannot create the lock file {self.path.name} "
+            f"({reason}); open the plan read-only instead"
+        )
+
+    def _take(self, descriptor: int, me: LockOwner, *, writable: bool) -> bool:
+        """Lock the open lock file and write ``me`` into it; False if it was replaced."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            return LockOwner(
-                user=str(data["user"]),
-                host=str(data["host"]),
-                pid=int(data["pid"]),
-                since=str(data["since"]),
-            )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
-            # Unreadable or half-written by a process that died mid-write: not a live holder
-            # we could name, and no live process writes a lock that slowly.
-            return None
+            locked = _try_lock(descriptor)
+        except OSError as error:
+            raise PlanFileError(
+                f"{self.plan_path}: cannot lock the lock file {self.path.name} "
+                f"({error.strerror or error}); open the plan read-only instead"
+            ) from None
+        if not locked:
+            raise self._locked_error(_parse(_read_text(descriptor)))
+        if not self._still_at_path(descriptor):
+            return False
+        holder = _parse(_read_text(descriptor))
+        if holder is not None and holder.host != me.host:
+            # Written on another computer, whose system lock may not reach this one.
+            raise self._locked_error(holder)
+        if not writable:
+            # A dead holder's file we may not write: remove it (still locked, so no one else
+            # takes it meanwhile) and start over with a file of our own.
+            try:
+                self.path.unlink()
+            except OSError as error:
+                raise PlanFileError(
+                    f"{self.plan_path}: cannot replace the left-over lock file "
+                    f"{self.path.name} ({error.strerror or error}); open the plan read-only "
+                    "instead"
+                ) from None
+            return False
+        _write_text(descriptor, json.dumps(_as_dict(me)))
+        return True
 
-    @staticmethod
-    def _is_stale(holder: LockOwner) -> bool:
+    def _still_at_path(self, descriptor: int) -> bool:
+        try:
+            return os.path.samestat(os.fstat(descriptor), os.stat(self.path))
+        except OSError:
+            return False
+
+    def _locked_error(self, holder: LockOwner | None) -> PlanLockedError:
+        if holder is None:
+            return PlanLockedError(
+                f"{self.plan_path}: the plan is being opened by another program right now; "
+                "open it read-only, or try again in a moment",
+                holder="another program",
+            )
+        message = (
+            f"{self.plan_path}: the plan is already open by {holder.describe()}; "
+            "open it read-only, or close it there first"
+        )
         if holder.host != socket.gethostname():
-            return False  # another computer's process: we cannot tell, so we respect it
-        if holder.pid == os.getpid():
-            return False  # this very process has the plan open (another window)
-        return not _process_alive(holder.pid)
-
-    def _locked_error(self, holder: LockOwner) -> PlanLockedError:
-        if holder.pid == os.getpid() and holder.host == socket.gethostname():
-            message = f"{self.plan_path}: the plan is already open in this app"
-        else:
-            message = (
-                f"{self.plan_path}: the plan is already open by {holder.describe()}; "
-                "open it read-only, or close it there first"
-            )
-            if holder.host != socket.gethostname():
-                message += f" (if that computer crashed, delete {self.path.name})"
+            message += f" (if that computer crashed, delete {self.path.name})"
         return PlanLockedError(message, holder=holder.describe())
+
+
+def _try_lock(descriptor: int) -> bool:
+    """Take the system's exclusive lock on the open file; False if another process has it."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        os.lseek(descriptor, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _read_text(descriptor: int) -> str:
+    with contextlib.suppress(OSError):
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        return os.read(descriptor, _MAX_LOCK_TEXT).decode("utf-8", errors="replace")
+    return ""
+
+
+def _write_text(descriptor: int, text: str) -> None:
+    data = text.encode("utf-8")
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    os.ftruncate(descriptor, 0)
+    while data:
+        data = data[os.write(descriptor, data) :]
+
+
+def _parse(text: str) -> LockOwner | None:
+    """The holder named in a lock file's text; None when it is empty or unreadable."""
+    try:
+        data = json.loads(text)
+        return LockOwner(
+            user=str(data["user"]),
+            host=str(data["host"]),
+            pid=int(data["pid"]),
+            since=str(data["since"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _as_dict(owner: LockOwner) -> dict[str, object]:
