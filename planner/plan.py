@@ -347,8 +347,15 @@ class Plan:
         if not changes:
             return
         change_set = ChangeSet.of(changes)
+        failures = []
         for listener in list(self._listeners):
-            listener(change_set)
+            # The edit is committed: every listener must hear of it, even if one of them fails.
+            try:
+                listener(change_set)
+            except Exception as error:
+                failures.append(error)
+        if failures:
+            raise failures[0]
 
     # -- raw queries for the analysis layer ---------------------------------------------
 

@@ -34,6 +34,11 @@ _WHOLE = re.compile(r"-?(?:[0-9]{1,3}(?:([,' \u202f])[0-9]{3})(?:\1[0-9]{3})*|[0
 _DECIMAL = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]*)?")
 
 
+def name_key(cleaned_name: str) -> str:
+    """The key two names share when they differ only in letter case (Unicode-aware)."""
+    return unicodedata.normalize("NFC", cleaned_name.casefold())
+
+
 def name(field: str, value: object) -> str:
     """A required, single-line name of at most 200 characters, trimmed."""
     if not isinstance(value, str):

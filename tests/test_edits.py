@@ -18,6 +18,7 @@ from planner import (
     Horizon,
     Metric,
     MonthlyValue,
+    MonthRow,
     Person,
     Plan,
     Role,
@@ -838,3 +839,40 @@ def test_followup_hours_are_recorded_and_cleared_per_month(world):
     world.plan.handoff.set_followup_hours("2026-04", None)
     assert world.plan.handoff.followup_hours() == {202603: 5.5}
     assert change.months == {202603}
+
+
+def test_a_deleted_initiatives_id_is_never_given_to_a_new_one_so_it_can_be_restored():
+    plan = Plan.in_memory()
+    first = plan.initiatives.add(name="First", channel="paid").id
+    last = plan.initiatives.add(name="Last", channel="paid").id
+    snapshot = plan.initiatives.snapshot(last)
+    plan.initiatives.delete(last)
+    newcomer = plan.initiatives.add(name="Newcomer", channel="paid").id
+    assert newcomer not in (first, last)
+    plan.initiatives.restore(snapshot)
+    assert plan.initiatives.get(last).name == "Last"
+
+
+def test_every_listener_hears_of_a_committed_edit_even_when_one_fails():
+    plan = Plan.in_memory()
+    heard = []
+
+    def failing(changes):
+        raise RuntimeError("listener bug")
+
+    plan.subscribe(failing)
+    plan.subscribe(heard.append)
+    with pytest.raises(RuntimeError, match="listener bug"):
+        plan.people.add(name="Ann", team="Sales")
+    assert len(heard) == 1
+    assert [p.name for p in plan.people.list()] == ["Ann"]
+
+
+def test_loading_an_empty_month_row_stores_nothing_for_that_month():
+    plan = Plan.in_memory()
+    initiative = plan.initiatives.add(name="Paid", channel="paid").id
+    plan.values.set(initiative, "2026-03", "mql", planned=5)
+    plan.values.load_months([MonthRow(initiative, 202603, (None,) * 18)])
+    assert plan.values.for_initiative(initiative) == []
+    plan.settings.update(months=2)  # no month outside Jan-Feb holds anything now
+    assert plan.horizon.count == 2

@@ -237,9 +237,10 @@ def test_a_plan_with_a_hot_journal_opens_rolled_back(tmp_path: Path) -> None:
     conn.execute("UPDATE plan_settings SET name = 'half written'")
     for number in range(300):
         conn.execute(
-            "INSERT INTO initiatives (name, channel, status, start_month, end_month, budget, "
-            "revenue_target, notes) VALUES (?, 'paid', 'idea', 202601, 202612, 0, 0, ?)",
-            [f"Uncommitted {number}", "y" * 2000],
+            "INSERT INTO initiatives (name, name_key, channel, status, start_month, end_month, "
+            "budget, revenue_target, notes) "
+            "VALUES (?, lower(?), 'paid', 'idea', 202601, 202612, 0, 0, ?)",
+            [f"Uncommitted {number}", f"Uncommitted {number}", "y" * 2000],
         )
     # what a kill -9 right now would leave: the half-written file and its journal
     (crashed / path.name).write_bytes(path.read_bytes())

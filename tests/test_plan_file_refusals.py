@@ -343,7 +343,9 @@ def test_a_plan_left_in_wal_mode_opens_read_only_without_files_beside_it(
     tmp_path: Path,
 ) -> None:
     path = make_plan(tmp_path / "wal.smplan")
-    switch_to_wal_and_crash(path, "INSERT INTO people (name, team) VALUES ('Walter', 'Sales')")
+    switch_to_wal_and_crash(
+        path, "INSERT INTO people (name, name_key, team) VALUES ('Walter', 'walter', 'Sales')"
+    )
     before = folder_state(tmp_path)
 
     with Plan.open(path, read_only=True) as plan:
@@ -355,7 +357,9 @@ def test_a_plan_left_in_wal_mode_opens_read_only_without_files_beside_it(
 
 def test_a_plan_left_in_wal_mode_opens_for_editing_with_its_changes(tmp_path: Path) -> None:
     path = make_plan(tmp_path / "wal.smplan")
-    switch_to_wal_and_crash(path, "INSERT INTO people (name, team) VALUES ('Walter', 'Sales')")
+    switch_to_wal_and_crash(
+        path, "INSERT INTO people (name, name_key, team) VALUES ('Walter', 'walter', 'Sales')"
+    )
 
     with Plan.open(path) as plan:
         assert sorted(p.name for p in plan.people.list()) == ["Ann", "Walter"]

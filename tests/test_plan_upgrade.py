@@ -46,13 +46,15 @@ def make_old_plan(path: Path) -> Path:
             "INSERT INTO funnel_assumptions VALUES (1, 0.3, 0.7, 0.5, 0.6, 0.25, 2500000, 3.0)"
         )
         db.execute("INSERT INTO handoff_agreement VALUES (1, 40, 0.8, 24.0, 'BANT')")
-        db.execute("INSERT INTO people (id, name, team) VALUES (1, 'Ann', 'Marketing')")
+        db.execute(
+            "INSERT INTO people (id, name, name_key, team) VALUES (1, 'Ann', 'ann', 'Marketing')"
+        )
         for number, name in ((1, "Webinar series"), (2, "Paid search")):
             db.execute(
-                "INSERT INTO initiatives (id, name, channel, status, start_month, end_month, "
-                "budget, revenue_target) VALUES (?, ?, 'webinar', 'planned', 202601, 202612, "
-                "?, 0)",
-                [number, name, number * 100_000],
+                "INSERT INTO initiatives (id, name, name_key, channel, status, start_month, "
+                "end_month, budget, revenue_target) "
+                "VALUES (?, ?, lower(?), 'webinar', 'planned', 202601, 202612, ?, 0)",
+                [number, name, name, number * 100_000],
             )
             db.execute(
                 "INSERT INTO monthly_values (initiative_id, month, mql_plan, mql_actual) "
@@ -290,7 +292,7 @@ def test_an_old_plan_with_changes_left_in_a_wal_file_is_upgraded_with_them(
         "conn = sqlite3.connect(sys.argv[1])\n"
         "conn.execute('PRAGMA journal_mode = WAL')\n"
         "conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
-        "conn.execute(\"INSERT INTO people (name, team) VALUES ('Walter', 'Sales')\")\n"
+        "conn.execute(\"INSERT INTO people (name, name_key, team) VALUES ('Walter', 'walter', 'Sales')\")\n"
         "conn.commit()\n"
         "os.kill(os.getpid(), 9)\n"
     )

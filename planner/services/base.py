@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planner import validation as check
 from planner.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -25,36 +26,24 @@ class Service:
             raise ValidationError(field, "unknown", f"there is no {what} with id {record_id}")
         return row[0]
 
-    def _require_unique_name(
-        self, table: str, name: str, what: str, *, except_id: int | None = None
+    def _claim_name(
+        self, table: str, row: dict[str, object], what: str, *, except_id: int | None = None
     ) -> None:
-        """Refuse ``name`` if another record in ``table`` has it, in any letter case.
+        """Refuse ``row["name"]`` if another record in ``table`` has it in any letter case,
+        and give ``row`` the ``name_key`` the database keeps unique.
 
-        SQLite's NOCASE folds ASCII letters only, so "Émile" and "émile" would pass it: names
-        with other letters are compared by Unicode case folding as well.
+        SQLite's NOCASE folds ASCII letters only ("Émile" and "émile" would both pass), so the
+        file stores a Unicode case-folded key beside each name, with a unique index on it.
         """
-        db = self._plan.db
-        folded = name.casefold()
-        clash = db.execute(
-            f"SELECT name FROM {table} WHERE name COLLATE NOCASE IN (?, ?) AND id IS NOT ?",
-            [name, folded, except_id],
+        key = check.name_key(str(row["name"]))
+        clash = self._plan.db.execute(
+            f"SELECT name FROM {table} WHERE name_key = ? AND id IS NOT ?", [key, except_id]
         ).fetchone()
-        if clash is None:
-            clash = next(
-                (
-                    row
-                    for row in db.execute(
-                        f"SELECT name FROM {table} WHERE name GLOB '*[^ -~]*' AND id IS NOT ?",
-                        [except_id],
-                    )
-                    if row[0].casefold() == folded
-                ),
-                None,
-            )
         if clash is not None:
             raise ValidationError(
                 "name", "duplicate", f"there is already a {what} named {clash[0]!r}"
             )
+        row["name_key"] = key
 
 
 def reject_unknown_fields(given: dict[str, object], allowed: frozenset[str]) -> None:

@@ -105,7 +105,7 @@ class InitiativeService(Service):
         self._check_dates(row["start_month"], row["end_month"])
         segments = self._clean_ids("segment_ids", segment_ids)
         with self._plan.edit(Entity.INITIATIVES, Action.ADDED, fields=row) as edit:
-            self._require_unique_name("initiatives", row["name"], "initiative")
+            self._claim_name("initiatives", row, "initiative")
             new_id = edit.db["initiatives"].insert(row).last_pk
             edit.ids.add(new_id)
             self._write_segments(new_id, segments)
@@ -127,9 +127,7 @@ class InitiativeService(Service):
         ) as edit:
             current = self.get(initiative_id)
             if "name" in row:
-                self._require_unique_name(
-                    "initiatives", row["name"], "initiative", except_id=initiative_id
-                )
+                self._claim_name("initiatives", row, "initiative", except_id=initiative_id)
             if "start_month" in row or "end_month" in row:
                 self._check_dates(
                     row.get("start_month", current.start_month),
@@ -188,7 +186,7 @@ class InitiativeService(Service):
             if any(v is not None for k, v in planned.items() if k.endswith("_plan")):
                 planned_only.append(planned)
         with self._plan.edit(Entity.INITIATIVES, Action.ADDED, fields=record) as edit:
-            self._require_unique_name("initiatives", record["name"], "initiative")
+            self._claim_name("initiatives", record, "initiative")
             new_id = edit.db["initiatives"].insert(record).last_pk
             edit.ids.add(new_id)
             self._restore_children(new_id, source.segment_ids, source.roles, planned_only)
@@ -232,7 +230,7 @@ class InitiativeService(Service):
                 raise ValidationError(
                     "initiative", "exists", f"{record['name']!r} is still in the plan"
                 )
-            self._require_unique_name("initiatives", record["name"], "initiative")
+            self._claim_name("initiatives", record, "initiative")
             edit.db["initiatives"].insert(record)
             self._restore_children(
                 record["id"], snapshot.segment_ids, snapshot.roles, snapshot.monthly_rows

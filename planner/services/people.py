@@ -46,7 +46,7 @@ class PeopleService(Service):
             {"name": name, "team": team, "title": title, "email": email, "active": active}
         )
         with self._plan.edit(Entity.PEOPLE, Action.ADDED, fields=row) as edit:
-            self._require_unique_name("people", row["name"], "person")
+            self._claim_name("people", row, "person")
             edit.ids.add(edit.db["people"].insert(row).last_pk)
         return edit.change
 
@@ -57,7 +57,7 @@ class PeopleService(Service):
         with self._plan.edit(Entity.PEOPLE, Action.UPDATED, ids={person_id}, fields=row) as edit:
             self._require("people", "person", person_id, "person")
             if "name" in row:
-                self._require_unique_name("people", row["name"], "person", except_id=person_id)
+                self._claim_name("people", row, "person", except_id=person_id)
             if row:
                 edit.db["people"].update(person_id, row)
         return edit.change

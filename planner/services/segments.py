@@ -31,7 +31,7 @@ class SegmentService(Service):
         """Add a segment; the change's ``id`` is the new segment's."""
         row = self._clean({"name": name, "tier": tier, "notes": notes})
         with self._plan.edit(Entity.SEGMENTS, Action.ADDED, fields=row) as edit:
-            self._require_unique_name("segments", row["name"], "segment")
+            self._claim_name("segments", row, "segment")
             edit.ids.add(edit.db["segments"].insert(row).last_pk)
         return edit.change
 
@@ -42,7 +42,7 @@ class SegmentService(Service):
         with self._plan.edit(Entity.SEGMENTS, Action.UPDATED, ids={segment_id}, fields=row) as edit:
             self._require("segments", "segment", segment_id, "segment")
             if "name" in row:
-                self._require_unique_name("segments", row["name"], "segment", except_id=segment_id)
+                self._claim_name("segments", row, "segment", except_id=segment_id)
             if row:
                 edit.db["segments"].update(segment_id, row)
         return edit.change

@@ -168,13 +168,19 @@ class ValueService(Service):
                     f"{_label(row.month)} is outside the plan ({horizon.describe()})",
                 )
             batch.append((row.initiative_id, row.month, *row.values))
+        # A month with nothing in it is no row at all, as after clearing its last value.
+        empty = [(r[0], r[1]) for r in batch if all(v is None for v in r[2:])]
+        batch = [r for r in batch if any(v is not None for v in r[2:])]
         placeholders = ", ".join("?" * (2 + len(_ALL_COLUMNS)))
         with self._plan.edit(
             Entity.VALUES,
             Action.UPDATED,
-            ids={r[0] for r in batch},
-            months={r[1] for r in batch},
+            ids={r[0] for r in batch} | {i for i, _m in empty},
+            months={r[1] for r in batch} | {m for _i, m in empty},
         ) as edit:
+            edit.db.conn.executemany(
+                "DELETE FROM monthly_values WHERE initiative_id = ? AND month = ?", empty
+            )
             edit.db.conn.executemany(
                 f"INSERT OR REPLACE INTO monthly_values (initiative_id, month, {', '.join(_ALL_COLUMNS)}) "
                 f"VALUES ({placeholders})",

@@ -68,22 +68,25 @@ def m001_core_tables(db: Database) -> None:
     quality_bar TEXT NOT NULL
 ) STRICT""",
         f"""CREATE TABLE people (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL UNIQUE,
     team TEXT NOT NULL {_one_of("team", Team)},
     title TEXT NOT NULL DEFAULT '',
     email TEXT NOT NULL DEFAULT '',
     active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 ) STRICT""",
         f"""CREATE TABLE segments (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL UNIQUE,
     tier TEXT NOT NULL {_one_of("tier", Tier)},
     notes TEXT NOT NULL DEFAULT ''
 ) STRICT""",
         f"""CREATE TABLE initiatives (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL UNIQUE,
     channel TEXT NOT NULL {_one_of("channel", Channel)},
     status TEXT NOT NULL {_one_of("status", Status)},
     start_month INTEGER NOT NULL,
