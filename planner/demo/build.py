@@ -41,30 +41,19 @@ def build_demo(
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ValidationError("seed", "type", "must be a whole number")
     rng = random.Random(seed)
-    if chosen is DemoSize.SMALL:
-        plan = Plan.create(
-            path,
-            name=catalog.PLAN_NAME,
-            company=catalog.COMPANY,
-            currency="USD",
-            fiscal_year_start=1,
-            first_month=catalog.FIRST_MONTH,
-            months=catalog.MONTHS,
-            stage=Stage.SCALING,
-            overwrite=overwrite,
-        )
-    else:
-        plan = Plan.create(
-            path,
-            name=large.PLAN_NAME,
-            company=large.COMPANY,
-            currency="USD",
-            fiscal_year_start=1,
-            first_month=large.FIRST_MONTH,
-            months=large.MONTHS,
-            stage=Stage.ESTABLISHED,
-            overwrite=overwrite,
-        )
+    # Each demo module names its plan, company, first month and horizon.
+    source = catalog if chosen is DemoSize.SMALL else large
+    plan = Plan.create(
+        path,
+        name=source.PLAN_NAME,
+        company=source.COMPANY,
+        currency="USD",
+        fiscal_year_start=1,
+        first_month=source.FIRST_MONTH,
+        months=source.MONTHS,
+        stage=Stage.SCALING if chosen is DemoSize.SMALL else Stage.ESTABLISHED,
+        overwrite=overwrite,
+    )
     created = plan.path
     assert created is not None  # a plan made by Plan.create always has its file
     try:
