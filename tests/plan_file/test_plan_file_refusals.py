@@ -16,21 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from plan_file_support import folder_state
 
 from planner import Plan, PlanFileError, ReadOnlyPlanError
 from planner.storage import opening
 from planner.storage.schema import MIGRATION_SET, SCHEMA_VERSION
 
 BOTH_MODES = pytest.mark.parametrize("read_only", [False, True], ids=["edit", "read-only"])
-
-
-def folder_state(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes: compares contents and stray files at once."""
-    return {
-        str(item.relative_to(folder)): item.read_bytes()
-        for item in sorted(folder.rglob("*"))
-        if item.is_file()
-    }
 
 
 def make_plan(path: Path, *, initiatives: int = 5) -> Path:

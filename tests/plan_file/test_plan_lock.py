@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from plan_file_support import folder_state, python
 
 from planner import Plan, PlanFileError, PlanLockedError
 from planner.storage.lock import lock_path_for
-
-REPO = Path(__file__).resolve().parents[1]
 
 HOLDER = textwrap.dedent(
     """
@@ -36,27 +35,6 @@ HOLDER = textwrap.dedent(
     print("closed", flush=True)
     """
 )
-
-
-def folder_state(folder: Path) -> dict[str, bytes]:
-    return {
-        str(item.relative_to(folder)): item.read_bytes()
-        for item in sorted(folder.rglob("*"))
-        if item.is_file()
-    }
-
-
-def python(script: str, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=REPO,
-    )
 
 
 def expect_line(process: subprocess.Popen[str], expected: str) -> None:

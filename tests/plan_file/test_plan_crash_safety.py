@@ -11,39 +11,17 @@ import random
 import re
 import signal
 import sqlite3
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
 
 import pytest
+from plan_file_support import folder_state, python
 
 from planner import Plan, PlanFileError
 from planner.storage.lock import lock_path_for
 
-REPO = Path(__file__).resolve().parents[1]
 BATCH_MONTHS = ("2026-01", "2026-02", "2026-03")
-
-
-def folder_state(folder: Path) -> dict[str, bytes]:
-    return {
-        str(item.relative_to(folder)): item.read_bytes()
-        for item in sorted(folder.rglob("*"))
-        if item.is_file()
-    }
-
-
-def python(script: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        cwd=REPO,
-    )
 
 
 def integrity(path: Path) -> list[str]:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from plan_file_support import folder_state
 
 from planner import Plan, PlanFileError
 from planner.storage import connection, opening
@@ -20,14 +21,6 @@ from planner.version import APPLICATION_ID
 
 OLD_VERSION = 1
 FIRST_NEW_MIGRATION = "m002_handoff_months"
-
-
-def folder_state(folder: Path) -> dict[str, bytes]:
-    return {
-        str(item.relative_to(folder)): item.read_bytes()
-        for item in sorted(folder.rglob("*"))
-        if item.is_file()
-    }
 
 
 def make_old_plan(path: Path) -> Path:
