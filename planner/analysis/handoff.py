@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner.analysis.progress import actuals_through
-from planner.analysis.rollups import Dimension, rollup
+from planner.analysis.rollups import Dimension, Totals, rollup
 
 if TYPE_CHECKING:
     from planner.plan import Plan
@@ -50,17 +50,23 @@ class HandoffMonth:
         return all(parts) if parts else None
 
 
-def handoff_by_month(plan: Plan) -> list[HandoffMonth]:
-    """The agreement against actuals for each month of the plan through the latest actuals."""
+def handoff_by_month(plan: Plan, *, monthly: dict[int, Totals] | None = None) -> list[HandoffMonth]:
+    """The agreement against actuals for each month of the plan through the latest actuals.
+
+    ``monthly`` (month -> totals), when the caller has the monthly roll-up already, saves
+    summing the plan again.
+    """
     through = actuals_through(plan)
     if through is None:
         return []
     agreement = plan.handoff.get()
     followups = plan.handoff.followup_hours()
-    by_month = {
-        row.key: row.totals
-        for row in rollup(plan, Dimension.MONTH, months=(plan.horizon.first, through))
-    }
+    by_month = monthly
+    if by_month is None:
+        by_month = {
+            row.key: row.totals
+            for row in rollup(plan, Dimension.MONTH, months=(plan.horizon.first, through))
+        }
     result = []
     for month in plan.horizon.months():
         if month > through:

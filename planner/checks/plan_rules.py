@@ -64,7 +64,8 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             field="mqls_per_month",
         )
         return
-    planned = {row.key: row.totals.planned[Metric.MQL] for row in rollup(plan, Dimension.MONTH)}
+    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    planned = {month: totals.planned[Metric.MQL] for month, totals in monthly.items()}
     short = [m for m in plan.horizon.months() if planned.get(m, 0) < agreement.mqls_per_month]
     if short:
         yield Finding(
@@ -75,7 +76,7 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             "agreement.",
             field="mqls_per_month",
         )
-    missed = [row.month for row in handoff_by_month(plan) if row.met is False]
+    missed = [row.month for row in handoff_by_month(plan, monthly=monthly) if row.met is False]
     if missed:
         yield Finding(
             Severity.WARNING,
