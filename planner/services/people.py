@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from planner import validation as check
@@ -18,6 +19,14 @@ def _person(row: tuple[Any, ...]) -> Person:
     return Person(
         id=row[0], name=row[1], team=Team(row[2]), title=row[3], email=row[4], active=bool(row[5])
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSnapshot:
+    """A person and their roles, to put them back exactly after a delete (undo)."""
+
+    record: dict[str, Any]
+    roles: tuple[tuple[int, str], ...]  # (initiative id, role)
 
 
 class PeopleService(Service):
@@ -100,6 +109,51 @@ class PeopleService(Service):
             if on:
                 with self._plan.edit(Entity.ROLES, Action.UPDATED, ids=on, fields={"role"}):
                     pass
+        return edit.change
+
+    def snapshot(self, person_id: int) -> PersonSnapshot:
+        """The person and the roles they hold, for :meth:`restore`."""
+        self._require("people", "person", person_id, "person")
+        db = self._plan.db
+        return PersonSnapshot(
+            record=next(db.query("SELECT * FROM people WHERE id = ?", [person_id])),
+            roles=tuple(
+                (row[0], row[1])
+                for row in db.execute(
+                    "SELECT initiative_id, role FROM roles WHERE person_id = ? "
+                    "ORDER BY initiative_id",
+                    [person_id],
+                )
+            ),
+        )
+
+    def restore(self, snapshot: PersonSnapshot) -> Change:
+        """Put a deleted person back with their id and roles. Roles on initiatives deleted
+        since are dropped; an Accountable role on an initiative that has found another owner
+        comes back as Responsible (an initiative has exactly one owner)."""
+        record = snapshot.record
+        with self._plan.batch():
+            with self._plan.edit(
+                Entity.PEOPLE, Action.ADDED, ids={record["id"]}, fields=record
+            ) as edit:
+                if edit.db.execute("SELECT 1 FROM people WHERE id = ?", [record["id"]]).fetchone():
+                    raise ValidationError(
+                        "person", "exists", f"{record['name']!r} is still in the plan"
+                    )
+                self._claim_name("people", record, "person")
+                edit.db["people"].insert(record)
+            on = {initiative for initiative, _ in snapshot.roles}
+            if on:
+                with self._plan.edit(
+                    Entity.ROLES, Action.UPDATED, ids=on, fields={"role"}
+                ) as roles:
+                    roles.db.conn.executemany(
+                        "INSERT INTO roles (initiative_id, person_id, role) "
+                        "SELECT i.id, ?, CASE WHEN ? = 'A' AND EXISTS (SELECT 1 FROM roles r "
+                        "WHERE r.initiative_id = i.id AND r.role = 'A') THEN 'R' ELSE ? END "
+                        "FROM initiatives i WHERE i.id = ?",
+                        [(record["id"], role, role, i) for i, role in snapshot.roles],
+                    )
         return edit.change
 
     def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:

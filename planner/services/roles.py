@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from planner import validation as check
 from planner.changes import Action, Change, Entity
 from planner.domain import Assignment, Role
@@ -65,6 +67,31 @@ class RoleService(Service):
             if owner is not None and owner[0] != person_id:
                 self._upsert(initiative_id, owner[0], Role.RESPONSIBLE)
             self._upsert(initiative_id, person_id, Role.ACCOUNTABLE)
+        return edit.change
+
+    def replace(self, initiative_id: int, assignments: Iterable[Assignment]) -> Change:
+        """Give the initiative exactly these roles (as :meth:`for_initiative` returned them),
+        to undo any change of its grid in one step."""
+        wanted = [
+            (a.person_id, check.choice("role", a.role, Role))
+            for a in assignments
+            if a.initiative_id == initiative_id
+        ]
+        if sum(role is Role.ACCOUNTABLE for _, role in wanted) > 1:
+            raise ValidationError(
+                "role", "second_accountable", "an initiative has exactly one Accountable owner"
+            )
+        with self._plan.edit(
+            Entity.ROLES, Action.UPDATED, ids={initiative_id}, fields={"role", "owner"}
+        ) as edit:
+            self._require("initiatives", "initiative", initiative_id, "initiative")
+            for person_id, _ in wanted:
+                self._require("people", "person", person_id, "person")
+            edit.db.execute("DELETE FROM roles WHERE initiative_id = ?", [initiative_id])
+            edit.db.conn.executemany(
+                "INSERT INTO roles (initiative_id, person_id, role) VALUES (?, ?, ?)",
+                [(initiative_id, person, role.value) for person, role in wanted],
+            )
         return edit.change
 
     def _owner(self, initiative_id: int) -> tuple[int, str] | None:

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from planner import validation as check
 from planner.changes import Action, Change, Entity
 from planner.domain import Segment, Tier
+from planner.errors import ValidationError
 from planner.services.base import Service, reject_unknown_fields
 
 _FIELDS = frozenset({"name", "tier", "notes"})
 _TIER_ORDER = "CASE tier WHEN 'core' THEN 0 WHEN 'edge' THEN 1 ELSE 2 END"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentSnapshot:
+    """A segment and the initiatives aimed at it, to put it back after a delete (undo)."""
+
+    record: dict[str, Any]
+    initiative_ids: tuple[int, ...]
 
 
 class SegmentService(Service):
@@ -69,6 +79,60 @@ class SegmentService(Service):
                     Entity.INITIATIVES, Action.UPDATED, ids=aimed, fields={"segment_ids"}
                 ):
                     pass
+        return edit.change
+
+    def snapshot(self, segment_id: int) -> SegmentSnapshot:
+        """The segment and the initiatives aimed at it, for :meth:`restore`."""
+        self._require("segments", "segment", segment_id, "segment")
+        db = self._plan.db
+        return SegmentSnapshot(
+            record=next(db.query("SELECT * FROM segments WHERE id = ?", [segment_id])),
+            initiative_ids=tuple(
+                row[0]
+                for row in db.execute(
+                    "SELECT initiative_id FROM initiative_segments WHERE segment_id = ? "
+                    "ORDER BY initiative_id",
+                    [segment_id],
+                )
+            ),
+        )
+
+    def restore(self, snapshot: SegmentSnapshot) -> Change:
+        """Put a deleted segment back with its id, aimed at by the initiatives that still
+        exist."""
+        record = snapshot.record
+        with self._plan.batch():
+            with self._plan.edit(
+                Entity.SEGMENTS, Action.ADDED, ids={record["id"]}, fields=record
+            ) as edit:
+                if edit.db.execute(
+                    "SELECT 1 FROM segments WHERE id = ?", [record["id"]]
+                ).fetchone():
+                    raise ValidationError(
+                        "segment", "exists", f"{record['name']!r} is still in the plan"
+                    )
+                self._claim_name("segments", record, "segment")
+                edit.db["segments"].insert(record)
+            aimed = (
+                {
+                    row[0]
+                    for row in self._plan.db.execute(
+                        "SELECT id FROM initiatives WHERE id IN "
+                        f"({', '.join('?' * len(snapshot.initiative_ids))})",
+                        list(snapshot.initiative_ids),
+                    )
+                }
+                if snapshot.initiative_ids
+                else set()
+            )
+            if aimed:
+                with self._plan.edit(
+                    Entity.INITIATIVES, Action.UPDATED, ids=aimed, fields={"segment_ids"}
+                ) as aims:
+                    aims.db.conn.executemany(
+                        "INSERT INTO initiative_segments (initiative_id, segment_id) VALUES (?, ?)",
+                        [(i, record["id"]) for i in sorted(aimed)],
+                    )
         return edit.change
 
     @staticmethod
