@@ -141,7 +141,29 @@ def test_every_command_has_help():
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
-def test_without_a_command_it_says_the_app_is_coming_in_one_line():
+def test_the_core_command_line_without_a_command_points_to_the_app_in_one_line():
     result = smarketing()
     assert result.returncode == 0
-    assert result.stdout.count("\n") == 1 and "summary PLAN" in result.stdout
+    assert result.stdout.count("\n") == 1 and "python -m ui" in result.stdout
+
+
+def test_the_installed_command_runs_commands_without_loading_qt(demo):
+    script = (
+        "import sys; from ui.launch import main; code = main(['summary', sys.argv[1]]); "
+        "assert 'PySide6' not in sys.modules, 'Qt loaded for a command'; sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(demo)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Tidewater Software" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "opens_app"),
+    [([], True), (["q3.smplan"], True), (["summary", "q3.smplan"], False), (["--help"], False)],
+)
+def test_the_installed_command_opens_the_app_without_a_command(arguments, opens_app):
+    from ui.launch import wants_app
+
+    assert wants_app(arguments) is opens_app

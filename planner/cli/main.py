@@ -63,9 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``smarketing`` with ``argv`` (default: the process's arguments); returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        # The installed `smarketing` starts the app here (see ui.launch); this module is the
+        # Qt-free command line only, as run by `python -m planner`.
         print(
-            f"{PROG}: the desktop app arrives in the next version; for now use "
-            f"'{PROG} summary PLAN' or '{PROG} --help'."
+            f"{PROG}: this is the command line only; open the desktop app with '{PROG}' or "
+            f"'{PROG} PLAN' (python -m ui), or see '{PROG} --help'."
         )
         return 0
     options = build_parser().parse_args(arguments)

@@ -1,0 +1,75 @@
+"""Starting the desktop app: the Qt application, its settings and theme, the error dialog,
+and the first plan (the one given, else the last one, else the demo plan)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from planner import APP_NAME, APP_VERSION
+from planner.demo import build_demo
+from planner.version import PLAN_SUFFIX
+from ui.error_dialog import install_excepthook
+from ui.icons import app_icon
+from ui.main_window import MainWindow
+from ui.theme import apply_theme
+
+ORGANIZATION = "Smarketing"
+DEMO_NAME = f"Tidewater Software demo{PLAN_SUFFIX}"
+
+
+def data_folder() -> Path:
+    """Where the app keeps its own files (the demo plan), per user."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def demo_plan() -> tuple[Path, Callable[[Path], None]]:
+    """The demo plan's path in the data folder, and how to write it if it isn't there yet
+    (so edits to it persist from one session to the next)."""
+
+    def write_if_missing(path: Path) -> None:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(path)
+
+    return data_folder() / DEMO_NAME, write_if_missing
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(APP_VERSION)
+    app.setDesktopFileName("smarketing-planner")
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    return app
+
+
+def start_window(path: Path | None, settings: QSettings | None = None) -> MainWindow:
+    """The main window, shown, opening ``path`` (else the last plan, else the demo)."""
+    window = MainWindow(settings or QSettings(), demo_plan)
+    install_excepthook(lambda: QApplication.activeWindow() or window)
+    window.restore_window_state()
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    elif (last := window.recent.last()) is not None:
+        window.open_path(last)
+    else:
+        window.open_demo()
+    return window
+
+
+def run_app(path: Path | None = None) -> int:
+    """Run the app until its window closes; the process's exit code."""
+    app = make_application(sys.argv[:1])
+    window = start_window(path)
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,58 @@
+"""One open plan in the app: the core :class:`~planner.Plan`, its undo stack, and Qt signals
+that tell every view what changed or what was refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner import ChangeSet, Plan, PlanError
+from ui.commands import PlanCommand
+
+
+class PlanDocument(QObject):
+    """The plan a window shows. Views read through :attr:`plan`, edit through :meth:`run`,
+    and refresh themselves when :attr:`changed` fires."""
+
+    changed = Signal(object)  # a ChangeSet, after each committed edit (undo and redo too)
+    refused = Signal(str)  # why an edit was refused; the plan is as it was
+
+    def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.undo_stack = QUndoStack(self)
+        self._unsubscribe: Callable[[], None] | None = plan.subscribe(self._announce)
+
+    @property
+    def path(self) -> Path | None:
+        return self.plan.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.plan.read_only
+
+    def run(self, command: PlanCommand) -> bool:
+        """Do ``command`` now and put it on the undo stack; ``False`` (with :attr:`refused`
+        emitted) when the core refused it, in which case nothing changed."""
+        try:
+            command.do()
+        except PlanError as error:
+            self.refused.emit(command.refusal(error))
+            return False
+        command.on_failure = self.refused.emit
+        self.undo_stack.push(command)  # marked done: push's redo() does not repeat it
+        return True
+
+    def close(self) -> None:
+        """Stop listening and close the plan file (releasing its lock); safe to call twice."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+            self.undo_stack.clear()
+        self.plan.close()
+
+    def _announce(self, changes: ChangeSet) -> None:
+        self.changed.emit(changes)

@@ -1,0 +1,139 @@
+"""The File menu: new, open, open recent, save a copy, close, quit.
+
+Every edit is saved as it is made, so there is no Save and no "save changes?" question.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from planner import Plan, PlanError
+from planner.version import PLAN_SUFFIX
+from ui.icons import icon
+from ui.new_plan_dialog import NewPlanDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+FILE_FILTER = f"Smarketing plans (*{PLAN_SUFFIX});;All files (*)"
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+class FileActions:
+    """The File menu's actions, acting on the window's current plan."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.new = self._action("&New Plan…", "new", QKeySequence.StandardKey.New, self.new_plan)
+        self.open = self._action("&Open…", "open", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_copy = self._action(
+            "Save a &Copy As…", "save-copy", QKeySequence.StandardKey.SaveAs, self.save_copy_dialog
+        )
+        self.close = self._action(
+            "&Close Plan", "close", QKeySequence.StandardKey.Close, window.close_plan
+        )
+        self.quit = self._action("&Quit", None, QKeySequence.StandardKey.Quit, window.close)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.new)
+        menu.addAction(self.open)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.save_copy)
+        menu.addAction(self.close)
+        menu.addSeparator()
+        menu.addAction(self.quit)
+
+    def plan_is_open(self, is_open: bool) -> None:
+        self.save_copy.setEnabled(is_open)
+        self.close.setEnabled(is_open)
+
+    # -- the actions -----------------------------------------------------------------------
+
+    def new_plan(self) -> None:
+        dialog = NewPlanDialog(self.window)
+        if dialog.exec() != NewPlanDialog.DialogCode.Accepted:
+            return
+        request = dialog.request()
+        try:
+            plan = Plan.create(
+                request.path,
+                name=request.name,
+                company=request.company,
+                currency=request.currency,
+                fiscal_year_start=request.fiscal_year_start,
+                first_month=request.first_month,
+                months=request.months,
+                stage=request.stage,
+            )
+        except PlanError as error:
+            self.window.show_problem(f"Can't create {request.path.name}", str(error))
+            return
+        self.window.set_plan(plan)
+
+    def open_dialog(self) -> None:
+        start = str(self.window.recent.last() or documents_folder())
+        chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a plan", start, FILE_FILTER)
+        if chosen:
+            self.window.open_path(Path(chosen))
+
+    def save_copy_dialog(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        current = document.path
+        suggested = (
+            str(current.with_name(f"{current.stem} copy{PLAN_SUFFIX}"))
+            if current
+            else documents_folder()
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, "Save a copy of the plan", suggested, FILE_FILTER
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != PLAN_SUFFIX:
+            target = target.with_name(target.name + PLAN_SUFFIX)
+        try:
+            written = document.plan.save_copy(target)
+        except (PlanError, OSError) as error:
+            self.window.show_problem("Can't save a copy", str(error))
+            return
+        self.window.notice.show_message(
+            f"Saved a copy as {written}. You are still editing {document.path}.", "info"
+        )
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.window.recent.paths()
+        for n, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{n} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.window.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear Recent Plans", self.window.recent.clear)
+
+    def _action(self, text, icon_name, shortcut, slot) -> QAction:
+        action = QAction(text, self.window)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        return action

@@ -1,0 +1,32 @@
+"""The ``smarketing`` entry point: the desktop app, or a command of the command line.
+
+``smarketing`` opens the app on the last plan (the demo plan on first start), ``smarketing
+PLAN`` opens that plan, and ``smarketing demo|summary|check ...`` runs the command line, which
+stays free of Qt so it starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def wants_app(arguments: Sequence[str]) -> bool:
+    """No arguments, or one that is not a command or an option: a plan to open."""
+    from planner.cli.main import COMMANDS
+
+    return not arguments or (
+        len(arguments) == 1 and arguments[0] not in COMMANDS and not arguments[0].startswith("-")
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if wants_app(arguments):
+        from ui.app import run_app
+
+        return run_app(Path(arguments[0]).expanduser().absolute() if arguments else None)
+    from planner.cli import main as command_line
+
+    return command_line(arguments)

@@ -1,0 +1,269 @@
+"""The main window: menus, the notice bar and status bar, and the plan view of the open plan.
+
+It wires pieces together and little else: pages edit, the document undoes, the opener opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
+from ui.document import PlanDocument
+from ui.file_actions import FileActions
+from ui.icons import app_icon, icon
+from ui.notice_bar import NoticeBar
+from ui.opening import OpenFailure, PlanOpener
+from ui.plan_view import PlanView
+from ui.recent_files import RecentFiles
+from ui.welcome import Welcome
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, demo: Callable[[], tuple[Path, Callable]]) -> None:
+        super().__init__()
+        self.settings = settings
+        self.recent = RecentFiles(settings)
+        self._demo = demo
+        self.document: PlanDocument | None = None
+        self.view: PlanView | None = None
+        self.undo_group = QUndoGroup(self)
+        self.opener = PlanOpener(self)
+        self.opener.opened.connect(self.set_plan)
+        self.opener.failed.connect(self._open_failed)
+
+        self.notice = NoticeBar()
+        self.welcome = Welcome()
+        self.welcome.new_requested.connect(lambda: self.files.new_plan())
+        self.welcome.open_requested.connect(lambda: self.files.open_dialog())
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.welcome)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.body, 1)
+        self.setCentralWidget(central)
+
+        self.files = FileActions(self)
+        self._build_menus()
+        self.location = QLabel()
+        self.location.setAccessibleName("Plan file")
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.location)
+        self.setWindowIcon(app_icon())
+        self.resize(1400, 860)
+        self._show_title()
+        self.files.plan_is_open(False)
+
+    # -- plans ---------------------------------------------------------------------------------
+
+    def open_path(self, path: Path, prepare: Callable[[Path], None] | None = None) -> None:
+        """Open ``path`` off the UI thread; it replaces the open plan once it has opened."""
+        if self.document is not None and self.document.path == path.absolute():
+            self.statusBar().showMessage(f"{path.name} is already open", 4000)
+            return
+        self.statusBar().showMessage(f"Opening {path}…")
+        self.opener.open(path, prepare)
+
+    def open_demo(self) -> None:
+        path, prepare = self._demo()
+        self.open_path(path, prepare)
+
+    def set_plan(self, plan: Plan) -> None:
+        """Show ``plan`` in the window, closing the plan shown before."""
+        self.close_plan()
+        self.document = PlanDocument(plan, self)
+        self.document.refused.connect(self._refused)
+        self.document.changed.connect(self._changed)
+        self.undo_group.addStack(self.document.undo_stack)
+        self.undo_group.setActiveStack(self.document.undo_stack)
+        self.view = PlanView(self.document)
+        self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
+        self.body.addWidget(self.view)
+        self.body.setCurrentWidget(self.view)
+        self._restore_view_state()
+        self.files.plan_is_open(True)
+        self.findings_toggle.setEnabled(True)
+        if plan.path is not None:
+            self.recent.add(plan.path)
+        self._show_title()
+        self.statusBar().showMessage(f"Opened {plan.where}", 4000)
+        if plan.read_only:
+            self.notice.show_message(
+                f"Opened read-only: {plan.read_only_reason}. Save a copy to edit it.", "info"
+            )
+        elif plan.upgraded_from is not None:
+            self.notice.show_message(
+                f"This plan was upgraded to the current format; the original is kept as "
+                f"{plan.upgrade_backup}.",
+                "info",
+            )
+
+    def close_plan(self) -> None:
+        """Close the open plan (every edit is already saved) and show the welcome page."""
+        if self.document is None:
+            return
+        self._save_view_state()
+        document, view = self.document, self.view
+        self.document = self.view = None
+        self.undo_group.removeStack(document.undo_stack)
+        self.body.removeWidget(view)
+        view.deleteLater()
+        document.close()
+        document.deleteLater()
+        self.notice.hide()
+        self.body.setCurrentWidget(self.welcome)
+        self.files.plan_is_open(False)
+        self.findings_toggle.setEnabled(False)
+        self._show_title()
+
+    def show_problem(self, title: str, message: str) -> QMessageBox:
+        """A warning that does not block the event loop (window-modal, opened not exec'd)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("problemBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # -- window --------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.opener.wait()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.close_plan()
+        super().closeEvent(event)
+
+    def restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry", QByteArray(), type=QByteArray)
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state", QByteArray(), type=QByteArray)
+        if state:
+            self.restoreState(state)
+
+    def _save_view_state(self) -> None:
+        if self.view is not None:
+            self.settings.setValue("view/splitter", self.view.splitter.saveState())
+            self.settings.setValue("view/page", self.view.sidebar.currentRow())
+            self.settings.setValue("view/findings", self.view.findings_panel.isVisibleTo(self.view))
+
+    def _restore_view_state(self) -> None:
+        assert self.view is not None
+        splitter = self.settings.value("view/splitter", QByteArray(), type=QByteArray)
+        if splitter:
+            self.view.splitter.restoreState(splitter)
+        page = self.settings.value("view/page", 0, type=int)
+        if 0 <= page < len(self.view.pages):
+            self.view.sidebar.setCurrentRow(page)
+        shown = self.settings.value("view/findings", True, type=bool)
+        self.view.findings_panel.setVisible(shown)
+        self.findings_toggle.setChecked(shown)
+
+    def _build_menus(self) -> None:
+        self.files.fill_menu(self.menuBar().addMenu("&File"))
+
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(icon("undo"))
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setIcon(icon("redo"))
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        view = self.menuBar().addMenu("&View")
+        self.page_actions: list[QAction] = []
+        for n, title in enumerate(
+            (
+                "Dashboard",
+                "Initiatives",
+                "People && Roles",
+                "Strike Zone",
+                "Targets && Actuals",
+                "Plan Settings",
+            ),
+            start=1,
+        ):
+            action = view.addAction(title)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, row=n - 1: self._go_to_page(row))
+            self.page_actions.append(action)
+        view.addSeparator()
+        self.findings_toggle = view.addAction("Show &Findings")
+        self.findings_toggle.setCheckable(True)
+        self.findings_toggle.setChecked(True)
+        self.findings_toggle.setShortcut(QKeySequence("F9"))
+        self.findings_toggle.setIcon(icon("findings"))
+        self.findings_toggle.toggled.connect(self._toggle_findings)
+        self.findings_toggle.setEnabled(False)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(f"&About {APP_NAME}", self._about)
+
+    def _go_to_page(self, row: int) -> None:
+        if self.view is not None:
+            self.view.sidebar.setCurrentRow(row)
+            self.view.pages[row].setFocus()
+
+    def _toggle_findings(self, shown: bool) -> None:
+        if self.view is not None:
+            self.view.findings_panel.setVisible(shown)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {APP_VERSION}<br>Plan marketing that ties to revenue, with "
+            "sales on the same page. Your plan is one file, saved after every edit.",
+        )
+
+    def _show_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            self.location.setText("")
+            return
+        plan = self.document.plan
+        name = plan.settings.get().name
+        where = plan.path.name if plan.path else "in memory"
+        marker = " (read-only)" if plan.read_only else ""
+        self.setWindowTitle(f"{name} — {where}{marker} — {APP_NAME}")
+        self.setWindowFilePath(str(plan.path or ""))
+        self.location.setText(str(plan.path or ""))
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.touches(Entity.SETTINGS):
+            self._show_title()
+        self.statusBar().showMessage("Saved", 2500)
+
+    def _refused(self, message: str) -> None:
+        self.notice.show_message(message, "warning")
+        self.statusBar().showMessage(message, 8000)
+
+    def _open_failed(self, failure: OpenFailure) -> None:
+        self.statusBar().clearMessage()
+        self.recent_missing(failure.path)
+        self.show_problem(failure.title, failure.message)
+
+    def recent_missing(self, path: Path) -> None:
+        if not path.exists():
+            self.recent.remove(path)

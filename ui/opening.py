@@ -1,0 +1,126 @@
+"""Opening a plan file off the UI thread, with a progress dialog for big plans.
+
+The window stays responsive while SQLite checks and (if needed) upgrades the file; what comes
+back is an open :class:`~planner.Plan` or a message for the user, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from planner import Plan, PlanError, PlanLockedError
+
+SHOW_PROGRESS_AFTER_MS = 400
+
+
+@dataclass(frozen=True)
+class OpenFailure:
+    """Why a plan did not open: a title and a message for a dialog."""
+
+    path: Path
+    title: str
+    message: str
+
+
+def describe_failure(path: Path, error: BaseException) -> OpenFailure:
+    """The words shown when ``path`` could not be opened."""
+    if isinstance(error, PlanLockedError):
+        return OpenFailure(path, "The plan is open elsewhere", str(error))
+    if isinstance(error, PlanError):
+        return OpenFailure(path, f"Can't open {path.name}", str(error))
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        return OpenFailure(path, f"Can't open {path.name}", f"{path}: {reason}")
+    return OpenFailure(
+        path,
+        f"Can't open {path.name}",
+        f"{path}: unexpected {type(error).__name__}: {error}",
+    )
+
+
+class _OpenThread(QThread):
+    def __init__(self, path: Path, prepare: Callable[[Path], None] | None) -> None:
+        super().__init__()
+        self.path = path
+        self.prepare = prepare
+        self.plan: Plan | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            if self.prepare is not None:
+                self.prepare(self.path)
+            self.plan = Plan.open(self.path)
+        except Exception as error:  # handed to the UI thread, which shows a message
+            self.error = error
+
+
+class PlanOpener(QObject):
+    """Opens one plan at a time in a worker thread; emits :attr:`opened` or :attr:`failed`."""
+
+    opened = Signal(object)  # Plan
+    failed = Signal(object)  # OpenFailure
+
+    def __init__(self, parent_widget: QWidget | None = None) -> None:
+        super().__init__(parent_widget)
+        self._parent_widget = parent_widget
+        self._thread: _OpenThread | None = None
+        self._progress: QProgressDialog | None = None
+        self._cancelled = False
+
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def open(self, path: Path, prepare: Callable[[Path], None] | None = None) -> bool:
+        """Start opening ``path`` (after ``prepare(path)``, e.g. writing the demo plan);
+        ``False`` if another open is still running."""
+        if self._thread is not None:
+            return False
+        self._cancelled = False
+        self._thread = _OpenThread(path, prepare)
+        self._thread.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._progress = QProgressDialog(
+            f"Opening {path.name}…", "Cancel", 0, 0, self._parent_widget
+        )
+        self._progress.setWindowTitle("Opening plan")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        self._progress.setAutoClose(False)
+        self._progress.setAutoReset(False)
+        self._progress.canceled.connect(self._cancel)
+        self._progress.setValue(0)
+        self._thread.start()
+        return True
+
+    def wait(self) -> None:
+        """Block until the open finishes and its signal is sent (for tests and shut-down)."""
+        thread = self._thread
+        if thread is not None:
+            thread.wait()
+            self._done()
+
+    def _cancel(self) -> None:
+        self._cancelled = True
+
+    def _done(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        thread.wait()
+        thread.deleteLater()
+        if thread.plan is not None:
+            if self._cancelled:
+                thread.plan.close()
+                return
+            self.opened.emit(thread.plan)
+        elif thread.error is not None and not self._cancelled:
+            self.failed.emit(describe_failure(thread.path, thread.error))

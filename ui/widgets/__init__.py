@@ -1,0 +1,1 @@
+"""Small widgets and item delegates shared by the pages."""
