@@ -59,3 +59,17 @@ def test_the_code_is_ruff_formatted():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_no_ui_file_grows_into_a_god_object():
+    """The main window wires pages together; each page keeps its models and edits apart."""
+    limit = 450
+    sizes = {
+        p.relative_to(ROOT): len(p.read_text().splitlines()) for p in (ROOT / "ui").rglob("*.py")
+    }
+    assert {p: n for p, n in sizes.items() if n > limit} == {}
+
+
+def test_the_installed_command_starts_the_app_from_the_ui_package():
+    text = (ROOT / "pyproject.toml").read_text()
+    assert 'smarketing = "ui.launch:main"' in text

@@ -1,0 +1,81 @@
+"""The findings panel: the checks rerun once the edits pause, the panel lists them worst
+first, and choosing one asks to reveal what fixes it."""
+
+from __future__ import annotations
+
+from planner.checks import Finding, Severity
+from ui.findings.panel import FindingsPanel, summary_text
+from ui.findings.watcher import FindingsWatcher
+
+
+def finding(severity: Severity, initiative_id: int | None = 3, field: str = "owner") -> Finding:
+    return Finding(severity, "no_owner", "Give it an owner", initiative_id, "Webinar", field)
+
+
+def test_the_summary_counts_findings_by_severity():
+    findings = [finding(Severity.ERROR), finding(Severity.WARNING), finding(Severity.WARNING)]
+    assert summary_text(findings) == "1 error · 2 warnings"
+
+
+def test_the_summary_praises_a_plan_without_findings():
+    assert "every check passes" in summary_text([])
+
+
+def test_choosing_a_finding_asks_to_reveal_its_initiative_and_field(qtbot):
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings([finding(Severity.ERROR, 7, "revenue_target")])
+
+    with qtbot.waitSignal(panel.reveal_requested) as signal:
+        panel.list.itemActivated.emit(panel.list.item(0))
+
+    assert signal.args == [7, "revenue_target"]
+
+
+def test_the_panel_names_the_initiative_and_says_what_to_do(qtbot):
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+
+    panel.show_findings([finding(Severity.WARNING)])
+
+    assert panel.list.item(0).text() == "Webinar\nGive it an owner"
+
+
+def test_the_demo_plans_random_acts_are_found(document):
+    watcher = FindingsWatcher(document)
+
+    watcher.run_now()
+
+    rules = {f.rule for f in watcher.findings}
+    assert {"no_owner", "no_revenue_target"} <= rules
+
+
+def test_a_burst_of_edits_reruns_the_checks_once_after_a_pause(qtbot, document):
+    watcher = FindingsWatcher(document)
+    runs: list[int] = []
+    watcher.updated.connect(lambda findings: runs.append(len(findings)))
+    plan = document.plan
+    webinar = plan.initiatives.list()[0]
+
+    with qtbot.waitSignal(watcher.updated, timeout=3000):
+        plan.initiatives.update(webinar.id, budget=1)
+        plan.initiatives.update(webinar.id, budget=2)
+        plan.initiatives.update(webinar.id, budget=3)
+        assert watcher.pending()
+
+    assert len(runs) == 1
+
+
+def test_fixing_a_finding_makes_it_go_away(qtbot, document):
+    watcher = FindingsWatcher(document)
+    watcher.run_now()
+    ownerless = next(f for f in watcher.findings if f.rule == "no_owner")
+    someone = document.plan.people.list()[0]
+
+    document.plan.roles.set_owner(ownerless.initiative_id, someone.id)
+    watcher.run_now()
+
+    assert not any(
+        f.rule == "no_owner" and f.initiative_id == ownerless.initiative_id
+        for f in watcher.findings
+    )
