@@ -68,8 +68,3 @@ def test_no_ui_file_grows_into_a_god_object():
         p.relative_to(ROOT): len(p.read_text().splitlines()) for p in (ROOT / "ui").rglob("*.py")
     }
     assert {p: n for p, n in sizes.items() if n > limit} == {}
-
-
-def test_the_installed_command_starts_the_app_from_the_ui_package():
-    text = (ROOT / "pyproject.toml").read_text()
-    assert 'smarketing = "ui.launch:main"' in text

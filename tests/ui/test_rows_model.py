@@ -21,7 +21,9 @@ class Row:
 
 COLUMNS = [
     Column("name", "Name", show=lambda r: r.name, edit=lambda r: r.name),
-    Column("budget", "Budget", show=lambda r: f"${r.budget:,}", edit=lambda r: r.budget, numeric=True),
+    Column(
+        "budget", "Budget", show=lambda r: f"${r.budget:,}", edit=lambda r: r.budget, numeric=True
+    ),
     Column("id", "Id", show=lambda r: str(r.id), sort=lambda r: r.id),
 ]
 
