@@ -5,6 +5,7 @@ Every edit is saved as it is made, so there is no Save and no "save changes?" qu
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,16 +67,7 @@ class FileActions:
             return
         request = dialog.request()
         try:
-            plan = Plan.create(
-                request.path,
-                name=request.name,
-                company=request.company,
-                currency=request.currency,
-                fiscal_year_start=request.fiscal_year_start,
-                first_month=request.first_month,
-                months=request.months,
-                stage=request.stage,
-            )
+            plan = Plan.create(**asdict(request))
         except PlanError as error:
             self.window.show_problem(f"Can't create {request.path.name}", str(error))
             return

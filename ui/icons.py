@@ -1,0 +1,93 @@
+"""The app's icons: hand-drawn SVG line icons that take the palette's text colour.
+
+Line icons are drawn in ``currentColor``; :func:`icon` swaps in the application palette's
+WindowText colour before rendering, so the same file reads on a light or a dark theme. The
+severity markers and the app icon carry fixed colours because their colour is their meaning.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+# Pixel sizes rendered into each icon. QIcon picks the nearest for the size a widget asks
+# for times the screen's device pixel ratio, so the larger ones serve high-DPI screens.
+ICON_SIZES = (16, 20, 24, 32, 40, 48, 64, 96)
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+_cache: dict[tuple[str, str], QIcon] = {}
+
+
+def icons_dir() -> Path:
+    """The folder holding the ``.svg`` files, in a source checkout or a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources" / "icons"
+    return Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
+def icon(name: str) -> QIcon:
+    """The icon ``name`` (a file stem in ``resources/icons``) in the palette's text colour.
+
+    Raises ``KeyError`` naming the file if there is no such icon: asking for one is a
+    programming error that the tests catch, not something a user can cause.
+    """
+    colour = _text_colour()
+    key = (name, colour)
+    cached = _cache.get(key)
+    if cached is None:
+        svg = _read(name).replace("currentColor", colour)
+        cached = _cache[key] = _render(svg.encode("utf-8"), ICON_SIZES)
+    return cached
+
+
+def app_icon() -> QIcon:
+    """The application's own (coloured) icon, for windows, the taskbar and the About box."""
+    key = ("app", "")
+    cached = _cache.get(key)
+    if cached is None:
+        cached = _cache[key] = _render(_read("app").encode("utf-8"), APP_ICON_SIZES)
+    return cached
+
+
+def clear_cache() -> None:
+    """Forget rendered icons; call when the palette changes so new ones take its colour.
+
+    Widgets keep the icons they were given: whoever calls this sets their icons again.
+    """
+    _cache.clear()
+
+
+def _text_colour() -> str:
+    app = QGuiApplication.instance()
+    palette = QGuiApplication.palette() if app is not None else QPalette()
+    return palette.color(QPalette.ColorRole.WindowText).name()
+
+
+def _read(name: str) -> str:
+    path = icons_dir() / f"{name}.svg"
+    # Names come from code, never from users or files: refuse anything that is not a plain
+    # stem so a typo cannot reach outside the icon folder.
+    if "/" in name or "\\" in name or not path.is_file():
+        raise KeyError(f"no icon file {name}.svg in {icons_dir()}")
+    return path.read_text(encoding="utf-8")
+
+
+def _render(svg: bytes, sizes: tuple[int, ...]) -> QIcon:
+    renderer = QSvgRenderer(QByteArray(svg))
+    if not renderer.isValid():
+        raise ValueError("icon SVG could not be parsed")
+    result = QIcon()
+    for size in sizes:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
