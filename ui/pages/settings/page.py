@@ -1,0 +1,204 @@
+"""The plan settings page: the plan's name, currency, horizon and stage; the funnel
+assumptions; and the hand-off agreement between marketing and sales. Each field commits one
+undoable change when its editing finishes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from planner import ChangeSet, Currency, Entity, Horizon
+from ui.document import PlanDocument
+from ui.page import Page
+from ui.pages.settings import edits
+from ui.pages.settings.fields import (
+    ChoiceField,
+    CodeField,
+    CountField,
+    Field,
+    MoneyField,
+    MonthField,
+    NumberField,
+    ParagraphField,
+    TextField,
+    percent_field,
+)
+from ui.pages.settings.figures import funnel_summary
+from ui.pages.settings.form import FormColumn, add_row, compact, muted
+from ui.pages.settings.vocabulary import CURRENCY_CODES, MONTH_NAMES, STAGE_TITLES
+from ui.widgets.page_header import PageHeader
+
+_SUBTITLE = (
+    "The plan's horizon and currency, the funnel assumptions behind its targets, and what "
+    "marketing and sales promise each other."
+)
+_FUNNEL_NOTE = (
+    "Defaults are cited B2B midpoints; adjust them to your own funnel. The reverse funnel "
+    "turns each revenue target into the leads, MQLs and opportunities it needs."
+)
+_HANDOFF_NOTE = (
+    "Marketing commits MQLs of an agreed quality; sales commits to accept them and follow up "
+    "fast. The plan tracks both every month."
+)
+# Findings name these instead of a field of the form.
+_REVEAL_ALIASES = {"handoff": "mqls_per_month", "horizon": "first_month"}
+
+
+class SettingsPage(Page):
+    """A form over the plan's single-record settings."""
+
+    title = "Plan settings"
+    icon_name = "settings"
+    depends_on = (Entity.SETTINGS, Entity.ASSUMPTIONS, Entity.HANDOFF)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.fields: dict[str, Field] = {}
+        self.read_only_note = QLabel()  # plain text, not muted: it explains the grey fields
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(False)
+        self.horizon_span = muted()
+        self.deal_currency = muted()
+        self.funnel_summary = muted()
+
+        column = FormColumn()
+        self._plan_section(column)
+        self._funnel_section(column)
+        self._handoff_section(column)
+        for field in self.fields.values():
+            field.finished.connect(lambda f=field: self._commit(f))
+
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(holder)
+
+        header = PageHeader(self.title, _SUBTITLE)
+        _let_subtitle_wrap(header)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.scroll, 1)
+
+    # -- the form ------------------------------------------------------------------------
+
+    def _add(self, field: Field) -> Field:
+        self.fields[field.name] = field
+        return field
+
+    def _plan_section(self, column: FormColumn) -> None:
+        form = column.section("Plan")
+        add_row(form, "Plan &name", self._add(TextField("name", "Plan name")).widget)
+        add_row(form, "&Company", self._add(TextField("company", "Company")).widget)
+        currency = self._add(CodeField("currency", "Currency", CURRENCY_CODES))
+        add_row(
+            form,
+            "C&urrency",
+            compact(currency.widget),
+            muted("Changing it relabels amounts; it does not convert them."),
+        )
+        fiscal = self._add(ChoiceField("fiscal_year_start", "Fiscal year starts in", MONTH_NAMES))
+        add_row(form, "&Fiscal year starts in", compact(fiscal.widget))
+        first = self._add(MonthField("first_month", "First month of the horizon"))
+        add_row(form, "&Horizon starts", compact(first.widget))
+        months = self._add(CountField("months", "Months in the horizon", 1, 120, " months"))
+        add_row(form, "Horizon &length", compact(months.widget), self.horizon_span)
+        stage = self._add(ChoiceField("stage", "Business stage", STAGE_TITLES))
+        stage.widget.setToolTip("What fits a plan depends on the company's stage")
+        add_row(form, "Business &stage", compact(stage.widget))
+
+    def _funnel_section(self, column: FormColumn) -> None:
+        form = column.section("Funnel assumptions", _FUNNEL_NOTE)
+        rates = (
+            ("lead_to_mql", "Lead → MQL"),
+            ("mql_to_sal", "MQL → SAL"),
+            ("sal_to_sql", "SAL → SQL"),
+            ("sql_to_opportunity", "SQL → opportunity"),
+            ("opportunity_to_won", "Opportunity → won"),
+        )
+        for name, label in rates:
+            add_row(form, label, compact(self._add(percent_field(name, f"{label} rate")).widget))
+        form.addRow("", self.funnel_summary)
+        deal = self._add(MoneyField("average_deal_size", "Average deal size", self._currency))
+        add_row(form, "Average &deal size", compact(deal.widget), self.deal_currency)
+        ratio = self._add(
+            NumberField("min_return_ratio", "Minimum return ratio", high=1000, suffix=" ×")
+        )
+        add_row(
+            form,
+            "Minimum &return ratio",
+            compact(ratio.widget),
+            muted("Revenue target per unit of budget; the checks warn below it."),
+        )
+
+    def _handoff_section(self, column: FormColumn) -> None:
+        form = column.section("Hand-off agreement", _HANDOFF_NOTE)
+        mqls = self._add(CountField("mqls_per_month", "MQLs per month", 0, 10_000_000))
+        add_row(form, "&MQLs per month", compact(mqls.widget), muted("marketing delivers"))
+        acceptance = self._add(percent_field("acceptance_rate", "Acceptance rate"))
+        add_row(form, "&Acceptance rate", compact(acceptance.widget), muted("sales accepts"))
+        hours = self._add(
+            NumberField("followup_hours", "Follow-up hours", high=10_000, suffix=" hours")
+        )
+        add_row(form, "Follow-up &within", compact(hours.widget), muted("sales follows up"))
+        add_row(
+            form, "&Quality bar", self._add(ParagraphField("quality_bar", "Quality bar")).widget
+        )
+
+    # -- loading -------------------------------------------------------------------------
+
+    def refresh(self, changes: ChangeSet | None = None) -> None:
+        """Show the plan's values in every field (no edit is announced while loading)."""
+        values = edits.current_values(self.plan)
+        for name, field in self.fields.items():
+            field.load(values[name])
+        self.horizon_span.setText(Horizon(values["first_month"], values["months"]).describe())
+        self.deal_currency.setText(values["currency"])
+        self.funnel_summary.setText(funnel_summary(self.plan.funnel.get()))
+        read_only = self.document.read_only
+        for field in self.fields.values():
+            field.widget.setEnabled(not read_only)
+        self.read_only_note.setText(
+            f"This plan is open read-only ({self.plan.read_only_reason}): nothing can change."
+        )
+        self.read_only_note.setVisible(read_only)
+
+    def reveal(self, initiative_id: int | None, field: str | None) -> bool:
+        """Focus the field a plan-level finding is about (the hand-off findings focus MQLs
+        per month); ``False`` for findings about an initiative or a field not on this form."""
+        if initiative_id is not None or field is None:
+            return False
+        target = self.fields.get(_REVEAL_ALIASES.get(field, field))
+        if target is None:
+            return False
+        self.ensure_fresh()
+        self.scroll.ensureWidgetVisible(target.widget)
+        target.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _commit(self, field: Field) -> None:
+        current = edits.current_values(self.plan)[field.name]
+        if field.unchanged(current) or self.document.read_only:
+            return
+        command = edits.change_field(self.plan, field.name, current, field.value())
+        if not self.document.run(command):
+            # Refused (the document said why): show what the plan really holds again.
+            field.load(edits.current_values(self.plan)[field.name])
+
+    def _currency(self) -> Currency:
+        return self.plan.currency
+
+
+def _let_subtitle_wrap(header: PageHeader) -> None:
+    """Give the header's wrapped subtitle back its height-for-width (PageHeader's size policy
+    drops it, which makes a long subtitle reserve two or three lines)."""
+    policy = header.subtitle.sizePolicy()
+    policy.setHeightForWidth(True)
+    header.subtitle.setSizePolicy(policy)

@@ -1,0 +1,125 @@
+"""The strike-zone page's undoable actions: segment edits and aiming initiatives at segments.
+
+Each builder captures the old values when it is built, so undo puts back exactly what the
+user saw. Commands call the core only; they never touch widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from planner import Initiative, Plan, Segment, Tier
+from planner.services.segments import SegmentSnapshot
+from ui.commands import Edit, PlanCommand
+from ui.pages.strike_zone.coverage import toggled
+
+NEW_SEGMENT = "New segment"
+
+
+def short(name: str, limit: int = 40) -> str:
+    """A name short enough for the Edit menu ("Undo rename Webinar series: the…")."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def unique_segment_name(taken: Iterable[str], base: str = NEW_SEGMENT) -> str:
+    """``base``, or ``base 2``, ``base 3``... : the first not taken (names ignore case)."""
+    names = {name.casefold() for name in taken}
+    if base.casefold() not in names:
+        return base
+    number = 2
+    while f"{base} {number}".casefold() in names:
+        number += 1
+    return f"{base} {number}"
+
+
+def rename_segment(plan: Plan, segment: Segment, name: str) -> Edit:
+    old = segment.name
+    return Edit(
+        "rename segment",
+        do=lambda: plan.segments.update(segment.id, name=name),
+        undo=lambda: plan.segments.update(segment.id, name=old),
+    )
+
+
+def move_segment(plan: Plan, segment: Segment, tier: Tier | str) -> Edit:
+    """Move a segment to another tier: "move Agencies to core". An unknown tier is passed on
+    for the core to refuse with the allowed ones."""
+    old = segment.tier
+    shown = tier.value if isinstance(tier, Tier) else str(tier)
+    return Edit(
+        f"move {short(segment.name)} to {shown}",
+        do=lambda: plan.segments.update(segment.id, tier=tier),
+        undo=lambda: plan.segments.update(segment.id, tier=old),
+    )
+
+
+def edit_segment_notes(plan: Plan, segment: Segment, notes: str) -> Edit:
+    old = segment.notes
+    return Edit(
+        "edit segment notes",
+        do=lambda: plan.segments.update(segment.id, notes=notes),
+        undo=lambda: plan.segments.update(segment.id, notes=old),
+    )
+
+
+class AddSegment(PlanCommand):
+    """Add a segment; undo deletes it, redo puts the same segment (same id) back."""
+
+    def __init__(self, plan: Plan, name: str, tier: Tier = Tier.EDGE) -> None:
+        super().__init__("add segment")
+        self._plan = plan
+        self._name = name
+        self._tier = tier
+        self.segment_id: int | None = None
+        self._snapshot: SegmentSnapshot | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.segment_id = self._plan.segments.add(name=self._name, tier=self._tier).id
+        else:
+            self._plan.segments.restore(self._snapshot)
+
+    def revert(self) -> None:
+        assert self.segment_id is not None
+        # Snapshot at undo time: the segment may have been renamed since it was added.
+        self._snapshot = self._plan.segments.snapshot(self.segment_id)
+        self._plan.segments.delete(self.segment_id)
+
+
+class DeleteSegments(PlanCommand):
+    """Delete segments as one step; undo restores them with the initiatives aimed at them."""
+
+    def __init__(self, plan: Plan, segments: Sequence[Segment]) -> None:
+        text = (
+            f"delete segment {short(segments[0].name)}"
+            if len(segments) == 1
+            else f"delete {len(segments)} segments"
+        )
+        super().__init__(text)
+        self._plan = plan
+        self._ids = [segment.id for segment in segments]
+        self._snapshots: list[SegmentSnapshot] = []
+
+    def do(self) -> None:
+        with self._plan.batch():
+            snapshots = [self._plan.segments.snapshot(i) for i in self._ids]
+            for segment_id in self._ids:
+                self._plan.segments.delete(segment_id)
+        self._snapshots = snapshots
+
+    def revert(self) -> None:
+        with self._plan.batch():
+            for snapshot in self._snapshots:
+                self._plan.segments.restore(snapshot)
+
+
+def toggle_aim(plan: Plan, initiative: Initiative, segment: Segment) -> Edit:
+    """Aim the initiative at the segment, or stop aiming it there: one ``set_segments``."""
+    old = tuple(initiative.segment_ids)
+    new = toggled(old, segment.id)
+    verb = "aim" if segment.id in new else "stop aiming"
+    return Edit(
+        f"{verb} {short(initiative.name)} at {short(segment.name)}",
+        do=lambda: plan.initiatives.set_segments(initiative.id, new),
+        undo=lambda: plan.initiatives.set_segments(initiative.id, old),
+    )
