@@ -21,7 +21,7 @@ def test_an_opened_plan_names_itself_and_its_file_in_the_title(qtbot, tmp_path, 
     open_and_wait(window, demo_path)
 
     assert window.document is not None
-    assert window.windowTitle().startswith("Tidewater Software")
+    assert window.windowTitle().startswith("FY2026 Demand Plan — ")
     assert demo_path.name in window.windowTitle()
     assert window.location.text() == str(demo_path)
 

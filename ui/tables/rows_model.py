@@ -93,6 +93,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         """The row number of the record with this id, if shown."""
         return self._position.get(record_id)
 
+    def row_for_id(self, record_id: int) -> R | None:
+        """The shown row of the record with this id."""
+        n = self._position.get(record_id)
+        return None if n is None else self._rows[n]
+
     def set_markers(self, icons: dict[int, QIcon], tips: dict[int, str]) -> None:
         """Icons (with tooltips) on the first cell of the rows with these ids: the findings
         that concern them."""

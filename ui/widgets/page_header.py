@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,8 +27,11 @@ class PageHeader(QWidget):
         self.title.setAccessibleName(f"{title} page")
         self.subtitle = QLabel(subtitle)
         self.subtitle.setWordWrap(True)
-        self.subtitle.setEnabled(False)  # the palette's muted text, in light and dark mode
-        self.subtitle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # The palette's muted text, readable in light and dark mode.
+        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # a wrapped subtitle takes the lines it needs, no more
+        self.subtitle.setSizePolicy(policy)
 
         words = QVBoxLayout()
         words.setSpacing(2)
