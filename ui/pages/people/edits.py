@@ -1,0 +1,115 @@
+"""Undoable edits of the people table: change a field, add a person, delete people.
+
+Each builder captures what it needs to undo from the core when it is built, and returns one
+:class:`~ui.commands.PlanCommand` for the document to run. Commands never touch widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from planner import Person, Plan, Team
+from planner.services.people import PersonSnapshot
+from planner.validation import name_key
+from ui.commands import Edit, PlanCommand
+
+NEW_PERSON = "New person"
+
+_FIELD_WORDS = {"team": "team", "title": "title", "email": "e-mail"}
+
+
+def edit_person(plan: Plan, person: Person, key: str, value: Any) -> PlanCommand:
+    """Set one field (name, team, title, email, active) of ``person``; undo puts back the
+    value it had when the command was built."""
+    old = getattr(person, key)
+    if isinstance(old, Team):
+        old = old.value
+    return Edit(
+        person_edit_text(person, key, value),
+        do=lambda: plan.people.update(person.id, **{key: value}),
+        undo=lambda: plan.people.update(person.id, **{key: old}),
+    )
+
+
+def person_edit_text(person: Person, key: str, value: Any) -> str:
+    """The undo text of a field edit: "rename Ann Lee", "change team of Ann Lee"..."""
+    if key == "name":
+        return f"rename {person.name}"
+    if key == "active":
+        return f"mark {person.name} {'active' if value else 'inactive'}"
+    return f"change {_FIELD_WORDS.get(key, key)} of {person.name}"
+
+
+def unique_new_name(people: Sequence[Person]) -> str:
+    """ "New person", or "New person 2", 3... whichever no one has (in any letter case)."""
+    taken = {name_key(p.name) for p in people}
+    name, n = NEW_PERSON, 1
+    while name_key(name) in taken:
+        n += 1
+        name = f"{NEW_PERSON} {n}"
+    return name
+
+
+class AddPerson(PlanCommand):
+    """Add a person (in Marketing, as the grid lists marketers first). Undo deletes them;
+    redo brings back the same record, with the same id, so later steps still apply."""
+
+    def __init__(self, plan: Plan, name: str, team: Team = Team.MARKETING) -> None:
+        super().__init__("add person")
+        self._plan = plan
+        self._name = name
+        self._team = team
+        self.person_id: int | None = None
+        self._snapshot: PersonSnapshot | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.person_id = self._plan.people.add(name=self._name, team=self._team).id
+        else:
+            self._plan.people.restore(self._snapshot)
+
+    def revert(self) -> None:
+        assert self.person_id is not None
+        # Taken now, not when added: it holds the edits made since (a rename, roles).
+        self._snapshot = self._plan.people.snapshot(self.person_id)
+        self._plan.people.delete(self.person_id)
+
+
+def add_person(plan: Plan) -> AddPerson:
+    """Add "New person" (made unique) in Marketing; ``command.person_id`` after it ran."""
+    return AddPerson(plan, unique_new_name(plan.people.list()))
+
+
+class DeletePeople(PlanCommand):
+    """Delete people and their roles in one step; undo restores each with id and roles.
+
+    The core refuses (naming the initiatives) while any of them is Accountable somewhere.
+    """
+
+    def __init__(self, plan: Plan, people: Sequence[Person]) -> None:
+        names = [p.name for p in people]
+        text = f"delete {names[0]}" if len(names) == 1 else f"delete {len(names)} people"
+        super().__init__(text)
+        self._plan = plan
+        self._ids = [p.id for p in people]
+        self._snapshots: list[PersonSnapshot] = []
+
+    def do(self) -> None:
+        with self._plan.batch():
+            snapshots = [self._plan.people.snapshot(i) for i in self._ids]
+            for person_id in self._ids:
+                self._plan.people.delete(person_id)
+        self._snapshots = snapshots
+
+    def revert(self) -> None:
+        with self._plan.batch():
+            for snapshot in self._snapshots:
+                self._plan.people.restore(snapshot)
+
+
+def delete_people(plan: Plan, people: Sequence[Person]) -> DeletePeople:
+    """Delete ``people`` (at least one) as one undoable step."""
+    if not people:
+        raise ValueError("no one to delete")
+    return DeletePeople(plan, people)
