@@ -1,0 +1,139 @@
+"""The columns of the Initiatives table: what each shows, edits and sorts by."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner import Channel, Currency, Status
+from planner import months as month_math
+from ui.tables.rows_model import Column
+
+from .rows import InitiativeRow
+
+CHANNEL_TITLES = {channel.value: channel.value.capitalize() for channel in Channel}
+STATUS_TITLES = {status.value: status.value.capitalize() for status in Status}
+# Statuses sort in their life-cycle order, not alphabetically.
+STATUS_ORDER = {status.value: n for n, status in enumerate(Status)}
+
+# Column keys, in table order; each names the field an edit of that column changes.
+NAME, CHANNEL, STATUS, START, END = "name", "channel", "status", "start_month", "end_month"
+BUDGET, TARGET, RETURN, OWNER, SEGMENTS = (
+    "budget",
+    "revenue_target",
+    "return_ratio",
+    "owner",
+    "segments",
+)
+
+# Initial widths come from a typical value of each column, measured in the table's font,
+# instead of measuring every row (ResizeToContents walks all 2,000 rows of a large plan).
+WIDTH_SAMPLES = {
+    NAME: "Outbound to newly hired controllers",
+    CHANNEL: "Enablement",
+    STATUS: "Planned",
+    START: "May 2026",
+    END: "May 2026",
+    BUDGET: "$120,000",
+    TARGET: "$1,200,000",
+    RETURN: "20.0x",
+    OWNER: "Kenji Watanabe",
+    SEGMENTS: "Mid-market SaaS finance teams (core)",
+}
+
+
+def ratio_text(ratio: float | None) -> str:
+    """``"4.2x"``, or a dash when there is no budget."""
+    return "—" if ratio is None else f"{ratio:.1f}x"
+
+
+def initiative_columns(currency: Callable[[], Currency]) -> list[Column[InitiativeRow]]:
+    """The table's columns; ``currency`` gives the plan's currency when a cell is drawn (it
+    can change in the plan settings)."""
+
+    def money(minor: int) -> str:
+        return currency().format(minor, cents=False)
+
+    return [
+        Column(
+            NAME,
+            "Name",
+            show=lambda r: r.name,
+            edit=lambda r: r.name,
+            sort=lambda r: r.name.casefold(),
+        ),
+        Column(
+            CHANNEL,
+            "Channel",
+            show=lambda r: CHANNEL_TITLES[r.channel],
+            edit=lambda r: r.channel,
+            sort=lambda r: r.channel,
+        ),
+        Column(
+            STATUS,
+            "Status",
+            show=lambda r: STATUS_TITLES[r.status],
+            edit=lambda r: r.status,
+            sort=lambda r: STATUS_ORDER[r.status],
+        ),
+        Column(
+            START,
+            "Start",
+            show=lambda r: month_math.label(r.start_month),
+            edit=lambda r: r.start_month,
+            sort=lambda r: r.start_month,
+        ),
+        Column(
+            END,
+            "End",
+            show=lambda r: month_math.label(r.end_month),
+            edit=lambda r: r.end_month,
+            sort=lambda r: r.end_month,
+        ),
+        Column(
+            BUDGET,
+            "Budget",
+            show=lambda r: money(r.budget),
+            edit=lambda r: r.budget,
+            sort=lambda r: r.budget,
+            numeric=True,
+        ),
+        Column(
+            TARGET,
+            "Revenue target",
+            show=lambda r: money(r.revenue_target),
+            edit=lambda r: r.revenue_target,
+            sort=lambda r: r.revenue_target,
+            numeric=True,
+        ),
+        Column(
+            RETURN,
+            "Return",
+            show=lambda r: ratio_text(r.return_ratio),
+            # No budget sorts below every ratio; one number type keeps Qt's comparison numeric.
+            sort=lambda r: -1.0 if r.return_ratio is None else r.return_ratio,
+            numeric=True,
+            header_tip="Revenue target divided by budget",
+        ),
+        Column(
+            OWNER,
+            "Owner",
+            show=lambda r: r.owner_name or "—",
+            edit=lambda r: r.owner_id,
+            sort=lambda r: r.owner_name.casefold(),
+            tip=lambda r: None if r.owner_id else "No one is accountable yet",
+            header_tip="The Accountable person (RACI)",
+        ),
+        Column(
+            SEGMENTS,
+            "Segments",
+            show=lambda r: ", ".join(r.segment_names) or "—",
+            sort=lambda r: ", ".join(r.segment_names).casefold(),
+            tip=lambda r: "\n".join(r.segment_names) or "Aimed at no segment",
+            header_tip="The segments it aims at, with their strike-zone tier",
+        ),
+    ]
+
+
+def column_index(columns: list[Column[InitiativeRow]], key: str) -> int | None:
+    """The position of the column with this key, if the table has one."""
+    return next((n for n, column in enumerate(columns) if column.key == key), None)

@@ -1,0 +1,185 @@
+"""The undoable edits of the Initiatives page, each built from the plan and the values it
+changes (old values are read when the command is built, so undo puts back exactly those).
+
+Commands call the core only; they never touch a widget, so they are tested without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from planner import Channel, Plan, Status
+from planner.services.initiatives import InitiativeSnapshot
+from ui.commands import Edit, PlanCommand
+
+NEW_NAME = "New initiative"
+
+# How each field's edit reads in the Edit menu: "Undo change budget of Webinar series".
+_FIELD_WORDS = {
+    "name": "rename",
+    "channel": "change channel of",
+    "status": "change status of",
+    "start_month": "change start of",
+    "end_month": "change end of",
+    "budget": "change budget of",
+    "revenue_target": "change revenue target of",
+    "problem": "edit problem of",
+    "so_what": "edit so what of",
+    "why_us": "edit why us of",
+    "notes": "edit notes of",
+}
+FIELDS = frozenset(_FIELD_WORDS)
+
+
+def short(name: str, limit: int = 30) -> str:
+    """A name short enough for a menu item."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def update_field(plan: Plan, initiative_id: int, field: str, value: Any) -> PlanCommand:
+    """Set one field of an initiative (name, channel, status, months, money, story)."""
+    if field not in _FIELD_WORDS:
+        raise ValueError(f"{field!r} is not a field of an initiative that can be edited")
+    current = plan.initiatives.get(initiative_id)
+    old = getattr(current, field)
+    return Edit(
+        f"{_FIELD_WORDS[field]} {short(current.name)}",
+        do=lambda: plan.initiatives.update(initiative_id, **{field: value}),
+        undo=lambda: plan.initiatives.update(initiative_id, **{field: old}),
+    )
+
+
+def set_owner(plan: Plan, initiative_id: int, person_id: int) -> PlanCommand:
+    """Make a person the Accountable owner; undo gives back the whole roles column."""
+    current = plan.initiatives.get(initiative_id)
+    before = plan.roles.for_initiative(initiative_id)
+    return Edit(
+        f"change owner of {short(current.name)}",
+        do=lambda: plan.roles.set_owner(initiative_id, person_id),
+        undo=lambda: plan.roles.replace(initiative_id, before),
+    )
+
+
+def set_segments(plan: Plan, initiative_id: int, segment_ids: Iterable[int]) -> PlanCommand:
+    """Aim an initiative at exactly these segments; undo restores the previous set."""
+    current = plan.initiatives.get(initiative_id)
+    wanted = tuple(segment_ids)
+    before = current.segment_ids
+    return Edit(
+        f"change segments of {short(current.name)}",
+        do=lambda: plan.initiatives.set_segments(initiative_id, wanted),
+        undo=lambda: plan.initiatives.set_segments(initiative_id, before),
+    )
+
+
+def cell_edit(plan: Plan, initiative_id: int, key: str, value: Any) -> PlanCommand:
+    """The command for a value typed or chosen in a table column (its key)."""
+    if key == "owner":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("an owner is chosen from the people of the plan")
+        return set_owner(plan, initiative_id, value)
+    return update_field(plan, initiative_id, key, value)
+
+
+def unique_name(taken: Iterable[str], base: str = NEW_NAME) -> str:
+    """``base``, or ``"base 2"``, ``"base 3"``... whichever no name in ``taken`` is (in any
+    letter case, as the plan compares names)."""
+    used = {name.casefold() for name in taken}
+    if base.casefold() not in used:
+        return base
+    number = 2
+    while f"{base} {number}".casefold() in used:
+        number += 1
+    return f"{base} {number}"
+
+
+def _count(ids: Sequence[int], plan: Plan, verb: str) -> str:
+    if len(ids) == 1:
+        return f"{verb} {short(plan.initiatives.get(ids[0]).name)}"
+    return f"{verb} {len(ids)} initiatives"
+
+
+class AddInitiative(PlanCommand):
+    """A new idea named "New initiative" (or the next free number) over the plan's horizon.
+    Undo deletes it; redo puts it back with the same id, so later commands still find it."""
+
+    def __init__(self, plan: Plan, taken: Iterable[str] | None = None) -> None:
+        """``taken``: the plan's initiative names, if the caller has them at hand (a page
+        showing them all); otherwise they are read from the plan."""
+        super().__init__("add initiative")
+        self._plan = plan
+        if taken is None:
+            taken = [i.name for i in plan.initiatives.list()]
+        self.name = unique_name(taken)
+        self.initiative_id: int | None = None
+        self._snapshot: InitiativeSnapshot | None = None
+
+    def do(self) -> None:
+        if self._snapshot is not None:
+            self._plan.initiatives.restore(self._snapshot)
+            return
+        change = self._plan.initiatives.add(
+            name=self.name, channel=Channel.OTHER, status=Status.IDEA
+        )
+        self.initiative_id = change.id
+
+    def revert(self) -> None:
+        assert self.initiative_id is not None
+        self._snapshot = self._plan.initiatives.snapshot(self.initiative_id)
+        self._plan.initiatives.delete(self.initiative_id)
+
+
+class DuplicateInitiatives(PlanCommand):
+    """Copies of initiatives ("<name> (copy)"), made in one step; undo deletes the copies."""
+
+    def __init__(self, plan: Plan, initiative_ids: Sequence[int]) -> None:
+        if not initiative_ids:
+            raise ValueError("nothing to duplicate")
+        super().__init__(_count(initiative_ids, plan, "duplicate"))
+        self._plan = plan
+        self._sources = tuple(initiative_ids)
+        self.copy_ids: tuple[int, ...] = ()
+        self._snapshots: tuple[InitiativeSnapshot, ...] = ()
+
+    def do(self) -> None:
+        initiatives = self._plan.initiatives
+        with self._plan.batch():
+            if self._snapshots:
+                for snapshot in self._snapshots:
+                    initiatives.restore(snapshot)
+            else:
+                self.copy_ids = tuple(initiatives.duplicate(i).id for i in self._sources)
+
+    def revert(self) -> None:
+        initiatives = self._plan.initiatives
+        with self._plan.batch():
+            self._snapshots = tuple(initiatives.snapshot(i) for i in self.copy_ids)
+            for copy_id in self.copy_ids:
+                initiatives.delete(copy_id)
+
+
+class DeleteInitiatives(PlanCommand):
+    """Delete initiatives, with their roles, segments and values, as one step; undo puts
+    every one back exactly (same ids)."""
+
+    def __init__(self, plan: Plan, initiative_ids: Sequence[int]) -> None:
+        if not initiative_ids:
+            raise ValueError("nothing to delete")
+        super().__init__(_count(initiative_ids, plan, "delete"))
+        self._plan = plan
+        self.initiative_ids = tuple(dict.fromkeys(initiative_ids))
+        self._snapshots: tuple[InitiativeSnapshot, ...] = ()
+
+    def do(self) -> None:
+        initiatives = self._plan.initiatives
+        with self._plan.batch():
+            # Taken on each do, so a redo after an undo keeps what the undo put back.
+            self._snapshots = tuple(initiatives.snapshot(i) for i in self.initiative_ids)
+            for initiative_id in self.initiative_ids:
+                initiatives.delete(initiative_id)
+
+    def revert(self) -> None:
+        with self._plan.batch():
+            for snapshot in self._snapshots:
+                self._plan.initiatives.restore(snapshot)
