@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
+from planner.checks import Finding
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
 from ui.icons import app_icon, icon
@@ -83,15 +84,16 @@ class MainWindow(QMainWindow):
         path, prepare = self._demo()
         self.open_path(path, prepare)
 
-    def set_plan(self, plan: Plan) -> None:
-        """Show ``plan`` in the window, closing the plan shown before."""
+    def set_plan(self, plan: Plan, findings: list[Finding] | None = None) -> None:
+        """Show ``plan`` in the window, closing the plan shown before; ``findings`` are its
+        alignment checks when already run (else the view runs them)."""
         self.close_plan()
         self.document = PlanDocument(plan, self)
         self.document.refused.connect(self._refused)
         self.document.changed.connect(self._changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
-        self.view = PlanView(self.document)
+        self.view = PlanView(self.document, findings)
         self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
         self.body.addWidget(self.view)
         self.body.setCurrentWidget(self.view)

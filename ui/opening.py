@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner import Plan, PlanError, PlanLockedError
+from planner.checks import Finding, run_checks
 
 SHOW_PROGRESS_AFTER_MS = 400
 
@@ -49,6 +50,7 @@ class _OpenThread(QThread):
         self.path = path
         self.prepare = prepare
         self.plan: Plan | None = None
+        self.findings: list[Finding] | None = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -58,12 +60,19 @@ class _OpenThread(QThread):
             self.plan = Plan.open(self.path)
         except Exception as error:  # handed to the UI thread, which shows a message
             self.error = error
+            return
+        try:
+            # The first check of a big plan takes a moment: done here, the window shows the
+            # plan with its findings without standing still.
+            self.findings = run_checks(self.plan)
+        except Exception:
+            self.findings = None  # the window checks again itself
 
 
 class PlanOpener(QObject):
     """Opens one plan at a time in a worker thread; emits :attr:`opened` or :attr:`failed`."""
 
-    opened = Signal(object)  # Plan
+    opened = Signal(object, object)  # the Plan, and its findings (None: not checked yet)
     failed = Signal(object)  # OpenFailure
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
@@ -121,6 +130,6 @@ class PlanOpener(QObject):
             if self._cancelled:
                 thread.plan.close()
                 return
-            self.opened.emit(thread.plan)
+            self.opened.emit(thread.plan, thread.findings)
         elif thread.error is not None and not self._cancelled:
             self.failed.emit(describe_failure(thread.path, thread.error))

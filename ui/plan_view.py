@@ -54,7 +54,12 @@ _FIELD_PAGES: dict[str, type[Page]] = {
 class PlanView(QWidget):
     page_changed = Signal(str)  # the title of the page now shown
 
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument,
+        findings: list[Finding] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.pages = [page_class(document) for page_class in PAGES]
@@ -89,7 +94,11 @@ class PlanView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.sidebar.setCurrentRow(0)
-        self.watcher.run_now()
+        if findings is None:
+            self.watcher.run_now()
+        else:
+            self.watcher.findings = findings
+            self._show_findings(findings)
 
     def page(self, page_class: type[Page]) -> Page:
         return next(page for page in self.pages if isinstance(page, page_class))
@@ -108,11 +117,13 @@ class PlanView(QWidget):
         if initiative_id is None and field == "segments":
             preferred = StrikeZonePage
         ordered = sorted(self.pages, key=lambda p: not isinstance(p, preferred or InitiativesPage))
+        shown = self.current_page()
         for page in ordered:
-            page.ensure_fresh()
+            # Shown first, so the page's widgets can take the focus it gives them.
+            self.show_page(type(page))
             if page.reveal(initiative_id, field):
-                self.show_page(type(page))
                 return True
+        self.show_page(type(shown))
         return False
 
     def _show_page(self, row: int) -> None:

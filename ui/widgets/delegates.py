@@ -53,7 +53,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         found = editor.findData(current)
         if found < 0 and current is not None:  # a value no longer offered (a past month)
             editor.addItem(str(index.data(Qt.ItemDataRole.DisplayRole)), current)
-            found = editor.count() - 1
+            found = editor.count() - 1  # Qt calls this again on refreshes: found next time
         editor.setCurrentIndex(max(found, 0))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
