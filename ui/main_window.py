@@ -26,7 +26,7 @@ from ui.file_actions import FileActions
 from ui.icons import app_icon, icon
 from ui.notice_bar import NoticeBar
 from ui.opening import OpenFailure, PlanOpener
-from ui.plan_view import PlanView
+from ui.plan_view import PAGES, PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
 
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         document, view = self.document, self.view
         self.document = self.view = None
         self.undo_group.removeStack(document.undo_stack)
+        view.shut()
         self.body.removeWidget(view)
         view.deleteLater()
         document.close()
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
         if splitter:
             self.view.splitter.restoreState(splitter)
         page = self.settings.value("view/page", 0, type=int)
-        if 0 <= page < len(self.view.pages):
+        if 0 <= page < len(PAGES):
             self.view.sidebar.setCurrentRow(page)
         shown = self.settings.value("view/findings", True, type=bool)
         self.view.findings_panel.setVisible(shown)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
     def _go_to_page(self, row: int) -> None:
         if self.view is not None:
             self.view.sidebar.setCurrentRow(row)
-            self.view.pages[row].setFocus()
+            self.view.page_at(row).setFocus()
 
     def _toggle_findings(self, shown: bool) -> None:
         if self.view is not None:

@@ -62,7 +62,9 @@ class PlanView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.document = document
-        self.pages = [page_class(document) for page_class in PAGES]
+        # Pages are built when first shown: opening a big plan then builds one page, not six.
+        self._built: dict[type[Page], Page] = {}
+        self._findings: list[Finding] = []
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setObjectName("sidebar")
@@ -70,9 +72,9 @@ class PlanView(QWidget):
         self.sidebar.setSpacing(2)
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.sidebar.addItem(QListWidgetItem(icon(page.icon_name), page.title))
-            self.stack.addWidget(self._padded(page))
+        for page_class in PAGES:
+            self.sidebar.addItem(QListWidgetItem(icon(page_class.icon_name), page_class.title))
+            self.stack.addWidget(QWidget())  # a stand-in until the page is first shown
         self.sidebar.currentRowChanged.connect(self._show_page)
 
         self.findings_panel = FindingsPanel()
@@ -100,15 +102,35 @@ class PlanView(QWidget):
             self.watcher.findings = findings
             self._show_findings(findings)
 
+    def shut(self) -> None:
+        """Stop background work before the document closes."""
+        self.watcher.stop()
+
     def page(self, page_class: type[Page]) -> Page:
-        return next(page for page in self.pages if isinstance(page, page_class))
+        """The page of this class, built (and given the findings) on first use."""
+        page = self._built.get(page_class)
+        if page is None:
+            page = self._built[page_class] = page_class(self.document)
+            row = PAGES.index(page_class)
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, self._padded(page))
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._give_findings(page)
+        return page
+
+    def page_at(self, row: int) -> Page:
+        return self.page(PAGES[row])
+
+    def built_pages(self) -> list[Page]:
+        return list(self._built.values())
 
     def current_page(self) -> Page:
-        return self.pages[self.sidebar.currentRow()]
+        return self.page_at(self.sidebar.currentRow())
 
     def show_page(self, page_class: type[Page]) -> Page:
         page = self.page(page_class)
-        self.sidebar.setCurrentRow(self.pages.index(page))
+        self.sidebar.setCurrentRow(PAGES.index(page_class))
         return page
 
     def reveal(self, initiative_id: int | None, field: str | None) -> bool:
@@ -116,28 +138,33 @@ class PlanView(QWidget):
         preferred = _FIELD_PAGES.get(field or "")
         if initiative_id is None and field == "segments":
             preferred = StrikeZonePage
-        ordered = sorted(self.pages, key=lambda p: not isinstance(p, preferred or InitiativesPage))
-        shown = self.current_page()
-        for page in ordered:
+        ordered = sorted(PAGES, key=lambda p: p is not (preferred or InitiativesPage))
+        shown = type(self.current_page())
+        for page_class in ordered:
             # Shown first, so the page's widgets can take the focus it gives them.
-            self.show_page(type(page))
+            page = self.show_page(page_class)
             if page.reveal(initiative_id, field):
                 return True
-        self.show_page(type(shown))
+        self.show_page(shown)
         return False
 
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        page = self.page_at(row)
         self.stack.setCurrentIndex(row)
-        self.page_changed.emit(self.pages[row].title)
+        self.page_changed.emit(page.title)
 
     def _show_findings(self, findings: list[Finding]) -> None:
+        self._findings = findings
         self.findings_panel.show_findings(findings)
-        for page in self.pages:
-            set_findings = getattr(page, "set_findings", None)
-            if set_findings is not None:
-                set_findings(findings)
+        for page in self._built.values():
+            self._give_findings(page)
+
+    def _give_findings(self, page: Page) -> None:
+        set_findings = getattr(page, "set_findings", None)
+        if set_findings is not None:
+            set_findings(self._findings)
 
     @staticmethod
     def _padded(page: Page) -> QWidget:

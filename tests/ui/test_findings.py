@@ -27,7 +27,7 @@ def test_choosing_a_finding_asks_to_reveal_its_initiative_and_field(qtbot):
     panel.show_findings([finding(Severity.ERROR, 7, "revenue_target")])
 
     with qtbot.waitSignal(panel.reveal_requested) as signal:
-        panel.list.itemActivated.emit(panel.list.item(0))
+        panel.list.activated.emit(panel.model.index(0))
 
     assert signal.args == [7, "revenue_target"]
 
@@ -38,7 +38,7 @@ def test_the_panel_names_the_initiative_and_says_what_to_do(qtbot):
 
     panel.show_findings([finding(Severity.WARNING)])
 
-    assert panel.list.item(0).text() == "Webinar\nGive it an owner"
+    assert panel.model.index(0).data() == "Webinar\nGive it an owner"
 
 
 def test_the_demo_plans_random_acts_are_found(document):
@@ -79,3 +79,18 @@ def test_fixing_a_finding_makes_it_go_away(qtbot, document):
         f.rule == "no_owner" and f.initiative_id == ownerless.initiative_id
         for f in watcher.findings
     )
+
+
+def test_a_pending_check_is_dropped_when_the_plan_closes(qtbot, document):
+    watcher = FindingsWatcher(document)
+    runs: list[int] = []
+    watcher.updated.connect(lambda findings: runs.append(len(findings)))
+    webinar = document.plan.initiatives.list()[0]
+    document.plan.initiatives.update(webinar.id, budget=1)
+    assert watcher.pending()
+
+    watcher.stop()
+    document.close()
+    qtbot.wait(500)
+
+    assert runs == []

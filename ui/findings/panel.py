@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from planner.checks import Finding, Severity
-from ui.icons import icon
-
-FINDING_ROLE = Qt.ItemDataRole.UserRole
+from ui.findings.model import FINDING_ROLE, FindingDelegate, FindingsModel
 
 
 def summary_text(findings: list[Finding]) -> str:
     """ "2 errors · 5 warnings · 1 note", or a word of praise when there is nothing."""
     if not findings:
         return "No random acts of marketing: every check passes."
-    counts = {severity: 0 for severity in Severity}
+    counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -39,14 +37,16 @@ class FindingsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Findings summary")
-        self.list = QListWidget()
+        self.model = FindingsModel(self)
+        self.list = QListView()
         self.list.setAccessibleName("Findings list")
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(FindingDelegate(self.list))
+        self.list.setUniformItemSizes(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.activated.connect(self._activated)
+        self.list.clicked.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(title)
@@ -55,17 +55,11 @@ class FindingsPanel(QWidget):
 
     def show_findings(self, findings: list[Finding]) -> None:
         self.summary.setText(summary_text(findings))
-        self.list.clear()
-        for finding in findings:
-            about = finding.initiative or "The plan"
-            item = QListWidgetItem(icon(finding.severity.value), f"{about}\n{finding.message}")
-            item.setData(FINDING_ROLE, finding)
-            item.setToolTip(f"{finding.severity.value.title()}: {finding.message}")
-            self.list.addItem(item)
+        self.model.set_findings(findings)
 
     def findings(self) -> list[Finding]:
-        return [self.list.item(n).data(FINDING_ROLE) for n in range(self.list.count())]
+        return self.model.findings()
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        finding: Finding = item.data(FINDING_ROLE)
+    def _activated(self, index: QModelIndex) -> None:
+        finding: Finding = index.data(FINDING_ROLE)
         self.reveal_requested.emit(finding.initiative_id, finding.field)

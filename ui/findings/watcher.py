@@ -31,6 +31,11 @@ class FindingsWatcher(QObject):
         self.findings = run_checks(self._document.plan)
         self.updated.emit(self.findings)
 
+    def stop(self) -> None:
+        """Forget any pending run (the plan is closing)."""
+        self._timer.stop()
+        self._timer.timeout.disconnect(self.run_now)
+
     def pending(self) -> bool:
         """Whether a run is waiting for the edits to pause."""
         return self._timer.isActive()
