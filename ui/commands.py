@@ -7,11 +7,12 @@ The command's text completes "Undo ..." in the Edit menu ("rename initiative").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from planner import PlanError
+from planner import Change, Plan, PlanError
 
 
 class PlanCommand(QUndoCommand):
@@ -66,3 +67,61 @@ class Edit(PlanCommand):
 
     def revert(self) -> None:
         self._undo()
+
+
+class Restorable(Protocol):
+    """A core service whose records can be put back exactly after a delete (people,
+    segments, initiatives)."""
+
+    def snapshot(self, record_id: int) -> Any: ...
+    def delete(self, record_id: int) -> Change: ...
+    def restore(self, snapshot: Any) -> Change: ...
+
+
+class AddRecord(PlanCommand):
+    """Add one record. Undo deletes it; redo puts the same record (same id) back, so the
+    later steps on the stack still find it."""
+
+    def __init__(self, text: str, records: Restorable, add: Callable[[], Change]) -> None:
+        super().__init__(text)
+        self._records = records
+        self._add = add
+        self.record_id: int | None = None
+        self._snapshot: Any = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.record_id = self._add().id
+        else:
+            self._records.restore(self._snapshot)
+
+    def revert(self) -> None:
+        assert self.record_id is not None
+        # Taken now, not when added: it holds the edits made since (a rename, roles).
+        self._snapshot = self._records.snapshot(self.record_id)
+        self._records.delete(self.record_id)
+
+
+class DeleteRecords(PlanCommand):
+    """Delete records as one step; undo puts every one back exactly (same ids)."""
+
+    def __init__(self, text: str, plan: Plan, records: Restorable, ids: Sequence[int]) -> None:
+        if not ids:
+            raise ValueError("nothing to delete")
+        super().__init__(text)
+        self._plan = plan
+        self._records = records
+        self.record_ids = tuple(dict.fromkeys(ids))
+        self._snapshots: tuple[Any, ...] = ()
+
+    def do(self) -> None:
+        with self._plan.batch():
+            # Taken on each do, so a redo after an undo keeps what the undo put back.
+            self._snapshots = tuple(self._records.snapshot(i) for i in self.record_ids)
+            for record_id in self.record_ids:
+                self._records.delete(record_id)
+
+    def revert(self) -> None:
+        with self._plan.batch():
+            for snapshot in self._snapshots:
+                self._records.restore(snapshot)

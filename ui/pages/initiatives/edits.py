@@ -11,7 +11,7 @@ from typing import Any
 
 from planner import Channel, Plan, Status
 from planner.services.initiatives import InitiativeSnapshot
-from ui.commands import Edit, PlanCommand
+from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand
 
 NEW_NAME = "New initiative"
 
@@ -100,34 +100,24 @@ def _count(ids: Sequence[int], plan: Plan, verb: str) -> str:
     return f"{verb} {len(ids)} initiatives"
 
 
-class AddInitiative(PlanCommand):
-    """A new idea named "New initiative" (or the next free number) over the plan's horizon.
-    Undo deletes it; redo puts it back with the same id, so later commands still find it."""
+class AddInitiative(AddRecord):
+    """A new idea named "New initiative" (or the next free number) over the plan's horizon."""
 
     def __init__(self, plan: Plan, taken: Iterable[str] | None = None) -> None:
         """``taken``: the plan's initiative names, if the caller has them at hand (a page
         showing them all); otherwise they are read from the plan."""
-        super().__init__("add initiative")
-        self._plan = plan
         if taken is None:
             taken = [i.name for i in plan.initiatives.list()]
         self.name = unique_name(taken)
-        self.initiative_id: int | None = None
-        self._snapshot: InitiativeSnapshot | None = None
-
-    def do(self) -> None:
-        if self._snapshot is not None:
-            self._plan.initiatives.restore(self._snapshot)
-            return
-        change = self._plan.initiatives.add(
-            name=self.name, channel=Channel.OTHER, status=Status.IDEA
+        super().__init__(
+            "add initiative",
+            plan.initiatives,
+            lambda: plan.initiatives.add(name=self.name, channel=Channel.OTHER, status=Status.IDEA),
         )
-        self.initiative_id = change.id
 
-    def revert(self) -> None:
-        assert self.initiative_id is not None
-        self._snapshot = self._plan.initiatives.snapshot(self.initiative_id)
-        self._plan.initiatives.delete(self.initiative_id)
+    @property
+    def initiative_id(self) -> int | None:
+        return self.record_id
 
 
 class DuplicateInitiatives(PlanCommand):
@@ -159,27 +149,17 @@ class DuplicateInitiatives(PlanCommand):
                 initiatives.delete(copy_id)
 
 
-class DeleteInitiatives(PlanCommand):
+class DeleteInitiatives(DeleteRecords):
     """Delete initiatives, with their roles, segments and values, as one step; undo puts
     every one back exactly (same ids)."""
 
     def __init__(self, plan: Plan, initiative_ids: Sequence[int]) -> None:
         if not initiative_ids:
             raise ValueError("nothing to delete")
-        super().__init__(_count(initiative_ids, plan, "delete"))
-        self._plan = plan
-        self.initiative_ids = tuple(dict.fromkeys(initiative_ids))
-        self._snapshots: tuple[InitiativeSnapshot, ...] = ()
+        super().__init__(
+            _count(initiative_ids, plan, "delete"), plan, plan.initiatives, initiative_ids
+        )
 
-    def do(self) -> None:
-        initiatives = self._plan.initiatives
-        with self._plan.batch():
-            # Taken on each do, so a redo after an undo keeps what the undo put back.
-            self._snapshots = tuple(initiatives.snapshot(i) for i in self.initiative_ids)
-            for initiative_id in self.initiative_ids:
-                initiatives.delete(initiative_id)
-
-    def revert(self) -> None:
-        with self._plan.batch():
-            for snapshot in self._snapshots:
-                self._plan.initiatives.restore(snapshot)
+    @property
+    def initiative_ids(self) -> tuple[int, ...]:
+        return self.record_ids

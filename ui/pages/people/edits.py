@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from planner import Person, Plan, Team
-from planner.services.people import PersonSnapshot
 from planner.validation import name_key
-from ui.commands import Edit, PlanCommand
+from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand
 
 NEW_PERSON = "New person"
 
@@ -51,29 +50,15 @@ def unique_new_name(people: Sequence[Person]) -> str:
     return name
 
 
-class AddPerson(PlanCommand):
-    """Add a person (in Marketing, as the grid lists marketers first). Undo deletes them;
-    redo brings back the same record, with the same id, so later steps still apply."""
+class AddPerson(AddRecord):
+    """Add a person (in Marketing, as the grid lists marketers first)."""
 
     def __init__(self, plan: Plan, name: str, team: Team = Team.MARKETING) -> None:
-        super().__init__("add person")
-        self._plan = plan
-        self._name = name
-        self._team = team
-        self.person_id: int | None = None
-        self._snapshot: PersonSnapshot | None = None
+        super().__init__("add person", plan.people, lambda: plan.people.add(name=name, team=team))
 
-    def do(self) -> None:
-        if self._snapshot is None:
-            self.person_id = self._plan.people.add(name=self._name, team=self._team).id
-        else:
-            self._plan.people.restore(self._snapshot)
-
-    def revert(self) -> None:
-        assert self.person_id is not None
-        # Taken now, not when added: it holds the edits made since (a rename, roles).
-        self._snapshot = self._plan.people.snapshot(self.person_id)
-        self._plan.people.delete(self.person_id)
+    @property
+    def person_id(self) -> int | None:
+        return self.record_id
 
 
 def add_person(plan: Plan) -> AddPerson:
@@ -81,7 +66,7 @@ def add_person(plan: Plan) -> AddPerson:
     return AddPerson(plan, unique_new_name(plan.people.list()))
 
 
-class DeletePeople(PlanCommand):
+class DeletePeople(DeleteRecords):
     """Delete people and their roles in one step; undo restores each with id and roles.
 
     The core refuses (naming the initiatives) while any of them is Accountable somewhere.
@@ -90,22 +75,7 @@ class DeletePeople(PlanCommand):
     def __init__(self, plan: Plan, people: Sequence[Person]) -> None:
         names = [p.name for p in people]
         text = f"delete {names[0]}" if len(names) == 1 else f"delete {len(names)} people"
-        super().__init__(text)
-        self._plan = plan
-        self._ids = [p.id for p in people]
-        self._snapshots: list[PersonSnapshot] = []
-
-    def do(self) -> None:
-        with self._plan.batch():
-            snapshots = [self._plan.people.snapshot(i) for i in self._ids]
-            for person_id in self._ids:
-                self._plan.people.delete(person_id)
-        self._snapshots = snapshots
-
-    def revert(self) -> None:
-        with self._plan.batch():
-            for snapshot in self._snapshots:
-                self._plan.people.restore(snapshot)
+        super().__init__(text, plan, plan.people, [p.id for p in people])
 
 
 def delete_people(plan: Plan, people: Sequence[Person]) -> DeletePeople:

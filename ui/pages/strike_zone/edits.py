@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from planner import Initiative, Plan, Segment, Tier
-from planner.services.segments import SegmentSnapshot
-from ui.commands import Edit, PlanCommand
+from ui.commands import AddRecord, DeleteRecords, Edit
 from ui.pages.strike_zone.coverage import toggled
 
 NEW_SEGMENT = "New segment"
@@ -62,31 +61,20 @@ def edit_segment_notes(plan: Plan, segment: Segment, notes: str) -> Edit:
     )
 
 
-class AddSegment(PlanCommand):
+class AddSegment(AddRecord):
     """Add a segment; undo deletes it, redo puts the same segment (same id) back."""
 
     def __init__(self, plan: Plan, name: str, tier: Tier = Tier.EDGE) -> None:
-        super().__init__("add segment")
-        self._plan = plan
-        self._name = name
-        self._tier = tier
-        self.segment_id: int | None = None
-        self._snapshot: SegmentSnapshot | None = None
+        super().__init__(
+            "add segment", plan.segments, lambda: plan.segments.add(name=name, tier=tier)
+        )
 
-    def do(self) -> None:
-        if self._snapshot is None:
-            self.segment_id = self._plan.segments.add(name=self._name, tier=self._tier).id
-        else:
-            self._plan.segments.restore(self._snapshot)
-
-    def revert(self) -> None:
-        assert self.segment_id is not None
-        # Snapshot at undo time: the segment may have been renamed since it was added.
-        self._snapshot = self._plan.segments.snapshot(self.segment_id)
-        self._plan.segments.delete(self.segment_id)
+    @property
+    def segment_id(self) -> int | None:
+        return self.record_id
 
 
-class DeleteSegments(PlanCommand):
+class DeleteSegments(DeleteRecords):
     """Delete segments as one step; undo restores them with the initiatives aimed at them."""
 
     def __init__(self, plan: Plan, segments: Sequence[Segment]) -> None:
@@ -95,22 +83,7 @@ class DeleteSegments(PlanCommand):
             if len(segments) == 1
             else f"delete {len(segments)} segments"
         )
-        super().__init__(text)
-        self._plan = plan
-        self._ids = [segment.id for segment in segments]
-        self._snapshots: list[SegmentSnapshot] = []
-
-    def do(self) -> None:
-        with self._plan.batch():
-            snapshots = [self._plan.segments.snapshot(i) for i in self._ids]
-            for segment_id in self._ids:
-                self._plan.segments.delete(segment_id)
-        self._snapshots = snapshots
-
-    def revert(self) -> None:
-        with self._plan.batch():
-            for snapshot in self._snapshots:
-                self._plan.segments.restore(snapshot)
+        super().__init__(text, plan, plan.segments, [segment.id for segment in segments])
 
 
 def toggle_aim(plan: Plan, initiative: Initiative, segment: Segment) -> Edit:
