@@ -22,7 +22,7 @@ from ui.pages.targets.grid_model import (
     VALUE_ROLE,
     TargetsGridModel,
 )
-from ui.pages.targets.updates import changed_initiatives, fresh_cells, reshapes
+from ui.pages.targets.updates import changed_initiatives, fresh_cells, reshapes, rows_changed
 
 P, A = Kind.PLANNED, Kind.ACTUAL
 JAN, FEB, MAR, APR = 202601, 202602, 202603, 202604
@@ -412,3 +412,14 @@ def test_fresh_cells_cover_every_month_so_cleared_ones_empty(plan_and_ids):
     assert len(cells) == 6
     assert cells[(ids["webinar"], MAR)] == (1200, None)
     assert cells[(ids["webinar"], JAN)] == (None, None)
+
+
+def test_a_budget_edit_leaves_the_grids_rows_alone():
+    budget = Change(Entity.INITIATIVES, Action.UPDATED, frozenset({3}), frozenset({"budget"}))
+    assert not rows_changed(ChangeSet((budget,)))
+
+
+def test_a_rename_or_new_dates_rebuild_the_grids_rows():
+    for field in ("name", "start_month", "status"):
+        change = Change(Entity.INITIATIVES, Action.UPDATED, frozenset({3}), frozenset({field}))
+        assert rows_changed(ChangeSet((change,)))

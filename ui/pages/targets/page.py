@@ -40,7 +40,7 @@ from ui.pages.targets.grid_model import TargetsGridModel
 from ui.pages.targets.grid_style import GridStyle
 from ui.pages.targets.grid_view import GridView
 from ui.pages.targets.selection import positions, select_cells, selected_rects
-from ui.pages.targets.updates import changed_initiatives, fresh_cells, reshapes
+from ui.pages.targets.updates import changed_initiatives, fresh_cells, reshapes, rows_changed
 from ui.pages.targets.view_state import remember, restore
 from ui.widgets.page_header import PageHeader
 
@@ -165,7 +165,7 @@ class TargetsPage(Page):
         if changes is None or grid is None or reshapes(changes):
             self._reload()
             return
-        if changes.touches(Entity.INITIATIVES):
+        if rows_changed(changes):
             # Renamed, re-dated or dropped: the same values under fresh rows.
             self._show(with_rows(grid, self.plan.initiatives.list()))
         ids = changed_initiatives(changes, self.metric, TARGETED_LIMIT)

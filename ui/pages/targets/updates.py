@@ -19,6 +19,19 @@ def reshapes(changes: ChangeSet) -> bool:
     )
 
 
+# What the grid shows of an initiative besides its values: its row's name, dimming and shading.
+ROW_FIELDS = frozenset({"name", "status", "start_month", "end_month"})
+
+
+def rows_changed(changes: ChangeSet) -> bool:
+    """Whether an initiative's name, status or dates changed (a budget edit does not
+    touch the grid at all)."""
+    return any(
+        change.entity is Entity.INITIATIVES and (not change.fields or change.fields & ROW_FIELDS)
+        for change in changes.changes
+    )
+
+
 def changed_initiatives(changes: ChangeSet, metric: Metric, limit: int) -> set[int] | None:
     """The initiatives whose values of ``metric`` changed (empty when none did); None when
     the change is not narrowed down to initiatives, or touches more than ``limit``: then the
