@@ -1,0 +1,67 @@
+"""Charts of a plan as matplotlib Figures (never pyplot, never Qt), for the app's dashboard,
+``smarketing chart`` and the workbook export alike.
+
+    from planner.charts import ChartOptions, build_chart
+    figure = build_chart(plan, "revenue", ChartOptions(months=(202601, 202606)))
+    figure.savefig("revenue.png")
+
+Each kind lives in a module of its own with two steps: ``data(plan, options)`` reads the
+analysis roll-ups into a plain record, and ``draw(data, style)`` turns that record into a
+Figure. Tests check that what is drawn equals the record. matplotlib is imported only when a
+chart is built, so the core and the command line start fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from planner.charts.options import ChartOptions
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from planner.plan import Plan
+
+# The kinds, by their command-line names, and the module drawing each.
+KINDS: dict[str, str] = {
+    "revenue": "planner.charts.revenue",
+    "funnel": "planner.charts.funnel",
+    "attainment": "planner.charts.attainment",
+    "strike-zone": "planner.charts.strike_zone",
+    "budget": "planner.charts.budget",
+    "handoff": "planner.charts.handoff",
+}
+
+TITLES: dict[str, str] = {
+    "revenue": "Revenue: plan vs actual",
+    "funnel": "Funnel: plan vs actual",
+    "attainment": "Attainment",
+    "strike-zone": "Strike zone",
+    "budget": "Budget: plan vs spend",
+    "handoff": "Hand-off to sales",
+}
+
+
+def chart_module(kind: str) -> Any:
+    """The module of ``kind``; ``ValueError`` naming the kinds for an unknown one."""
+    if kind not in KINDS:
+        raise ValueError(f"no chart kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return import_module(KINDS[kind])
+
+
+def chart_data(plan: Plan, kind: str, options: ChartOptions | None = None) -> Any:
+    """What a chart of ``kind`` shows, as a plain record (see each kind's module)."""
+    return chart_module(kind).data(plan, options or ChartOptions())
+
+
+def build_chart(plan: Plan, kind: str, options: ChartOptions | None = None) -> Figure:
+    """A Figure of ``kind`` for ``plan``, over the options' months and filter."""
+    from planner.charts.style import ChartStyle
+
+    options = options or ChartOptions()
+    module = chart_module(kind)
+    return module.draw(module.data(plan, options), ChartStyle.for_plan(plan, dark=options.dark))
+
+
+__all__ = ["KINDS", "TITLES", "ChartOptions", "build_chart", "chart_data", "chart_module"]
