@@ -17,7 +17,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-COMMANDS = ("demo", "summary", "check")
+COMMANDS = ("demo", "summary", "check", "chart")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
     check.add_argument("--json", action="store_true", help="print JSON for other programs")
+
+    from planner.charts import KINDS
+
+    chart = commands.add_parser("chart", help="draw a chart of a plan to a PNG, SVG or PDF file")
+    chart.description = "Draw one of the dashboard's charts to a file (format by its extension)."
+    chart.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
+    chart.add_argument("--kind", required=True, choices=tuple(KINDS), help="which chart")
+    chart.add_argument(
+        "-o", "--output", required=True, type=Path, help="the file to write (.png, .svg, .pdf)"
+    )
+    chart.add_argument("--from", dest="first", metavar="YYYY-MM", help="first month shown")
+    chart.add_argument("--to", dest="last", metavar="YYYY-MM", help="last month shown")
+    chart.add_argument("--dark", action="store_true", help="colours for a dark background")
     return parser
 
 
@@ -105,9 +118,19 @@ def _run(options: argparse.Namespace) -> int:
         print(f"Wrote the {options.size} demo plan (seed {options.seed}) to {path}")
         return 0
 
+    if options.command == "chart":
+        from planner.charts.files import chart_format
+
+        chart_format(options.output)  # refuse a bad file name before reading the plan
+
     from planner.plan import Plan
 
     with Plan.open(options.plan, read_only=True) as plan:
+        if options.command == "chart":
+            from planner.cli.chart import write_chart
+
+            print(write_chart(plan, options))
+            return 0
         if options.command == "summary":
             from planner.cli.summary import summary_json, summary_text
 
