@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -70,12 +71,12 @@ class ChartStyle:
     # -- series ------------------------------------------------------------------------
 
     def planned_bars(self) -> dict[str, Any]:
-        """Planned bars: light fill, hatched, outlined: readable without colour."""
+        """Planned bars: light fill, hatched, outlined: readable without colour. The hatch
+        takes the edge colour, so no alpha (it would fade the hatch too)."""
         return {
-            "color": PLANNED,
-            "alpha": 0.45,
+            "color": to_rgba(PLANNED, 0.3),
             "hatch": "///",
-            "edgecolor": ACTUAL,
+            "edgecolor": PLANNED if self.dark else ACTUAL,
             "linewidth": 0.8,
             "label": "Planned",
         }
