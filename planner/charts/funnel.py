@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, conversions, rollup, total
@@ -224,7 +224,9 @@ def _draw_bars(axes: Axes, data: FunnelData, style: ChartStyle) -> None:
     # "1M") that eight of them fit side by side.
     axes.xaxis.set_major_locator(LogLocator(base=10))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _short_count(value)))
-    axes.xaxis.set_minor_formatter(NullFormatter())
+    # No minor ticks: eight unlabelled ones per decade add clutter and a third of the
+    # render time.
+    axes.xaxis.set_minor_locator(NullLocator())
     axes.set_yticks(positions, labels=list(data.labels))
     axes.tick_params(axis="y", length=0)
     axes.set_ylim(len(positions) - 0.4, -0.6)  # leads on top
