@@ -1,9 +1,11 @@
-"""The SQL roll-ups equal a naive recomputation in Python, to the cent, for any plan."""
+"""The roll-ups equal a naive recomputation in Python, to the cent, for any plan: summed in SQL
+and summed from the values held in memory alike."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +13,7 @@ from planner import Metric, MonthRow, Plan
 from planner import months as month_math
 from planner.analysis import Dimension, rollup
 from planner.analysis.filters import Filter
+from planner.analysis.in_memory import keep_values_in_memory
 from planner.domain import Channel, Team, Tier
 
 VALUE = st.one_of(st.none(), st.integers(min_value=0, max_value=10**12))
@@ -46,7 +49,7 @@ def plans(draw):
     return start_month, first, tiers, teams, initiatives, cells
 
 
-def build(spec) -> tuple[Plan, dict]:
+def build(spec, in_memory: bool = False) -> tuple[Plan, dict]:
     start_month, first, tiers, teams, initiatives, cells = spec
     plan = Plan.in_memory(first_month=first, months=HORIZON, fiscal_year_start=start_month)
     segment_ids = [plan.segments.add(name=f"S{n}", tier=t).id for n, t in enumerate(tiers)]
@@ -72,6 +75,8 @@ def build(spec) -> tuple[Plan, dict]:
     if rows:
         plan.values.load_months(rows)
     cell_rows = [(ids[i], horizon[m], values) for (i, m), values in cells.items()]
+    if in_memory:
+        keep_values_in_memory(plan)
     return plan, {"facts": facts, "cells": cell_rows, "start": start_month}
 
 
@@ -124,13 +129,15 @@ def comparable(expected: dict) -> dict:
     }
 
 
+BOTH_WAYS = pytest.mark.parametrize("in_memory", [False, True], ids=["in-sql", "from-memory"])
 COMMON = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@BOTH_WAYS
 @COMMON
 @given(plans())
-def test_rollups_by_period_equal_naive_sums(spec):
-    plan, model = build(spec)
+def test_rollups_by_period_equal_naive_sums(in_memory, spec):
+    plan, model = build(spec, in_memory)
     start = model["start"]
     keys = {
         Dimension.MONTH: lambda i, m: m,
@@ -144,10 +151,11 @@ def test_rollups_by_period_equal_naive_sums(spec):
         assert as_sums(rollup(plan, dimension)) == comparable(naive(model, key_of)), dimension
 
 
+@BOTH_WAYS
 @COMMON
 @given(plans())
-def test_rollups_by_initiative_owner_team_and_channel_equal_naive_sums(spec):
-    plan, model = build(spec)
+def test_rollups_by_initiative_owner_team_and_channel_equal_naive_sums(in_memory, spec):
+    plan, model = build(spec, in_memory)
     facts = model["facts"]
     keys = {
         Dimension.INITIATIVE: lambda i, m: i,
@@ -159,19 +167,21 @@ def test_rollups_by_initiative_owner_team_and_channel_equal_naive_sums(spec):
         assert as_sums(rollup(plan, dimension)) == comparable(naive(model, key_of)), dimension
 
 
+@BOTH_WAYS
 @COMMON
 @given(plans())
-def test_rollups_by_segment_and_tier_allocate_exactly(spec):
-    plan, model = build(spec)
+def test_rollups_by_segment_and_tier_allocate_exactly(in_memory, spec):
+    plan, model = build(spec, in_memory)
     tier_of = {s.id: s.tier.value for s in plan.segments.list()}
     assert as_sums(rollup(plan, Dimension.SEGMENT)) == comparable(naive_allocated(model, None))
     assert as_sums(rollup(plan, Dimension.TIER)) == comparable(naive_allocated(model, tier_of))
 
 
+@BOTH_WAYS
 @COMMON
 @given(plans())
-def test_segment_allocation_adds_up_to_the_plan_total(spec):
-    plan, _model = build(spec)
+def test_segment_allocation_adds_up_to_the_plan_total(in_memory, spec):
+    plan, _model = build(spec, in_memory)
     total = as_sums(rollup(plan, Dimension.TOTAL)).get("total")
     segment_rows = as_sums(rollup(plan, Dimension.SEGMENT))
     if total is None:
@@ -183,20 +193,22 @@ def test_segment_allocation_adds_up_to_the_plan_total(spec):
     assert comparable({"t": summed})["t"] == total
 
 
+@BOTH_WAYS
 @COMMON
 @given(plans(), st.sampled_from(list(Channel)))
-def test_a_filtered_rollup_sums_only_the_initiatives_it_keeps(spec, channel):
-    plan, model = build(spec)
+def test_a_filtered_rollup_sums_only_the_initiatives_it_keeps(in_memory, spec, channel):
+    plan, model = build(spec, in_memory)
     facts = model["facts"]
     kept = {"cells": [c for c in model["cells"] if facts[c[0]]["channel"] == channel.value]}
     expected = comparable(naive(kept, lambda i, m: m))
     assert as_sums(rollup(plan, Dimension.MONTH, where=Filter(channels=[channel]))) == expected
 
 
+@BOTH_WAYS
 @COMMON
 @given(plans(), st.integers(0, HORIZON - 1), st.integers(0, HORIZON - 1))
-def test_a_month_range_sums_only_its_months(spec, a, b):
-    plan, model = build(spec)
+def test_a_month_range_sums_only_its_months(in_memory, spec, a, b):
+    plan, model = build(spec, in_memory)
     horizon = plan.horizon.months()
     first, last = sorted((horizon[a], horizon[b]))
     kept = {"cells": [c for c in model["cells"] if first <= c[1] <= last]}

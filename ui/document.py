@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner import ChangeSet, Plan, PlanError
+from planner.analysis.in_memory import keep_values_in_memory, stop_keeping_values
 from ui.commands import PlanCommand
 
 
@@ -24,6 +25,9 @@ class PlanDocument(QObject):
         super().__init__(parent)
         self.plan = plan
         self.undo_stack = QUndoStack(self)
+        # Before subscribing: the values in memory must hear of an edit before the pages
+        # that sum them do. (Already read when the plan was opened in a worker thread.)
+        keep_values_in_memory(plan, load_now=False)
         self._unsubscribe: Callable[[], None] | None = plan.subscribe(self._announce)
 
     @property
@@ -52,6 +56,7 @@ class PlanDocument(QObject):
             self._unsubscribe()
             self._unsubscribe = None
             self.undo_stack.clear()
+            stop_keeping_values(self.plan)
         self.plan.close()
 
     def _announce(self, changes: ChangeSet) -> None:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.filters import Filter
-from planner.analysis.rollups import COLUMNS, Totals, conditions, totals_from
+from planner.analysis.in_memory import values_in_memory
+from planner.analysis.rollups import COLUMNS, Totals, conditions, total, totals_from
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ def _ratio(actual: int | None, planned: int) -> float | None:
 
 def _totals_over(plan: Plan, ranges: list[tuple[int, int]], where: Filter | None) -> list[Totals]:
     """Totals over several month ranges in one pass over the values."""
+    if values_in_memory(plan) is not None:
+        return [total(plan, months=months, where=where) for months in ranges]
     condition, params = conditions(None, where)
     sums = ", ".join(
         f"SUM(CASE WHEN v.month BETWEEN {int(first)} AND {int(last)} THEN v.{column} END)"
@@ -77,6 +80,9 @@ def _totals_over(plan: Plan, ranges: list[tuple[int, int]], where: Filter | None
 def actuals_through(plan: Plan) -> int | None:
     """The latest month holding any actual value, or ``None`` before the first actual."""
     horizon = plan.horizon
+    cache = values_in_memory(plan)
+    if cache is not None:
+        return cache.latest_actual(horizon.first, horizon.last)
     row = plan.query(
         f"SELECT max(month) FROM monthly_values WHERE ({_ANY_ACTUAL}) AND month BETWEEN ? AND ?",
         [horizon.first, horizon.last],

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from planner.analysis.filters import Filter
+from planner.analysis.in_memory import values_in_memory
 from planner.analysis.periods import Period, period_key_sql, period_label
 from planner.domain import Metric, Tier
 
@@ -84,6 +85,16 @@ def rollup(
     """Every metric summed by ``by``, over ``months`` (first, last inclusive) and the
     initiatives ``where`` keeps. Rows come in time order for periods, by name otherwise."""
     dimension = Dimension(by)
+    cache = values_in_memory(plan)
+    if cache is not None:
+        from planner.analysis.cached_rollups import cached_rollup
+
+        start = plan.settings.get().fiscal_year_start
+        labels = _labels(plan, dimension, start)
+        return [
+            RollupRow(key, labels(key), totals)
+            for key, totals in cached_rollup(plan, cache, dimension, months, where, start)
+        ]
     condition, params = conditions(months, where)
     if dimension in (Dimension.SEGMENT, Dimension.TIER):
         return _allocated(plan, dimension, condition, params)
@@ -163,6 +174,11 @@ def _labels(plan: Plan, dimension: Dimension, start: int):  # type: ignore[no-un
         return lambda key: _NO_OWNER if key is None else str(key)
     if dimension is Dimension.CHANNEL:
         return lambda key: str(key).capitalize()
+    if dimension is Dimension.SEGMENT:
+        names = dict(plan.query("SELECT id, name FROM segments"))
+        return lambda key: _NOT_AIMED if key is None else names.get(key, str(key))
+    if dimension is Dimension.TIER:
+        return lambda key: _NOT_AIMED if key is None else str(key).capitalize()
     return lambda key: "Total"
 
 
@@ -188,6 +204,13 @@ HAVING count(*) > 0
 """
 
 
+def allocation_order(plan: Plan, dimension: Dimension) -> dict[Any, int]:
+    """Positions of segment (in the plan's segment order) or tier keys, for sorting rows."""
+    if dimension is Dimension.SEGMENT:
+        return {s.id: position for position, s in enumerate(plan.segments.list())}
+    return {tier.value: position for position, tier in enumerate(Tier)}
+
+
 def _allocated(
     plan: Plan, dimension: Dimension, condition: str, params: list[Any]
 ) -> list[RollupRow]:
@@ -200,17 +223,7 @@ def _allocated(
         plain=", ".join(f"SUM(p.{c})" for c in COLUMNS),
     )
     rows = plan.query(sql, params)
-    if dimension is Dimension.SEGMENT:
-        segments = {s.id: s for s in plan.segments.list()}
-        order = {s.id: position for position, s in enumerate(segments.values())}
-        rows.sort(key=lambda r: (r[0] is None, order.get(r[0], 0)))
-        return [
-            RollupRow(r[0], _NOT_AIMED if r[0] is None else segments[r[0]].name, totals_from(r[1:]))
-            for r in rows
-        ]
-    tier_order = {tier.value: position for position, tier in enumerate(Tier)}
-    rows.sort(key=lambda r: (r[0] is None, tier_order.get(r[0], 0)))
-    return [
-        RollupRow(r[0], _NOT_AIMED if r[0] is None else str(r[0]).capitalize(), totals_from(r[1:]))
-        for r in rows
-    ]
+    order = allocation_order(plan, dimension)
+    rows.sort(key=lambda r: (r[0] is None, order.get(r[0], 0)))
+    labels = _labels(plan, dimension, 1)
+    return [RollupRow(r[0], labels(r[0]), totals_from(r[1:])) for r in rows]

@@ -1,0 +1,43 @@
+"""Which plans keep their monthly values in memory for fast roll-ups.
+
+A long-lived session (the app) calls :func:`keep_values_in_memory` once after opening a plan;
+the roll-ups then sum from memory (:mod:`planner.analysis.value_cache`). Without it they sum in
+SQL, which is faster for a one-shot question such as a command-line summary. numpy is imported
+only when a plan asks for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from planner.analysis.value_cache import ValueCache
+    from planner.plan import Plan
+
+_CACHES: WeakKeyDictionary[Plan, ValueCache] = WeakKeyDictionary()
+
+
+def keep_values_in_memory(plan: Plan, *, load_now: bool = True) -> ValueCache:
+    """Hold ``plan``'s monthly values in memory from now on (reading them at once unless
+    ``load_now`` is false); calling it again changes nothing."""
+    cache = _CACHES.get(plan)
+    if cache is None:
+        from planner.analysis.value_cache import ValueCache
+
+        cache = _CACHES[plan] = ValueCache(plan)
+    if load_now:
+        cache.ensure_in_step()
+    return cache
+
+
+def values_in_memory(plan: Plan) -> ValueCache | None:
+    """The in-memory values of ``plan``, if it keeps them."""
+    return _CACHES.get(plan)
+
+
+def stop_keeping_values(plan: Plan) -> None:
+    """Let ``plan``'s roll-ups go back to SQL, and free the memory."""
+    cache = _CACHES.pop(plan, None)
+    if cache is not None:
+        cache.close()
