@@ -29,6 +29,7 @@ from ui.opening import OpenFailure, PlanOpener
 from ui.plan_view import PAGES, PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
+from ui.widgets.problem_box import show_problem
 
 
 class MainWindow(QMainWindow):
@@ -136,13 +137,7 @@ class MainWindow(QMainWindow):
 
     def show_problem(self, title: str, message: str) -> QMessageBox:
         """A warning that does not block the event loop (window-modal, opened not exec'd)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("problemBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return show_problem(self, title, message)
 
     # -- window --------------------------------------------------------------------------------
 

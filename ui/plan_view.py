@@ -23,6 +23,7 @@ from ui.findings.panel import FindingsPanel
 from ui.findings.watcher import FindingsWatcher
 from ui.icons import icon
 from ui.page import Page
+from ui.pages.dashboard.drill import DrillDown
 from ui.pages.dashboard.page import DashboardPage
 from ui.pages.initiatives.page import InitiativesPage
 from ui.pages.people.page import PeoplePage
@@ -105,6 +106,9 @@ class PlanView(QWidget):
     def shut(self) -> None:
         """Stop background work before the document closes."""
         self.watcher.stop()
+        for page in self._built.values():
+            if isinstance(page, DashboardPage):
+                page.shut()  # a recompute due at the end of this turn would find no plan
 
     def page(self, page_class: type[Page]) -> Page:
         """The page of this class, built (and given the findings) on first use."""
@@ -117,6 +121,8 @@ class PlanView(QWidget):
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             self._give_findings(page)
+            if isinstance(page, DashboardPage):
+                page.drill_requested.connect(self.open_drill_down)
         return page
 
     def page_at(self, row: int) -> Page:
@@ -131,6 +137,20 @@ class PlanView(QWidget):
     def show_page(self, page_class: type[Page]) -> Page:
         page = self.page(page_class)
         self.sidebar.setCurrentRow(PAGES.index(page_class))
+        return page
+
+    def open_drill_down(self, drill: DrillDown) -> InitiativesPage:
+        """Show the Initiatives page listing only the initiatives behind a Dashboard bar."""
+        page = self.show_page(InitiativesPage)
+        assert isinstance(page, InitiativesPage)
+        page.show_only(
+            drill.title,
+            drill.initiative_ids,
+            channel=drill.channel,
+            owner_id=drill.owner_id,
+            segment_id=drill.segment_id,
+            tier=drill.tier,
+        )
         return page
 
     def reveal(self, initiative_id: int | None, field: str | None) -> bool:

@@ -15,10 +15,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from window_support import make_window, open_and_wait
 
+from planner.charts import KINDS
 from ui import theme
+from ui.pages.dashboard.page import DashboardPage
 from ui.plan_view import PAGES
 
 SIZE = (1440, 900)
+DASHBOARD_SIZE = (1280, 800)  # a laptop's screen: the charts must read there
 
 
 def shots_folder(tmp_path: Path) -> Path:
@@ -27,8 +30,7 @@ def shots_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def distinct_colours(image: QImage) -> int:
-    step = 37
+def distinct_colours(image: QImage, step: int = 37) -> int:
     return len(
         {
             image.pixel(x, y)
@@ -54,7 +56,9 @@ def window(qtbot, tmp_path, demo_path):
 def test_every_page_of_the_demo_plan_is_drawn(window, tmp_path):
     folder = shots_folder(tmp_path)
     for number, page_class in enumerate(PAGES, start=1):
-        window.view.show_page(page_class)
+        page = window.view.show_page(page_class)
+        if isinstance(page, DashboardPage):
+            page.ensure_charts()  # else drawn once painted: the grab would catch it before
         QApplication.processEvents()
         path = folder / f"{number}-{slug(page_class.title)}.png"
 
@@ -78,5 +82,47 @@ def test_the_dark_scheme_draws_the_pages_dark(window, tmp_path, monkeypatch):
             image.save(str(shots_folder(tmp_path) / f"dark-{slug(page_class.title)}.png"))
             corner = image.pixelColor(image.width() - 5, image.height() // 2)
             assert corner.lightness() < 100
+    finally:
+        app.setPalette(original)
+
+
+def dashboard_at_laptop_size(window) -> DashboardPage:
+    window.resize(*DASHBOARD_SIZE)
+    page = window.view.show_page(DashboardPage)
+    assert isinstance(page, DashboardPage)
+    page.ensure_charts()
+    QApplication.processEvents()
+    return page
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_dashboard_chart_is_drawn_at_laptop_size(window, tmp_path, kind):
+    page = dashboard_at_laptop_size(window)
+    page.charts.show_kind(kind)
+    QApplication.processEvents()
+    path = shots_folder(tmp_path) / f"dashboard-{kind}.png"
+
+    assert window.grab().save(str(path))
+
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == DASHBOARD_SIZE
+    # The chart itself, not a blank canvas: many colours where it is drawn.
+    chart = page.charts.view().canvas.grab().toImage()
+    assert distinct_colours(chart, step=5) > 8, f"{path.name}: the chart looks blank"
+
+
+def test_the_dashboard_is_drawn_dark_in_the_dark_scheme(window, tmp_path, monkeypatch, qtbot):
+    app = QApplication.instance()
+    monkeypatch.setenv("SMARKETING_COLOR_SCHEME", "dark")
+    original = app.palette()
+    page = dashboard_at_laptop_size(window)
+    try:
+        app.setPalette(theme.dark_palette())
+        qtbot.waitUntil(lambda: page.charts.options.dark, timeout=5000)
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        image.save(str(shots_folder(tmp_path) / "dashboard-dark.png"))
+        chart = page.charts.view().canvas.grab().toImage()
+        assert chart.pixelColor(chart.width() - 3, 3).lightness() < 100
     finally:
         app.setPalette(original)

@@ -1,1 +1,2 @@
-"""The dashboard: the plan at a glance (headline figures now; charts come with their issue)."""
+"""The dashboard: headline figures and charts of planned versus actual, over a period and
+filter, with drill-down to the initiatives behind a bar."""

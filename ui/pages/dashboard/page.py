@@ -1,109 +1,318 @@
-"""The first page: the headline figures leadership asks for first."""
+"""The first page: are we on plan, and where? The headline figures and six charts over one
+period and filter, following every edit made anywhere in the app.
+
+matplotlib costs more to import than the rest of the window takes to start, so this module
+never imports it: the charts are built once the page has first been painted (or when a
+caller needs them, :meth:`DashboardPage.ensure_charts`), and the window shows the plan first.
+
+Edits arrive one at a time; several in one turn of the event loop (a paste, an undo of a
+batch) are recomputed once, by a zero-delay single-shot timer. The headline figures and
+only the chart on screen are recomputed; that chart is drawn again only when its data
+changed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+import time
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner import ChangeSet, Metric, Status
-from planner import months as month_math
-from planner.analysis import Headline, headline
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from planner import ChangeSet, PlanError
+from planner.checks import Finding
+from ui.document import PlanDocument
+from ui.icons import icon
 from ui.page import Page
+from ui.theme import is_dark
 from ui.widgets.page_header import PageHeader
+from ui.widgets.problem_box import show_problem
+
+from .drill import DrillDown, KeyNames, drill_down
+from .figures import findings_figure, headline_figures
+from .filter_bar import DashboardFilters
+from .headline import HeadlineStrip
+from .periods import period_choices
+from .refresh_rules import affects_dashboard, changes_choices, changes_names
+from .selection import Selection
+
+if TYPE_CHECKING:
+    from .charts_panel import ChartsPanel
+
+SAVE_SHORTCUT = "Ctrl+Alt+S"  # Ctrl+Shift+S is File > Save a Copy As
+COPY_SHORTCUT = "Ctrl+Shift+C"
 
 
-class FigureCard(QFrame):
-    """One figure, large, with a caption above and a note below."""
+class _ChartsPlaceholder(QLabel):
+    """Stands where the charts go until they are built; asks for them once painted, so the
+    window shows the plan before matplotlib is loaded."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = QLabel(caption)
-        self.value = QLabel("—")
-        font = QFont(self.value.font())
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.value.setFont(font)
-        self.value.setAccessibleName(caption)
-        self.note = QLabel()
-        self.note.setEnabled(False)
-        self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
+    painted = Signal()
 
-    def show_figure(self, value: str, note: str = "") -> None:
-        self.value.setText(value)
-        self.note.setText(note)
-
-
-def _share(part: int | None, whole: int) -> str:
-    return "—" if part is None or not whole else f"{part / whole:.0%}"
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
 
 
 class DashboardPage(Page):
+    """Headline figures and charts of the plan over a period and filter; a click on a bar
+    emits :attr:`drill_requested` with the initiatives behind it."""
+
     title = "Dashboard"
     icon_name = "dashboard"
+    drill_requested = Signal(object)  # a DrillDown
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
+        self.charts: ChartsPanel | None = None
+        self.selection: Selection | None = None  # what the figures and charts show now
+        self.recomputes = 0  # how often the figures were recomputed: tests count
+        # Seconds the last recompute took: "figures" (headline), "data" (the shown chart's
+        # record), "draw" (its Figure built) and "render" (painted), the last two only when
+        # the chart changed; "total" from the edit being heard to the chart on screen.
+        self.last_refresh: dict[str, float] = {}
+        self._findings: list[Finding] | None = None
+        self._names = KeyNames(document.plan)
+        self._heard: float | None = None  # when the first edit not yet shown was heard
+        self._shut = False  # see shut()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._recompute)
+
         self.header = PageHeader(self.title, "")
-        self.cards = {
-            key: FigureCard(caption)
-            for key, caption in (
-                ("initiatives", "Live initiatives"),
-                ("budget", "Budget"),
-                ("target", "Revenue target"),
-                ("spend", "Spend to date"),
-                ("revenue", "Revenue won to date"),
-                ("mql", "MQLs to date"),
-            )
-        }
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for n, card in enumerate(self.cards.values()):
-            grid.addWidget(card, n // 3, n % 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.filters = DashboardFilters()
+        self.header.add_widget(self.filters.period_box)
+        self.headline = HeadlineStrip()
+        self.placeholder = _ChartsPlaceholder("Drawing the charts…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+        # Once painted (the window shows the plan), the charts follow in the next turn.
+        self.placeholder.painted.connect(lambda: QTimer.singleShot(0, self, self._build_charts))
+        self.save_action = self._action(
+            "&Save Chart As…",
+            "save-copy",
+            SAVE_SHORTCUT,
+            self.save_chart,
+            "Save this chart as a PNG, SVG or PDF file",
+        )
+        self.copy_action = self._action(
+            "&Copy Chart",
+            "duplicate",
+            COPY_SHORTCUT,
+            self.copy_chart,
+            "Copy this chart as an image, to paste into a slide or a message",
+        )
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setSpacing(8)
+        self._layout.addWidget(self.header)
+        self._layout.addWidget(self.filters)
+        self._layout.addWidget(self.headline)
+        self._layout.addWidget(self.placeholder, 1)
+        chain = self.filters.focus_chain()
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        self.filters.changed.connect(lambda _selection: self._schedule())
+
+    def _action(
+        self, text: str, icon_name: str, keys: str, slot: Callable[[], object], tip: str
+    ) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        shortcut = QKeySequence(keys)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({native})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- the charts, built late --------------------------------------------------------------
+
+    def _build_charts(self) -> None:
+        if not self._shut:  # the plan closed before its charts were due
+            self.ensure_charts()
+
+    def ensure_charts(self) -> ChartsPanel:
+        """The charts panel, built now if it is not yet (this loads matplotlib)."""
+        if self.charts is not None:
+            return self.charts
+        from .charts_panel import ChartsPanel  # matplotlib comes with it
+
+        charts = ChartsPanel(lambda: self.plan)
+        charts.set_describer(self._names.describe)
+        charts.add_chart_actions([self.save_action, self.copy_action])
+        charts.drill_requested.connect(self.drill)
+        if self.selection is not None:
+            charts.set_options(self.selection.options(dark=self._dark()))
+        self._layout.replaceWidget(self.placeholder, charts)
+        self.placeholder.hide()
+        self.placeholder.deleteLater()
+        self.charts = charts
+        chain = self.filters.focus_chain()
+        QWidget.setTabOrder(chain[-1], charts.tabBar())
+        charts.show()  # draws the shown chart, if the page is on screen
+        return charts
+
+    # -- following the plan ----------------------------------------------------------------
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
-        figures = headline(self.plan)
-        settings = self.plan.settings.get()
-        self.header.title.setText(settings.name)
-        self.header.subtitle.setText(
-            f"{settings.company} · {settings.horizon.describe()} · {settings.stage.value.title()}"
-            if settings.company
-            else settings.horizon.describe()
-        )
-        self._show(figures)
+        """Follow ``changes`` (``None``: everything, at once): refill the filters' choices
+        they may have moved, and recompute the figures and the shown chart at the end of
+        this turn of the event loop, once however many edits arrive in it."""
+        if not affects_dashboard(changes):
+            return  # a story typed on the Initiatives page: nothing here shows it
+        if self._heard is None:
+            self._heard = time.perf_counter()
+        if changes_names(changes):
+            self._names.forget()
+        self._refill(changes)
+        if self.charts is not None:
+            self.charts.mark_stale()
+        if changes is None:
+            self.recompute_now()
+        else:
+            self._schedule()
 
-    def _show(self, figures: Headline) -> None:
-        money = self.plan.currency.format_short
-        live = figures.initiatives - figures.initiatives_by_status[Status.DROPPED]
-        active = figures.initiatives_by_status[Status.ACTIVE]
-        self.cards["initiatives"].show_figure(str(live), f"{active} active")
-        self.cards["budget"].show_figure(money(figures.budget))
-        self.cards["target"].show_figure(
-            money(figures.revenue_target),
-            f"{figures.revenue_target / figures.budget:.1f} × the budget" if figures.budget else "",
-        )
-        through = figures.progress.actuals_through
-        as_of = f"actuals through {month_math.label(through)}" if through else "no actuals yet"
-        for key, metric in (
-            ("spend", Metric.SPEND),
-            ("revenue", Metric.REVENUE_WON),
-            ("mql", Metric.MQL),
-        ):
-            numbers = figures.progress.metrics[metric]
-            shown = numbers.actual_to_date
-            if shown is None:
-                self.cards[key].show_figure("—", as_of)
-                continue
-            text = money(shown) if metric.is_money else f"{shown:,}"
-            planned = numbers.planned_to_date
-            self.cards[key].show_figure(text, f"{_share(shown, planned)} of plan to date · {as_of}")
+    def shut(self) -> None:
+        """Drop a pending recompute and charts not built yet: the document is about to
+        close."""
+        self._shut = True
+        self._timer.stop()
+        self._heard = None
+
+    @property
+    def refresh_pending(self) -> bool:
+        """Whether edits were heard that the figures and chart do not show yet."""
+        return self._timer.isActive()
+
+    def recompute_now(self) -> None:
+        """Recompute what a pending refresh would, now (before a chart is saved or copied)."""
+        self._timer.stop()
+        self._recompute()
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        """The plan's open findings, for their headline card."""
+        self._findings = list(findings)
+        self.headline.show_figures([findings_figure(self._findings)])
+
+    def _refill(self, changes: ChangeSet | None) -> None:
+        plan = self.plan
+        if changes_choices(changes):
+            settings = plan.settings.get()
+            self.header.title.setText(settings.name)
+            parts = [settings.company, settings.horizon.describe(), settings.stage.value.title()]
+            self.header.subtitle.setText(" · ".join(part for part in parts if part))
+            self.filters.set_people(plan.people.list())
+            self.filters.set_segments(plan.segments.list())
+        # Cheap, and the current fiscal year moves with the latest actual: every time.
+        self.filters.set_periods(period_choices(plan), plan.horizon.months())
+
+    def _schedule(self) -> None:
+        if self._heard is None:
+            self._heard = time.perf_counter()
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _recompute(self) -> None:
+        if not self.isVisible():
+            # Hidden since the edit was heard: catch up when shown, as any page does.
+            self._stale = True
+            self._heard = None
+            return
+        started = time.perf_counter()
+        selection = self.filters.selection()
+        self.selection = selection
+        self.recomputes += 1
+        figures = headline_figures(self.plan, selection.months, selection.where, self._findings)
+        self.headline.show_figures(figures)
+        timings = {"figures": time.perf_counter() - started}
+        if self.charts is not None:
+            self.charts.set_options(selection.options(dark=self._dark()))
+            drawn = self.charts.refresh_current()
+            chart = self.charts.timings()
+            timings["data"] = chart.get("data", 0.0)
+            if drawn:
+                timings["draw"], timings["render"] = chart["draw"], chart["render"]
+        if self._heard is not None:
+            timings["total"] = time.perf_counter() - self._heard
+            self._heard = None
+        self.last_refresh = timings
+
+    @staticmethod
+    def _dark() -> bool:
+        app = QApplication.instance()
+        return isinstance(app, QApplication) and is_dark(app)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Light or dark switched: the charts follow (their record is the same, their style
+        # is not, so they are drawn again).
+        palette = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette:
+            # Icons are drawn in the palette's text colour: draw them again in the new one.
+            self.save_action.setIcon(icon("save-copy"))
+            self.copy_action.setIcon(icon("duplicate"))
+            if self.selection is not None:
+                self._schedule()
+
+    # -- drilling down ---------------------------------------------------------------------
+
+    def drill(self, key: str) -> DrillDown | None:
+        """Open the initiatives behind ``key`` as a click on its bar does; what was asked."""
+        if self.selection is None:
+            return None
+        found = drill_down(self.plan, key, self.selection)
+        if found is not None:
+            self.drill_requested.emit(found)
+        return found
+
+    # -- out of the app --------------------------------------------------------------------
+
+    def save_chart(self, path: Path | None = None) -> Path | None:
+        """Save the shown chart, in the light style, where the user says (or ``path``); a
+        failure is told in a message that does not block the window, and leaves no file."""
+        from . import export
+        from .charts_panel import tab_title
+
+        charts = self.ensure_charts()
+        if self.refresh_pending:  # an edit of this very turn belongs in the picture
+            self.recompute_now()
+        if path is None:
+            plan_path = self.plan.path
+            folder = plan_path.parent if plan_path is not None else Path.home()
+            title = tab_title(charts.current_kind())
+            name = export.suggested_name(self.plan.settings.get().name, title)
+            path = export.ask_path(self, folder, name)
+            if path is None:
+                return None
+        try:
+            saved = export.save(charts.light_figure(), path)
+        except PlanError as error:
+            self._problem("Can't save the chart", str(error))
+            return None
+        self._say(f"Saved the chart to {saved}")
+        return saved
+
+    def copy_chart(self) -> None:
+        """Put the shown chart, in the light style, on the clipboard as an image."""
+        from . import export
+
+        charts = self.ensure_charts()
+        if self.refresh_pending:  # an edit of this very turn belongs in the picture
+            self.recompute_now()
+        export.copy(charts.light_figure())
+        self._say("Copied the chart")
+
+    def _problem(self, title: str, message: str) -> QMessageBox:
+        return show_problem(self.window(), title, message)
+
+    def _say(self, message: str) -> None:
+        status_bar = getattr(self.window(), "statusBar", None)
+        if status_bar is not None:
+            status_bar().showMessage(message, 4000)

@@ -3,14 +3,25 @@ how many initiatives the filter leaves."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner import Person, Segment, Tier
 from ui.icons import icon
+from ui.widgets.combos import refill
 
 from .columns import CHANNEL_TITLES, STATUS_TITLES
 from .filters import NOBODY, NOWHERE, InitiativeFilter
@@ -32,20 +43,30 @@ def _combo(name: str, any_label: str, choices: Sequence[tuple[str, object]]) -> 
     return combo
 
 
-def _refill(combo: QComboBox, fixed: int, choices: Sequence[tuple[str, object]]) -> None:
-    """Replace the choices after the first ``fixed`` entries, keeping the chosen one if it
-    is still offered ("Any ..." otherwise)."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    try:
-        while combo.count() > fixed:
-            combo.removeItem(combo.count() - 1)
-        for label, value in choices:
-            combo.addItem(label, value)
-        found = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(found, 0))
-    finally:
-        combo.blockSignals(False)
+class OnlyChip(QFrame):
+    """ "Showing 4 initiatives: Running in Mar 2026 · Q1 2026  [Show all]": says why the
+    table lists only the initiatives behind a Dashboard bar, and offers to list them all."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("onlyChip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setAccessibleName("Drill-down")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_all = QPushButton("Show all")
+        self.show_all.setAccessibleName("Show all initiatives")
+        self.show_all.setToolTip("Show every initiative again (clears the filters)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 3, 4, 3)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.show_all)
+        self.hide()
+
+    def say(self, count: int, title: str) -> None:
+        noun = "initiative" if count == 1 else "initiatives"
+        self.label.setText(f"Showing {count} {noun}: {title}")
+        self.show()
 
 
 class FilterBar(QWidget):
@@ -56,6 +77,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._only: frozenset[int] | None = None  # see show_only
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search names and stories")
@@ -96,16 +118,23 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setEnabled(False)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.search, 2)
+        self.chip = OnlyChip()
+        self.chip.show_all.clicked.connect(self.clear)
+
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.search, 2)
         for combo in self.combos():
-            layout.addWidget(combo)
+            row.addWidget(combo)
             combo.currentIndexChanged.connect(self._emit)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
-        layout.addWidget(self.count)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.chip)
         self.search.textChanged.connect(self._emit)
 
     def combos(self) -> tuple[QComboBox, ...]:
@@ -120,30 +149,47 @@ class FilterBar(QWidget):
             owner_id=self.owner.currentData(),
             segment_id=self.segment.currentData(),
             tier=self.tier.currentData(),
+            ids=self._only,
         )
 
     def clear(self) -> None:
         """Show everything again (one :attr:`changed`, not one per control)."""
-        for widget in (self.search, *self.combos()):
+        self._set_quietly(text="", choices={})
+        self._only = None
+        self.chip.hide()
+        self._emit()
+
+    def show_only(self, title: str, ids: Collection[int], choices: dict[QComboBox, object]) -> None:
+        """List only the initiatives ``ids``, with the combos of ``choices`` set to their
+        values (the rest and the search cleared) and a chip saying ``title``: one
+        :attr:`changed`. A value a combo does not offer leaves it at "Any"."""
+        self._set_quietly(text="", choices=choices)
+        self._only = frozenset(ids)
+        self.chip.say(len(self._only), title)
+        self._emit()
+
+    def _set_quietly(self, *, text: str, choices: dict[QComboBox, object]) -> None:
+        widgets = (self.search, *self.combos())
+        for widget in widgets:
             widget.blockSignals(True)
         try:
-            self.search.clear()
+            self.search.setText(text)
             for combo in self.combos():
-                combo.setCurrentIndex(0)
+                value = choices.get(combo)
+                combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
         finally:
-            for widget in (self.search, *self.combos()):
+            for widget in widgets:
                 widget.blockSignals(False)
-        self._emit()
 
     def set_people(self, people: Sequence[Person]) -> None:
         """Offer these people in the owner filter."""
         choices = [(p.name if p.active else f"{p.name} (inactive)", p.id) for p in people]
-        _refill(self.owner, 2, choices)
+        refill(self.owner, 2, choices)
 
     def set_segments(self, segments: Sequence[Segment]) -> None:
         """Offer these segments in the segment filter."""
         ordered = sorted(segments, key=lambda s: (TIER_ORDER[s.tier], s.name.casefold()))
-        _refill(self.segment, 2, [(f"{s.name} ({s.tier.value})", s.id) for s in ordered])
+        refill(self.segment, 2, [(f"{s.name} ({s.tier.value})", s.id) for s in ordered])
 
     def show_count(self, shown: int, total: int) -> None:
         active = self.filter().active

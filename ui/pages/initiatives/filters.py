@@ -33,6 +33,8 @@ class InitiativeFilter:
     owner_id: int | None = None  # NOBODY: initiatives without an owner
     segment_id: int | None = None  # NOWHERE: initiatives aimed at no segment
     tier: str | None = None  # aimed at at least one segment of this tier
+    # Only these initiatives (a drill-down from the Dashboard); None: no such restriction.
+    ids: frozenset[int] | None = None
 
     @property
     def active(self) -> bool:
@@ -40,6 +42,8 @@ class InitiativeFilter:
 
     def matches(self, row: InitiativeRow) -> bool:
         """Whether ``row`` passes every part of the filter."""
+        if self.ids is not None and row.id not in self.ids:
+            return False
         if self.status is not None and row.status != self.status:
             return False
         if self.channel is not None and row.channel != self.channel:

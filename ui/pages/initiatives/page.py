@@ -3,7 +3,7 @@ place, with the selected one's story, segments and people beside it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -261,6 +261,32 @@ class InitiativesPage(Page):
         story = self.detail.field_widget(field) if field in STORY_FIELDS else None
         self._focus(story or self.table)
         return True
+
+    def show_only(
+        self,
+        title: str,
+        initiative_ids: Collection[int],
+        *,
+        channel: str | None = None,
+        owner_id: int | None = None,
+        segment_id: int | None = None,
+        tier: str | None = None,
+    ) -> int:
+        """List only ``initiative_ids`` (the initiatives behind a Dashboard bar) under a chip
+        saying ``title``, with the channel, owner (``NOBODY``: none), segment (``NOWHERE``:
+        none) and tier filters set to match; "Show all" or clearing the filters lists every
+        initiative again. The first one listed is selected; gives how many are listed."""
+        self.ensure_fresh()
+        bar = self.filters
+        choices = {bar.channel: channel, bar.owner: owner_id, bar.segment: segment_id}
+        bar.show_only(title, initiative_ids, {**choices, bar.tier: tier})
+        shown = self.proxy.rowCount()
+        if shown and not set(self.table.selected_ids()) & set(initiative_ids):
+            first = self.proxy.index(0, 0).data(ROW_ROLE).id
+            self.table.select_ids([first], (first, 0))
+            self.table.scrollTo(self.table.currentIndex())
+        self._focus(self.table)
+        return shown
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Mark the rows findings concern with the worst one's icon; the tooltip lists them."""

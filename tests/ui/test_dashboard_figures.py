@@ -1,0 +1,147 @@
+"""The Dashboard's headline figures equal the core's roll-ups over the chosen months and
+filter, and say so when there is nothing to show yet."""
+
+from __future__ import annotations
+
+import pytest
+from dashboard_support import no_actuals_plan
+
+from planner import Channel, Metric, Plan
+from planner.analysis import Dimension, Filter, actuals_through, progress, rollup
+from planner.checks import run_checks
+from planner.checks.findings import Severity
+from ui.pages.dashboard.figures import NO_ACTUALS, findings_figure, headline_figures
+
+YEAR = (202601, 202612)
+Q2 = (202604, 202606)
+PAID = Filter(channels=(Channel.PAID,))
+
+
+@pytest.fixture
+def plan(document) -> Plan:
+    return document.plan
+
+
+def figures(plan: Plan, months: tuple[int, int], where: Filter | None = None) -> dict:
+    return {f.key: f for f in headline_figures(plan, months, where)}
+
+
+def summed(plan, months, metric, where=None, *, actual=False, through=None) -> int:
+    rows = rollup(plan, Dimension.MONTH, months=months, where=where)
+    kept = [r for r in rows if through is None or r.key <= through]
+    return sum((r.totals.actual[metric] or 0) if actual else r.totals.planned[metric] for r in kept)
+
+
+def test_the_revenue_target_is_the_revenue_planned_for_the_year(plan):
+    target = figures(plan, YEAR)["target"]
+
+    assert target.amount == summed(plan, YEAR, Metric.REVENUE_WON)
+    assert target.value == plan.currency.format_short(target.amount)
+    assert target.note == "planned for Jan – Dec 2026"
+
+
+def test_a_quarter_narrows_the_revenue_target_to_its_months(plan):
+    assert figures(plan, Q2)["target"].amount == summed(plan, Q2, Metric.REVENUE_WON)
+    assert figures(plan, Q2)["target"].amount < figures(plan, YEAR)["target"].amount
+
+
+def test_won_to_date_runs_through_the_latest_actual(plan):
+    through = actuals_through(plan)
+    won = figures(plan, YEAR)["won"]
+
+    assert through == 202604
+    assert won.amount == summed(plan, YEAR, Metric.REVENUE_WON, actual=True, through=through)
+    assert won.note.endswith("through Apr 2026")
+
+
+def test_a_past_quarter_is_to_date_through_its_own_last_month(plan):
+    won = figures(plan, (202601, 202603))["won"]
+
+    assert won.note.endswith("through Mar 2026")
+
+
+def test_attainment_is_won_over_planned_to_date(plan):
+    through = actuals_through(plan)
+    planned = summed(plan, YEAR, Metric.REVENUE_WON, through=through)
+    actual = summed(plan, YEAR, Metric.REVENUE_WON, actual=True, through=through)
+
+    attainment = figures(plan, YEAR)["attainment"]
+
+    assert attainment.amount == pytest.approx(actual / planned)
+    assert attainment.value == f"{actual / planned:.0%}"
+
+
+def test_the_forecast_is_the_cores_run_rate_forecast(plan):
+    forecast = figures(plan, Q2)["forecast"]
+
+    assert forecast.amount == progress(plan).metrics[Metric.REVENUE_WON].forecast_year
+    assert forecast.caption == "Forecast 2026"
+
+
+def test_pipeline_to_date_is_the_pipeline_entered(plan):
+    pipeline = figures(plan, YEAR)["pipeline"]
+
+    assert pipeline.amount == summed(plan, YEAR, Metric.PIPELINE, actual=True)
+
+
+def test_budget_used_is_spend_to_date_over_the_spend_planned_for_the_months(plan):
+    spent = summed(plan, YEAR, Metric.SPEND, actual=True)
+    planned = summed(plan, YEAR, Metric.SPEND)
+
+    budget = figures(plan, YEAR)["budget"]
+
+    assert budget.amount == pytest.approx(spent / planned)
+    assert plan.currency.format_short(spent) in budget.note
+
+
+def test_a_filter_narrows_every_figure_to_its_initiatives(plan):
+    paid = figures(plan, YEAR, PAID)
+
+    assert paid["target"].amount == summed(plan, YEAR, Metric.REVENUE_WON, PAID)
+    assert paid["won"].amount == summed(plan, YEAR, Metric.REVENUE_WON, PAID, actual=True)
+    assert paid["target"].amount < figures(plan, YEAR)["target"].amount
+    assert (
+        paid["forecast"].amount
+        == progress(plan, where=PAID).metrics[Metric.REVENUE_WON].forecast_year
+    )
+
+
+def test_a_plan_without_actuals_says_no_actuals_yet():
+    shown = figures(no_actuals_plan(), YEAR)
+
+    for key in ("won", "attainment", "pipeline"):
+        assert shown[key].value == "—"
+        assert shown[key].note.startswith(NO_ACTUALS)
+    assert shown["budget"].note.startswith(NO_ACTUALS)
+    assert shown["forecast"].note == "needs actuals this year"
+    assert shown["target"].amount == 12 * (12_000_000 + 24_000_000)
+
+
+def test_months_after_the_latest_actual_say_none_are_in_yet(plan):
+    won = figures(plan, (202607, 202609))["won"]
+
+    assert won.value == "—"
+    assert won.note == "no actuals in these months (latest: Apr 2026)"
+
+
+def test_a_plan_with_no_initiatives_has_nothing_planned():
+    shown = figures(Plan.in_memory(first_month="2026-01", months=12), YEAR)
+
+    assert shown["target"].amount == 0
+    assert shown["target"].note == "nothing planned for these months"
+
+
+def test_open_findings_count_errors_and_warnings_not_notes(plan):
+    found = run_checks(plan)
+    errors = sum(f.severity is Severity.ERROR for f in found)
+    warnings = sum(f.severity is Severity.WARNING for f in found)
+
+    card = findings_figure(found)
+
+    assert card.amount == errors + warnings
+    assert card.note.startswith(f"{errors} errors · {warnings} warnings")
+
+
+def test_before_the_checks_report_the_findings_card_says_it_is_checking():
+    assert findings_figure(None).note == "checking the plan"
+    assert findings_figure([]).value == "0"

@@ -1,0 +1,175 @@
+"""The six charts, one tab each, the chosen one drawn large.
+
+Only the chart on screen is kept current: an edit or a new filter marks every chart stale
+and recomputes the shown one's record; a chart is drawn again only when its record (or its
+style: currency, light or dark) differs from the one on screen. The others catch up when
+their tab is chosen. Imported with matplotlib, once the dashboard has first been painted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
+
+from planner import Plan
+from planner.charts import KINDS, TITLES, chart_module
+from planner.charts.options import ChartOptions
+from planner.charts.style import ChartStyle
+
+from .chart_view import ChartView
+
+# Tab labels short enough for six tabs and the chart buttons side by side at 1280 pixels.
+SHORT_TITLES = {"handoff": "Hand-off", "strike-zone": "Strike zone"}
+# What a chart's unnamed bars measure, for their tooltips.
+MEASURES = {"attainment": "Attainment to date"}
+
+
+def tab_title(kind: str) -> str:
+    """ "Revenue", "Funnel", ... "Hand-off": the tab of a chart kind."""
+    return SHORT_TITLES.get(kind) or TITLES[kind].split(":")[0]
+
+
+@dataclass
+class _Chart:
+    """What one tab shows now, and whether it still reflects the plan."""
+
+    view: ChartView
+    stale: bool = True
+    record: Any = None
+    style: ChartStyle | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class ChartsPanel(QTabWidget):
+    """A tab per chart kind; :attr:`drill_requested` gives the key of a clicked bar."""
+
+    drill_requested = Signal(str)
+
+    def __init__(self, plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self.options = ChartOptions()
+        self.charts: dict[str, _Chart] = {}
+        self.redraws = 0  # charts drawn anew (a record or style that changed): tests count
+        self.setDocumentMode(True)
+        self.setAccessibleName("Charts")
+        for kind in KINDS:
+            view = ChartView()
+            view.setAccessibleName(TITLES[kind])
+            view.measure = MEASURES.get(kind, "")
+            view.clicked.connect(self.drill_requested)
+            self.charts[kind] = _Chart(view)
+            index = self.addTab(view, tab_title(kind))
+            self.setTabToolTip(index, TITLES[kind])
+        self.currentChanged.connect(lambda _index: self.refresh_current())
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    def current_kind(self) -> str:
+        return list(KINDS)[max(self.currentIndex(), 0)]
+
+    def show_kind(self, kind: str) -> None:
+        self.setCurrentIndex(list(KINDS).index(kind))
+
+    def view(self, kind: str | None = None) -> ChartView:
+        return self.charts[kind or self.current_kind()].view
+
+    def record(self, kind: str | None = None) -> Any:
+        """The data record the chart of ``kind`` (the shown one) was last computed from."""
+        return self.charts[kind or self.current_kind()].record
+
+    def timings(self, kind: str | None = None) -> dict[str, float]:
+        """Seconds the chart's last refresh took: ``data`` (its record) and, when it was
+        drawn anew, ``draw`` (its Figure built) and ``render`` (painted by the canvas)."""
+        chart = self.charts[kind or self.current_kind()]
+        return {**chart.timings, "render": chart.view.canvas.render_seconds}
+
+    def add_chart_actions(self, actions: Sequence[QAction]) -> None:
+        """Offer ``actions`` (save, copy) as buttons beside the tabs and in every chart's
+        context menu."""
+        corner = QWidget()
+        layout = QHBoxLayout(corner)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(2)
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            layout.addWidget(button)
+        self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        for chart in self.charts.values():
+            chart.view.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            chart.view.canvas.addActions(list(actions))
+
+    def set_describer(self, describe: Callable[[str], str]) -> None:
+        """How tooltips name what a key stands for ("month:202603" -> "Mar 2026")."""
+        for chart in self.charts.values():
+            chart.view.describe = describe
+
+    # -- keeping current -------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_current()
+
+    def set_options(self, options: ChartOptions) -> None:
+        """Narrow every chart to ``options``; the others recompute when next shown."""
+        if options != self.options:
+            self.options = options
+            self.mark_stale()
+
+    def mark_stale(self) -> None:
+        for chart in self.charts.values():
+            chart.stale = True
+
+    def refresh_current(self) -> bool:
+        """Recompute the shown chart if stale; ``True`` if it was drawn again."""
+        if not self.isVisible():
+            return False
+        return self.refresh(self.current_kind())
+
+    def refresh(self, kind: str) -> bool:
+        """Recompute the chart of ``kind`` if stale and draw it if its record changed."""
+        chart = self.charts[kind]
+        if not chart.stale:
+            return False
+        chart.stale = False
+        plan = self._plan()
+        started = time.perf_counter()
+        module = chart_module(kind)
+        record = module.data(plan, self.options)
+        style = ChartStyle.for_plan(plan, dark=self.options.dark)
+        computed = time.perf_counter()
+        chart.timings = {"data": computed - started}
+        if record == chart.record and style == chart.style:
+            return False
+        figure = module.draw(record, style)
+        chart.timings["draw"] = time.perf_counter() - computed
+        chart.view.currency = plan.currency
+        chart.view.show_figure(figure)  # rendered now when on screen (timed by the canvas)
+        chart.record, chart.style = record, style
+        self.redraws += 1
+        return True
+
+    # -- for files and the clipboard -------------------------------------------------------
+
+    def light_figure(self, kind: str | None = None) -> Figure:
+        """The chart of ``kind`` (the shown one by default) drawn afresh in the light style,
+        as a document or a slide wants it whatever the window's scheme."""
+        kind = kind or self.current_kind()
+        chart = self.charts[kind]
+        plan = self._plan()
+        module = chart_module(kind)
+        record = chart.record if not chart.stale and chart.record is not None else None
+        if record is None:
+            record = module.data(plan, self.options)
+        return module.draw(record, ChartStyle.for_plan(plan, dark=False))

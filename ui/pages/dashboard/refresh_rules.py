@@ -1,0 +1,39 @@
+"""Which edits the dashboard must follow: plain functions over change sets.
+
+Every figure and chart sums monthly values by month, owner, team, segment, tier and channel,
+so nearly every edit can move one. An initiative's story (problem, so what, why us, notes)
+is shown by none of them: typing a story recomputes nothing.
+"""
+
+from __future__ import annotations
+
+from planner import ChangeSet, Entity
+from planner.changes import Change
+
+STORY_FIELDS = frozenset({"problem", "so_what", "why_us", "notes"})
+
+
+def _story_only(change: Change) -> bool:
+    return (
+        change.entity == Entity.INITIATIVES
+        and bool(change.fields)
+        and change.fields <= STORY_FIELDS
+    )
+
+
+def affects_dashboard(changes: ChangeSet | None) -> bool:
+    """Whether ``changes`` can move a headline figure or a chart (``None``: everything)."""
+    if changes is None:
+        return True
+    return not all(_story_only(change) for change in changes.changes)
+
+
+def changes_choices(changes: ChangeSet | None) -> bool:
+    """Whether the filter bar's people, segments or months may have changed."""
+    return changes is None or changes.touches(Entity.PEOPLE, Entity.SEGMENTS, Entity.SETTINGS)
+
+
+def changes_names(changes: ChangeSet | None) -> bool:
+    """Whether a name a tooltip or a drill-down title gives (a person's, a segment's, an
+    initiative's) may have changed."""
+    return changes is None or changes.touches(Entity.PEOPLE, Entity.SEGMENTS, Entity.INITIATIVES)

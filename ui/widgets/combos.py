@@ -1,0 +1,31 @@
+"""Combo boxes whose choices follow the plan: refilled without losing the user's choice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox
+
+
+def refill(combo: QComboBox, fixed: int, choices: Sequence[tuple[str, object]]) -> None:
+    """Replace the entries after the first ``fixed`` with ``choices`` (label, data), keeping
+    the chosen one while it is still offered (the first entry otherwise); no signal."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    try:
+        while combo.count() > fixed:
+            combo.removeItem(combo.count() - 1)
+        for label, value in choices:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+    finally:
+        combo.blockSignals(False)
+
+
+def choose(combo: QComboBox, value: object) -> None:
+    """Show ``value`` in ``combo`` without a signal (the first entry when not offered)."""
+    combo.blockSignals(True)
+    try:
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+    finally:
+        combo.blockSignals(False)
