@@ -214,3 +214,29 @@ def test_a_month_range_sums_only_its_months(in_memory, spec, a, b):
     kept = {"cells": [c for c in model["cells"] if first <= c[1] <= last]}
     expected = comparable(naive(kept, lambda i, m: i))
     assert as_sums(rollup(plan, Dimension.INITIATIVE, months=(first, last))) == expected
+
+
+@BOTH_WAYS
+@COMMON
+@given(plans())
+def test_a_filter_on_no_owner_keeps_exactly_the_initiatives_without_one(in_memory, spec):
+    plan, model = build(spec, in_memory)
+    facts = model["facts"]
+    kept = {"cells": [c for c in model["cells"] if facts[c[0]]["owner"] is None]}
+    expected = comparable(naive(kept, lambda i, m: m))
+    assert as_sums(rollup(plan, Dimension.MONTH, where=Filter(owner_ids=[None]))) == expected
+    assert as_sums(rollup(plan, Dimension.MONTH, where=Filter(teams=[None]))) == expected
+
+
+@BOTH_WAYS
+@COMMON
+@given(plans())
+def test_a_filter_on_an_owner_or_none_keeps_both(in_memory, spec):
+    plan, model = build(spec, in_memory)
+    facts = model["facts"]
+    owners = sorted({f["owner"] for f in facts.values() if f["owner"] is not None})
+    chosen = owners[:1]
+    kept = {"cells": [c for c in model["cells"] if facts[c[0]]["owner"] in (*chosen, None)]}
+    expected = comparable(naive(kept, lambda i, m: i))
+    where = Filter(owner_ids=[*chosen, None])
+    assert as_sums(rollup(plan, Dimension.INITIATIVE, where=where)) == expected

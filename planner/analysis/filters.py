@@ -15,8 +15,8 @@ class Filter:
 
     channels: Collection[Channel] = field(default_factory=tuple)
     statuses: Collection[Status] = field(default_factory=tuple)
-    owner_ids: Collection[int] = field(default_factory=tuple)
-    teams: Collection[Team] = field(default_factory=tuple)
+    owner_ids: Collection[int | None] = field(default_factory=tuple)  # None: no owner
+    teams: Collection[Team | None] = field(default_factory=tuple)  # None: no owner's team
     segment_ids: Collection[int] = field(default_factory=tuple)
     tiers: Collection[Tier] = field(default_factory=tuple)
 
@@ -26,8 +26,15 @@ class Filter:
         params: list[Any] = []
 
         def among(expression: str, values: Collection[Any]) -> None:
-            parts.append(f"{expression} IN ({', '.join('?' * len(values))})")
-            params.extend(values)
+            # None among the values stands for "none at all" (no owner, so no team either).
+            known = [value for value in values if value is not None]
+            tests = []
+            if known:
+                tests.append(f"{expression} IN ({', '.join('?' * len(known))})")
+                params.extend(known)
+            if len(known) < len(values):
+                tests.append(f"{expression} IS NULL")
+            parts.append(tests[0] if len(tests) == 1 else f"({' OR '.join(tests)})")
 
         if self.channels:
             among("i.channel", [Channel(c).value for c in self.channels])
@@ -42,7 +49,7 @@ class Filter:
             among(
                 "(SELECT p.team FROM roles r JOIN people p ON p.id = r.person_id "
                 "WHERE r.initiative_id = i.id AND r.role = 'A')",
-                [Team(t).value for t in self.teams],
+                [None if t is None else Team(t).value for t in self.teams],
             )
         if self.segment_ids:
             ids = list(self.segment_ids)

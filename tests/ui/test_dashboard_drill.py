@@ -7,8 +7,8 @@ import pytest
 
 from planner import Metric, Plan
 from planner.analysis import Dimension, rollup
-from ui.pages.dashboard.drill import NO_OWNER, NO_SEGMENT, KeyNames, drill_down
-from ui.pages.dashboard.selection import Selection
+from ui.pages.dashboard.drill import NO_SEGMENT, KeyNames, drill_down
+from ui.pages.dashboard.selection import NO_OWNER, Selection
 from ui.pages.initiatives.filters import NOBODY, NOWHERE
 
 YEAR = Selection(months=(202601, 202612), period="Year 2026")

@@ -139,6 +139,20 @@ def test_a_filter_narrows_the_charts_and_the_headline(dashboard, qtbot):
     assert dashboard.charts.record().planned_to_date < 1_600_000_00
 
 
+def test_no_owner_narrows_to_the_initiatives_nobody_is_accountable_for(dashboard, qtbot):
+    filters = dashboard.filters
+    filters.owner.setCurrentIndex(filters.owner.findText("No owner"))
+    settle(qtbot, dashboard)
+
+    nobody = Filter(owner_ids=(None,))
+    assert dashboard.charts.options.where == nobody
+    planned = sum(
+        r.totals.planned[Metric.REVENUE_WON]
+        for r in rollup(dashboard.plan, Dimension.MONTH, months=(202601, 202612), where=nobody)
+    )
+    assert card(dashboard, "target") == dashboard.plan.currency.format_short(planned)
+
+
 def test_clear_filters_shows_only_when_filtered_and_counts_everything_again(dashboard, qtbot):
     filters = dashboard.filters
     assert not filters.clear_button.isVisible()
@@ -158,22 +172,22 @@ def test_the_filters_offer_all_first_then_the_plans_people_and_segments(dashboar
     filters = dashboard.filters
     people = dashboard.plan.people.list()
 
-    assert filters.owner.itemText(0) == "All owners"
-    assert filters.owner.count() == 1 + len(people)
+    assert [filters.owner.itemText(0), filters.owner.itemText(1)] == ["All owners", "No owner"]
+    assert filters.owner.count() == 2 + len(people)
     assert filters.segment.count() == 1 + len(dashboard.plan.segments.list())
     assert [filters.team.itemText(0), filters.channel.itemText(0)] == ["All teams", "All channels"]
 
 
 def test_a_new_person_is_offered_and_the_chosen_owner_stays(dashboard, document, qtbot):
     filters = dashboard.filters
-    filters.owner.setCurrentIndex(2)
+    filters.owner.setCurrentIndex(3)
     chosen = filters.owner.currentData()
     settle(qtbot, dashboard)
 
     document.plan.people.add(name="Aaron Aardvark", team="Sales")
     settle(qtbot, dashboard)
 
-    assert filters.owner.findText("Aaron Aardvark") == 1  # by name, after "All owners"
+    assert filters.owner.findText("Aaron Aardvark") == 2  # by name, after "All owners" and "No owner"
     assert filters.owner.currentData() == chosen
 
 

@@ -8,7 +8,7 @@ from planner.analysis import Filter
 from planner.changes import Action, Change
 from planner.charts.options import ChartOptions
 from ui.pages.dashboard.refresh_rules import affects_dashboard, changes_choices, changes_names
-from ui.pages.dashboard.selection import Selection
+from ui.pages.dashboard.selection import NO_OWNER, Selection
 
 Q2 = Selection(months=(202604, 202606), period="Q2 2026")
 
@@ -41,6 +41,11 @@ def test_each_chosen_filter_becomes_a_criterion_of_the_core_filter():
         tiers=(Tier.CORE,),
         channels=(Channel.PAID,),
     )
+
+
+def test_no_owner_becomes_the_core_filters_none_owner():
+    nobody = Selection(months=(202601, 202612), period="", owner_id=NO_OWNER)
+    assert nobody.where == Filter(owner_ids=(None,))
 
 
 def test_one_filter_leaves_the_other_criteria_empty():

@@ -13,14 +13,13 @@ from planner import months as month_math
 from planner.analysis import Dimension, rollup
 from planner.domain import Initiative, Person, Segment
 
-from .selection import Selection
+from .selection import NO_OWNER, Selection
 
 if TYPE_CHECKING:
     from planner import Plan
 
-# The Initiatives page's owner filter "No owner" and segment filter "No segment" (its
-# NOBODY and NOWHERE; kept apart so this module stays free of Qt, and tested equal).
-NO_OWNER = -1
+# The Initiatives page's segment filter "No segment" (its NOWHERE; kept apart so this
+# module stays free of Qt, and tested equal).
 NO_SEGMENT = -1
 NONE = "none"  # the key's value for "no owner", "no team", "no segment"
 
@@ -207,8 +206,10 @@ def matches(initiative: Initiative, selection: Selection, names: KeyNames) -> bo
     :class:`planner.analysis.Filter`, applied to records the plan has already given)."""
     if selection.channel is not None and initiative.channel != selection.channel:
         return False
-    if selection.owner_id is not None and initiative.owner_id != selection.owner_id:
-        return False
+    if selection.owner_id is not None:
+        wanted = None if selection.owner_id == NO_OWNER else selection.owner_id
+        if initiative.owner_id != wanted:
+            return False
     if selection.team is not None and _team(initiative, names) != selection.team:
         return False
     if selection.segment_id is not None and selection.segment_id not in initiative.segment_ids:

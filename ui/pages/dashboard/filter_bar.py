@@ -19,7 +19,7 @@ from ui.icons import icon
 from ui.widgets.combos import choose, refill
 
 from .periods import CUSTOM, PeriodChoice, describe_months, ordered
-from .selection import Selection
+from .selection import NO_OWNER, Selection
 
 _TIER_ORDER = {Tier.CORE: 0, Tier.EDGE: 1, Tier.OUTSIDE: 2}
 
@@ -70,7 +70,9 @@ class DashboardFilters(QWidget):
             [("All teams", None), *((t.value, t.value) for t in Team)],
         )
         self.owner = _combo(
-            "Filter by owner", "Initiatives this person owns", [("All owners", None)]
+            "Filter by owner",
+            "Initiatives this person owns",
+            [("All owners", None), ("No owner", NO_OWNER)],
         )
         self.segment = _combo(
             "Filter by segment", "Initiatives aimed at this segment", [("All segments", None)]
@@ -189,7 +191,7 @@ class DashboardFilters(QWidget):
         ordered_people = sorted(people, key=lambda p: p.name.casefold())
         refill(
             self.owner,
-            1,
+            2,
             [(p.name if p.active else f"{p.name} (inactive)", p.id) for p in ordered_people],
         )
         self._show_clear()

@@ -10,6 +10,8 @@ from planner import Channel, Team, Tier
 from planner.analysis import Filter
 from planner.charts.options import ChartOptions
 
+NO_OWNER = -1  # the owner filter's "No owner" (the Initiatives page's NOBODY)
+
 
 @dataclass(frozen=True, slots=True)
 class Selection:
@@ -19,10 +21,13 @@ class Selection:
     months: tuple[int, int]
     period: str
     team: str | None = None  # a Team value
-    owner_id: int | None = None
+    owner_id: int | None = None  # NO_OWNER: initiatives without an Accountable owner
     segment_id: int | None = None
     tier: str | None = None  # a Tier value
     channel: str | None = None  # a Channel value
+
+    def _owner(self) -> int | None:
+        return None if self.owner_id == NO_OWNER else self.owner_id
 
     @property
     def filtered(self) -> bool:
@@ -39,7 +44,7 @@ class Selection:
             return None
         return Filter(
             teams=() if self.team is None else (Team(self.team),),
-            owner_ids=() if self.owner_id is None else (self.owner_id,),
+            owner_ids=() if self.owner_id is None else (self._owner(),),
             segment_ids=() if self.segment_id is None else (self.segment_id,),
             tiers=() if self.tier is None else (Tier(self.tier),),
             channels=() if self.channel is None else (Channel(self.channel),),
