@@ -21,7 +21,7 @@ from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, rollup
 from planner.charts.months_axis import chart_months
 from planner.charts.revenue import plain
-from planner.charts.style import AHEAD, BEHIND, ChartStyle, new_figure, tag
+from planner.charts.style import AHEAD, BEHIND, NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 REVENUE = Metric.REVENUE_WON
 NO_OWNER = "(no owner)"  # as rollup() labels initiatives without an Accountable
 NAME_LENGTH = 24  # longer names are cut there and end in "…"
-NO_INITIATIVES = "No initiatives yet: add them on the Initiatives page"
 NO_ACTUALS = "No actuals yet: enter them on Targets & actuals to see attainment against the plan"
 NOTHING_PLANNED = "No revenue won planned to date, so there is no attainment to show"
 
@@ -100,7 +99,7 @@ def data(plan: Plan, options: ChartOptions) -> AttainmentData:
     months = chart_months(plan.horizon, options.months)
     through = actuals_through(plan)
     kept = _count(plan, options.where)
-    plan_initiatives = plan.query("SELECT count(*) FROM initiatives")[0][0]
+    plan_initiatives = plan.initiatives.count()
     if through is None or through < months[0]:
         return _nothing(plan_initiatives, through, kept)
     to_date = (months[0], min(months[-1], through))

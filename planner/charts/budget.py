@@ -16,7 +16,7 @@ from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, rollup
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.revenue import plain
-from planner.charts.style import ChartStyle, new_figure, tag
+from planner.charts.style import NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 SPEND = Metric.SPEND
 NOTHING_PLANNED = "No spend planned for these months: plan it on Targets & actuals"
-NO_INITIATIVES = "No initiatives yet: add them on the Initiatives page"
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ def _budget(plan: Plan, where: Filter | None) -> tuple[int, int]:
         f"WHERE status != 'dropped' AND {condition}",
         params,
     )[0][0]
-    return budget, plan.query("SELECT count(*) FROM initiatives")[0][0]
+    return budget, plan.initiatives.count()
 
 
 def headline(currency: Currency, spent: int | None, budget: int, planned: int) -> str:

@@ -24,7 +24,7 @@ from planner.analysis import Dimension, actuals_through, conversions, rollup, to
 from planner.analysis.rollups import Totals
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
-from planner.charts.style import AHEAD, BEHIND, ChartStyle, new_figure, tag
+from planner.charts.style import AHEAD, BEHIND, NO_ACTUALS, ChartStyle, new_figure, tag
 from planner.domain import FUNNEL_STAGES, Metric
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ _SHORT = {
 _FLAG_POINTS = 0.02
 _BAR = 0.38  # height of each of a stage's two bars
 NO_PLAN = "Nothing planned yet: add initiatives and plan their funnel on Targets & actuals"
-NO_ACTUALS = "No actuals yet: enter them on Targets & actuals"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,15 @@ from planner.analysis import Dimension, actuals_through, handoff_by_month, rollu
 from planner.charts import TITLES
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.options import ChartOptions
-from planner.charts.style import ACTUAL, BEHIND, ChartStyle, new_figure, tag
+from planner.charts.style import (
+    ACTUAL,
+    BEHIND,
+    NO_ACTUALS,
+    NO_INITIATIVES,
+    ChartStyle,
+    new_figure,
+    tag,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,7 +39,6 @@ if TYPE_CHECKING:
 
     from planner.plan import Plan
 
-NO_ACTUALS = "No actuals yet: enter them on Targets & actuals"
 _LEGEND_ORDER = ("Delivered", "Actual", "Committed", "Agreed", "Missed")
 
 
@@ -54,6 +61,7 @@ class HandoffData:
     followup_met: tuple[bool | None, ...]
     actuals_through: int | None
     filtered: bool
+    initiatives: int = 0  # in the whole plan: none at all gets its own empty state
 
     @property
     def has_actuals(self) -> bool:
@@ -107,6 +115,7 @@ def data(plan: Plan, options: ChartOptions) -> HandoffData:
         followup_met=tuple(e.followup_met if e else None for e in entries),
         actuals_through=through,
         filtered=options.where is not None,
+        initiatives=plan.initiatives.count(),
     )
 
 
@@ -114,6 +123,10 @@ def draw(data: HandoffData, style: ChartStyle) -> Figure:
     """Three panels over the months: MQLs, acceptance rate, follow-up hours."""
     # The month axis shows the period; the title gives the verdict.
     title = TITLES["handoff"]
+    if not data.initiatives:
+        figure, grid = new_figure(style, title=title)
+        style.empty(grid[0][0], NO_INITIATIVES)
+        return figure
     judged = [month for month, *parts in _parts(data) if any(p is not None for p in parts)]
     if judged:
         missed = len(data.missed)

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
 _NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STEPS = (1, 2, 3, 4, 6, 12)
-# Room one label needs along the axis, in inches ("Sep" at 8 pt is about 0.2 in wide; two
+# Room one label needs along the axis, in inches ("Sep" at 8 pt is about 0.2 in wide, plus a gap; two
 # lines, month over year, are about 0.25 in tall).
-_ROOM = {"x": 0.3, "y": 0.3}
+_ROOM = {"x": 0.25, "y": 0.3}
 # Each tick is a costly object to lay out (about 1 ms); past two years the minor ticks of
 # unlabelled months would cost a third of a chart's drawing time and add little.
 _MINOR_TICKS_UP_TO = 24

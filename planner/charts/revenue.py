@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from planner import months as month_math
 from planner.analysis import Dimension, progress, rollup
 from planner.charts.months_axis import chart_months, month_ticks
-from planner.charts.style import ChartStyle, new_figure, tag
+from planner.charts.style import NO_ACTUALS, NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -29,9 +29,7 @@ if TYPE_CHECKING:
     from planner.plan import Plan
 
 REVENUE = Metric.REVENUE_WON
-NO_ACTUALS = "No actuals yet: enter them on Targets & actuals"
 NOTHING_PLANNED = "No revenue won planned for these months: plan it on Targets & actuals"
-NO_INITIATIVES = "No initiatives yet: add them on the Initiatives page"
 FORECAST_METHOD = (
     "Run-rate forecast: the fiscal year's revenue won so far, plus its average per month "
     "(so far) for each month left in the year; rounded half up to the cent as in "
@@ -127,7 +125,7 @@ def data(plan: Plan, options: ChartOptions) -> RevenueData:
         planned_year=year.planned_year,
         forecast_year=year.forecast_year,
         run_rate=run_rate,
-        initiatives=plan.query("SELECT count(*) FROM initiatives")[0][0],
+        initiatives=plan.initiatives.count(),
     )
 
 

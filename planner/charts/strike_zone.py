@@ -24,7 +24,7 @@ from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, rollup, strike_zone
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
-from planner.charts.style import TIER_COLOURS, ChartStyle, new_figure, tag
+from planner.charts.style import NO_ACTUALS, TIER_COLOURS, ChartStyle, new_figure, tag
 from planner.domain import Metric, Tier
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ MAX_SEGMENTS = 10  # rows on the right panel; the rest are counted in a note
 _NAME_LENGTH = 24
 _SHOW_SHARE = 0.12  # a share narrower than this has no room for its label inside
 NO_PLAN = "Nothing planned yet: add initiatives, aim them at segments and plan their spend"
-NO_ACTUALS = "No actuals yet: enter them on Targets & actuals"
 
 
 @dataclass(frozen=True, slots=True)

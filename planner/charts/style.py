@@ -39,6 +39,10 @@ BEHIND = VERMILION
 AHEAD = GREEN
 TIER_COLOURS = {"core": GREEN, "edge": ORANGE, "outside": "#9a9a9a", None: "#c8c8c8"}
 
+# What an empty chart says instead of showing blank axes.
+NO_ACTUALS = "No actuals yet: enter them on Targets & actuals"
+NO_INITIATIVES = "No initiatives yet: add them on the Initiatives page"
+
 FIGURE_SIZE = (8.0, 4.2)  # inches; the app scales to its widget, files use this at 150 dpi
 DPI = 150
 

@@ -62,6 +62,10 @@ class InitiativeService(Service):
         rows = self._plan.db.execute(_SELECT + " ORDER BY i.name COLLATE NOCASE")
         return [_initiative(row) for row in rows]
 
+    def count(self) -> int:
+        """How many initiatives the plan has."""
+        return self._plan.db.execute("SELECT count(*) FROM initiatives").fetchone()[0]
+
     def get(self, initiative_id: int) -> Initiative:
         self._require("initiatives", "initiative", initiative_id, "initiative")
         return _initiative(

@@ -149,9 +149,9 @@ def test_a_plan_without_actuals_draws_the_agreement_and_says_no_actuals_yet(no_a
     assert "No actuals yet" in texts(figure)
 
 
-def test_a_plan_without_initiatives_draws_a_sentence_not_blank_axes(empty_plan):
+def test_a_plan_without_initiatives_says_so_instead_of_blank_panels(empty_plan):
     figure = drawn(empty_plan)
     save(figure, "-empty")
 
-    assert "No actuals yet" in texts(figure)
-    assert "no monthly commitment" in figure.axes[0].get_title(loc="left")
+    assert "No initiatives yet" in texts(figure)
+    assert not any(axes.axison for axes in figure.axes)
