@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.analysis.filters import Filter
 from planner.analysis.progress import Progress, progress
 from planner.domain import Metric, Status
 
@@ -35,8 +36,17 @@ def headline(plan: Plan) -> Headline:
     by_status = dict.fromkeys(Status, 0)
     for status, count in plan.query("SELECT status, count(*) FROM initiatives GROUP BY status"):
         by_status[Status(status)] = count
+    budget, target = budget_and_target(plan)
+    return Headline(by_status, budget, target, progress(plan))
+
+
+def budget_and_target(plan: Plan, where: Filter | None = None) -> tuple[int, int]:
+    """The budget and the revenue target of the live (not dropped) initiatives ``where``
+    keeps: what "budget used" is measured against, everywhere."""
+    condition, params = where.sql("x.id") if where is not None else ("1", [])
     budget, target = plan.query(
         "SELECT coalesce(SUM(budget), 0), coalesce(SUM(revenue_target), 0) "
-        "FROM initiatives WHERE status != 'dropped'"
+        f"FROM initiatives x WHERE status != 'dropped' AND {condition}",
+        params,
     )[0]
-    return Headline(by_status, budget, target, progress(plan))
+    return budget, target

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, rollup
+from planner.analysis.headline import budget_and_target
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.revenue import plain
 from planner.charts.style import NO_INITIATIVES, ChartStyle, new_figure, tag
@@ -119,13 +120,7 @@ def _actual(totals: Totals | None) -> int:
 def _budget(plan: Plan, where: Filter | None) -> tuple[int, int]:
     """The budget of the kept initiatives that are not dropped, and how many initiatives the
     plan has (to tell "no initiatives" from "nothing planned")."""
-    condition, params = where.sql("x.id") if where is not None else ("1", [])
-    budget = plan.query(
-        "SELECT coalesce(SUM(budget), 0) FROM initiatives x "
-        f"WHERE status != 'dropped' AND {condition}",
-        params,
-    )[0][0]
-    return budget, plan.initiatives.count()
+    return budget_and_target(plan, where)[0], plan.initiatives.count()
 
 
 def headline(currency: Currency, spent: int | None, budget: int, planned: int) -> str:

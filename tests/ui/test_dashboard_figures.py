@@ -7,7 +7,9 @@ import pytest
 from dashboard_support import no_actuals_plan
 
 from planner import Channel, Metric, Plan
-from planner.analysis import Dimension, Filter, actuals_through, progress, rollup
+from planner.analysis import Dimension, Filter, actuals_through, headline, progress, rollup
+from planner.charts import chart_data
+from planner.charts.options import ChartOptions
 from planner.checks import run_checks
 from planner.checks.findings import Severity
 from ui.pages.dashboard.figures import NO_ACTUALS, findings_figure, headline_figures
@@ -84,14 +86,24 @@ def test_pipeline_to_date_is_the_pipeline_entered(plan):
     assert pipeline.amount == summed(plan, YEAR, Metric.PIPELINE, actual=True)
 
 
-def test_budget_used_is_spend_to_date_over_the_spend_planned_for_the_months(plan):
+def test_budget_used_is_spend_to_date_over_the_live_initiatives_budgets(plan):
     spent = summed(plan, YEAR, Metric.SPEND, actual=True)
-    planned = summed(plan, YEAR, Metric.SPEND)
+    budget_total = headline(plan).budget  # the core's: initiatives not dropped
 
     budget = figures(plan, YEAR)["budget"]
 
-    assert budget.amount == pytest.approx(spent / planned)
-    assert plan.currency.format_short(spent) in budget.note
+    assert budget.amount == pytest.approx(spent / budget_total)
+    assert budget.note == (
+        f"{plan.currency.format_short(spent)} spent of "
+        f"{plan.currency.format_short(budget_total)} budget"
+    )
+
+
+def test_budget_used_agrees_with_the_budget_charts_title(plan):
+    chart = chart_data(plan, "budget", ChartOptions(months=YEAR))
+    budget = figures(plan, YEAR)["budget"]
+
+    assert f"({budget.value})" in chart.headline
 
 
 def test_a_filter_narrows_every_figure_to_its_initiatives(plan):

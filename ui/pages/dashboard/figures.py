@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from planner import Metric
 from planner import months as month_math
 from planner.analysis import Dimension, Filter, Totals, actuals_through, rollup
+from planner.analysis.headline import budget_and_target
 from planner.checks.findings import Finding, Severity
 
 from .periods import describe_months, fiscal_year_months, year_name
@@ -112,7 +113,9 @@ def headline_figures(
     revenue = _sums(by_month, chosen, Metric.REVENUE_WON)
     won = _sums(by_month, to_date, Metric.REVENUE_WON) if to_date else None
     pipeline = _sums(by_month, to_date, Metric.PIPELINE) if to_date else None
-    spend_plan = _sums(by_month, chosen, Metric.SPEND).planned
+    # Measured against the initiatives' budgets, as the budget chart and the core's
+    # headline do (monthly planned spend may not add up to the budgets).
+    budget = budget_and_target(plan, where)[0]
     spent = _sums(by_month, to_date, Metric.SPEND).actual if to_date else None
     year_revenue = _sums(by_month, year_months, Metric.REVENUE_WON)
     year_to_date = _sums(by_month, elapsed, Metric.REVENUE_WON).actual if elapsed else None
@@ -130,7 +133,7 @@ def headline_figures(
         _attainment(won, as_of, through),
         _forecast(forecast, year_revenue.planned, year_name(year, start), money),
         _actual_figure("pipeline", "Pipeline to date", pipeline, money, as_of, through),
-        _budget(spent, spend_plan, money, through, bool(to_date)),
+        _budget(spent, budget, money, through, bool(to_date)),
         findings_figure(findings),
     ]
 
@@ -185,18 +188,18 @@ def _forecast(forecast: int | None, planned: int, year: str, money: Money) -> He
 
 
 def _budget(
-    spent: int | None, planned: int, money: Money, through: int | None, started: bool
+    spent: int | None, budget: int, money: Money, through: int | None, started: bool
 ) -> HeadlineFigure:
     if spent is None:
         note = _no_actuals(through) if not started or through is None else "no spend entered"
-        return HeadlineFigure("budget", "Budget used", "—", f"{note} · {money(planned)} planned")
-    share = _share(spent, planned)
+        return HeadlineFigure("budget", "Budget used", "—", f"{note} · {money(budget)} budget")
+    share = _share(spent, budget)
     value = _percent(share) if share is not None else money(spent)
     return HeadlineFigure(
         "budget",
         "Budget used",
         value,
-        f"{money(spent)} spent of {money(planned)} planned spend",
+        f"{money(spent)} spent of {money(budget)} budget" if budget else "no budget set",
         # Overspent by a whole percent or more: the figure shows above 100%.
         ALARM if share is not None and share >= 1.005 else NEUTRAL,
         share,
