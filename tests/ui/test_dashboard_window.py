@@ -148,3 +148,16 @@ def test_closing_the_plan_before_its_charts_are_drawn_is_quiet(qtbot, tmp_path, 
     qtbot.wait(50)
 
     assert page.charts is None
+
+
+def test_the_charts_come_once_their_modules_are_loaded_in_another_thread(
+    qtbot, tmp_path, demo_path
+):
+    shown = make_window(qtbot, tmp_path)
+    open_and_wait(shown, demo_path)
+    page = window_dashboard(shown)
+    loader = page._chart_modules
+
+    qtbot.waitUntil(lambda: page.charts is not None, timeout=10000)
+
+    assert loader.isFinished()  # the page built its charts after the loader's run
