@@ -187,9 +187,7 @@ def test_a_new_person_is_offered_and_the_chosen_owner_stays(dashboard, document,
     document.plan.people.add(name="Aaron Aardvark", team="Sales")
     settle(qtbot, dashboard)
 
-    assert (
-        filters.owner.findText("Aaron Aardvark") == 2
-    )  # by name, after "All owners" and "No owner"
+    assert filters.owner.findText("Aaron Aardvark") == 2  # by name, after "All owners" and "No owner"
     assert filters.owner.currentData() == chosen
 
 
@@ -285,10 +283,8 @@ def test_a_refresh_is_timed(dashboard, document, qtbot):
     settle(qtbot, dashboard)
 
     timings = dashboard.last_refresh
-    assert set(timings) == {"figures", "data", "blocked", "draw", "render", "total"}
-    assert timings["blocked"] >= timings["figures"] + timings["data"]
-    # Drawn in the painter's thread: on screen after the UI thread let go.
-    assert timings["total"] >= timings["blocked"] + timings["draw"] + timings["render"]
+    assert set(timings) == {"figures", "data", "draw", "render", "total"}
+    assert timings["total"] >= timings["figures"] + timings["data"]
 
 
 def test_the_dark_scheme_draws_the_charts_dark(dashboard, qtbot, monkeypatch):
@@ -298,7 +294,6 @@ def test_the_dark_scheme_draws_the_charts_dark(dashboard, qtbot, monkeypatch):
     try:
         app.setPalette(theme.dark_palette())
         qtbot.waitUntil(lambda: dashboard.charts.options.dark, timeout=5000)
-        settle(qtbot, dashboard)  # drawn by the painter's thread
 
         assert dashboard.charts.view().figure.get_facecolor()[0] < 0.2
     finally:

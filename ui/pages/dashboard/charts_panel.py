@@ -2,10 +2,8 @@
 
 Only the chart on screen is kept current: an edit or a new filter marks every chart stale
 and recomputes the shown one's record; a chart is drawn again only when its record (or its
-style: currency, light or dark) differs from the one on screen, by the chart painter's
-thread (:mod:`.painter`), in the layout of the figure it replaces when only the data moved.
-The others catch up when their tab is chosen. Imported with matplotlib, once the dashboard
-has first been painted.
+style: currency, light or dark) differs from the one on screen. The others catch up when
+their tab is chosen. Imported with matplotlib, once the dashboard has first been painted.
 """
 
 from __future__ import annotations
@@ -46,18 +44,13 @@ class _Chart:
     stale: bool = True
     record: Any = None
     style: ChartStyle | None = None
-    # The months and filter of the figure shown: a new figure over the same ones is laid
-    # out like it (an edit moves a bar, not the axes), over others it is laid out afresh.
-    scope: tuple[Any, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
 class ChartsPanel(QTabWidget):
-    """A tab per chart kind; :attr:`drill_requested` gives the key of a clicked bar,
-    :attr:`painted` the kind of a chart whose new picture is on screen."""
+    """A tab per chart kind; :attr:`drill_requested` gives the key of a clicked bar."""
 
     drill_requested = Signal(str)
-    painted = Signal(str)
 
     def __init__(self, plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +65,6 @@ class ChartsPanel(QTabWidget):
             view.setAccessibleName(TITLES[kind])
             view.measure = MEASURES.get(kind, "")
             view.clicked.connect(self.drill_requested)
-            view.painted.connect(lambda kind=kind: self.painted.emit(kind))
             self.charts[kind] = _Chart(view)
             index = self.addTab(view, tab_title(kind))
             self.setTabToolTip(index, TITLES[kind])
@@ -94,16 +86,10 @@ class ChartsPanel(QTabWidget):
         return self.charts[kind or self.current_kind()].record
 
     def timings(self, kind: str | None = None) -> dict[str, float]:
-        """Seconds the chart's last refresh took: ``data`` (its record, on the UI thread)
-        and, of its last picture, ``draw`` (its Figure built) and ``render`` (laid out and
-        rendered), both in the painter's thread."""
+        """Seconds the chart's last refresh took: ``data`` (its record) and, when it was
+        drawn anew, ``draw`` (its Figure built) and ``render`` (painted by the canvas)."""
         chart = self.charts[kind or self.current_kind()]
-        return {**chart.timings, **chart.view.timings}
-
-    @property
-    def drawing(self) -> bool:
-        """Whether the shown chart asked for is not on screen yet."""
-        return self.view().drawing
+        return {**chart.timings, "render": chart.view.canvas.render_seconds}
 
     def add_chart_actions(self, actions: Sequence[QAction]) -> None:
         """Offer ``actions`` (save, copy) as buttons beside the tabs and in every chart's
@@ -152,8 +138,7 @@ class ChartsPanel(QTabWidget):
         return self.refresh(self.current_kind())
 
     def refresh(self, kind: str) -> bool:
-        """Recompute the chart of ``kind`` if stale and have it drawn if its record changed
-        (``True``: it is shown once painted, see :attr:`painted`)."""
+        """Recompute the chart of ``kind`` if stale and draw it if its record changed."""
         chart = self.charts[kind]
         if not chart.stale:
             return False
@@ -163,15 +148,15 @@ class ChartsPanel(QTabWidget):
         module = chart_module(kind)
         record = module.data(plan, self.options)
         style = ChartStyle.for_plan(plan, dark=self.options.dark)
-        chart.timings = {"data": time.perf_counter() - started}
+        computed = time.perf_counter()
+        chart.timings = {"data": computed - started}
         if record == chart.record and style == chart.style:
             return False
+        figure = module.draw(record, style)
+        chart.timings["draw"] = time.perf_counter() - computed
         chart.view.currency = plan.currency
-        # Drawn by the painter's thread. After an edit or a change of scheme, in the layout
-        # of the figure it replaces (solved once the user pauses).
-        scope = (self.options.months, self.options.where)
-        chart.view.show_chart(kind, record, style, reuse_layout=scope == chart.scope)
-        chart.record, chart.style, chart.scope = record, style, scope
+        chart.view.show_figure(figure)  # rendered now when on screen (timed by the canvas)
+        chart.record, chart.style = record, style
         self.redraws += 1
         return True
 

@@ -8,7 +8,7 @@ caller needs them, :meth:`DashboardPage.ensure_charts`), and the window shows th
 Edits arrive one at a time; several in one turn of the event loop (a paste, an undo of a
 batch) are recomputed once, by a zero-delay single-shot timer. The headline figures and
 only the chart on screen are recomputed; that chart is drawn again only when its data
-changed, by the chart painter's thread (the UI thread never renders a chart).
+changed.
 """
 
 from __future__ import annotations
@@ -79,14 +79,12 @@ class DashboardPage(Page):
         self.selection: Selection | None = None  # what the figures and charts show now
         self.recomputes = 0  # how often the figures were recomputed: tests count
         # Seconds the last recompute took: "figures" (headline), "data" (the shown chart's
-        # record), "draw" (its Figure built) and "render" (laid out and rendered), the last
-        # two (in the painter's thread) only when the chart changed; "total" from the edit
-        # being heard to the chart on screen; "blocked": the UI thread's share of it.
+        # record), "draw" (its Figure built) and "render" (painted), the last two only when
+        # the chart changed; "total" from the edit being heard to the chart on screen.
         self.last_refresh: dict[str, float] = {}
         self._findings: list[Finding] | None = None
         self._names = KeyNames(document.plan)
         self._heard: float | None = None  # when the first edit not yet shown was heard
-        self._awaiting_chart = False  # recomputed, the chart not painted yet
         self._shut = False  # see shut()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -164,7 +162,6 @@ class DashboardPage(Page):
         charts.set_describer(self._names.describe)
         charts.add_chart_actions([self.save_action, self.copy_action])
         charts.drill_requested.connect(self.drill)
-        charts.painted.connect(self._chart_painted)
         if self.selection is not None:
             charts.set_options(self.selection.options(dark=self._dark()))
         self._layout.replaceWidget(self.placeholder, charts)
@@ -203,14 +200,11 @@ class DashboardPage(Page):
         self._timer.stop()
         self._chart_modules.wait()  # a thread must not outlive its page
         self._heard = None
-        self._awaiting_chart = False
 
     @property
     def refresh_pending(self) -> bool:
-        """Whether edits were heard that the figures and chart do not show yet (the chart
-        included while the painter draws it)."""
-        drawing = self.charts is not None and self.charts.drawing
-        return self._timer.isActive() or drawing
+        """Whether edits were heard that the figures and chart do not show yet."""
+        return self._timer.isActive()
 
     def recompute_now(self) -> None:
         """Recompute what a pending refresh would, now (before a chart is saved or copied)."""
@@ -253,32 +247,17 @@ class DashboardPage(Page):
         figures = headline_figures(self.plan, selection.months, selection.where, self._findings)
         self.headline.show_figures(figures)
         timings = {"figures": time.perf_counter() - started}
-        drawn = False
         if self.charts is not None:
             self.charts.set_options(selection.options(dark=self._dark()))
             drawn = self.charts.refresh_current()
-            timings["data"] = self.charts.timings().get("data", 0.0)
-        timings["blocked"] = time.perf_counter() - started
-        self.last_refresh = timings
-        self._awaiting_chart = drawn
-        if not drawn:
-            self._finish_timing()
-
-    def _chart_painted(self, kind: str) -> None:
-        charts = self.charts
-        if not self._awaiting_chart or charts is None or kind != charts.current_kind():
-            return  # a picture redrawn at a new size, or once laid out afresh
-        if charts.drawing:
-            return  # superseded: a newer one is on its way
-        self._awaiting_chart = False
-        chart = charts.timings()
-        self.last_refresh = {**self.last_refresh, "draw": chart["draw"], "render": chart["render"]}
-        self._finish_timing()
-
-    def _finish_timing(self) -> None:
+            chart = self.charts.timings()
+            timings["data"] = chart.get("data", 0.0)
+            if drawn:
+                timings["draw"], timings["render"] = chart["draw"], chart["render"]
         if self._heard is not None:
-            self.last_refresh["total"] = time.perf_counter() - self._heard
+            timings["total"] = time.perf_counter() - self._heard
             self._heard = None
+        self.last_refresh = timings
 
     @staticmethod
     def _dark() -> bool:
@@ -317,7 +296,7 @@ class DashboardPage(Page):
         from .charts_panel import tab_title
 
         charts = self.ensure_charts()
-        if self._timer.isActive():  # an edit of this very turn belongs in the picture
+        if self.refresh_pending:  # an edit of this very turn belongs in the picture
             self.recompute_now()
         if path is None:
             plan_path = self.plan.path
@@ -340,7 +319,7 @@ class DashboardPage(Page):
         from . import export
 
         charts = self.ensure_charts()
-        if self._timer.isActive():  # an edit of this very turn belongs in the picture
+        if self.refresh_pending:  # an edit of this very turn belongs in the picture
             self.recompute_now()
         export.copy(charts.light_figure())
         self._say("Copied the chart")
