@@ -187,7 +187,9 @@ def test_a_new_person_is_offered_and_the_chosen_owner_stays(dashboard, document,
     document.plan.people.add(name="Aaron Aardvark", team="Sales")
     settle(qtbot, dashboard)
 
-    assert filters.owner.findText("Aaron Aardvark") == 2  # by name, after "All owners" and "No owner"
+    assert (
+        filters.owner.findText("Aaron Aardvark") == 2
+    )  # by name, after "All owners" and "No owner"
     assert filters.owner.currentData() == chosen
 
 
