@@ -32,6 +32,7 @@ _OWNERS = (
     "LEFT JOIN roles r ON r.initiative_id = i.id AND r.role = 'A' "
     "LEFT JOIN people o ON o.id = r.person_id"
 )
+_BY_NAME = "SELECT id FROM {} ORDER BY name COLLATE NOCASE"
 _AIMS = (
     "SELECT a.initiative_id, a.segment_id, s.tier FROM initiative_segments a "
     "JOIN segments s ON s.id = a.segment_id ORDER BY a.initiative_id, a.segment_id"
@@ -79,9 +80,6 @@ def cached_rollup(
         order = {row[0]: n for n, row in enumerate(plan.query(_BY_NAME.format("people")))}
         return sorted(rows, key=lambda row: (row[0] is None, order.get(row[0], 0)))
     return sorted(rows, key=lambda row: (row[0] is None, row[0] or ""))
-
-
-_BY_NAME = "SELECT id FROM {} ORDER BY name COLLATE NOCASE"
 
 
 def _period_key(dimension: Dimension, month: int, start: int) -> Key:
