@@ -17,7 +17,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-COMMANDS = ("demo", "summary", "check", "chart")
+COMMANDS = ("demo", "summary", "check", "chart", "export", "import")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--from", dest="first", metavar="YYYY-MM", help="first month shown")
     chart.add_argument("--to", dest="last", metavar="YYYY-MM", help="last month shown")
     chart.add_argument("--dark", action="store_true", help="colours for a dark background")
+
+    from planner.cli.export import add_export_parser
+    from planner.cli.importing import add_import_parser
+
+    add_export_parser(commands)
+    add_import_parser(commands)
     return parser
 
 
@@ -125,7 +131,15 @@ def _run(options: argparse.Namespace) -> int:
 
     from planner.plan import Plan
 
+    if options.command == "import":
+        return _import(options)
+
     with Plan.open(options.plan, read_only=True) as plan:
+        if options.command == "export":
+            from planner.cli.export import run_export
+
+            print(run_export(plan, options))
+            return 0
         if options.command == "chart":
             from planner.cli.chart import write_chart
 
@@ -142,3 +156,15 @@ def _run(options: argparse.Namespace) -> int:
         findings = run_checks(plan)
         print(findings_json(findings) if options.json else findings_text(findings))
         return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _import(options: argparse.Namespace) -> int:
+    from planner.cli.importing import run_import
+    from planner.plan import Plan
+
+    with Plan.open(options.plan, read_only=options.dry_run) as plan:
+        outcome = run_import(plan, options)
+    print(outcome.report)
+    if outcome.refusal is not None:
+        return _fail(outcome.refusal)
+    return EXIT_FINDINGS if options.dry_run and outcome.had_rejected else 0

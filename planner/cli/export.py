@@ -1,0 +1,65 @@
+"""``smarketing export``: the leadership workbook, written to an .xlsx file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from planner.plan import Plan
+
+
+def add_export_parser(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="export the leadership workbook (.xlsx)")
+    export.description = (
+        "Write the plan as an Excel workbook for leadership: summary, initiatives, roles, "
+        "monthly figures, strike zone, hand-off and an Actuals sheet to fill in and import back. "
+        "The file is replaced whole or not at all."
+    )
+    export.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
+    export.add_argument(
+        "-o", "--output", required=True, type=Path, help="the workbook to write (.xlsx)"
+    )
+    export.add_argument(
+        "--chart-images",
+        action="store_true",
+        help="also embed the app's own chart pictures (the native Excel charts are always there)",
+    )
+
+
+def run_export(plan: Plan, options: argparse.Namespace) -> str:
+    """Export as the options ask; returns the line that says where it went."""
+    from planner.workbook.export import ExportOptions, export_workbook
+
+    started = time.perf_counter()
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        path = export_workbook(
+            plan,
+            options.output,
+            options=ExportOptions(chart_images=options.chart_images),
+            on_progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.done()
+    seconds = time.perf_counter() - started
+    return f"Wrote the workbook to {path} in {seconds:.1f} s"
+
+
+class _Progress:
+    """A percentage on one terminal line, for the minute a large plan can take."""
+
+    def __init__(self) -> None:
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent != self._shown:
+            self._shown = percent
+            print(f"\rExporting… {percent}%", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self._shown >= 0:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
