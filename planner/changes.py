@@ -20,6 +20,7 @@ class Entity(StrEnum):
     INITIATIVES = "initiatives"
     ROLES = "roles"
     VALUES = "values"
+    IMPORT_MAPPINGS = "import_mappings"
 
 
 class Action(StrEnum):

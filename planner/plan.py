@@ -87,6 +87,7 @@ class Plan:
             SettingsService,
             ValueService,
         )
+        from planner.services.import_mappings import ImportMappingService
 
         self.db = db
         self.path = path
@@ -106,6 +107,7 @@ class Plan:
         self.initiatives = InitiativeService(self)
         self.roles = RoleService(self)
         self.values = ValueService(self)
+        self.import_mappings = ImportMappingService(self)
 
     # -- opening and closing -------------------------------------------------------------
 

@@ -136,5 +136,17 @@ def m002_handoff_months(db: Database) -> None:
     )
 
 
+@_migration
+def m003_import_mappings(db: Database) -> None:
+    """CSV column mappings kept for next time, one per set of CSV column names (a JSON list of
+    the names, sorted) holding the mapping as JSON."""
+    db.execute(
+        """CREATE TABLE import_mappings (
+    header_key TEXT PRIMARY KEY,
+    mapping TEXT NOT NULL
+) STRICT"""
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

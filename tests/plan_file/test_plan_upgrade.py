@@ -16,7 +16,7 @@ from plan_file_support import folder_state
 
 from planner import Plan, PlanFileError
 from planner.storage import connection, opening
-from planner.storage.schema import MIGRATION_SET, SCHEMA_VERSION, migrations
+from planner.storage.schema import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, migrations
 from planner.version import APPLICATION_ID
 
 OLD_VERSION = 1
@@ -55,7 +55,8 @@ def make_old_plan(path: Path) -> Path:
                 [number, 10 * number, 12 * number],
             )
         db.execute("INSERT INTO roles VALUES (1, 1, 'A')")
-    assert [m.name for m in migrations.pending(db)] == [FIRST_NEW_MIGRATION]
+    assert [m.name for m in migrations.pending(db)] == list(MIGRATION_NAMES[OLD_VERSION:])
+    assert MIGRATION_NAMES[OLD_VERSION] == FIRST_NEW_MIGRATION
     conn.close()
     return path
 
@@ -129,7 +130,7 @@ def failing_migration(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     """Make the upgrade's migration create its table and then fail, as a buggy one would."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     probe = connection.prepare(conn, read_only=True, where=str(path))
-    (pending,) = migrations.pending(probe)
+    pending = migrations.pending(probe)[0]  # the first of the upgrade's migrations
     conn.close()
     real = pending.fn
 
@@ -218,7 +219,7 @@ def test_an_interrupted_upgrade_changes_nothing(
 ) -> None:
     path = make_old_plan(tmp_path / "old.smplan")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    (pending,) = migrations.pending(connection.prepare(conn, read_only=True, where=str(path)))
+    pending = migrations.pending(connection.prepare(conn, read_only=True, where=str(path)))[0]
     conn.close()
 
     def interrupted(db: object) -> None:

@@ -62,6 +62,7 @@ class ImportPreview:
     skipped: int = 0
     mapping: CsvMapping | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "read as Windows-1252 text"
+    headers: tuple[str, ...] = ()  # a CSV's columns: its mapping is saved for them on apply
 
     @property
     def new(self) -> int:
