@@ -1,0 +1,85 @@
+"""The About sheet: where the workbook came from (app, plan file, export time), the currency,
+the funnel assumptions and the hand-off agreement the figures rest on, and how to read them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner import months as month_math
+from planner.version import APP_NAME, APP_VERSION
+from planner.workbook.export.cells import Styled
+from planner.workbook.export.sheet_setup import Grid, define_name, write_grid
+
+if TYPE_CHECKING:
+    from planner.workbook.export.context import ExportContext
+
+TITLE = "About"
+RANGE_NAME = "Funnel_Assumptions"
+WIDTHS = (30.0, 40.0, 60.0)
+READING_NOTES = (
+    "Money is shown in major units of the plan currency (12,345.67), exact to the cent.",
+    "To date: from the plan's first month to the latest month holding any actual.",
+    "Attainment: actual ÷ planned over the same months; forecast attainment: the run-rate "
+    "forecast ÷ the year's plan.",
+    "Live initiatives are those not dropped; budget, revenue target and the strike zone count "
+    "only them.",
+    "An initiative aimed at several segments is shared equally among them, the odd cent going "
+    "to the first.",
+    "The Actuals sheet is made to be filled in and sent back; the plan imports it by "
+    "initiative ID.",
+)
+
+
+def write(ctx: ExportContext) -> None:
+    """Add the About sheet."""
+    facts, styles = ctx.facts, ctx.styles
+    settings, funnel, agreement = facts.settings, facts.funnel, facts.agreement
+    ws = ctx.new_sheet(TITLE)
+    grid = Grid()
+    grid.add(Styled("About this workbook", "title"))
+    grid.blank()
+
+    def pair(label: str, value: object, note: str = "") -> int:
+        shown = value if isinstance(value, Styled) else Styled(value, "wrap")
+        return grid.add(Styled(label, "label"), shown, Styled(note, "wrap") if note else None)
+
+    grid.add(Styled("Source", "section"))
+    pair("Made by", f"{APP_NAME} {APP_VERSION}")
+    pair("Plan file", facts.file_name)
+    pair("Plan", settings.name)
+    pair("Company", settings.company or "(not given)")
+    pair("Exported", Styled(facts.exported_at, "timestamp"), "local time of the exporting computer")
+    pair("Period", settings.horizon.describe(), f"{settings.horizon.count} months")
+    start = month_math.label(month_math.month(2000, settings.fiscal_year_start)).split()[0]
+    pair("Fiscal year starts in", start)
+    pair(
+        "Currency",
+        f"{facts.currency.code} ({facts.currency.symbol.strip()})",
+        f"{facts.currency.digits} decimal places",
+    )
+    grid.blank()
+    grid.add(Styled("Funnel assumptions", "section"))
+    first = pair("Lead to MQL", Styled(funnel.lead_to_mql, "percent"), "stage conversion rate")
+    pair("MQL to SAL", Styled(funnel.mql_to_sal, "percent"))
+    pair("SAL to SQL", Styled(funnel.sal_to_sql, "percent"))
+    pair("SQL to opportunity", Styled(funnel.sql_to_opportunity, "percent"))
+    pair("Opportunity to won", Styled(funnel.opportunity_to_won, "percent"))
+    pair("Average deal size", Styled(styles.money(funnel.average_deal_size), "money"))
+    last = pair(
+        "Minimum return",
+        Styled(funnel.min_return_ratio, "ratio"),
+        "revenue target per unit of budget below which the checks warn",
+    )
+    grid.blank()
+    grid.add(Styled("Hand-off agreement", "section"))
+    pair("MQLs per month", Styled(agreement.mqls_per_month, "count"), "marketing commits")
+    pair("Acceptance rate", Styled(agreement.acceptance_rate, "percent"), "sales accepts at least")
+    pair("Follow-up within (hours)", Styled(agreement.followup_hours, "hours"), "sales commits")
+    pair("Quality bar", Styled(agreement.quality_bar, "wrap"))
+    grid.blank()
+    grid.add(Styled("Reading the figures", "section"))
+    for note in READING_NOTES:
+        grid.add(Styled(note, "note"))
+
+    write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS)
+    define_name(ctx.wb, RANGE_NAME, ws, 1, first, 2, last)

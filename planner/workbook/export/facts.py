@@ -1,0 +1,123 @@
+"""Everything the workbook shows except the long Actuals sheet, read from the plan once.
+
+Figures come from :mod:`planner.analysis` and :mod:`planner.checks`, the same functions the
+app's pages and the command line use, so the workbook can never disagree with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner.analysis import (
+    Dimension,
+    HandoffMonth,
+    Headline,
+    StrikeZone,
+    Totals,
+    handoff_by_month,
+    headline,
+    rollup,
+    strike_zone,
+    total,
+)
+from planner.checks import run_checks
+from planner.checks.findings import Finding
+from planner.domain import (
+    Assignment,
+    FunnelAssumptions,
+    HandoffAgreement,
+    Initiative,
+    Person,
+    PlanSettings,
+    Segment,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from planner.money import Currency
+    from planner.plan import Plan
+
+
+@dataclass(frozen=True)
+class ExportFacts:
+    """A snapshot of the plan for the workbook. Money in minor units; ``monthly`` maps each
+    month holding values to its totals; ``to_date`` each initiative with values up to the
+    actuals-through month to its totals over those months (empty before the first actual)."""
+
+    settings: PlanSettings
+    currency: Currency
+    file_name: str
+    exported_at: dt.datetime
+    people: list[Person]
+    segments: list[Segment]
+    initiatives: list[Initiative]
+    assignments: list[Assignment]
+    findings: list[Finding]
+    headline: Headline
+    monthly: dict[int, Totals]
+    plan_total: Totals
+    to_date: dict[int, Totals]
+    strike_zone: StrikeZone
+    handoff: list[HandoffMonth]
+    agreement: HandoffAgreement
+    funnel: FunnelAssumptions
+
+    @property
+    def actuals_through(self) -> int | None:
+        return self.headline.progress.actuals_through
+
+    @property
+    def live_initiatives(self) -> int:
+        return sum(
+            count
+            for status, count in self.headline.initiatives_by_status.items()
+            if status is not Status.DROPPED
+        )
+
+    def findings_of(self) -> dict[int, list[Finding]]:
+        """The findings about each initiative, by its id."""
+        found: dict[int, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.initiative_id is not None:
+                found.setdefault(finding.initiative_id, []).append(finding)
+        return found
+
+
+def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
+    """Read what the workbook shows from ``plan``."""
+    settings = plan.settings.get()
+    figures = headline(plan)
+    through = figures.progress.actuals_through
+    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    to_date = {}
+    if through is not None:
+        to_date = {
+            row.key: row.totals
+            for row in rollup(plan, Dimension.INITIATIVE, months=(settings.horizon.first, through))
+        }
+    return ExportFacts(
+        settings=settings,
+        currency=plan.currency,
+        file_name=plan.path.name if plan.path else "(not saved to a file)",
+        exported_at=(now or dt.datetime.now()).replace(microsecond=0, tzinfo=None),
+        people=plan.people.list(),
+        segments=plan.segments.list(),
+        initiatives=plan.initiatives.list(),
+        assignments=plan.roles.all(),
+        findings=run_checks(plan),
+        headline=figures,
+        monthly=monthly,
+        plan_total=total(plan),
+        to_date=to_date,
+        strike_zone=strike_zone(plan),
+        handoff=handoff_by_month(plan, monthly=monthly),
+        agreement=plan.handoff.get(),
+        funnel=plan.funnel.get(),
+    )
+
+
+def first_day(month: int) -> dt.date:
+    """A ``YYYYMM`` month as the date of its first day (how the workbook shows months)."""
+    return dt.date(month // 100, month % 100, 1)

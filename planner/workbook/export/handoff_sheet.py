@@ -1,0 +1,80 @@
+"""The Hand-off sheet: the marketing-sales agreement, and each month's actuals against it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.workbook.export.cells import Styled
+from planner.workbook.export.facts import first_day
+from planner.workbook.export.sheet_setup import Grid, define_name, write_grid
+
+if TYPE_CHECKING:
+    from planner.workbook.export.context import ExportContext
+
+TITLE = "Hand-off"
+RANGE_NAME = "Handoff_Data"
+HEADER_ROW = 4
+HEADERS = (
+    "Month",
+    "MQLs committed",
+    "MQLs delivered",
+    "MQLs met",
+    "Acceptance agreed",
+    "Acceptance actual",
+    "Acceptance met",
+    "Follow-up agreed (hours)",
+    "Follow-up actual (hours)",
+    "Follow-up met",
+    "Agreement met",
+)
+
+
+def write(ctx: ExportContext) -> None:
+    """Add the Hand-off sheet."""
+    facts = ctx.facts
+    agreement = facts.agreement
+    ws = ctx.new_sheet(TITLE)
+    grid = Grid()
+    grid.add(Styled("Hand-off: the marketing-sales agreement against actuals", "title"))
+    grid.add(
+        Styled(
+            "Marketing commits MQLs each month; sales commits to accept enough of them and to "
+            "follow up fast. Months up to the latest actuals; a month without MQL actuals is "
+            "not judged.",
+            "subtitle",
+        )
+    )
+    grid.blank()
+    grid.add(*(Styled(title, "header") for title in HEADERS))
+    for month in facts.handoff:
+        grid.add(
+            Styled(first_day(month.month), "month"),
+            Styled(month.mqls_committed, "count"),
+            Styled(month.mqls_delivered, "count"),
+            _met(month.mqls_met),
+            Styled(month.acceptance_agreed, "percent"),
+            Styled(month.acceptance_actual, "percent"),
+            _met(month.acceptance_met),
+            Styled(month.followup_agreed, "hours"),
+            Styled(month.followup_actual, "hours"),
+            _met(month.followup_met),
+            _met(month.met),
+        )
+    if not facts.handoff:
+        grid.add(Styled("No actuals yet: each month is judged once its actuals are in.", "note"))
+    last_row = grid.next_row - 1
+    grid.blank()
+    grid.add(Styled("The agreement", "section"))
+    grid.add(Styled("MQLs per month", "label"), Styled(agreement.mqls_per_month, "count"))
+    grid.add(Styled("Acceptance rate", "label"), Styled(agreement.acceptance_rate, "percent"))
+    grid.add(Styled("Follow-up within (hours)", "label"), Styled(agreement.followup_hours, "hours"))
+    grid.add(Styled("Quality bar", "label"), Styled(agreement.quality_bar, "note"))
+
+    write_grid(ctx, ws, grid, freeze=f"B{HEADER_ROW + 1}", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    define_name(ctx.wb, RANGE_NAME, ws, 1, HEADER_ROW, len(HEADERS), last_row)
+
+
+def _met(met: bool | None) -> Styled | None:
+    if met is None:
+        return None
+    return Styled("Yes", "good") if met else Styled("No", "bad")

@@ -1,0 +1,169 @@
+"""Every look of the workbook in one place: fonts, fills, borders, number formats.
+
+Cells name a style (``"money"``, ``"header"``); :class:`Styles` knows what each name means for
+this plan (its currency's symbol and decimal places) and how wide a value looks in it, for
+fitted column widths. Colours follow Excel's own conventions (good green, bad red, pale
+yellow for cells to fill in) so the workbook reads like any finance deliverable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from planner.money import Currency
+
+NAVY = "1F3864"
+HEADER_FILL = "305496"
+TOTAL_FILL = "F2F2F2"
+INPUT_FILL = "FFF2CC"  # cells a reader is asked to fill in
+GOOD_FILL, GOOD_TEXT = "C6EFCE", "006100"
+BAD_FILL, BAD_TEXT = "FFC7CE", "9C0006"
+NEUTRAL_FILL, NEUTRAL_TEXT = "FFEB9C", "9C5700"
+MUTED_TEXT = "595959"
+GRID = "BFBFBF"
+TOP = "top"  # data cells align to the top, so rows with wrapped text read across
+ROLE_FILLS = {"A": "F4B183", "R": "BDD7EE", "C": "C5E0B4", "I": "EDEDED"}
+
+# Attainment colour scale: red at half the plan or less, amber just below it, green at plan.
+SCALE_POINTS = ((0.5, "F8696B"), (0.9, "FFEB84"), (1.0, "63BE7B"))
+
+COUNT_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0%"
+MONTH_FORMAT = "mmm yyyy"
+TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm"
+HOURS_FORMAT = "0.0"
+RATIO_FORMAT = '0.0" : 1"'
+
+
+def money_format(currency: Currency) -> str:
+    """An Excel number format showing amounts in ``currency``: ``"$"#,##0.00``."""
+    symbol = currency.symbol.replace('"', "")
+    decimals = f".{'0' * currency.digits}" if currency.digits else ""
+    return f'"{symbol}"#,##0{decimals}'
+
+
+def axis_money_format(currency: Currency) -> str:
+    """A compact format for chart axes: ``$1.5M``, ``$250k``, ``$900``."""
+    symbol = f'"{currency.symbol.replace(chr(34), "")}"'
+    return f'[>=1000000]{symbol}#,##0.0,,"M";[>=1000]{symbol}#,##0,"k";{symbol}#,##0'
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How one named style looks. ``width``: whether its values count when columns are
+    fitted (titles and notes spill over empty neighbours and do not)."""
+
+    bold: bool = False
+    italic: bool = False
+    size: float | None = None
+    colour: str | None = None
+    fill: str | None = None
+    number_format: str | None = None
+    horizontal: str | None = None
+    vertical: str | None = None
+    wrap: bool = False
+    rotation: int | None = None
+    top_border: bool = False
+    box: bool = False
+    locked: bool = True
+    width: bool = True
+
+
+def _looks(money: str) -> dict[str, Look]:
+    header = Look(bold=True, colour="FFFFFF", fill=HEADER_FILL, vertical="center", wrap=True)
+    total = {"bold": True, "fill": TOTAL_FILL, "top_border": True}
+    return {
+        "title": Look(bold=True, size=15, colour=NAVY, width=False),
+        "subtitle": Look(italic=True, colour=MUTED_TEXT, width=False),
+        "section": Look(bold=True, size=12, colour=NAVY, width=False),
+        "note": Look(colour=MUTED_TEXT, width=False),
+        "header": header,
+        "header_centre": Look(**{**_fields(header), "horizontal": "center"}),
+        "header_rotated": Look(
+            **{**_fields(header), "horizontal": "center", "rotation": 90, "wrap": False}
+        ),
+        "label": Look(bold=True, vertical=TOP),
+        "text": Look(vertical=TOP),
+        "key": Look(horizontal="center", vertical=TOP),
+        "wrap": Look(wrap=True, vertical=TOP),
+        "money": Look(number_format=money, vertical=TOP),
+        "count": Look(number_format=COUNT_FORMAT, vertical=TOP),
+        "percent": Look(number_format=PERCENT_FORMAT, vertical=TOP),
+        "hours": Look(number_format=HOURS_FORMAT, vertical=TOP),
+        "ratio": Look(number_format=RATIO_FORMAT, vertical=TOP),
+        "month": Look(number_format=MONTH_FORMAT, horizontal="left", vertical=TOP),
+        "timestamp": Look(number_format=TIMESTAMP_FORMAT, horizontal="left", vertical=TOP),
+        "total_label": Look(**total),
+        "total_money": Look(number_format=money, **total),
+        "total_count": Look(number_format=COUNT_FORMAT, **total),
+        "total_percent": Look(number_format=PERCENT_FORMAT, **total),
+        "headline_money": Look(bold=True, size=12, number_format=money),
+        "headline_percent": Look(bold=True, size=12, number_format=PERCENT_FORMAT),
+        "headline_count": Look(bold=True, size=12, number_format=COUNT_FORMAT),
+        "input_money": Look(number_format=money, fill=INPUT_FILL, box=True, locked=False),
+        "input_count": Look(number_format=COUNT_FORMAT, fill=INPUT_FILL, box=True, locked=False),
+        "good": Look(fill=GOOD_FILL, colour=GOOD_TEXT, horizontal="center", vertical=TOP),
+        "bad": Look(fill=BAD_FILL, colour=BAD_TEXT, horizontal="center", vertical=TOP),
+        "neutral": Look(fill=NEUTRAL_FILL, colour=NEUTRAL_TEXT, horizontal="center", vertical=TOP),
+        **{
+            f"role_{role}": Look(bold=role == "A", fill=fill, horizontal="center", box=True)
+            for role, fill in ROLE_FILLS.items()
+        },
+        **{
+            f"legend_{role}": Look(fill=fill, bold=role == "A", width=False)
+            for role, fill in ROLE_FILLS.items()
+        },
+        "team": Look(bold=True, colour=NAVY, fill="D9E1F2", horizontal="center", box=True),
+    }
+
+
+def _fields(look: Look) -> dict[str, Any]:
+    return {name: getattr(look, name) for name in Look.__slots__}
+
+
+class Styles:
+    """The named looks of one workbook, for one currency."""
+
+    def __init__(self, currency: Currency) -> None:
+        self.currency = currency
+        self.money_format = money_format(currency)
+        self.axis_money_format = axis_money_format(currency)
+        self._looks = _looks(self.money_format)
+
+    def look(self, name: str) -> Look:
+        return self._looks[name]
+
+    def money(self, minor: int | None) -> float | int | None:
+        """Minor units as the number a cell holds: major units (exact to the cent as a
+        double up to 2**53 minor units, far beyond any plan)."""
+        if minor is None:
+            return None
+        scale = self.currency.scale
+        return minor / scale if scale != 1 else minor
+
+    def shown_width(self, style: str | None, value: object) -> int:
+        """About how many characters ``value`` takes when shown in ``style``."""
+        look = self._looks[style] if style else None
+        if look is not None and not look.width:
+            return 0
+        if value is None:
+            return 0
+        if isinstance(value, str):
+            return max(len(line) for line in value.split("\n")) if value else 0
+        if isinstance(value, dt.datetime):
+            return 16
+        if isinstance(value, dt.date):
+            return 8
+        number_format = look.number_format if look else None
+        if isinstance(value, int | float):
+            if number_format == self.money_format:
+                symbol = len(self.currency.symbol)
+                return symbol + len(f"{value:,.{self.currency.digits}f}")
+            if number_format in (PERCENT_FORMAT,):
+                return len(f"{value:.1%}")
+            if isinstance(value, float) and number_format in (HOURS_FORMAT, RATIO_FORMAT):
+                return len(f"{value:.1f}") + (4 if number_format == RATIO_FORMAT else 0)
+            return len(f"{value:,}") if isinstance(value, int) else len(f"{value:,.2f}")
+        return len(str(value))

@@ -1,0 +1,77 @@
+"""Writing the whole workbook: gather the figures, write each sheet in order, save once.
+
+Sheets, in order: Summary, (Charts,) Initiatives, Roles, Monthly, Strike zone, Hand-off,
+Actuals, About.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+
+from planner.version import APP_NAME
+from planner.workbook.export import (
+    about_sheet,
+    actuals_sheet,
+    handoff_sheet,
+    images,
+    initiatives_sheet,
+    monthly_sheet,
+    roles_sheet,
+    strike_zone_sheet,
+    summary_sheet,
+)
+from planner.workbook.export.context import ExportContext
+from planner.workbook.export.facts import gather
+from planner.workbook.export.streaming import discard
+from planner.workbook.export.styles import Styles
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+    from planner.workbook.export.options import ExportOptions
+    from planner.workbook.export.progress import Progress
+
+# Saving compresses every sheet into the file: on the large plan about a twelfth of the time
+# of writing the rows (3.5 s after 46 s).
+SAVE_SHARE = 12
+
+
+def write_workbook(
+    plan: Plan,
+    path: Path,
+    *,
+    options: ExportOptions,
+    progress: Progress,
+    fast_rows: bool = True,
+) -> None:
+    """Write the workbook of ``plan`` to ``path`` (a new file, the caller's temporary one)."""
+    facts = gather(plan)
+    progress.check()
+    actuals = actuals_sheet.read_rows(plan, facts)
+    small_rows = 3 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
+    rows = small_rows + actuals.count
+    progress.start(rows + rows // SAVE_SHARE)
+
+    wb = Workbook(write_only=True)
+    wb.properties.title = facts.settings.name
+    wb.properties.creator = APP_NAME
+    ctx = ExportContext(wb, plan, facts, Styles(facts.currency), progress, fast_rows)
+    try:
+        summary_sheet.write(ctx)
+        if options.chart_images:
+            images.write(ctx, options.pictures)
+        initiatives_sheet.write(ctx)
+        roles_sheet.write(ctx)
+        monthly_sheet.write(ctx)
+        strike_zone_sheet.write(ctx)
+        handoff_sheet.write(ctx)
+        actuals_sheet.write(ctx, actuals)
+        about_sheet.write(ctx)
+        progress.check()
+        wb.save(path)
+    except BaseException:
+        discard(wb)
+        raise
+    progress.finish()
