@@ -1,4 +1,4 @@
-"""The File menu: new, open, open recent, save a copy, close, quit.
+"""The File menu: new, open, open recent, save a copy, export and import, close, quit.
 
 Every edit is saved as it is made, so there is no Save and no "save changes?" question.
 """
@@ -17,6 +17,7 @@ from planner import Plan, PlanError
 from planner.version import PLAN_SUFFIX
 from ui.icons import icon
 from ui.new_plan_dialog import NewPlanDialog
+from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -40,6 +41,7 @@ class FileActions:
         self.save_copy = self._action(
             "Save a &Copy As…", "save-copy", QKeySequence.StandardKey.SaveAs, self.save_copy_dialog
         )
+        self.workbook = WorkbookActions(window)
         self.close = self._action(
             "&Close Plan", "close", QKeySequence.StandardKey.Close, window.close_plan
         )
@@ -51,6 +53,9 @@ class FileActions:
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
         menu.addAction(self.save_copy)
+        menu.addSeparator()
+        menu.addActions(self.workbook.actions())
+        menu.addSeparator()
         menu.addAction(self.close)
         menu.addSeparator()
         menu.addAction(self.quit)
@@ -58,6 +63,7 @@ class FileActions:
     def plan_is_open(self, is_open: bool) -> None:
         self.save_copy.setEnabled(is_open)
         self.close.setEnabled(is_open)
+        self.workbook.plan_is_open(is_open)
 
     # -- the actions -----------------------------------------------------------------------
 

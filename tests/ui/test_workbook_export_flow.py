@@ -1,0 +1,200 @@
+"""File > Export Workbook… in the window: the export runs on a read-only plan of its own off
+the UI thread, says where the file went, is cancelled quietly leaving no file, and a failure
+is told in a dialog that does not block the window."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QSettings
+from window_support import make_window, open_and_wait, problem_box
+from workbook_ui_support import FakeExport, patch_export, settle_task
+
+from planner import PlanError
+from planner.charts import KINDS
+from ui.workbook.export_dialog import CHART_IMAGES_KEY, FOLDER_KEY, ExportDialog
+
+
+def open_window(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    open_and_wait(window, demo_path)
+    return window
+
+
+def test_an_export_writes_the_file_and_says_where_it_went(qtbot, tmp_path, demo_path, monkeypatch):
+    fake = patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    target = tmp_path / "out" / "Plan.xlsx"
+    target.parent.mkdir()
+
+    assert window.files.workbook.exporting.export(target)
+    settle_task(window)
+
+    assert target.is_file()
+    assert str(target) in window.notice.text()
+    assert problem_box(window) is None
+    assert fake.calls[0]["pictures"] is None
+
+
+def test_the_export_reads_its_own_read_only_plan_off_the_ui_thread(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    fake = patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+
+    window.files.workbook.exporting.export(tmp_path / "Plan.xlsx", chart_images=True)
+    settle_task(window)
+
+    call = fake.calls[0]
+    assert call["read_only"] is True
+    assert call["plan"] is not window.document.plan
+    assert call["thread"] is not threading.main_thread()
+    assert [kind for kind, _png in call["pictures"]] == list(KINDS)
+    assert all(png.startswith(b"\x89PNG") for _kind, png in call["pictures"])
+
+
+def test_a_cancelled_export_leaves_no_file_and_says_so_quietly(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    patch_export(monkeypatch, FakeExport(wait_for_cancel=True))
+    window = open_window(qtbot, tmp_path, demo_path)
+    target = tmp_path / "Plan.xlsx"
+
+    window.files.workbook.exporting.export(target)
+    window.files.workbook.task.cancel()
+    settle_task(window)
+
+    assert not target.exists()
+    assert "cancelled" in window.notice.text()
+    assert problem_box(window) is None
+
+
+def test_a_failing_export_shows_the_core_message_in_a_dialog(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    message = "/tmp/Plan.xlsx: the file is open in another program (Excel?); close it first"
+    patch_export(monkeypatch, FakeExport(error=PlanError(message)))
+    window = open_window(qtbot, tmp_path, demo_path)
+
+    window.files.workbook.exporting.export(tmp_path / "Plan.xlsx")
+    settle_task(window)
+
+    box = problem_box(window)
+    assert box is not None and box.isVisible()
+    assert box.text() == message
+    assert box.windowTitle() == "Can't export Plan.xlsx"
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(qtbot, tmp_path, demo_path, monkeypatch):
+    patch_export(monkeypatch, FakeExport(error=KeyError("sheet")))
+    window = open_window(qtbot, tmp_path, demo_path)
+
+    window.files.workbook.exporting.export(tmp_path / "Plan.xlsx")
+    settle_task(window)
+
+    assert problem_box(window).text() == "unexpected KeyError: 'sheet'"
+
+
+def test_one_export_runs_at_a_time(qtbot, tmp_path, demo_path, monkeypatch):
+    patch_export(monkeypatch, FakeExport(wait_for_cancel=True))
+    window = open_window(qtbot, tmp_path, demo_path)
+    flow = window.files.workbook.exporting
+
+    assert flow.export(tmp_path / "one.xlsx")
+    assert not flow.export(tmp_path / "two.xlsx")
+
+    window.files.workbook.task.cancel()
+    settle_task(window)
+
+
+def test_asking_again_while_an_export_runs_says_to_wait(qtbot, tmp_path, demo_path, monkeypatch):
+    patch_export(monkeypatch, FakeExport(wait_for_cancel=True))
+    window = open_window(qtbot, tmp_path, demo_path)
+    window.files.workbook.exporting.export(tmp_path / "one.xlsx")
+
+    window.files.workbook.export.trigger()
+
+    assert "still finishing" in window.statusBar().currentMessage()
+    assert window.findChild(ExportDialog) is None
+    window.files.workbook.task.cancel()
+    settle_task(window)
+
+
+def test_the_dialog_starts_the_export_of_the_chosen_file(qtbot, tmp_path, demo_path, monkeypatch):
+    fake = patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+    target = tmp_path / "For the board.xlsx"
+
+    dialog.path_edit.setText(str(target))
+    dialog.chart_box.setChecked(True)
+    dialog.export_button.click()
+    settle_task(window)
+
+    assert target.is_file()
+    assert len(fake.calls[0]["pictures"]) == len(KINDS)
+
+
+def test_the_dialog_suggests_the_plan_name_beside_the_plan(qtbot, tmp_path, demo_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+    dialog = ExportDialog(settings, demo_path, "FY2026: Demand/Plan")
+    qtbot.addWidget(dialog)
+
+    assert dialog.target() == demo_path.parent / "FY2026 Demand Plan.xlsx"
+    assert dialog.chart_images() is False
+
+
+def test_the_dialog_remembers_the_folder_and_the_checkbox(qtbot, tmp_path, demo_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    first = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(first)
+    first.path_edit.setText(str(elsewhere / "x.xlsx"))
+    first.chart_box.setChecked(True)
+    first.accept()
+
+    second = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(second)
+
+    assert settings.value(FOLDER_KEY) == str(elsewhere)
+    assert settings.value(CHART_IMAGES_KEY, type=bool) is True
+    assert second.target() == elsewhere / "Plan.xlsx"
+    assert second.chart_images() is True
+
+
+def test_the_dialog_adds_the_suffix_and_reads_a_bare_name_as_beside_the_plan(
+    qtbot, tmp_path, demo_path
+):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(dialog)
+
+    dialog.path_edit.setText("board pack")
+
+    assert dialog.target() == demo_path.parent / "board pack.xlsx"
+
+
+def test_the_dialog_refuses_a_missing_folder_by_name(qtbot, tmp_path, demo_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(dialog)
+
+    dialog.path_edit.setText(str(tmp_path / "gone" / "Plan.xlsx"))
+
+    assert not dialog.export_button.isEnabled()
+    assert "gone" in dialog.path_hint.text()
+
+
+def test_the_dialog_warns_that_an_existing_file_is_replaced(qtbot, tmp_path, demo_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    existing = tmp_path / "Plan.xlsx"
+    existing.write_bytes(b"old")
+    dialog = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(dialog)
+
+    dialog.path_edit.setText(str(existing))
+
+    assert dialog.export_button.isEnabled()
+    assert "replaces" in dialog.path_hint.text()

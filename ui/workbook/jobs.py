@@ -1,0 +1,92 @@
+"""The core calls behind the workbook actions, in the shape the background runner wants.
+
+Each loads the core's workbook modules (and with them openpyxl) only when it runs, so the app
+starts without them. The runner calls them in its worker thread with the worker's own
+read-only plan; :func:`apply` is the one that runs on the UI thread, on the document's plan.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner import Change, Plan
+from planner.workbook.importing.mapping import CsvMapping
+from planner.workbook.importing.records import ImportPreview
+
+if TYPE_CHECKING:
+    from planner.workbook.importing import CsvTable
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class CsvStart:
+    """What the mapping dialog starts from: the file's columns and first rows, and the
+    mapping saved in the plan for these columns (or the core's guess)."""
+
+    table: CsvTable
+    suggested: CsvMapping | None
+
+
+def export(
+    plan: Plan,
+    on_progress: Progress,
+    cancel: threading.Event,
+    *,
+    target: Path,
+    pictures: tuple[tuple[str, bytes], ...] | None,
+) -> Path:
+    """Write the workbook of ``plan`` to ``target``, with the chart ``pictures`` (drawn
+    already, on the UI thread) when given; the path written."""
+    from planner.workbook.export import ExportOptions, export_workbook
+
+    options = ExportOptions(chart_images=pictures is not None, pictures=pictures or ())
+    return export_workbook(plan, target, options=options, on_progress=on_progress, cancel=cancel)
+
+
+def read_csv(plan: Plan, on_progress: Progress, cancel: threading.Event, *, path: Path) -> CsvStart:
+    """The columns and first rows of the CSV at ``path``, and the mapping to suggest."""
+    from planner.workbook.importing import read_csv_table, suggest_mapping
+
+    table = read_csv_table(path)
+    return CsvStart(table, suggest_mapping(plan, table.headers))
+
+
+def preview(
+    plan: Plan,
+    on_progress: Progress,
+    cancel: threading.Event,
+    *,
+    path: Path,
+    mapping: CsvMapping | None,
+) -> ImportPreview:
+    """What importing ``path`` (through ``mapping`` for a CSV) would change in ``plan``."""
+    from planner.workbook.importing import preview_import
+
+    return preview_import(plan, path, mapping=mapping, on_progress=on_progress, cancel=cancel)
+
+
+def apply(plan: Plan, preview: ImportPreview, *, skip_rejected: bool) -> Change | None:
+    """Write what ``preview`` found, in one transaction (and save its CSV mapping)."""
+    from planner.workbook.importing import apply_import
+
+    return apply_import(plan, preview, skip_rejected=skip_rejected)
+
+
+def is_csv(path: Path) -> bool:
+    """Whether ``path`` is read as a CRM's CSV export (through a mapping), by its suffix."""
+    from planner.workbook.importing import CSV_SUFFIXES
+
+    return path.suffix.lower() in CSV_SUFFIXES
+
+
+def draw_pictures(plan: Plan) -> tuple[tuple[str, bytes], ...]:
+    """The dashboard's charts as PNG pictures for the export. Called on the UI thread: the app
+    uses matplotlib on that thread only."""
+    from planner.workbook.export.images import draw_pictures as draw
+
+    return draw(plan)
