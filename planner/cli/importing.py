@@ -153,16 +153,9 @@ def describe(plan: Plan, preview: ImportPreview) -> str:
 def _source_words(preview: ImportPreview) -> str:
     if preview.mapping is None:
         return "the Actuals sheet of a workbook"
-    m = preview.mapping
-    metric = f"column {m.metric_column!r}" if m.metric_column else m.metric.title  # type: ignore[union-attr]
-    words = (
-        f"CSV: initiative from {m.initiative!r}, month from {m.date!r}, {metric} from {m.value!r}"
-    )
-    if m.stage_column:
-        words += f", only {m.stage_column!r} in {', '.join(m.stages)}"
-    if m.count_into:
-        words += f", each row also counts as 1 of {m.count_into.title}"
-    return words
+    from planner.workbook.importing import describe_mapping
+
+    return f"CSV: {describe_mapping(preview.mapping)}"
 
 
 def _mapping_from_options(plan: Plan, options: argparse.Namespace) -> CsvMapping | None:
