@@ -13,11 +13,11 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from planner.money import Currency
 from planner.workbook.export import facts, workbook
 from planner.workbook.export.cells import Styled
-from planner.workbook.export.options import ExportOptions
-from planner.workbook.export.progress import Progress
+from planner.workbook.export.options import ExportCancelled, ExportOptions
 from planner.workbook.export.streaming import SheetWriter
 from planner.workbook.export.styles import Styles
 from planner.workbook.export.workbook import write_workbook
+from planner.workbook.progress import Progress
 
 
 def _cells(path):
@@ -54,7 +54,7 @@ def export_both_ways(export_demo_plan, tmp_path_factory):
             export_demo_plan,
             path,
             options=ExportOptions(),
-            progress=Progress(path),
+            progress=Progress(cancelled=lambda: ExportCancelled("cancelled")),
             fast_rows=fast,
         )
         paths[fast] = path

@@ -46,11 +46,15 @@ def export_workbook(
     it was. :class:`~planner.errors.PlanFileError` names the file when the target is not
     ``.xlsx``, its folder is missing or cannot be written, or another program has it open.
     """
-    from planner.workbook.export.progress import Progress
     from planner.workbook.export.workbook import write_workbook
+    from planner.workbook.progress import Progress
 
     path = check_target(target, suffix=WORKBOOK_SUFFIX, kind="a workbook")
-    progress = Progress(path, on_progress=on_progress, cancel=cancel)
+    progress = Progress(
+        cancelled=lambda: ExportCancelled(f"Export cancelled; {path} was not changed"),
+        on_progress=on_progress,
+        cancel=cancel,
+    )
 
     def write(temporary: Path) -> None:
         write_workbook(plan, temporary, options=options, progress=progress)

@@ -12,9 +12,9 @@ if TYPE_CHECKING:
 
     from planner.plan import Plan
     from planner.workbook.export.facts import ExportFacts
-    from planner.workbook.export.progress import Progress
     from planner.workbook.export.streaming import SheetWriter
     from planner.workbook.export.styles import Styles
+    from planner.workbook.progress import Progress
 
 
 @dataclass

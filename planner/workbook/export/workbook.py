@@ -31,7 +31,7 @@ from planner.workbook.export.styles import Styles
 if TYPE_CHECKING:
     from planner.plan import Plan
     from planner.workbook.export.options import ExportOptions
-    from planner.workbook.export.progress import Progress
+    from planner.workbook.progress import Progress
 
 # Saving compresses every sheet into the file: on the large plan about a twelfth of the time
 # of writing the rows (3.5 s after 46 s).

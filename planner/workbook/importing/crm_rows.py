@@ -22,9 +22,9 @@ from planner.workbook.importing.dates import order_evidence, text_month
 from planner.workbook.importing.errors import MappingNeeded
 from planner.workbook.importing.mapping import CsvMapping, DateOrder
 from planner.workbook.importing.numbers import CellProblem, looks_european, text_actual
-from planner.workbook.importing.progress import Progress
 from planner.workbook.importing.records import RejectedRow
 from planner.workbook.layout import metric_from_title
+from planner.workbook.progress import Progress
 
 Key = tuple[int, int, Metric]  # initiative id, month, metric
 
@@ -118,7 +118,7 @@ def sum_rows(
         result.notes.append("amounts read with a decimal comma (1.234,56)")
     progress.start(len(counted))
     for done, record in enumerate(counted, start=1):
-        progress.step(done)
+        progress.reach(done)
         adds, problems = _row(
             record, mapping, cell, initiatives, horizon, currency, order, european
         )

@@ -15,7 +15,7 @@ from pathlib import Path
 from planner.errors import PlanFileError
 from planner.workbook.importing.decoding import decode
 from planner.workbook.importing.limits import MAX_ROWS, check_file_size
-from planner.workbook.importing.progress import Progress
+from planner.workbook.progress import Progress
 
 SEPARATORS = (",", ";", "\t", "|")
 SAMPLE_ROWS = 20
@@ -91,7 +91,7 @@ def load_csv(path: Path, progress: Progress | None = None) -> CsvFile:
                     f"{path.name} has more than {MAX_ROWS:,} rows; the import reads at most that"
                 )
             if progress is not None:
-                progress.step(len(records))
+                progress.reach(len(records))
     except csv.Error as error:
         raise PlanFileError(f"{path.name}: line {reader.line_num}: {error}") from None
     if headers is None:

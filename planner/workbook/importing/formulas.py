@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 
-from planner.workbook.importing.progress import Progress
+from planner.workbook.progress import Progress
 
 # A string result may be saved as empty; any other type with an empty value was never saved.
 _STRING_TYPES = frozenset({"str", "inlineStr"})

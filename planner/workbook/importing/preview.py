@@ -17,14 +17,14 @@ from planner.workbook.importing.crm_rows import (
     sum_rows,
 )
 from planner.workbook.importing.csv_source import load_csv
-from planner.workbook.importing.errors import MappingNeeded
+from planner.workbook.importing.errors import ImportCancelled, MappingNeeded
 from planner.workbook.importing.limits import check_file_size
 from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.plan_actuals import PlanActuals, initiative_names
-from planner.workbook.importing.progress import Progress
 from planner.workbook.importing.records import ImportPreview, SourceKind, ValueChange
 from planner.workbook.importing.suggest import guess_mapping
 from planner.workbook.importing.workbook_source import read_actuals_sheet
+from planner.workbook.progress import Progress
 
 if TYPE_CHECKING:
     from planner.plan import Plan
@@ -69,7 +69,11 @@ def preview_import(
     whole raises :class:`~planner.errors.PlanFileError` with a one-line message.
     """
     source = Path(path)
-    progress = Progress(on_progress, cancel)
+    progress = Progress(
+        cancelled=lambda: ImportCancelled("the import was cancelled; nothing was changed"),
+        on_progress=on_progress,
+        cancel=cancel,
+    )
     progress.start(0)
     kind = source_kind(source)
     check_file_size(source)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from planner.errors import PlanFileError
 from planner.workbook.importing.limits import MAX_ROWS
-from planner.workbook.importing.progress import Progress
+from planner.workbook.progress import Progress
 
 _CHUNK = 1 << 20
 _OVERLAP = 256  # longer than any tag the patterns look for

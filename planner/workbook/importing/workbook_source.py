@@ -19,7 +19,6 @@ from planner.months import Horizon
 from planner.workbook.importing.formulas import uncached_formula_cells
 from planner.workbook.importing.limits import MAX_ROWS, check_workbook_archive
 from planner.workbook.importing.parts import PartsMissing, find_sheet, sheet_parts
-from planner.workbook.importing.progress import Progress
 from planner.workbook.importing.records import RejectedRow
 from planner.workbook.importing.sheet_rows import (
     Columns,
@@ -30,6 +29,7 @@ from planner.workbook.importing.sheet_rows import (
 )
 from planner.workbook.importing.sheet_scan import scan_sheet
 from planner.workbook.layout import ACTUALS_SHEET, HEADER_SEARCH_ROWS
+from planner.workbook.progress import Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ def _read(
                     f"{MAX_ROWS:,} rows"
                 )
             collected.add(number, row)
-            progress.step(number)
+            progress.reach(number)
     finally:
         book.close()
     progress.finish()
