@@ -219,3 +219,17 @@ def test_money_formats_follow_the_plan_currency_and_its_decimals(tmp_path):
     wb = openpyxl.load_workbook(export_workbook(plan, tmp_path / "yen.xlsx"))
     budget = wb["Initiatives"]["K5"]
     assert (budget.value, budget.number_format) == (1_250_000, '"¥"#,##0')
+
+
+def test_the_actuals_sheet_declares_its_size_so_readers_need_not_parse_it_to_find_it(
+    export_demo_workbook, export_demo_openpyxl
+):
+    full = export_demo_openpyxl[layout.ACTUALS_SHEET]
+    streamed = openpyxl.load_workbook(export_demo_workbook, read_only=True)
+    try:
+        # A read-only sheet takes its size from the <dimension> element when there is one.
+        declared = streamed[layout.ACTUALS_SHEET].calculate_dimension()
+    finally:
+        streamed.close()
+    assert declared == f"A1:F{full.max_row}"
+    assert full.max_column == len(layout.ACTUALS_HEADERS)

@@ -22,7 +22,7 @@ from planner.domain import Metric
 from planner.workbook import layout
 from planner.workbook.export.cells import Styled
 from planner.workbook.export.facts import first_day
-from planner.workbook.export.sheet_setup import define_name, prepare
+from planner.workbook.export.sheet_setup import declare_size, define_name, prepare
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -116,6 +116,7 @@ def write(ctx: ExportContext, rows: ActualsRows) -> None:
         title_rows=f"{header_row}:{header_row}",
         plan_name=facts.settings.name,
     )
+    declare_size(ws, last_row, len(layout.ACTUALS_HEADERS))
     writer = ctx.writer(ws)
     for line in lines:
         writer.append((line,))

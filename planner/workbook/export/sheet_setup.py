@@ -163,6 +163,16 @@ def prepare(
     ws.oddFooter.right.text = "Page &P of &N"
 
 
+def declare_size(ws: WriteOnlyWorksheet, last_row: int, last_column: int) -> None:
+    """Write the sheet's size at its top, as Excel does. A write-only sheet does not know it
+    before its rows, so it writes none, and then a reader that wants the size (openpyxl's
+    read-only mode, the import among them) parses the whole sheet an extra time to find it:
+    28 s for the large plan's Actuals. openpyxl asks the sheet for ``calculate_dimension``
+    when it starts writing; this gives it one. Call before the first row is appended."""
+    ref = f"A1:{get_column_letter(last_column)}{last_row}"
+    ws.calculate_dimension = lambda: ref  # type: ignore[method-assign]
+
+
 def write_grid(
     ctx: ExportContext,
     ws: WriteOnlyWorksheet,
