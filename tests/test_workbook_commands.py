@@ -101,7 +101,7 @@ def test_importing_an_untouched_export_changes_nothing(demo, demo_and_export):
     before = demo.read_bytes()
     result = smarketing("import", demo, demo_and_export[1])
     assert result.returncode == 0, result.stderr
-    assert "0 values change, 0 new" in result.stdout
+    assert "0 values to import (0 new, 0 changed)" in result.stdout
     assert _all_actuals(demo) == _all_actuals(demo_and_export[0])
     assert demo.read_bytes() == before
 
@@ -138,7 +138,7 @@ def test_an_import_writes_what_was_filled_in_and_a_second_changes_nothing(
             }
             assert value in actuals
     assert second.returncode == 0, second.stderr
-    assert "0 values change, 0 new" in second.stdout
+    assert "0 values to import (0 new, 0 changed)" in second.stdout
 
 
 def test_rejected_rows_stop_the_import_unless_skipped(demo, demo_and_export, tmp_path):
@@ -203,7 +203,7 @@ def test_a_crm_export_is_imported_through_the_mapping_given_and_it_is_kept(demo,
     assert "Imported 2 values" in first.stdout
     assert "$20,000.00" in first.stdout
     assert again.returncode == 0, again.stderr
-    assert "0 values change, 0 new" in again.stdout
+    assert "0 values to import (0 new, 0 changed)" in again.stdout
 
 
 def test_a_crm_export_whose_columns_do_not_map_is_refused_naming_them(demo, tmp_path):

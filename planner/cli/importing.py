@@ -109,11 +109,7 @@ def run_import(plan: Plan, options: argparse.Namespace) -> ImportOutcome:
 def describe(plan: Plan, preview: ImportPreview) -> str:
     """The preview as the terminal shows it: counts, every rejected row, the first changes."""
     lines = [f"Import from {preview.source.name} ({_source_words(preview)})"]
-    lines.append(
-        f"  {_values(preview.changed)} change, {preview.new:,} new, "
-        f"{preview.unchanged:,} unchanged, {preview.skipped:,} skipped, "
-        f"{_rows(len(preview.rejected))} rejected"
-    )
+    lines.append(f"  {preview.counts_line()}")
     lines.extend(f"  Note: {note}" for note in preview.notes)
     if preview.rejected:
         lines += ["", "Rejected:"]

@@ -34,17 +34,17 @@ def test_the_summary_says_what_changes_is_new_unchanged_rejected_and_skipped(qtb
     dialog = dialog_for(qtbot, preview)
 
     assert dialog.summary.text() == (
-        "142 values change, 30 are new, 2,400 unchanged, 3 rows rejected, 12 skipped"
+        "172 values to import (30 new, 142 changed), 2,400 unchanged, 12 skipped, 3 rows rejected"
     )
 
 
-def test_the_summary_speaks_of_one_value_in_the_singular(qtbot):
+def test_the_summary_speaks_of_one_row_in_the_singular(qtbot):
     preview = preview_of((change(1, 2), change(None, 3)), rejected=1)
 
     dialog = dialog_for(qtbot, preview)
 
     assert dialog.summary.text() == (
-        "1 value changes, 1 is new, 0 unchanged, 1 row rejected, 0 skipped"
+        "2 values to import (1 new, 1 changed), 0 unchanged, 0 skipped, 1 row rejected"
     )
 
 

@@ -22,16 +22,9 @@ def value_text(metric: Metric, value: int | None, currency: Currency) -> str:
 
 
 def summary(preview: ImportPreview) -> str:
-    """``142 values change, 30 are new, 2,400 unchanged, 3 rows rejected, 12 skipped``."""
-    changed, new = preview.changed, preview.new
-    parts = [
-        f"{count(changed, 'value')} {'changes' if changed == 1 else 'change'}",
-        f"{new:,} {'is' if new == 1 else 'are'} new",
-        f"{preview.unchanged:,} unchanged",
-        f"{count(len(preview.rejected), 'row')} rejected",
-        f"{preview.skipped:,} skipped",
-    ]
-    return ", ".join(parts)
+    """``172 values to import (30 new, 142 changed), 2,400 unchanged, 12 skipped, 3 rows
+    rejected``: the core's own line, as the command line prints it."""
+    return preview.counts_line()
 
 
 def source_text(preview: ImportPreview) -> str:

@@ -312,8 +312,8 @@ def _revenue_data(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int, 
     actual = accumulate(_revenue(facts, month, planned=False) for month in months)
     header = grid.add(
         Styled("Month", "header"),
-        Styled("Revenue won planned, cumulative", "header"),
-        Styled("Revenue won actual, cumulative", "header"),
+        Styled("Planned, cumulative", "header"),
+        Styled("Actual, cumulative", "header"),
     )
     for month, planned_sum, actual_sum in zip(months, planned, actual, strict=True):
         shown_actual = actual_sum if through is not None and month <= through else None

@@ -72,6 +72,20 @@ class ImportPreview:
     def changed(self) -> int:
         return len(self.changes) - self.new
 
+    def counts_line(self) -> str:
+        """The preview in one line, the same in the app and on the command line:
+        ``172 values to import (30 new, 142 changed), 2,400 unchanged, 12 skipped, 3 rows
+        rejected``."""
+
+        def some(count: int, noun: str) -> str:
+            return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+        return (
+            f"{some(len(self.changes), 'value')} to import ({self.new:,} new, "
+            f"{self.changed:,} changed), {self.unchanged:,} unchanged, "
+            f"{self.skipped:,} skipped, {some(len(self.rejected), 'row')} rejected"
+        )
+
     def entries(self) -> list[ValueEntry]:
         """The writes that apply this import."""
         return [
