@@ -96,7 +96,7 @@ def instructions(facts: ExportFacts) -> list[Styled]:
         ),
         Styled(
             "Use the filter buttons to see one initiative or month. The plan imports this sheet "
-            "with File > Import actuals… (or: smarketing import PLAN FILE).",
+            "with File > Import Actuals… (or: smarketing import PLAN FILE).",
             "note",
         ),
     ]

@@ -153,7 +153,9 @@ def prepare(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # Excel's own top and bottom margins: LibreOffice cuts the footer in a smaller one.
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
     # Header and footer codes start with "&": a plan name's own "&" is doubled. Excel

@@ -124,12 +124,13 @@ def dress(cell: Cell, look: Look) -> None:
         cell.fill = PatternFill("solid", start_color=look.fill, end_color=look.fill)
     if look.number_format:
         cell.number_format = look.number_format
-    if look.horizontal or look.vertical or look.wrap or look.rotation:
+    if look.horizontal or look.vertical or look.wrap or look.rotation or look.indent:
         cell.alignment = Alignment(
-            horizontal=look.horizontal,
+            horizontal=look.horizontal or ("left" if look.indent else None),
             vertical=look.vertical,
             wrap_text=look.wrap or None,
             text_rotation=look.rotation or 0,
+            indent=look.indent,
         )
     if look.box:
         cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

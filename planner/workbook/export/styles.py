@@ -65,6 +65,7 @@ class Look:
     vertical: str | None = None
     wrap: bool = False
     rotation: int | None = None
+    indent: int = 0  # steps of about one character from the left edge
     top_border: bool = False
     box: bool = False
     locked: bool = True
@@ -78,7 +79,8 @@ def _looks(money: str) -> dict[str, Look]:
         "title": Look(bold=True, size=15, colour=NAVY, width=False),
         "subtitle": Look(italic=True, colour=MUTED_TEXT, width=False),
         "section": Look(bold=True, size=12, colour=NAVY, width=False),
-        "note": Look(colour=MUTED_TEXT, width=False),
+        # A note beside a right-aligned figure: kept a little apart from it.
+        "note": Look(colour=MUTED_TEXT, width=False, indent=1),
         "header": header,
         "header_centre": Look(**{**_fields(header), "horizontal": "center"}),
         "header_rotated": Look(
