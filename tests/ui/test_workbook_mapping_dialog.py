@@ -83,6 +83,16 @@ def test_the_stages_seen_in_the_file_are_listed_once_ignoring_case(qtbot):
     assert stages_listed(dialog) == ["Closed Won", "Closed Lost", "Appointment Scheduled"]
 
 
+def test_the_stages_of_the_whole_file_are_listed_not_only_those_of_the_first_rows(qtbot):
+    distinct = [(), ("Closed Won", "Closed Lost", "Renewal Won")] + [()] * 4
+    dialog = MappingDialog("deals.csv", HEADERS, SAMPLE, None, distinct=distinct)
+    qtbot.addWidget(dialog)
+
+    dialog.stage_combo.setCurrentIndex(dialog.stage_combo.findData("Deal Stage"))
+
+    assert stages_listed(dialog) == ["Closed Won", "Closed Lost", "Renewal Won"]
+
+
 def test_a_first_choice_of_the_stage_column_ticks_the_won_stage(qtbot):
     dialog = dialog_for(qtbot)
 

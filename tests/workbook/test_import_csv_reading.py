@@ -33,6 +33,17 @@ def test_the_table_shows_columns_first_rows_and_how_it_was_read(tmp_path: Path) 
     assert table.notes == ()
 
 
+def test_the_table_lists_each_columns_values_of_the_whole_file_once(tmp_path: Path) -> None:
+    stages = ["Closed Won", "closed won", "Negotiation"] * 10 + ["Closed Lost", ""]
+    rows = "".join(f"Webinar series,{stage},2026-03-01,5\n" for stage in stages)
+    path = _write(tmp_path, "deals.csv", ("Campaign,Stage,Close Date,Amount\n" + rows).encode())
+
+    table = read_csv_table(path)
+
+    assert table.distinct[1] == ("Closed Won", "Negotiation", "Closed Lost")
+    assert table.distinct[0] == ("Webinar series",)
+
+
 def test_a_windows_1252_file_is_read_and_says_so(tmp_path: Path) -> None:
     plan = plan_with_actuals()
     plan.initiatives.update(WEBINARS, name="Café webinars")

@@ -132,6 +132,7 @@ class ImportFlow:
             mapping,
             self.window,
             about=describe_table(table),
+            distinct=table.distinct,
         )
         dialog.accepted.connect(lambda: self._preview(path, dialog.mapping()))
         self._show(dialog)

@@ -65,12 +65,15 @@ class MappingDialog(QDialog):
         parent: QWidget | None = None,
         *,
         about: str = "",
+        distinct: Sequence[Sequence[str]] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("csvMapping")
         self.setWindowTitle(f"Import Actuals from {source_name}")
         self.headers = list(headers)
         self.sample = [list(row) for row in sample[:SAMPLE_ROWS]]
+        # Each column's values over the whole file, when known (else the sample's are used).
+        self.distinct = [list(values) for values in distinct]
 
         intro = QLabel(
             f"Say which of the columns of {source_name} holds what. Rows are added up per "
@@ -266,15 +269,19 @@ class MappingDialog(QDialog):
         self._fill_stages(ticked=suggested.stages)
 
     def _fill_stages(self, _index: int = 0, ticked: Sequence[str] | None = None) -> None:
-        """List the stage values seen in the sample (and the ones saved), keeping the ticks."""
+        """List the stage values of the file (and the ones saved), keeping the ticks."""
         column = self.stage_combo.currentData()
         keep = {stage.casefold() for stage in (self.chosen_stages() if ticked is None else ticked)}
         values: dict[str, str] = {}
         if column:
             position = self.headers.index(column)
-            for row in self.sample:
-                if position < len(row) and row[position].strip():
-                    values.setdefault(row[position].strip().casefold(), row[position].strip())
+            if position < len(self.distinct):
+                seen = self.distinct[position]
+            else:
+                seen = [row[position] for row in self.sample if position < len(row)]
+            for value in seen:
+                if value.strip():
+                    values.setdefault(value.strip().casefold(), value.strip())
             for stage in ticked or ():
                 values.setdefault(stage.casefold(), stage)
         if not keep & values.keys():

@@ -19,6 +19,7 @@ from planner.workbook.progress import Progress
 
 SEPARATORS = (",", ";", "\t", "|")
 SAMPLE_ROWS = 20
+DISTINCT_VALUES = 200  # per column: enough for every stage of a CRM, never a whole column
 _SNIFF_CHARACTERS = 64 * 1024
 _SNIFF_ROWS = 50
 _SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
@@ -29,6 +30,9 @@ class CsvTable:
     """What the mapping dialog shows of a CSV: its columns, the first rows, how it was read.
 
     ``notes`` says anything the user should know about the reading ("read as Windows-1252").
+    ``distinct`` holds, per column, the different values of the whole file (ignoring case and
+    blanks; the first ``DISTINCT_VALUES`` of them), so that a choice of stages is not limited
+    to the stages of the first rows.
     """
 
     path: Path
@@ -38,6 +42,7 @@ class CsvTable:
     encoding: str
     delimiter: str
     notes: tuple[str, ...] = ()
+    distinct: tuple[tuple[str, ...], ...] = ()
 
     @property
     def separator_name(self) -> str:
@@ -108,8 +113,22 @@ def load_csv(path: Path, progress: Progress | None = None) -> CsvFile:
         encoding=decoded.encoding,
         delimiter=delimiter,
         notes=(decoded.note,) if decoded.note else (),
+        distinct=_distinct_values(records, width),
     )
     return CsvFile(table, tuple(records))
+
+
+def _distinct_values(records: list[CsvRecord], width: int) -> tuple[tuple[str, ...], ...]:
+    """Per column, its different non-blank values in the order first seen (one spelling of
+    each, ignoring case), up to ``DISTINCT_VALUES``."""
+    seen: list[dict[str, str]] = [{} for _ in range(width)]
+    for record in records:
+        for position, cell in enumerate(record.cells[:width]):
+            values = seen[position]
+            text = cell.strip()
+            if text and len(values) < DISTINCT_VALUES:
+                values.setdefault(text.casefold(), text)
+    return tuple(tuple(values.values()) for values in seen)
 
 
 def _sniff_separator(text: str) -> str:
