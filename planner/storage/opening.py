@@ -105,10 +105,31 @@ def _settle(path: Path) -> None:
     db = connection.connect(path)
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _remove_cold_journal(db, path)
     except sqlite3.DatabaseError as error:
         raise connection.damaged(str(path), error) from None
     finally:
         db.close()
+
+
+def _remove_cold_journal(db: Database, path: Path) -> None:
+    """Remove a journal SQLite did not roll back: a crash came while it was being written,
+    before the commit touched the plan (its header is still blank), so it holds nothing to
+    undo. SQLite would keep it until the next edit, and until then every read-only open would
+    take it for a crash to repair. Removed under the write lock, so no one's live transaction
+    owns it."""
+    journal = journal_of(path)
+    if not journal.exists():
+        return
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return  # another program is writing the plan: the journal may be its own
+    try:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+    finally:
+        db.conn.execute("ROLLBACK")
 
 
 # SQLITE_READONLY_ROLLBACK: a hot journal that a read-only connection may not roll back.
