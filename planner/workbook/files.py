@@ -12,12 +12,17 @@ the final rename fail with a permission error. Both become one message that says
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from planner.errors import PlanFileError
+
+# A temporary file this old was left by a writer that died: no export takes an hour.
+ABANDONED_AFTER_SECONDS = 3600
 
 
 def open_elsewhere_message(target: Path, program: str = "Excel?") -> str:
@@ -68,6 +73,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     else ``write`` raises passes through as it is.
     """
     refuse_if_open_elsewhere(target)
+    _remove_abandoned_temporaries(target)
     temporary = _temporary_beside(target)
     try:
         write(temporary)
@@ -80,6 +86,17 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
             raise PlanFileError(_not_written(target, error)) from None
         raise
     return target
+
+
+def _remove_abandoned_temporaries(target: Path) -> None:
+    """Remove the temporary files of earlier writes of ``target`` that were killed before they
+    could clean up (a crash, a power cut). Only old ones: a young one may belong to a second
+    window writing the same target right now."""
+    stale_before = time.time() - ABANDONED_AFTER_SECONDS
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < stale_before:
+                leftover.unlink()
 
 
 def _temporary_beside(target: Path) -> Path:

@@ -171,3 +171,30 @@ def test_progress_is_reported_in_order_up_to_the_whole(export_demo_plan, tmp_pat
     assert done == sorted(done)
     assert done[0] == 0 and done[-1] == totals.pop()
     assert len(heard) <= 103
+
+
+def test_temporary_files_abandoned_by_a_killed_export_go_with_the_next_one(
+    export_plan, export_old_target
+):
+    abandoned = export_old_target.with_name(f".{export_old_target.name}.0badf00d.tmp")
+    abandoned.write_bytes(b"half a workbook")
+    an_hour_ago = abandoned.stat().st_mtime - files.ABANDONED_AFTER_SECONDS - 60
+    os.utime(abandoned, (an_hour_ago, an_hour_ago))
+    other_file = export_old_target.with_name(".other.xlsx.0badf00d.tmp")
+    other_file.write_bytes(b"another target's")
+    os.utime(other_file, (an_hour_ago, an_hour_ago))
+
+    export_workbook(export_plan, export_old_target)
+
+    assert _folder(export_old_target) == [other_file.name, export_old_target.name]
+
+
+def test_a_young_temporary_file_may_be_another_windows_export_and_stays(
+    export_plan, export_old_target
+):
+    writing_now = export_old_target.with_name(f".{export_old_target.name}.0badf00d.tmp")
+    writing_now.write_bytes(b"another window's export, half way")
+
+    export_workbook(export_plan, export_old_target)
+
+    assert writing_now.read_bytes() == b"another window's export, half way"
