@@ -1,8 +1,9 @@
 """The ``smarketing`` entry point: the desktop app, or a command of the command line.
 
 ``smarketing`` opens the app on the last plan (the demo plan on first start), ``smarketing
-PLAN`` opens that plan, and ``smarketing demo|summary|check ...`` runs the command line, which
-stays free of Qt so it starts fast.
+PLAN`` opens that plan, ``smarketing --self-test`` checks the app works (offscreen), and
+``smarketing demo|summary|check ...`` runs the command line, which stays free of Qt so it
+starts fast.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+SELF_TEST = "--self-test"
 
 
 def wants_app(arguments: Sequence[str]) -> bool:
@@ -22,7 +25,12 @@ def wants_app(arguments: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run what the arguments ask for; the process's exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == [SELF_TEST]:
+        from ui.self_test import main as self_test
+
+        return self_test()
     if wants_app(arguments):
         from ui.app import run_app
 

@@ -31,7 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=f"{APP_NAME}: plan marketing that ties to revenue, with sales on the same page.",
-        epilog="Run without a command (or with a plan file) to open the desktop app.",
+        epilog=(
+            "Run without a command (or with a plan file) to open the desktop app; "
+            "--self-test checks that the app works here (offscreen) and exits 0 or 1."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {APP_VERSION}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
