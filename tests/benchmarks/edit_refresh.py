@@ -1,0 +1,111 @@
+"""From an edit to the screen showing it, in the app window on the large plan.
+
+Each round changes one planned value (revenue won by an initiative in a month, which the
+Dashboard's first chart shows) through the document,
+as the Targets page's typing does, and times until the visible page has been refreshed and
+painted: on the Dashboard its headline roll-ups and its visible chart (redrawn, not just
+marked stale), on Targets & Actuals its grid and totals. Rounds alternate between the pages.
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/edit_refresh.py PLAN SETTINGS ROUNDS
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from child import report
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from planner import Metric
+from ui.app import make_application, start_window
+from ui.commands import Edit
+from ui.main_window import MainWindow
+from ui.pages.dashboard.page import DashboardPage
+from ui.pages.targets.page import TargetsPage
+
+SIZE = (1280, 800)
+METRIC = Metric.REVENUE_WON
+
+
+def settle(app: QApplication, pending: Callable[[], bool]) -> None:
+    """Process events until ``pending`` is over, then the paints that follow it."""
+    while pending():
+        app.processEvents()
+    app.processEvents()
+    app.processEvents()
+
+
+def open_window(app: QApplication, plan: Path, settings: QSettings) -> MainWindow:
+    window = start_window(plan, settings)
+    window.resize(*SIZE)
+    settle(app, lambda: window.view is None)
+    window.opener.wait()
+    return window
+
+
+def edit(window: MainWindow, initiative_id: int, month: int, planned: int) -> None:
+    plan = window.document.plan
+
+    def write(value: int | None) -> None:
+        plan.values.set(initiative_id, month, METRIC, planned=value)
+
+    # Undo is never run here; the command is what typing in the Targets grid pushes.
+    window.document.run(Edit("set planned revenue", lambda: write(planned), lambda: write(None)))
+
+
+def main() -> None:
+    plan_path, settings_path, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    app = make_application(sys.argv[:1])
+    window = open_window(app, plan_path, QSettings(settings_path, QSettings.Format.IniFormat))
+    view = window.view
+    dashboard = view.show_page(DashboardPage)
+    assert isinstance(dashboard, DashboardPage)
+    dashboard.ensure_charts()
+    settle(app, lambda: dashboard.refresh_pending)
+    targets = view.page(TargetsPage)
+    assert isinstance(targets, TargetsPage)
+    targets.set_metric(METRIC)
+    initiatives = window.document.plan.initiatives.list()
+    # A month of the Dashboard's period (this fiscal year), so its chart changes with the edit.
+    assert dashboard.selection is not None
+    month = dashboard.selection.months[0]
+
+    timings: dict[str, list[float]] = {"dashboard": [], "targets": []}
+    breakdown: list[dict[str, float]] = []
+    for n in range(rounds):
+        for name, page in (("dashboard", dashboard), ("targets", targets)):
+            view.show_page(type(page))
+            settle(app, lambda: dashboard.refresh_pending)
+            initiative = initiatives[(7 * n) % len(initiatives)]
+            started = time.perf_counter()
+            edit(window, initiative.id, month, 1_000_000 * (n + 2))
+            settle(app, lambda: dashboard.refresh_pending)
+            timings[name].append(time.perf_counter() - started)
+            if name == "dashboard":
+                if "render" not in dashboard.last_refresh:
+                    raise RuntimeError("the edit did not redraw the Dashboard's visible chart")
+                breakdown.append(dict(dashboard.last_refresh))
+
+    parts = {key: statistics.median(b.get(key, 0.0) for b in breakdown) for key in breakdown[0]}
+    report(
+        dashboard=statistics.median(timings["dashboard"]),
+        targets=statistics.median(timings["targets"]),
+        dashboard_max=max(timings["dashboard"]),
+        targets_max=max(timings["targets"]),
+        dashboard_parts=parts,
+        rounds=rounds,
+    )
+    window.close()
+
+
+try:
+    main()
+except Exception as error:
+    # Not the app's error dialog (installed by start_window), which would wait for a click.
+    print(f"edit_refresh failed: {error!r}", file=sys.stderr)
+    sys.exit(1)

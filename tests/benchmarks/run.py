@@ -1,0 +1,183 @@
+"""The performance budgets of ARCHITECTURE.md, measured side by side in one run.
+
+    python tests/benchmarks/run.py [--quick] [--json FILE]
+
+Builds the demo plans in a temporary folder and runs every measured thing in a fresh
+``python`` process of its own (offscreen Qt), in interleaved rounds, so that each ratio
+compares runs made under the same load and each peak memory is that process's own. Prints a
+table of figure, budget, measured and whether it holds. ``--quick`` runs fewer rounds (for
+CI, a report in a few minutes); the workloads are the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from child import parse
+from figures import Figure, at_most, table, write_json
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+IMPORT_ROWS = 50_000
+# Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports.
+FULL = {"start": 7, "open": 5, "edit": 20, "export": 3, "import": 5}
+QUICK = {"start": 3, "open": 2, "edit": 5, "export": 1, "import": 2}
+TIMEOUT = 900  # seconds for any one step: a hang fails the run instead of blocking CI
+
+
+def step(script: str, *arguments: object) -> dict:
+    """Run ``script`` in a fresh process and return what it reported."""
+    command = [sys.executable, str(HERE / script), *map(str, arguments)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT
+    )
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise SystemExit(f"benchmark step {script} {arguments} failed: {tail[0]}")
+    return parse(done.stdout)
+
+
+def started(script: str, *arguments: object) -> dict:
+    """``step``, passing the time just before the process starts as its first argument."""
+    return step(script, time.time(), *arguments)
+
+
+def median(results: list[dict], key: str) -> float:
+    return statistics.median(float(r[key]) for r in results)
+
+
+def peak(results: list[dict]) -> float:
+    return max(float(r["peak_rss_mb"]) for r in results)
+
+
+def cold_start(folder: Path, plan: Path, rounds: int) -> list[Figure]:
+    apps, bares = [], []
+    for n in range(rounds):
+        settings = folder / f"start-{n}.ini"  # a first start each time: no saved state
+        bares.append(started("bare_window.py"))
+        apps.append(started("app_start.py", plan, settings))
+    app, bare = median(apps, "first_paint"), median(bares, "first_paint")
+    detail = f"app {app:.2f} s / bare window {bare:.2f} s, medians of {rounds}"
+    return [
+        at_most("Cold start to painted window, demo plan (ratio)", app / bare, 2, "x", detail),
+        at_most("Cold start peak memory, demo plan", peak(apps), None, "MB"),
+    ]
+
+
+def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]:
+    opens = [started("app_start.py", plan, folder / f"open-{n}.ini") for n in range(rounds["open"])]
+    edits = step("edit_refresh.py", plan, folder / "edit.ini", rounds["edit"])
+    parts = ", ".join(f"{k} {v * 1000:.0f}" for k, v in edits["dashboard_parts"].items())
+    return [
+        at_most(
+            "Large plan: open and paint",
+            median(opens, "open_to_paint"),
+            1.5,
+            "s",
+            f"median of {len(opens)}; from start {median(opens, 'first_paint'):.2f} s",
+        ),
+        at_most(
+            "Large plan: edit -> Dashboard roll-ups and chart",
+            edits["dashboard"] * 1000,
+            100,
+            "ms",
+            f"median of {edits['rounds']}, max {edits['dashboard_max'] * 1000:.0f}; ms: {parts}",
+        ),
+        at_most(
+            "Large plan: edit -> Targets grid and totals",
+            edits["targets"] * 1000,
+            100,
+            "ms",
+            f"median of {edits['rounds']}, max {edits['targets_max'] * 1000:.0f}",
+        ),
+        at_most(
+            "Large plan: peak memory (app, charts drawn, edited)",
+            max(peak(opens), edits["peak_rss_mb"]),
+            400,
+            "MB",
+        ),
+    ]
+
+
+def export(folder: Path, plan: Path, rounds: int) -> tuple[list[Figure], Path]:
+    """The export figures, and the Actuals workbook to import (made from the first export)."""
+    out, values, to_import = folder / "export.xlsx", folder / "values.pickle", folder / "in.xlsx"
+    exports, floors = [step("export_run.py", "export", plan, out)], []
+    made = step("prepare_files.py", out, values, to_import, IMPORT_ROWS)
+    floors.append(step("export_run.py", "floor", values, folder / "floor.xlsx"))
+    for _ in range(rounds - 1):
+        exports.append(step("export_run.py", "export", plan, out))
+        floors.append(step("export_run.py", "floor", values, folder / "floor.xlsx"))
+    ours, floor = median(exports, "seconds"), median(floors, "seconds")
+    detail = (
+        f"export {ours:.1f} s / write-only floor {floor:.1f} s, medians of {rounds}; "
+        f"{made['cells']:,} cells"
+    )
+    return [
+        at_most("Export of the large plan vs openpyxl floor", ours / floor, 1.5, "x", detail),
+        at_most("Export peak memory", peak(exports), None, "MB", f"floor {peak(floors):.0f} MB"),
+    ], to_import
+
+
+def importing(plan: Path, source: Path, rounds: int) -> list[Figure]:
+    previews, reads = [], []
+    for _ in range(rounds):
+        previews.append(step("import_run.py", "preview", plan, source))
+        reads.append(step("import_run.py", "iterate", plan, source))
+    ours, floor = median(previews, "seconds"), median(reads, "seconds")
+    changes = previews[0]["changes"]
+    detail = (
+        f"preview {ours:.1f} s / read-only iteration {floor:.1f} s, medians of {rounds}; "
+        f"{IMPORT_ROWS:,} rows, {changes:,} changes"
+    )
+    return [
+        at_most(
+            f"Import of {IMPORT_ROWS:,} actual rows vs openpyxl floor",
+            ours / floor,
+            None,
+            "x",
+            detail,
+        ),
+        at_most("Import peak memory", peak(previews), None, "MB", f"floor {peak(reads):.0f} MB"),
+    ]
+
+
+def demo(path: Path, size: str) -> Path:
+    command = [sys.executable, "-m", "planner", "demo", str(path), "--size", size]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=TIMEOUT)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, for CI")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    options = parser.parse_args(argv)
+    rounds = QUICK if options.quick else FULL
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="smarketing-bench-") as name:
+        folder = Path(name)
+        small, large = demo(folder / "demo.smplan", "small"), demo(folder / "large.smplan", "large")
+        figures = cold_start(folder, small, rounds["start"])
+        figures += large_plan(folder, large, rounds)
+        exported, to_import = export(folder, large, rounds["export"])
+        figures += exported + importing(large, to_import, rounds["import"])
+    took = time.perf_counter() - began
+    print(table(figures))
+    mode = "--quick" if options.quick else "full"
+    print(f"\n{mode} run, rounds {rounds}, took {took:.0f} s")
+    if options.json is not None:
+        write_json(options.json, figures, quick=options.quick, rounds=rounds, seconds=round(took))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
