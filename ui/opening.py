@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from planner import Plan, PlanError, PlanLockedError
 from planner.analysis.in_memory import keep_values_in_memory
 from planner.checks import Finding, run_checks
-
-SHOW_PROGRESS_AFTER_MS = 400
+from ui.widgets.progress import delayed_progress
 
 
 @dataclass(frozen=True)
@@ -97,16 +96,9 @@ class PlanOpener(QObject):
         self._cancelled = False
         self._thread = _OpenThread(path, prepare)
         self._thread.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._progress = QProgressDialog(
-            f"Opening {path.name}…", "Cancel", 0, 0, self._parent_widget
+        self._progress = delayed_progress(
+            self._parent_widget, "Opening plan", f"Opening {path.name}…", self._cancel
         )
-        self._progress.setWindowTitle("Opening plan")
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        self._progress.setAutoClose(False)
-        self._progress.setAutoReset(False)
-        self._progress.canceled.connect(self._cancel)
-        self._progress.setValue(0)
         self._thread.start()
         return True
 

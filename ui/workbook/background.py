@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner import Plan, PlanError
-from ui.opening import SHOW_PROGRESS_AFTER_MS
+from ui.widgets.progress import delayed_progress
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Plan, Progress, threading.Event], Any]
@@ -116,16 +116,9 @@ class BackgroundTask(QObject):
         self._thread = _WorkThread(path, work)
         self._thread.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._thread.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        progress = QProgressDialog(label, "Cancel", 0, 0, self._parent_widget)
+        progress = delayed_progress(self._parent_widget, title, label, self.cancel)
         progress.setObjectName("workbookProgress")
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         progress.setMinimumWidth(420)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(self.cancel)
-        progress.setValue(0)
         self._progress = progress
         self._thread.start()
         return True
