@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.icons import icon
 from ui.workbook.background import BackgroundTask
 
 if TYPE_CHECKING:
@@ -23,11 +24,11 @@ class WorkbookActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.task = BackgroundTask(window)
-        self.export = QAction("&Export Workbook…", window)
+        self.export = QAction(icon("export-workbook"), "&Export Workbook…", window)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
         self.export.setStatusTip("Write the plan as an Excel workbook for leadership")
         self.export.triggered.connect(lambda _=False: self._when_free(self.exporting.ask))
-        self.import_ = QAction("&Import Actuals…", window)
+        self.import_ = QAction(icon("import-actuals"), "&Import Actuals…", window)
         self.import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_.setStatusTip(
             "Read actuals from a filled-in workbook or a CRM's CSV export, with a preview first"
