@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
+from planner.cli.progress import terminal_progress
 from planner.plan import Plan
 
 
@@ -33,7 +33,7 @@ def run_export(plan: Plan, options: argparse.Namespace) -> str:
     from planner.workbook.export import ExportOptions, export_workbook
 
     started = time.perf_counter()
-    progress = _Progress() if sys.stderr.isatty() else None
+    progress = terminal_progress("Exporting")
     try:
         path = export_workbook(
             plan,
@@ -46,20 +46,3 @@ def run_export(plan: Plan, options: argparse.Namespace) -> str:
             progress.done()
     seconds = time.perf_counter() - started
     return f"Wrote the workbook to {path} in {seconds:.1f} s"
-
-
-class _Progress:
-    """A percentage on one terminal line, for the minute a large plan can take."""
-
-    def __init__(self) -> None:
-        self._shown = -1
-
-    def __call__(self, done: int, total: int) -> None:
-        percent = 100 * done // total if total else 100
-        if percent != self._shown:
-            self._shown = percent
-            print(f"\rExporting… {percent}%", end="", file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        if self._shown >= 0:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
+from planner.cli.progress import terminal_progress
 from planner.cli.table import render
 from planner.domain import Metric
 from planner.errors import ValidationError
@@ -90,7 +91,12 @@ def run_import(plan: Plan, options: argparse.Namespace) -> ImportOutcome:
     from planner.workbook.importing import apply_import, preview_import
 
     mapping = _mapping_from_options(plan, options)
-    preview = preview_import(plan, options.source, mapping=mapping)
+    progress = terminal_progress("Reading")
+    try:
+        preview = preview_import(plan, options.source, mapping=mapping, on_progress=progress)
+    finally:
+        if progress is not None:
+            progress.done()
     report = describe(plan, preview)
     rejected = bool(preview.rejected)
     if options.dry_run:
