@@ -18,9 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from planner import assumptions as defaults
 from planner import validation as check
@@ -35,9 +33,15 @@ from planner.errors import (
 )
 from planner.money import Currency
 from planner.months import Horizon
-from planner.storage import connection, opening
 from planner.storage.copies import backup_to
 from planner.storage.lock import PlanLock
+
+if TYPE_CHECKING:
+    # Imported where a plan is opened or created, not with the core: they bring in
+    # sqlite-utils (40 ms), which the app then loads off the UI thread, in the thread that
+    # opens the plan, while the window paints.
+    from planner.storage.database import Database
+    from planner.storage.opening import OpenedFile
 
 Listener = Callable[[ChangeSet], None]
 
@@ -121,10 +125,12 @@ class Plan:
         open. A write-protected file opens read-only (see :attr:`read_only_reason`). An older
         plan is upgraded after a copy of it is set aside.
         """
+        from planner.storage import opening
+
         return cls._of(opening.open_file(Path(path), read_only=read_only))
 
     @classmethod
-    def _of(cls, opened: opening.OpenedFile) -> Plan:
+    def _of(cls, opened: OpenedFile) -> Plan:
         try:
             return cls(
                 opened.db,
@@ -159,6 +165,8 @@ class Plan:
         With ``overwrite``, a plan of that name that is open (here or in another process) is
         not replaced: :class:`PlanLockedError`.
         """
+        from planner.storage import opening
+
         target = Path(path).expanduser().absolute()
         opening.check_creatable(target, overwrite=overwrite)
         lock = PlanLock(target)
@@ -191,6 +199,8 @@ class Plan:
         stage: Stage | str = Stage.SCALING,
     ) -> Plan:
         """A plan that lives in memory only (tests, scratch work)."""
+        from planner.storage import connection
+
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         db = connection.prepare(conn, read_only=False, where=":memory:")
         connection.initialise(db)

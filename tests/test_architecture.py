@@ -21,13 +21,14 @@ def test_importing_the_core_loads_no_qt():
     assert result.stdout.strip() == "[]"
 
 
-def test_importing_the_core_loads_no_pandas_matplotlib_or_openpyxl():
+def test_importing_the_core_loads_no_numpy_pandas_matplotlib_or_openpyxl():
     # The workbook and the command line load openpyxl and matplotlib when they run, not
-    # when imported: a quarter and half a second of the app's start.
+    # when imported: a quarter and half a second of the app's start. numpy comes with the
+    # charts and the big-plan value cache, not with sqlite-utils (planner/storage/database.py).
     code = (
         "import sys, planner, planner.analysis, planner.checks, planner.cli.main, "
         "planner.workbook.export, planner.workbook.importing, planner.workbook.files; "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'matplotlib', 'openpyxl'}))"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'pandas', 'matplotlib', 'openpyxl'}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -39,6 +40,12 @@ def test_the_core_never_imports_qt_or_the_ui():
     pattern = re.compile(r"^\s*(from|import)\s+(PySide6|ui)\b", re.MULTILINE)
     offenders = [p for p in (ROOT / "planner").rglob("*.py") if pattern.search(p.read_text())]
     assert offenders == []
+
+
+def test_sqlite_utils_is_imported_in_one_place():
+    pattern = re.compile(r"^\s*(from|import)\s+sqlite_utils\b", re.MULTILINE)
+    importers = [p for p in (ROOT / "planner").rglob("*.py") if pattern.search(p.read_text())]
+    assert importers == [ROOT / "planner" / "storage" / "database.py"]
 
 
 def test_the_ui_runs_no_sql():

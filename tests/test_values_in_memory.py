@@ -17,6 +17,7 @@ from planner.analysis.in_memory import (
     keep_values_in_memory,
     stop_keeping_values,
     values_in_memory,
+    worth_keeping_in_memory,
 )
 from planner.demo import build_demo
 from planner.domain import Channel, Tier
@@ -125,6 +126,22 @@ def test_plans_sum_in_sql_unless_asked_to_keep_values_in_memory(demo_plan_path):
         assert keep_values_in_memory(plan) is cache
         stop_keeping_values(plan)
         assert values_in_memory(plan) is None
+
+
+def test_a_plan_is_worth_keeping_in_memory_from_a_number_of_monthly_rows(
+    demo_plan_path, monkeypatch
+):
+    with Plan.open(demo_plan_path) as plan:
+        (rows,) = plan.query("SELECT count(*) FROM monthly_values")[0]
+        monkeypatch.setattr(in_memory, "IN_MEMORY_FROM_ROWS", rows + 1)
+        assert not worth_keeping_in_memory(plan)
+        monkeypatch.setattr(in_memory, "IN_MEMORY_FROM_ROWS", rows)
+        assert worth_keeping_in_memory(plan)
+
+
+def test_the_demo_plan_sums_in_sql(demo_plan_path):
+    with Plan.open(demo_plan_path) as plan:
+        assert not worth_keeping_in_memory(plan)
 
 
 def test_a_write_the_cache_was_not_told_of_is_read_before_the_next_rollup(demo_plan_path):

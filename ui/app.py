@@ -3,6 +3,10 @@ and the first plan (the one given, else the last one, else the demo plan)."""
 
 from __future__ import annotations
 
+# isort: off
+from ui import import_check  # noqa: F401  (first: makes every import after it cheaper)
+
+# isort: on
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +15,6 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, APP_VERSION
-from planner.demo import build_demo
 from planner.version import PLAN_SUFFIX
 from ui.error_dialog import install_excepthook
 from ui.icons import app_icon
@@ -33,6 +36,8 @@ def demo_plan() -> tuple[Path, Callable[[Path], None]]:
 
     def write_if_missing(path: Path) -> None:
         if not path.exists():
+            from planner.demo import build_demo  # on the first start only
+
             path.parent.mkdir(parents=True, exist_ok=True)
             build_demo(path)
 

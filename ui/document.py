@@ -10,7 +10,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner import ChangeSet, Plan, PlanError
-from planner.analysis.in_memory import keep_values_in_memory, stop_keeping_values
+from planner.analysis.in_memory import (
+    keep_values_in_memory,
+    stop_keeping_values,
+    worth_keeping_in_memory,
+)
 from ui.commands import PlanCommand
 
 
@@ -27,7 +31,8 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         # Before subscribing: the values in memory must hear of an edit before the pages
         # that sum them do. (Already read when the plan was opened in a worker thread.)
-        keep_values_in_memory(plan, load_now=False)
+        if worth_keeping_in_memory(plan):
+            keep_values_in_memory(plan, load_now=False)
         self._unsubscribe: Callable[[], None] | None = plan.subscribe(self._announce)
 
     @property

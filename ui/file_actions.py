@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from planner import Plan, PlanError
 from planner.version import PLAN_SUFFIX
 from ui.icons import icon
-from ui.new_plan_dialog import NewPlanDialog
 from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
@@ -68,6 +67,8 @@ class FileActions:
     # -- the actions -----------------------------------------------------------------------
 
     def new_plan(self) -> None:
+        from ui.new_plan_dialog import NewPlanDialog  # loaded when first asked for
+
         dialog = NewPlanDialog(self.window)
         if dialog.exec() != NewPlanDialog.DialogCode.Accepted:
             return

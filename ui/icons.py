@@ -14,9 +14,11 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-# Pixel sizes rendered into each icon. QIcon picks the nearest for the size a widget asks
-# for times the screen's device pixel ratio, so the larger ones serve high-DPI screens.
-ICON_SIZES = (16, 20, 24, 32, 40, 48, 64, 96)
+# Pixel sizes rendered into each icon: the 16, 20 and 24 px the app shows them at, and twice
+# those for high-DPI screens (QIcon picks the nearest to the size asked for times the
+# screen's device pixel ratio). Every size is drawn when the icon is first asked for, at
+# start-up for most, so none is drawn that nothing shows.
+ICON_SIZES = (16, 20, 24, 32, 40, 48)
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 _cache: dict[tuple[str, str], QIcon] = {}

@@ -26,7 +26,8 @@ from ui.file_actions import FileActions
 from ui.icons import app_icon, icon
 from ui.notice_bar import NoticeBar
 from ui.opening import OpenFailure, PlanOpener
-from ui.plan_view import PAGES, PlanView
+from ui.pages.catalogue import PAGES
+from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
@@ -191,18 +192,8 @@ class MainWindow(QMainWindow):
 
         view = self.menuBar().addMenu("&View")
         self.page_actions: list[QAction] = []
-        for n, title in enumerate(
-            (
-                "Dashboard",
-                "Initiatives",
-                "People && Roles",
-                "Strike Zone",
-                "Targets && Actuals",
-                "Plan Settings",
-            ),
-            start=1,
-        ):
-            action = view.addAction(title)
+        for n, entry in enumerate(PAGES, start=1):
+            action = view.addAction(icon(entry.icon_name), entry.menu_text)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _=False, row=n - 1: self._go_to_page(row))
             self.page_actions.append(action)

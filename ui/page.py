@@ -33,6 +33,9 @@ class Page(QWidget):
         changed, for pages that can refresh just that."""
         raise NotImplementedError
 
+    def shut(self) -> None:
+        """Stop work due later (a timer, a thread): the document is about to close."""
+
     def reveal(self, initiative_id: int | None, field: str | None) -> bool:
         """Select the row or control that fixes a finding; ``False`` if this page has none."""
         return False

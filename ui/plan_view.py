@@ -5,6 +5,8 @@ Built afresh for each document, so a page is given its document once and never s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,32 +25,31 @@ from ui.findings.panel import FindingsPanel
 from ui.findings.watcher import FindingsWatcher
 from ui.icons import icon
 from ui.page import Page
-from ui.pages.dashboard.drill import DrillDown
-from ui.pages.dashboard.page import DashboardPage
-from ui.pages.initiatives.page import InitiativesPage
-from ui.pages.people.page import PeoplePage
-from ui.pages.settings.page import SettingsPage
-from ui.pages.strike_zone.page import StrikeZonePage
-from ui.pages.targets.page import TargetsPage
-
-PAGES: tuple[type[Page], ...] = (
-    DashboardPage,
-    InitiativesPage,
-    PeoplePage,
-    StrikeZonePage,
-    TargetsPage,
-    SettingsPage,
+from ui.pages.catalogue import (
+    DASHBOARD,
+    INITIATIVES,
+    PAGES,
+    PEOPLE,
+    SETTINGS,
+    STRIKE_ZONE,
+    TARGETS,
+    PageEntry,
+    entry_of,
 )
 
+if TYPE_CHECKING:
+    from ui.pages.dashboard.drill import DrillDown
+    from ui.pages.initiatives.page import InitiativesPage
+
 # Which page fixes a finding about this field; the initiatives page takes the rest.
-_FIELD_PAGES: dict[str, type[Page]] = {
-    "owner": PeoplePage,
-    "roles": PeoplePage,
-    "values": TargetsPage,
-    **{metric.value: TargetsPage for metric in Metric},
-    "handoff": SettingsPage,
-    "mqls_per_month": SettingsPage,
-    "tier": StrikeZonePage,
+_FIELD_PAGES: dict[str, PageEntry] = {
+    "owner": PEOPLE,
+    "roles": PEOPLE,
+    "values": TARGETS,
+    **{metric.value: TARGETS for metric in Metric},
+    "handoff": SETTINGS,
+    "mqls_per_month": SETTINGS,
+    "tier": STRIKE_ZONE,
 }
 
 
@@ -64,7 +65,7 @@ class PlanView(QWidget):
         super().__init__(parent)
         self.document = document
         # Pages are built when first shown: opening a big plan then builds one page, not six.
-        self._built: dict[type[Page], Page] = {}
+        self._built: dict[PageEntry, Page] = {}
         self._findings: list[Finding] = []
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
@@ -73,8 +74,8 @@ class PlanView(QWidget):
         self.sidebar.setSpacing(2)
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
-        for page_class in PAGES:
-            self.sidebar.addItem(QListWidgetItem(icon(page_class.icon_name), page_class.title))
+        for entry in PAGES:
+            self.sidebar.addItem(QListWidgetItem(icon(entry.icon_name), entry.title))
             self.stack.addWidget(QWidget())  # a stand-in until the page is first shown
         self.sidebar.currentRowChanged.connect(self._show_page)
 
@@ -107,21 +108,24 @@ class PlanView(QWidget):
         """Stop background work before the document closes."""
         self.watcher.stop()
         for page in self._built.values():
-            if isinstance(page, DashboardPage):
-                page.shut()  # a recompute due at the end of this turn would find no plan
+            page.shut()
 
-    def page(self, page_class: type[Page]) -> Page:
-        """The page of this class, built (and given the findings) on first use."""
-        page = self._built.get(page_class)
+    def page(self, which: type[Page] | PageEntry) -> Page:
+        """The page of this class or entry, built (and given the findings) on first use."""
+        entry = entry_of(which)
+        page = self._built.get(entry)
         if page is None:
-            page = self._built[page_class] = page_class(self.document)
-            row = PAGES.index(page_class)
+            page = self._built[entry] = entry.load()(self.document)
+            row = PAGES.index(entry)
             stand_in = self.stack.widget(row)
             self.stack.insertWidget(row, self._padded(page))
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             self._give_findings(page)
-            if isinstance(page, DashboardPage):
+            if entry is DASHBOARD:
+                from ui.pages.dashboard.page import DashboardPage  # loaded just now
+
+                assert isinstance(page, DashboardPage)
                 page.drill_requested.connect(self.open_drill_down)
         return page
 
@@ -134,14 +138,16 @@ class PlanView(QWidget):
     def current_page(self) -> Page:
         return self.page_at(self.sidebar.currentRow())
 
-    def show_page(self, page_class: type[Page]) -> Page:
-        page = self.page(page_class)
-        self.sidebar.setCurrentRow(PAGES.index(page_class))
+    def show_page(self, which: type[Page] | PageEntry) -> Page:
+        page = self.page(which)
+        self.sidebar.setCurrentRow(PAGES.index(entry_of(which)))
         return page
 
     def open_drill_down(self, drill: DrillDown) -> InitiativesPage:
         """Show the Initiatives page listing only the initiatives behind a Dashboard bar."""
-        page = self.show_page(InitiativesPage)
+        from ui.pages.initiatives.page import InitiativesPage  # loaded by show_page
+
+        page = self.show_page(INITIATIVES)
         assert isinstance(page, InitiativesPage)
         page.show_only(
             drill.title,
@@ -157,12 +163,12 @@ class PlanView(QWidget):
         """Show the page and the row or field that fixes a finding."""
         preferred = _FIELD_PAGES.get(field or "")
         if initiative_id is None and field == "segments":
-            preferred = StrikeZonePage
-        ordered = sorted(PAGES, key=lambda p: p is not (preferred or InitiativesPage))
-        shown = type(self.current_page())
-        for page_class in ordered:
+            preferred = STRIKE_ZONE
+        ordered = sorted(PAGES, key=lambda entry: entry is not (preferred or INITIATIVES))
+        shown = PAGES[max(self.sidebar.currentRow(), 0)]
+        for entry in ordered:
             # Shown first, so the page's widgets can take the focus it gives them.
-            page = self.show_page(page_class)
+            page = self.show_page(entry)
             if page.reveal(initiative_id, field):
                 return True
         self.show_page(shown)

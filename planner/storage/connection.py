@@ -11,9 +11,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from planner.errors import PlanFileError
+from planner.storage.database import Database
 from planner.storage.schema import MIGRATION_NAMES, MIGRATION_SET, migrations
 from planner.version import APP_NAME, APPLICATION_ID
 

@@ -22,11 +22,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from planner.errors import PlanFileError
 from planner.storage import connection
 from planner.storage.copies import copy_aside, temporary_sibling
+from planner.storage.database import Database
 from planner.storage.header import check_plan_header, journal_of, wal_of
 from planner.storage.lock import PlanLock
 from planner.storage.schema import SCHEMA_VERSION

@@ -10,10 +10,8 @@ an INTEGER of minor units.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from planner.domain import Channel, Metric, Role, Stage, Status, Team, Tier
+from planner.storage.database import Database, Migrations
 
 MIGRATION_SET = "smarketing-plan"
 migrations = Migrations(MIGRATION_SET)

@@ -7,6 +7,10 @@ Builds the demo plans in a temporary folder and runs every measured thing in a f
 compares runs made under the same load and each peak memory is that process's own. Prints a
 table of figure, budget, measured and whether it holds. ``--quick`` runs fewer rounds (for
 CI, a report in a few minutes); the workloads are the same.
+
+The processes may write bytecode caches (whatever ``PYTHONDONTWRITEBYTECODE`` says), and one
+unmeasured start of each kind comes first: an installed app, like the bundle, starts from
+compiled modules, so compiling the sources is no part of its start.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ def step(script: str, *arguments: object) -> dict:
     """Run ``script`` in a fresh process and return what it reported."""
     command = [sys.executable, str(HERE / script), *map(str, arguments)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT
     )
@@ -60,6 +65,8 @@ def peak(results: list[dict]) -> float:
 
 def cold_start(folder: Path, plan: Path, rounds: int) -> list[Figure]:
     apps, bares = [], []
+    started("bare_window.py")  # unmeasured: compiles what each imports, warms the disk cache
+    started("app_start.py", plan, folder / "warm-up.ini")
     for n in range(rounds):
         settings = folder / f"start-{n}.ini"  # a first start each time: no saved state
         bares.append(started("bare_window.py"))

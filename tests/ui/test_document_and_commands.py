@@ -3,7 +3,9 @@ it, and tells every view what changed."""
 
 from __future__ import annotations
 
-from planner import ChangeSet, Entity
+from planner import ChangeSet, Entity, Plan
+from planner.analysis import in_memory
+from planner.analysis.in_memory import values_in_memory
 from ui.commands import Edit
 from ui.document import PlanDocument
 
@@ -84,3 +86,16 @@ def test_a_step_the_plan_can_no_longer_take_is_dropped_with_a_message(document):
 def test_closing_twice_is_harmless(document):
     document.close()
     document.close()
+
+
+def test_a_small_plan_sums_its_values_in_sql(document):
+    assert values_in_memory(document.plan) is None
+
+
+def test_a_big_plan_keeps_its_values_in_memory_while_open(demo_path, qapp, monkeypatch):
+    monkeypatch.setattr(in_memory, "IN_MEMORY_FROM_ROWS", 1)
+    document = PlanDocument(Plan.open(demo_path))
+    plan = document.plan
+    assert values_in_memory(plan) is not None
+    document.close()
+    assert values_in_memory(plan) is None

@@ -17,8 +17,8 @@ from window_support import make_window, open_and_wait
 
 from planner.charts import KINDS
 from ui import theme
+from ui.pages.catalogue import PAGES
 from ui.pages.dashboard.page import DashboardPage
-from ui.plan_view import PAGES
 
 SIZE = (1440, 900)
 DASHBOARD_SIZE = (1280, 800)  # a laptop's screen: the charts must read there

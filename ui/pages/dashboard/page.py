@@ -28,6 +28,7 @@ from planner.checks import Finding
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.page import Page
+from ui.pages.catalogue import DASHBOARD
 from ui.theme import is_dark
 from ui.widgets.page_header import PageHeader
 from ui.widgets.problem_box import show_problem
@@ -69,8 +70,8 @@ class DashboardPage(Page):
     """Headline figures and charts of the plan over a period and filter; a click on a bar
     emits :attr:`drill_requested` with the initiatives behind it."""
 
-    title = "Dashboard"
-    icon_name = "dashboard"
+    title = DASHBOARD.title
+    icon_name = DASHBOARD.icon_name
     drill_requested = Signal(object)  # a DrillDown
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:

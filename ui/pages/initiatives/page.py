@@ -15,6 +15,7 @@ from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.page import Page
+from ui.pages.catalogue import INITIATIVES
 from ui.tables.rows_model import ROW_ROLE
 from ui.widgets.delegates import ChoiceDelegate, MoneyDelegate, month_choices
 from ui.widgets.page_header import PageHeader
@@ -37,8 +38,8 @@ _FIELD_COLUMNS = {"roles": cols.OWNER}
 class InitiativesPage(Page):
     """Every initiative of the plan: add, duplicate, delete, filter, and edit in place."""
 
-    title = "Initiatives"
-    icon_name = "initiatives"
+    title = INITIATIVES.title
+    icon_name = INITIATIVES.icon_name
     depends_on = (
         Entity.SETTINGS,
         Entity.PEOPLE,

@@ -22,6 +22,7 @@ from planner import ChangeSet, Entity, Person, Role, Team
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.page import Page
+from ui.pages.catalogue import PEOPLE
 from ui.pages.people import edits, role_edits
 from ui.pages.people import raci_style as style
 from ui.pages.people.legend import legend_text, section_label
@@ -41,8 +42,8 @@ class PeoplePage(Page):
     """Who is on the team, and who is Accountable, Responsible, Consulted or Informed on
     each initiative."""
 
-    title = "People & roles"
-    icon_name = "people"
+    title = PEOPLE.title
+    icon_name = PEOPLE.icon_name
     depends_on = (Entity.PEOPLE, Entity.INITIATIVES, Entity.ROLES)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from planner import ChangeSet, Currency, Entity, Horizon
 from ui.document import PlanDocument
 from ui.page import Page
+from ui.pages.catalogue import SETTINGS
 from ui.pages.settings import edits
 from ui.pages.settings.fields import (
     ChoiceField,
@@ -47,8 +48,8 @@ _REVEAL_ALIASES = {"handoff": "mqls_per_month", "horizon": "first_month"}
 class SettingsPage(Page):
     """A form over the plan's single-record settings."""
 
-    title = "Plan settings"
-    icon_name = "settings"
+    title = SETTINGS.title
+    icon_name = SETTINGS.icon_name
     depends_on = (Entity.SETTINGS, Entity.ASSUMPTIONS, Entity.HANDOFF)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:

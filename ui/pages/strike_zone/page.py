@@ -14,6 +14,7 @@ from planner.analysis import strike_zone
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.page import Page
+from ui.pages.catalogue import STRIKE_ZONE
 from ui.pages.strike_zone import edits
 from ui.pages.strike_zone.coverage import build_coverage, initiatives_to_reload, with_initiatives
 from ui.pages.strike_zone.coverage_model import CoverageModel
@@ -38,8 +39,8 @@ _GRID_HINT = (
 class StrikeZonePage(Page):
     """Segments (editable), the zone's headline figures and the coverage grid."""
 
-    title = "Strike zone"
-    icon_name = "strike-zone"
+    title = STRIKE_ZONE.title
+    icon_name = STRIKE_ZONE.icon_name
     depends_on = (Entity.SEGMENTS, Entity.INITIATIVES, Entity.SETTINGS)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:

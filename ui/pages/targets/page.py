@@ -22,6 +22,7 @@ from planner import ChangeSet, Entity, Metric
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.page import Page
+from ui.pages.catalogue import TARGETS
 from ui.pages.targets import edits
 from ui.pages.targets.cells import Area, CellRef, Rect, bounds
 from ui.pages.targets.clipboard import parse_block, plan_paste, selection_tsv
@@ -52,8 +53,8 @@ TARGETED_LIMIT = 60
 class TargetsPage(Page):
     """Initiatives x months of one metric, planned and/or actual, with totals."""
 
-    title = "Targets & actuals"
-    icon_name = "targets"
+    title = TARGETS.title
+    icon_name = TARGETS.icon_name
     depends_on = (Entity.SETTINGS, Entity.INITIATIVES, Entity.VALUES)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
