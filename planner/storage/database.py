@@ -3,8 +3,9 @@
 sqlite-utils imports numpy (and pandas) when it is first imported, only to map their scalar
 types to column types. The plan never hands it either, and numpy costs as much as the rest
 of the core to import (80 ms here), in every command and on every start of the app. So the
-first import of sqlite-utils is made with numpy hidden; a later ``import numpy`` (the
-charts, the value cache) is unaffected. If numpy is already imported, it is left in view.
+first import of sqlite-utils is made with numpy hidden from the thread making it; a later
+``import numpy`` (the charts, the value cache), or one in another thread meanwhile, is
+unaffected. If numpy is already imported, sqlite-utils sees it as usual.
 
 Every module of the core imports sqlite-utils from here.
 """
@@ -12,24 +13,35 @@ Every module of the core imports sqlite-utils from here.
 from __future__ import annotations
 
 import sys
+import threading
+from importlib.abc import MetaPathFinder
 
-_HIDDEN = "numpy", "pandas"
+_HIDDEN = frozenset({"numpy", "pandas"})
 
 
-def _import_without_hidden() -> None:
-    hidden = [name for name in _HIDDEN if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
+class _HiddenFromThisThread(MetaPathFinder):
+    """Makes ``import numpy`` (or pandas) fail in one thread while it is in ``sys.meta_path``."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if fullname in _HIDDEN and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError(f"{fullname} is not loaded for sqlite-utils", name=fullname)
+        return None
+
+
+def _import_sqlite_utils() -> None:
+    finder = _HiddenFromThisThread()
+    sys.meta_path.insert(0, finder)
     try:
         import sqlite_utils  # noqa: F401
     finally:
-        for name in hidden:
-            if sys.modules.get(name, "") is None:
-                del sys.modules[name]
+        sys.meta_path.remove(finder)
 
 
 if "sqlite_utils" not in sys.modules:
-    _import_without_hidden()
+    _import_sqlite_utils()
 
 from sqlite_utils import Database  # noqa: E402
 from sqlite_utils.migrations import Migrations  # noqa: E402
