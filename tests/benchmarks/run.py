@@ -106,6 +106,13 @@ def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]
             f"median of {edits['rounds']}, max {edits['targets_max'] * 1000:.0f}",
         ),
         at_most(
+            "Large plan: edit -> findings checked again (UI thread, once edits pause)",
+            edits["findings"] * 1000,
+            None,
+            "ms",
+            f"median of {2 * edits['rounds']}",
+        ),
+        at_most(
             "Large plan: peak memory (app, charts drawn, edited)",
             max(peak(opens), edits["peak_rss_mb"]),
             400,
