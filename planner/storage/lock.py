@@ -106,11 +106,18 @@ class PlanLock:
                 descriptor, writable, created = self._open_lock_file()
                 try:
                     taken = self._take(descriptor, me, writable=writable)
-                except BaseException:
+                except PlanLockedError:
+                    # Another process locked the file first, even one we created just now:
+                    # it is theirs, and removing it would let a third process in beside them.
                     os.close(descriptor)
-                    if created:  # leave no lock file of ours behind
+                    raise
+                except BaseException:
+                    # Leave no lock file of ours behind; removed before closing, while any
+                    # lock on it is still ours, so no one can have taken it meanwhile.
+                    if created and self._still_at_path(descriptor):
                         with contextlib.suppress(OSError):
                             self.path.unlink()
+                    os.close(descriptor)
                     raise
                 if taken:
                     self._descriptor = descriptor

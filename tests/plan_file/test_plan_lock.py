@@ -21,7 +21,8 @@ import pytest
 from plan_file_support import folder_state, python
 
 from planner import Plan, PlanFileError, PlanLockedError
-from planner.storage.lock import lock_path_for
+from planner.storage import lock
+from planner.storage.lock import PlanLock, lock_path_for
 
 HOLDER = textwrap.dedent(
     """
@@ -307,6 +308,35 @@ def test_of_processes_racing_to_take_over_a_stale_lock_exactly_one_wins(
         )
         results = race(plan_path, 6)
         assert sorted(results) == ["locked"] * 5 + ["won"], results
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock: the race is on POSIX systems")
+def test_a_lock_file_another_process_locked_just_after_we_created_it_stays_theirs(
+    plan_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    theirs: list[int] = []
+    real_open_lock_file = PlanLock._open_lock_file
+
+    def created_then_taken(self: PlanLock) -> tuple[int, bool, bool]:
+        opened = real_open_lock_file(self)
+        # Between our creating the file and locking it, another process opens and locks it.
+        descriptor = os.open(self.path, os.O_RDWR)
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        theirs.append(descriptor)
+        return opened
+
+    monkeypatch.setattr(lock.PlanLock, "_open_lock_file", created_then_taken)
+    try:
+        with pytest.raises(PlanLockedError):
+            PlanLock(plan_path).acquire()
+
+        assert lock_path_for(plan_path).exists()  # still there for its holder
+    finally:
+        for descriptor in theirs:
+            os.close(descriptor)
+        lock_path_for(plan_path).unlink(missing_ok=True)
 
 
 def test_a_lock_file_that_cannot_be_created_is_a_plan_file_error(
