@@ -10,11 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner import ChangeSet, Plan, PlanError
-from planner.analysis.in_memory import (
-    keep_values_in_memory,
-    stop_keeping_values,
-    worth_keeping_in_memory,
-)
+from planner.analysis.in_memory import keep_values_in_memory_if_worth_it, stop_keeping_values
 from ui.commands import PlanCommand
 
 
@@ -31,8 +27,7 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         # Before subscribing: the values in memory must hear of an edit before the pages
         # that sum them do. (Already read when the plan was opened in a worker thread.)
-        if worth_keeping_in_memory(plan):
-            keep_values_in_memory(plan, load_now=False)
+        keep_values_in_memory_if_worth_it(plan, load_now=False)
         self._unsubscribe: Callable[[], None] | None = plan.subscribe(self._announce)
 
     @property

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner import Plan, PlanError, PlanLockedError
-from planner.analysis.in_memory import keep_values_in_memory, worth_keeping_in_memory
+from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
 from planner.checks import Finding, run_checks
 from ui.widgets.progress import delayed_progress
 
@@ -60,8 +60,7 @@ class _OpenThread(QThread):
             self.plan = Plan.open(self.path)
             # The app asks for roll-ups after every edit: read a big plan's values into
             # memory here, off the UI thread, once.
-            if worth_keeping_in_memory(self.plan):
-                keep_values_in_memory(self.plan)
+            keep_values_in_memory_if_worth_it(self.plan)
         except Exception as error:  # handed to the UI thread, which shows a message
             self.error = error
             return

@@ -1,7 +1,7 @@
 """Which plans keep their monthly values in memory for fast roll-ups.
 
-A long-lived session (the app) calls :func:`keep_values_in_memory` once after opening a plan
-that :func:`worth_keeping_in_memory`; the roll-ups then sum from memory
+A long-lived session (the app) calls :func:`keep_values_in_memory_if_worth_it` once after
+opening a plan; the roll-ups then sum from memory
 (:mod:`planner.analysis.value_cache`). Without it they sum in SQL, which is faster for a
 one-shot question such as a command-line summary, and fast enough for a small plan whatever
 the question. numpy is imported only when a plan asks for it.
@@ -30,6 +30,15 @@ def worth_keeping_in_memory(plan: Plan) -> bool:
         f"SELECT count(*) FROM (SELECT 1 FROM monthly_values LIMIT {IN_MEMORY_FROM_ROWS})"
     )[0]
     return rows >= IN_MEMORY_FROM_ROWS
+
+
+def keep_values_in_memory_if_worth_it(plan: Plan, *, load_now: bool = True) -> bool:
+    """:func:`keep_values_in_memory` for a plan already kept, or one
+    :func:`worth_keeping_in_memory`; whether ``plan`` now keeps its values in memory."""
+    if _CACHES.get(plan) is None and not worth_keeping_in_memory(plan):
+        return False
+    keep_values_in_memory(plan, load_now=load_now)
+    return True
 
 
 def keep_values_in_memory(plan: Plan, *, load_now: bool = True) -> ValueCache:
