@@ -74,7 +74,12 @@ def build(spec, in_memory: bool = False) -> tuple[Plan, dict]:
     rows = [MonthRow(ids[i], horizon[m], values) for (i, m), values in cells.items()]
     if rows:
         plan.values.load_months(rows)
-    cell_rows = [(ids[i], horizon[m], values) for (i, m), values in cells.items()]
+    # A month with no value in it is no row at all, so it adds no key to any roll-up.
+    cell_rows = [
+        (ids[i], horizon[m], values)
+        for (i, m), values in cells.items()
+        if any(v is not None for v in values)
+    ]
     if in_memory:
         keep_values_in_memory(plan)
     return plan, {"facts": facts, "cells": cell_rows, "start": start_month}
