@@ -8,6 +8,7 @@ severity markers and the app icon carry fixed colours because their colour is th
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -24,12 +25,18 @@ APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _cache: dict[tuple[str, str], QIcon] = {}
 
 
+# resources/ is installed as this package (pyproject.toml maps it), so an installed, an
+# editable and a bundled app all find their files through importlib.resources.
+RESOURCE_PACKAGE = "smarketing_resources"
+
+
 def icons_dir() -> Path:
-    """The folder holding the ``.svg`` files, in a source checkout or a PyInstaller bundle."""
+    """The folder holding the ``.svg`` files: in the installed package, or in a PyInstaller
+    bundle, which lays the package's files out under its own folder."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle) / "resources" / "icons"
-    return Path(__file__).resolve().parent.parent / "resources" / "icons"
+        return Path(bundle) / RESOURCE_PACKAGE / "icons"
+    return Path(str(resources.files(RESOURCE_PACKAGE).joinpath("icons")))
 
 
 def icon(name: str) -> QIcon:

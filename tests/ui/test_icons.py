@@ -142,7 +142,8 @@ def test_the_app_icon_is_a_teal_tile_that_renders_at_256_pixels(qapp: QGuiApplic
 def test_icons_are_found_in_a_pyinstaller_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, palette_restored: None
 ) -> None:
-    shutil.copytree(icons.icons_dir(), tmp_path / "resources" / "icons")
+    bundled = tmp_path / icons.RESOURCE_PACKAGE / "icons"
+    shutil.copytree(icons.icons_dir(), bundled)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert icons.icons_dir() == tmp_path / "resources" / "icons"
+    assert icons.icons_dir() == bundled
     assert not icons.icon("filter").isNull()
