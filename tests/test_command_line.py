@@ -159,11 +159,49 @@ def test_the_installed_command_runs_commands_without_loading_qt(demo):
     assert "Tidewater Software" in result.stdout
 
 
+def test_an_unknown_command_is_an_error_naming_it_and_the_commands(tmp_path):
+    result = smarketing("version", "save", tmp_path / "p.smplan", "X")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "smarketing: unknown command 'version'; the commands are demo, summary, check, chart, "
+        "export, import (see smarketing --help)\n"
+    )
+
+
+def test_a_mistyped_command_alone_is_an_unknown_command_not_a_plan():
+    result = smarketing("sumary")
+    assert result.returncode == 2
+    assert "unknown command 'sumary'" in result.stderr
+
+
+def test_the_core_command_line_given_a_plan_says_to_open_it_in_the_app(tmp_path):
+    result = smarketing(tmp_path / "q3.smplan")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "python -m ui" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("arguments", "opens_app"),
-    [([], True), (["q3.smplan"], True), (["summary", "q3.smplan"], False), (["--help"], False)],
+    [
+        ([], True),
+        (["q3.smplan"], True),
+        (["plans/q3"], True),
+        (["summary", "q3.smplan"], False),
+        (["--help"], False),
+        (["sumary"], False),
+        (["version", "save", "p.smplan", "X"], False),
+    ],
 )
-def test_the_installed_command_opens_the_app_without_a_command(arguments, opens_app):
+def test_the_installed_command_opens_the_app_without_a_command_or_with_a_plan(arguments, opens_app):
     from ui.launch import wants_app
 
     assert wants_app(arguments) is opens_app
+
+
+def test_a_lone_word_that_is_an_existing_file_opens_in_the_app(tmp_path, monkeypatch):
+    from ui.launch import wants_app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "budget").write_bytes(b"")
+    assert wants_app(["budget"]) is True

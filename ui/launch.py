@@ -16,11 +16,12 @@ SELF_TEST = "--self-test"
 
 
 def wants_app(arguments: Sequence[str]) -> bool:
-    """No arguments, or one that is not a command or an option: a plan to open."""
-    from planner.cli.main import COMMANDS
+    """No arguments, or one that names a plan to open; anything else is for the command line,
+    which refuses a word that is no command."""
+    from planner.cli.main import COMMANDS, names_a_plan
 
     return not arguments or (
-        len(arguments) == 1 and arguments[0] not in COMMANDS and not arguments[0].startswith("-")
+        len(arguments) == 1 and arguments[0] not in COMMANDS and names_a_plan(arguments[0])
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from planner.errors import PlanError
-from planner.version import APP_NAME, APP_VERSION
+from planner.version import APP_NAME, APP_VERSION, PLAN_SUFFIX
 
 PROG = "smarketing"
 EXIT_FINDINGS = 1
@@ -81,17 +81,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def names_a_plan(argument: str) -> bool:
+    """Whether a lone argument that is no command names a plan for the app to open, rather
+    than a mistyped command: a plan file's name, a path, or a file that exists."""
+    separators = {os.sep, os.altsep} - {None}
+    return (
+        argument.lower().endswith(PLAN_SUFFIX)
+        or any(separator in argument for separator in separators)
+        or Path(argument).is_file()
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``smarketing`` with ``argv`` (default: the process's arguments); returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
-        # The installed `smarketing` starts the app here (see ui.launch); this module is the
-        # Qt-free command line only, as run by `python -m planner`.
+    # The installed `smarketing` starts the app for these (see ui.launch); this module is the
+    # Qt-free command line only, as run by `python -m planner`.
+    if not arguments:
         print(
             f"{PROG}: this is the command line only; open the desktop app with '{PROG}' or "
             f"'{PROG} PLAN' (python -m ui), or see '{PROG} --help'."
         )
         return 0
+    if len(arguments) == 1 and names_a_plan(arguments[0]):
+        return _fail(
+            f"this is the command line only; open the plan in the desktop app with "
+            f"'{PROG} {arguments[0]}' (python -m ui)",
+            EXIT_USAGE,
+        )
+    if arguments[0] not in COMMANDS and not arguments[0].startswith("-"):
+        return _fail(
+            f"unknown command '{arguments[0]}'; the commands are {', '.join(COMMANDS)} "
+            f"(see {PROG} --help)",
+            EXIT_USAGE,
+        )
     options = build_parser().parse_args(arguments)
     try:
         return _run(options)
