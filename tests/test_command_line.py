@@ -205,3 +205,26 @@ def test_a_lone_word_that_is_an_existing_file_opens_in_the_app(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     (tmp_path / "budget").write_bytes(b"")
     assert wants_app(["budget"]) is True
+
+
+def test_a_system_library_qt_needs_missing_is_one_line_pointing_to_the_readme(tmp_path):
+    # As on a bare Debian without libglib2.0-0: Qt's own extension modules fail to load.
+    script = (
+        "import sys\n"
+        "class NoGlib:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.startswith('PySide6.Qt'):\n"
+        "            raise ImportError('libglib-2.0.so.0: cannot open shared object file: '\n"
+        "                              'No such file or directory')\n"
+        "sys.meta_path.insert(0, NoGlib())\n"
+        "from ui.launch import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    for arguments in ([str(tmp_path / "q3.smplan")], ["--self-test"]):
+        result = subprocess.run(
+            [sys.executable, "-c", script, *arguments], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1
+        assert "libglib-2.0.so.0" in result.stderr and "README" in result.stderr

@@ -28,14 +28,36 @@ def wants_app(arguments: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run what the arguments ask for; the process's exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == [SELF_TEST] or wants_app(arguments):
+        try:
+            return _run_qt(arguments)
+        except ImportError as error:
+            if not _is_missing_system_library(error):
+                raise
+            print(
+                f"smarketing: Qt cannot start on this machine: {error}. Install the system "
+                "libraries the README's Quick start lists; the command line (smarketing "
+                "--help) works without them.",
+                file=sys.stderr,
+            )
+            return 2
+    from planner.cli import main as command_line
+
+    return command_line(arguments)
+
+
+def _run_qt(arguments: list[str]) -> int:
     if arguments == [SELF_TEST]:
         from ui.self_test import main as self_test
 
         return self_test()
-    if wants_app(arguments):
-        from ui.app import run_app
+    from ui.app import run_app
 
-        return run_app(Path(arguments[0]).expanduser().absolute() if arguments else None)
-    from planner.cli import main as command_line
+    return run_app(Path(arguments[0]).expanduser().absolute() if arguments else None)
 
-    return command_line(arguments)
+
+def _is_missing_system_library(error: ImportError) -> bool:
+    """Whether Qt's own libraries loaded but one they link to is not on the machine (on a bare
+    Linux, libglib-2.0.so.0 and the like), rather than a module of Python's missing."""
+    message = str(error)
+    return "cannot open shared object file" in message or "DLL load failed" in message
