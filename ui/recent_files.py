@@ -1,4 +1,5 @@
-"""The plans opened lately, kept in QSettings for Open Recent and for starting where you left."""
+"""What the app remembers between sessions in QSettings: the plans opened lately (for Open
+Recent and for starting where you left), and the folder workbooks went to and came from."""
 
 from __future__ import annotations
 
@@ -38,3 +39,28 @@ class RecentFiles:
 
     def _store(self, paths: list[Path]) -> None:
         self._settings.setValue(_KEY, [str(p) for p in paths])
+
+
+class WorkbookFolder:
+    """The folder of the last workbook exported or file imported: the export's suggestion
+    and the import's file picker both start there, so a workbook sent back beside the one
+    sent out is one click away."""
+
+    KEY = "workbook/folder"
+    # Where each flow kept its own folder before they shared one.
+    _EARLIER_KEYS = ("workbook/export_folder", "workbook/import_folder")
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def last(self) -> Path | None:
+        """The folder, while it still exists."""
+        for key in (self.KEY, *self._EARLIER_KEYS):
+            stored = self._settings.value(key, "", type=str)
+            if stored:
+                return Path(stored) if Path(stored).is_dir() else None
+        return None
+
+    def remember(self, file: Path) -> None:
+        """Remember the folder of ``file``, just exported or chosen for import."""
+        self._settings.setValue(self.KEY, str(file.parent))

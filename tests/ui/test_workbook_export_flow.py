@@ -5,14 +5,18 @@ is told in a dialog that does not block the window."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from window_support import make_window, open_and_wait, problem_box
 from workbook_ui_support import FakeExport, patch_export, settle_task
 
 from planner import PlanError
 from planner.charts import KINDS
-from ui.workbook.export_dialog import CHART_IMAGES_KEY, FOLDER_KEY, ExportDialog
+from ui.recent_files import WorkbookFolder
+from ui.workbook.export_dialog import CHART_IMAGES_KEY, ExportDialog
 
 
 def open_window(qtbot, tmp_path, demo_path):
@@ -158,7 +162,7 @@ def test_the_dialog_remembers_the_folder_and_the_checkbox(qtbot, tmp_path, demo_
     second = ExportDialog(settings, demo_path, "Plan")
     qtbot.addWidget(second)
 
-    assert settings.value(FOLDER_KEY) == str(elsewhere)
+    assert settings.value(WorkbookFolder.KEY) == str(elsewhere)
     assert settings.value(CHART_IMAGES_KEY, type=bool) is True
     assert second.target() == elsewhere / "Plan.xlsx"
     assert second.chart_images() is True
@@ -176,25 +180,166 @@ def test_the_dialog_adds_the_suffix_and_reads_a_bare_name_as_beside_the_plan(
     assert dialog.target() == demo_path.parent / "board pack.xlsx"
 
 
-def test_the_dialog_refuses_a_missing_folder_by_name(qtbot, tmp_path, demo_path):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    dialog = ExportDialog(settings, demo_path, "Plan")
-    qtbot.addWidget(dialog)
+def type_path(qtbot, dialog: ExportDialog, text: str) -> list[str]:
+    """Select what the Save-as field holds, delete it and type ``text`` key by key, as a
+    person does; the titles of the windows that came up meanwhile."""
+    before = set(visible_windows())
+    popped: list[str] = []
+    dialog.path_edit.setFocus()
+    dialog.path_edit.selectAll()
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Delete)
+    for character in text:
+        qtbot.keyClicks(dialog.path_edit, character)
+        popped += [w.windowTitle() for w in visible_windows() if w not in before]
+    return popped
 
-    dialog.path_edit.setText(str(tmp_path / "gone" / "Plan.xlsx"))
 
-    assert not dialog.export_button.isEnabled()
-    assert "gone" in dialog.path_hint.text()
+def visible_windows() -> list:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
 
-def test_the_dialog_warns_that_an_existing_file_is_replaced(qtbot, tmp_path, demo_path):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    existing = tmp_path / "Plan.xlsx"
+def commit(qtbot, dialog: ExportDialog) -> None:
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+
+
+def workbooks_under(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.xlsx"))
+
+
+def test_a_path_typed_key_by_key_pops_nothing_and_is_written_exactly_there(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+    (tmp_path / "plans").mkdir()
+    target = tmp_path / "plans" / "FY2027 Growth Plan.xlsx"
+
+    popped = type_path(qtbot, dialog, str(target))
+    commit(qtbot, dialog)
+    settle_task(window)
+
+    assert popped == []
+    assert not dialog.isVisible()
+    assert workbooks_under(tmp_path) == [target]
+    assert str(target) in window.notice.text()
+
+
+def test_a_missing_folder_is_named_under_the_field_and_the_dialog_stays_open(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    fake = patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+    typed = str(tmp_path / "plans" / "FY2027 Growth Plan.xlsx")
+
+    type_path(qtbot, dialog, typed)
+    commit(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.path_edit.text() == typed
+    assert dialog.path_field.said() == f"The folder {tmp_path / 'plans'} does not exist."
+    assert dialog.path_field.create_folder_button.isVisible()
+    assert fake.calls == [] and workbooks_under(tmp_path) == []
+
+
+def test_create_folder_makes_the_missing_folder_and_the_export_goes_into_it(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+    target = tmp_path / "plans" / "2027" / "FY2027 Growth Plan.xlsx"
+    type_path(qtbot, dialog, str(target))
+    commit(qtbot, dialog)
+
+    qtbot.mouseClick(dialog.path_field.create_folder_button, Qt.MouseButton.LeftButton)
+    assert target.parent.is_dir()
+    assert dialog.path_field.said() == f"Created the folder {target.parent}."
+    commit(qtbot, dialog)
+    settle_task(window)
+
+    assert workbooks_under(tmp_path) == [target]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("/", "/ is a folder; add a file name to it."),
+        ("", "Type a file name for the workbook."),
+        (".xlsx", "Type a name before “.xlsx”."),
+    ],
+)
+def test_a_path_that_names_no_file_is_said_under_the_field_not_an_error(
+    qtbot, tmp_path, demo_path, typed, said
+):
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+
+    type_path(qtbot, dialog, typed)
+    commit(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.path_field.said() == said
+
+
+def test_what_was_said_goes_as_soon_as_the_path_is_edited(qtbot, tmp_path, demo_path):
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+    type_path(qtbot, dialog, str(tmp_path / "gone" / "Plan.xlsx"))
+    commit(qtbot, dialog)
+
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Backspace)
+
+    assert dialog.path_field.said() == ""
+    assert not dialog.path_field.create_folder_button.isVisible()
+
+
+def test_an_existing_file_typed_is_replaced_only_when_committed_again(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    existing = tmp_path / "Board.xlsx"
     existing.write_bytes(b"old")
+    dialog = window.files.workbook.exporting.ask()
+    type_path(qtbot, dialog, str(existing))
+
+    commit(qtbot, dialog)
+
+    assert dialog.isVisible() and existing.read_bytes() == b"old"
+    assert dialog.path_field.said() == "Board.xlsx exists already; export again to replace it."
+    assert dialog.export_button.text() == "Replace"
+    commit(qtbot, dialog)
+    settle_task(window)
+    assert existing.read_bytes() != b"old"
+
+
+def test_a_suggested_file_that_exists_is_said_to_be_replaced_from_the_start(
+    qtbot, tmp_path, demo_path
+):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    (demo_path.parent / "Plan.xlsx").write_bytes(b"old")
+
     dialog = ExportDialog(settings, demo_path, "Plan")
     qtbot.addWidget(dialog)
 
-    dialog.path_edit.setText(str(existing))
+    assert dialog.path_field.said() == "Plan.xlsx exists already; exporting replaces it."
+    assert dialog.export_button.text() == "Replace"
 
-    assert dialog.export_button.isEnabled()
-    assert "replaces" in dialog.path_hint.text()
+
+def test_the_save_as_picker_opens_at_the_file_in_the_field(qtbot, tmp_path, demo_path, monkeypatch):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    WorkbookFolder(settings).remember(tmp_path / "exports" / "last.xlsx")
+    (tmp_path / "exports").mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        lambda _parent, _title, start, _filter: (asked.append(start), ("", ""))[1],
+    )
+    dialog = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(dialog)
+
+    dialog.browse_button.click()
+
+    assert asked == [str(tmp_path / "exports" / "Plan.xlsx")]

@@ -8,8 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from window_support import make_window, open_and_wait, problem_box
-from workbook_ui_support import actuals_of, demo_changes, preview_of, settle_task
+from workbook_ui_support import (
+    FakeExport,
+    actuals_of,
+    demo_changes,
+    patch_export,
+    preview_of,
+    settle_task,
+)
 
 from planner import Metric, Plan, PlanError
 from planner.workbook.importing import CsvTable
@@ -274,3 +282,60 @@ def test_both_sit_in_the_file_menu_after_save_a_copy_with_their_shortcuts(window
     assert texts[at + 1 : at + 3] == ["&Export Workbook…", "&Import Actuals…"]
     assert window.files.workbook.export.shortcut().toString() == "Ctrl+E"
     assert window.files.workbook.import_.shortcut().toString() == "Ctrl+Shift+I"
+
+
+# -- where the file picker opens -------------------------------------------------------------
+
+
+def picker_start(window, monkeypatch, chosen: str = "") -> str:
+    """Open File > Import Actuals…; the folder its file picker opened in."""
+    asked: list[str] = []
+
+    def picker(_parent, _title, start, _filter):
+        asked.append(start)
+        return chosen, ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", picker)
+    window.files.workbook.importing.ask()
+    return asked[0]
+
+
+def test_the_import_picker_opens_where_the_last_workbook_was_exported(
+    qtbot, window, tmp_path, monkeypatch
+):
+    patch_export(monkeypatch, FakeExport())
+    out = tmp_path / "sent to the team"
+    out.mkdir()
+    dialog = window.files.workbook.exporting.ask()
+    dialog.path_edit.setText(str(out / "Plan.xlsx"))
+    dialog.export_button.click()
+    settle_task(window)
+
+    assert picker_start(window, monkeypatch) == str(out)
+
+
+def import_from(window, monkeypatch, folder: Path) -> None:
+    """Import a workbook from ``folder`` through the picker, and close its preview."""
+    folder.mkdir()
+    stand_in_preview(monkeypatch, preview_of(()))
+    picker_start(window, monkeypatch, chosen=str(folder / "Plan filled in.xlsx"))
+    settle_task(window)
+    window.files.workbook.importing.dialog.reject()
+
+
+def test_the_import_picker_opens_where_the_last_import_came_from(window, tmp_path, monkeypatch):
+    import_from(window, monkeypatch, tmp_path / "came back")
+
+    assert picker_start(window, monkeypatch) == str(tmp_path / "came back")
+
+
+def test_the_export_suggests_the_folder_of_the_last_import(window, tmp_path, monkeypatch):
+    import_from(window, monkeypatch, tmp_path / "came back")
+
+    dialog = window.files.workbook.exporting.ask()
+
+    assert dialog.target().parent == tmp_path / "came back"
+
+
+def test_the_import_picker_first_opens_beside_the_plan(window, demo_path, monkeypatch):
+    assert picker_start(window, monkeypatch) == str(demo_path.parent)

@@ -1,60 +1,51 @@
 """The "Export Workbook" dialog: where the workbook goes, and whether the app's chart pictures
-go in too. It remembers the last folder and the checkbox."""
+go in too. It starts in the folder of the last export or import and remembers the checkbox.
+
+The file typed is read when the person commits it (Enter or Export), never while they type;
+a file that exists is replaced only once they have been told so."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.file_names import file_stem_for
 from planner.workbook.layout import WORKBOOK_SUFFIX
+from ui.recent_files import WorkbookFolder
+from ui.widgets.path_field import PathField
 
-FOLDER_KEY = "workbook/export_folder"
 CHART_IMAGES_KEY = "workbook/chart_images"
 FILE_FILTER = f"Excel workbook (*{WORKBOOK_SUFFIX})"
-# Characters no file name may hold on Windows, macOS or Linux, and control characters.
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_MAX_FILE_STEM = 80
 
 
 def suggested_name(plan_name: str) -> str:
     """``FY2026 Demand Plan.xlsx``: the plan's name with nothing a file system refuses."""
-    stem = " ".join(_NOT_IN_FILE_NAMES.sub(" ", plan_name).split()).strip(" .")
-    return (stem[:_MAX_FILE_STEM].rstrip(" .") or "Plan") + WORKBOOK_SUFFIX
+    return file_stem_for(plan_name, fallback="Plan") + WORKBOOK_SUFFIX
 
 
-def suggested_path(settings: QSettings, plan_path: Path | None, plan_name: str) -> Path:
-    """Where the workbook goes unless the user says otherwise: the folder of the last export
-    while it still exists, else beside the plan."""
-    remembered = settings.value(FOLDER_KEY, "", type=str)
-    if remembered and Path(remembered).is_dir():
-        folder = Path(remembered)
-    elif plan_path is not None:
-        folder = plan_path.parent
-    else:
-        folder = Path.home()
+def suggested_path(folder: Path | None, plan_path: Path | None, plan_name: str) -> Path:
+    """Where the workbook goes unless the user says otherwise: ``folder`` (that of the last
+    export or import) when there is one, else beside the plan."""
+    if folder is None:
+        folder = plan_path.parent if plan_path is not None else Path.home()
     return folder / suggested_name(plan_name)
 
 
 class ExportDialog(QDialog):
-    """Asks where to write the workbook; :meth:`target` and :meth:`chart_images` say what
-    was chosen, and accepting remembers both for next time."""
+    """Asks where to write the workbook; once accepted, :meth:`target` and
+    :meth:`chart_images` say what was chosen, and both are remembered for next time."""
 
     def __init__(
         self,
@@ -67,22 +58,32 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export Workbook")
         self._settings = settings
-        self._base = plan_path.parent if plan_path is not None else Path.home()
+        self._folder = WorkbookFolder(settings)
+        self._target: Path | None = None
+        # The existing file the person has been told is replaced (or chose to replace).
+        self._replacing: Path | None = None
 
         intro = QLabel(
             f"A workbook of “{plan_name}” for leadership: summary with charts, initiatives, "
             "roles, monthly figures, strike zone and hand-off, and an Actuals sheet others can "
             "fill in and send back."
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # the plan's name came from its file
         intro.setWordWrap(True)
-        self.path_edit = QLineEdit(str(suggested_path(settings, plan_path, plan_name)))
+        suggestion = suggested_path(self._folder.last(), plan_path, plan_name)
+        self.path_field = PathField(
+            suggestion,
+            # A bare name or relative path is taken as beside the plan.
+            base=plan_path.parent if plan_path is not None else Path.home(),
+            suffix=WORKBOOK_SUFFIX,
+            kind="workbook",
+            file_filter=FILE_FILTER,
+            choose_title="Export Workbook",
+        )
+        self.path_edit = self.path_field.edit
         self.path_edit.setAccessibleName("Workbook file")
         self.path_edit.setMinimumWidth(460)
-        self.browse_button = QPushButton("Browse…")
-        self.browse_button.setAutoDefault(False)
-        self.path_hint = QLabel()
-        self.path_hint.setAccessibleName("About the file")
-        self.path_hint.setWordWrap(True)
+        self.browse_button = self.path_field.choose_button
         self.chart_box = QCheckBox("Include the app's chart pictures")
         self.chart_box.setChecked(settings.value(CHART_IMAGES_KEY, False, type=bool))
         chart_hint = QLabel(
@@ -97,13 +98,6 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText("Export")
 
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.browse_button)
-        path_field = QVBoxLayout()
-        path_field.setSpacing(2)
-        path_field.addLayout(path_row)
-        path_field.addWidget(self.path_hint)
         chart_field = QVBoxLayout()
         chart_field.setSpacing(2)
         chart_field.addWidget(self.chart_box)
@@ -112,7 +106,9 @@ class ExportDialog(QDialog):
         chart_hint.setContentsMargins(indent, 0, 0, 0)
         chart_field.addWidget(chart_hint)
         form = QFormLayout()
-        form.addRow("Save as:", path_field)
+        save_label = QLabel("&Save as:")
+        save_label.setBuddy(self.path_edit)
+        form.addRow(save_label, self.path_field)
         form.addRow("Pictures:", chart_field)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -122,55 +118,53 @@ class ExportDialog(QDialog):
         layout.addSpacing(10)
         layout.addWidget(self.buttons)
 
-        self.browse_button.clicked.connect(self._browse)
-        self.path_edit.textChanged.connect(self._check_path)
+        self.path_field.edited.connect(self._path_edited)
+        self.path_field.chosen.connect(self._path_chosen)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._check_path()
+        if suggestion.is_file():
+            self._tell_replacing(
+                suggestion, f"{suggestion.name} exists already; exporting replaces it."
+            )
 
     # -- the result ------------------------------------------------------------------------
 
-    def target(self) -> Path:
-        """The workbook file chosen: ``.xlsx`` added when missing, a relative name taken as
-        beside the plan."""
-        path = Path(self.path_edit.text().strip()).expanduser()
-        if not path.is_absolute():
-            path = self._base / path
-        if path.suffix.lower() != WORKBOOK_SUFFIX:
-            path = path.with_name(path.name + WORKBOOK_SUFFIX)
-        return path
+    def target(self) -> Path | None:
+        """The workbook file: the one committed once the dialog is accepted, before that
+        the one the field names (``None`` when it names none)."""
+        return self._target or self.path_field.path()
 
     def chart_images(self) -> bool:
         return self.chart_box.isChecked()
 
     def accept(self) -> None:
-        if not self.export_button.isEnabled():
+        """Export, once the file typed or chosen is one that can be written; else say why
+        under the field and stay open with everything as it was."""
+        target = self.path_field.commit()
+        if target is None:
             return
-        self._settings.setValue(FOLDER_KEY, str(self.target().parent))
+        if target.exists() and target != self._replacing:
+            self._tell_replacing(
+                target, f"{target.name} exists already; export again to replace it."
+            )
+            return
+        self._target = target
+        self._folder.remember(target)
         self._settings.setValue(CHART_IMAGES_KEY, self.chart_images())
         super().accept()
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export Workbook", str(self.target()), FILE_FILTER
-        )
-        if chosen:
-            self.path_edit.setText(chosen)
+    def _tell_replacing(self, target: Path, message: str) -> None:
+        self._replacing = target
+        self.path_field.tell(message, "warning")
+        self.export_button.setText("Replace")
 
-    def _check_path(self) -> None:
-        hint, usable = "", True
-        if not self.path_edit.text().strip():
-            hint, usable = "Type a file name or choose one with Browse….", False
-        else:
-            target = self.target()
-            if target.is_dir():
-                hint, usable = f"{target} is a folder; add a file name.", False
-            elif not target.parent.is_dir():
-                hint, usable = f"The folder {target.parent} does not exist.", False
-            elif target.exists():
-                hint = f"{target.name} exists already; exporting replaces it."
-        self.path_hint.setText(hint)
-        self.path_hint.setVisible(bool(hint))
-        self.export_button.setEnabled(usable)
+    def _path_edited(self) -> None:
+        self._replacing = None
+        self.export_button.setText("Export")
+
+    def _path_chosen(self, path: Path, confirmed: bool) -> None:
+        # The system's save dialog asked whether to replace a file that exists.
+        self._replacing = path if confirmed else None
+        self.export_button.setText("Replace" if confirmed else "Export")

@@ -18,6 +18,7 @@ from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.records import ImportPreview
 from ui.commands import Edit
 from ui.document import PlanDocument
+from ui.recent_files import WorkbookFolder
 from ui.workbook import jobs, wording
 from ui.workbook.background import BackgroundTask, Outcome, problem_text
 from ui.workbook.mapping_dialog import MappingDialog
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from planner.workbook.importing import CsvTable
     from ui.main_window import MainWindow
 
-FOLDER_KEY = "workbook/import_folder"
 FILE_FILTER = "Actuals (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CRM exports (*.csv);;All files (*)"
 TITLE = "Import Actuals"
 
@@ -61,12 +61,12 @@ class ImportFlow:
         document = self.window.document
         if document is None or document.read_only or self.task.busy():
             return
-        folder = self.window.settings.value(FOLDER_KEY, "", type=str)
-        if not folder and document.path is not None:
-            folder = str(document.path.parent)
-        chosen, _ = QFileDialog.getOpenFileName(self.window, TITLE, folder, FILE_FILTER)
+        folder = WorkbookFolder(self.window.settings)
+        # Where the last workbook went out or came in: a returned one is likely beside it.
+        start = folder.last() or (document.path.parent if document.path else Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self.window, TITLE, str(start), FILE_FILTER)
         if chosen:
-            self.window.settings.setValue(FOLDER_KEY, str(Path(chosen).parent))
+            folder.remember(Path(chosen))
             self.import_file(Path(chosen))
 
     def import_file(self, path: Path) -> bool:
