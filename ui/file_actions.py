@@ -5,7 +5,6 @@ Every edit is saved as it is made, so there is no Save and no "save changes?" qu
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from planner import Plan, PlanError
+from planner import PlanError
 from planner.version import PLAN_SUFFIX
 from ui.icons import icon
 from ui.workbook.actions import WorkbookActions
@@ -69,16 +68,11 @@ class FileActions:
     def new_plan(self) -> None:
         from ui.new_plan_dialog import NewPlanDialog  # loaded when first asked for
 
+        # The dialog creates the plan itself, so that what stops it is said there, with
+        # everything typed still in place.
         dialog = NewPlanDialog(self.window)
-        if dialog.exec() != NewPlanDialog.DialogCode.Accepted:
-            return
-        request = dialog.request()
-        try:
-            plan = Plan.create(**asdict(request))
-        except PlanError as error:
-            self.window.show_problem(f"Can't create {request.path.name}", str(error))
-            return
-        self.window.set_plan(plan)
+        if dialog.exec() == NewPlanDialog.DialogCode.Accepted and dialog.plan is not None:
+            self.window.set_plan(dialog.plan)
 
     def open_dialog(self) -> None:
         start = str(self.window.recent.last() or documents_folder())

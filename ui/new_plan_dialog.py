@@ -1,15 +1,18 @@
 """The "New plan" dialog: the few settings a plan starts with, and where to save it.
 
-The dialog only collects a :class:`NewPlanRequest`; the caller passes it to
-``planner.Plan.create``, which validates it and creates the file (and whose errors the caller
-shows). The widgets still keep out what they can: months are picked from lists, years and
-the horizon from bounded spin boxes, the currency is three letters.
+The dialog collects a :class:`NewPlanRequest` and, when Create is pressed, has the core
+create the plan (``planner.Plan.create`` validates it and writes the file). Anything that
+stops it, a file name that is taken included, is said in the dialog, which stays open with
+everything typed. The widgets keep out what they can: months are picked from lists, years
+and the horizon from bounded spin boxes, the currency is three letters. The file follows the
+plan's name, under a name no file has yet, until the person types one or chooses one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -20,20 +23,22 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from planner import Plan, PlanError, ValidationError
 from planner.domain import Stage
+from planner.file_names import file_stem_for, free_path
 from planner.validation import MAX_NAME
 from planner.version import PLAN_SUFFIX
+from ui.widgets.inline_message import InlineMessage
+from ui.widgets.path_field import PathField
 
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "SEK", "NOK", "DKK", "NZD", "INR")
 STAGE_TITLES = {
@@ -46,10 +51,7 @@ MAX_HORIZON = 60
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 FILE_FILTER = f"Smarketing plans (*{PLAN_SUFFIX})"
 _ISO_CODE = re.compile(r"^[A-Z]{3}$")
-# Characters no file name may hold on Windows, macOS or Linux, and control characters.
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-# File systems cap a name at 255 bytes; this many characters leaves room for any script.
-_MAX_FILE_STEM = 60
+UNTITLED = "Untitled plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class NewPlanRequest:
     """What the person asked for; the keyword arguments of ``planner.Plan.create``.
 
     ``overwrite`` is true only when they chose an existing file in the save dialog, which
-    asked them to confirm replacing it.
+    asked them to confirm replacing it (a name typed never replaces a file).
     """
 
     path: Path
@@ -71,8 +73,13 @@ class NewPlanRequest:
     overwrite: bool = False
 
 
+def create_plan(request: NewPlanRequest) -> Plan:
+    return Plan.create(**asdict(request))
+
+
 class NewPlanDialog(QDialog):
-    """Asks for a new plan's name, company, currency, calendar, stage and file."""
+    """Asks for a new plan's name, company, currency, calendar, stage and file, and creates
+    it; once accepted, :attr:`plan` is the new plan, open for editing."""
 
     def __init__(
         self,
@@ -80,13 +87,18 @@ class NewPlanDialog(QDialog):
         *,
         today: date | None = None,
         documents_dir: Path | None = None,
+        create: Callable[[NewPlanRequest], Plan] = create_plan,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New plan")
         self._today = today or date.today()
         self._folder = documents_dir or default_folder()
-        self._chosen_path: Path | None = None
-        self._overwrite = False
+        self._create = create
+        self.plan: Plan | None = None
+        # The file follows the plan's name until the person types in its field or chooses one.
+        self._path_touched = False
+        # A file the person chose to replace in the save dialog, while the field still names it.
+        self._replacing: Path | None = None
         # The first month follows the fiscal year start until the person picks one;
         # `_following` tells our own updates apart from theirs.
         self._first_month_touched = False
@@ -103,10 +115,47 @@ class NewPlanDialog(QDialog):
     # -- the result ------------------------------------------------------------------------
 
     def request(self) -> NewPlanRequest:
-        """The plan the person described, ready for ``Plan.create(**asdict(request))``."""
+        """The plan the person described, ready for ``Plan.create(**asdict(request))``; its
+        file as the field reads now (which must name one)."""
+        path = self.path()
+        if path is None:
+            raise ValueError(f"the file field names no file: {self.path_field.text()!r}")
+        return self._request_for(path)
+
+    def path(self) -> Path | None:
+        """The file the field names, or ``None`` while it names none."""
+        return self.path_field.path()
+
+    def accept(self) -> None:
+        """Create the plan and close; when the file or anything else stops it, say so in
+        the dialog and stay open with everything as it was."""
+        path = self.path_field.commit()
+        if path is None:
+            return
+        if path.exists() and path != self._replacing:
+            self.path_field.tell(
+                f"{path.name} exists already; choose another name "
+                f"(“{free_path(path).name}” is free).",
+                "warning",
+            )
+            self.path_field.setFocus()
+            return
+        self.problem.clear()
+        try:
+            self.plan = self._create(self._request_for(path))
+        except ValidationError as error:  # names the field it is about
+            self.problem.say(str(error))
+            return
+        except (PlanError, OSError) as error:  # about the file
+            self.path_field.tell(str(error), "warning")
+            self.path_field.setFocus()
+            return
+        super().accept()
+
+    def _request_for(self, path: Path) -> NewPlanRequest:
         month = int(self.first_month_combo.currentData())
         return NewPlanRequest(
-            path=self.path(),
+            path=path,
             name=" ".join(self.name_edit.text().split()),
             company=" ".join(self.company_edit.text().split()),
             currency=self.currency_combo.currentText().strip().upper(),
@@ -114,14 +163,8 @@ class NewPlanDialog(QDialog):
             first_month=f"{self.first_year_spin.value():04d}-{month:02d}",
             months=self.horizon_spin.value(),
             stage=str(self.stage_combo.currentData()),
-            overwrite=self._overwrite,
+            overwrite=path == self._replacing,
         )
-
-    def path(self) -> Path:
-        """Where the plan will be saved: the chosen file, or one named after the plan."""
-        if self._chosen_path is not None:
-            return self._chosen_path
-        return with_plan_suffix(self._folder / file_name_for(self.name_edit.text()))
 
     # -- building --------------------------------------------------------------------------
 
@@ -163,12 +206,22 @@ class NewPlanDialog(QDialog):
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(Stage.SCALING.value))
         self.stage_combo.setAccessibleName("Business stage")
 
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
+        self.path_field = PathField(
+            None,
+            base=self._folder,  # a bare name goes into the Documents folder
+            suffix=PLAN_SUFFIX,
+            kind="plan",
+            file_filter=FILE_FILTER,
+            choose_text="Choose…",
+            choose_title="Save the new plan as",
+        )
+        self.path_edit = self.path_field.edit
         self.path_edit.setAccessibleName("Plan file")
-        self.choose_button = QPushButton("Choose…")
+        self.choose_button = self.path_field.choose_button
         self.choose_button.setAccessibleName("Choose where to save the plan")
-        self.choose_button.setAutoDefault(False)
+
+        # What stopped the plan being created that is not about its file.
+        self.problem = InlineMessage("Why the plan was not created")
 
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
@@ -197,16 +250,13 @@ class NewPlanDialog(QDialog):
         form.addRow(first_label, first_month)
         form.addRow("&Horizon:", self.horizon_spin)
         form.addRow("Business &stage:", self.stage_combo)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
         file_label = QLabel("Save &to:")
         file_label.setBuddy(self.path_edit)
-        form.addRow(file_label, file_row)
-
+        form.addRow(file_label, self.path_field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(8)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
 
@@ -221,6 +271,7 @@ class NewPlanDialog(QDialog):
             self.stage_combo,
             self.path_edit,
             self.choose_button,
+            self.path_field.create_folder_button,
             *self.buttons.buttons(),
         ]
         for before, after in pairwise(order):
@@ -234,7 +285,8 @@ class NewPlanDialog(QDialog):
         self.first_month_combo.currentIndexChanged.connect(self._touch_first_month)
         self.first_year_spin.valueChanged.connect(self._touch_first_month)
         self.horizon_spin.valueChanged.connect(self._on_horizon_changed)
-        self.choose_button.clicked.connect(self.choose_path)
+        self.path_field.edited.connect(self._path_typed)
+        self.path_field.chosen.connect(self._path_chosen)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -242,22 +294,21 @@ class NewPlanDialog(QDialog):
 
     def choose_path(self) -> None:
         """Ask where to save; from then on the file no longer follows the plan's name."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the new plan as", str(self.path()), FILE_FILTER
-        )
-        if not chosen:
-            return
-        selected = Path(chosen)
-        path = with_plan_suffix(selected)
-        # The save dialog confirmed replacing `selected`; a suffixed name was never shown.
-        self._overwrite = path == selected and path.exists()
-        self._chosen_path = path
-        self._update_path()
+        self.path_field.choose()
+
+    def _path_typed(self) -> None:
+        self._path_touched = True
+        self._replacing = None
+
+    def _path_chosen(self, path: Path, confirmed: bool) -> None:
+        self._path_touched = True
+        self._replacing = path if confirmed else None
 
     def _update_path(self) -> None:
-        path = self.path()
-        self.path_edit.setText(str(path))
-        self.path_edit.setToolTip(str(path))
+        """Name the file after the plan, under a name no file has yet."""
+        if not self._path_touched:
+            stem = file_stem_for(self.name_edit.text(), fallback=UNTITLED)
+            self.path_field.set_path(free_path(self._folder / f"{stem}{PLAN_SUFFIX}"))
 
     def _update_create_button(self) -> None:
         named = bool(self.name_edit.text().strip())
@@ -311,20 +362,6 @@ def default_folder() -> Path:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     # A fresh Linux account may have no ~/Documents; creating the plan there would fail.
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
-
-
-def file_name_for(plan_name: str) -> str:
-    """A file name (without suffix) for a plan called ``plan_name``."""
-    cleaned = " ".join(_NOT_IN_FILE_NAMES.sub(" ", plan_name).split()).strip(". ")
-    # A leading or trailing dot would hide the file or be dropped by Windows.
-    return cleaned[:_MAX_FILE_STEM].rstrip(". ") or "Untitled plan"
-
-
-def with_plan_suffix(path: Path) -> Path:
-    """``path`` ending in the plan suffix, added (not swapped in) when it is missing."""
-    if path.suffix.lower() == PLAN_SUFFIX:
-        return path
-    return path.with_name(path.name + PLAN_SUFFIX)
 
 
 def _month_combo(accessible_name: str) -> QComboBox:

@@ -1,5 +1,6 @@
-"""The New plan dialog: sensible defaults, a file named after the plan, and a request the core
-accepts as it is."""
+"""The New plan dialog: sensible defaults, a free file named after the plan or the one typed,
+a request the core accepts as it is, and whatever stops the plan being created said in the
+dialog, which stays open with everything typed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QFormLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import Plan
+from planner import Plan, PlanFileError, ValidationError
 from planner.domain import Stage
 from ui.new_plan_dialog import NewPlanDialog, NewPlanRequest
 
@@ -204,6 +205,7 @@ def test_characters_a_file_name_cannot_hold_are_left_out(
 def test_a_chosen_file_stays_when_the_name_changes(
     dialog: NewPlanDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    (tmp_path / "elsewhere").mkdir()
     dialog.name_edit.setText("Growth")
     _choose_file(monkeypatch, dialog, str(tmp_path / "elsewhere" / "Mine.smplan"))
     dialog.name_edit.setText("Something else")
@@ -242,11 +244,13 @@ def test_choosing_an_existing_file_asks_to_overwrite_it(
     assert dialog.request().overwrite is True
 
 
-def test_a_name_matching_an_existing_file_does_not_overwrite_it(
+def test_a_name_matching_existing_files_suggests_the_next_free_one(
     dialog: NewPlanDialog, tmp_path: Path
 ) -> None:
     (tmp_path / "Old.smplan").write_bytes(b"")
+    (tmp_path / "Old 2.smplan").write_bytes(b"")
     dialog.name_edit.setText("Old")
+    assert dialog.path_edit.text() == str(tmp_path / "Old 3.smplan")
     assert dialog.request().overwrite is False
 
 
@@ -319,3 +323,138 @@ def test_tab_moves_through_the_fields_top_to_bottom(dialog: NewPlanDialog, qtbot
         seen.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert seen == expected
+
+
+# -- typing where the plan goes, and what stops it being created -----------------------------
+
+
+@pytest.fixture
+def shown(dialog: NewPlanDialog, qtbot: QtBot) -> NewPlanDialog:
+    """The dialog on screen (Enter presses its default button only then), named Growth."""
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "Growth")
+    return dialog
+
+
+def _type_path(qtbot: QtBot, dialog: NewPlanDialog, text: str) -> None:
+    dialog.path_edit.setFocus()
+    dialog.path_edit.selectAll()
+    qtbot.keyClicks(dialog.path_edit, text)
+
+
+def _press_enter(qtbot: QtBot, dialog: NewPlanDialog) -> None:
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def created() -> Iterator[list[Plan]]:
+    """Plans the tests created, closed after them."""
+    plans: list[Plan] = []
+    yield plans
+    for plan in plans:
+        plan.close()
+
+
+def test_the_save_to_field_takes_typing(shown: NewPlanDialog, qtbot: QtBot) -> None:
+    _type_path(qtbot, shown, "Mine")
+    assert shown.path_edit.text() == "Mine"
+    assert not shown.path_edit.isReadOnly()
+
+
+def test_a_path_typed_is_where_the_plan_is_created(
+    shown: NewPlanDialog, qtbot: QtBot, tmp_path: Path, created: list[Plan]
+) -> None:
+    typed = tmp_path / "plans" / "FY2027 Growth.smplan"
+    typed.parent.mkdir()
+    _type_path(qtbot, shown, str(typed))
+    _press_enter(qtbot, shown)
+    assert shown.result() == NewPlanDialog.DialogCode.Accepted
+    assert shown.plan is not None
+    created.append(shown.plan)
+    assert shown.plan.path == typed
+    assert sorted(tmp_path.rglob("*.smplan")) == [typed]
+
+
+def test_a_bare_name_typed_goes_into_the_documents_folder_as_a_plan_file(
+    shown: NewPlanDialog, qtbot: QtBot, tmp_path: Path, created: list[Plan]
+) -> None:
+    _type_path(qtbot, shown, "Board copy")
+    _press_enter(qtbot, shown)
+    assert shown.plan is not None
+    created.append(shown.plan)
+    assert shown.plan.path == tmp_path / "Board copy.smplan"
+
+
+def test_the_file_stops_following_the_name_once_typed_in(
+    shown: NewPlanDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _type_path(qtbot, shown, "Mine")
+    qtbot.keyClicks(shown.name_edit, " 2027")
+    assert shown.path_edit.text() == "Mine"
+    assert shown.request().path == tmp_path / "Mine.smplan"
+
+
+def test_a_taken_path_is_said_in_the_dialog_which_keeps_everything_typed(
+    shown: NewPlanDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
+    taken = tmp_path / "Taken.smplan"
+    taken.write_bytes(b"someone's plan")
+    qtbot.keyClicks(shown.company_edit, "Tidewater Software")
+    _type_path(qtbot, shown, str(taken))
+    _press_enter(qtbot, shown)
+    assert shown.isVisible() and shown.plan is None
+    assert shown.path_field.said() == (
+        "Taken.smplan exists already; choose another name (“Taken 2.smplan” is free)."
+    )
+    assert shown.name_edit.text() == "Growth"
+    assert shown.company_edit.text() == "Tidewater Software"
+    assert shown.path_edit.text() == str(taken)
+    assert taken.read_bytes() == b"someone's plan"
+
+
+def test_a_missing_folder_is_said_and_can_be_created_from_the_dialog(
+    shown: NewPlanDialog, qtbot: QtBot, tmp_path: Path, created: list[Plan]
+) -> None:
+    typed = tmp_path / "plans" / "Growth.smplan"
+    _type_path(qtbot, shown, str(typed))
+    _press_enter(qtbot, shown)
+    assert shown.isVisible()
+    assert shown.path_field.said() == f"The folder {typed.parent} does not exist."
+    qtbot.mouseClick(shown.path_field.create_folder_button, Qt.MouseButton.LeftButton)
+    _press_enter(qtbot, shown)
+    assert shown.plan is not None
+    created.append(shown.plan)
+    assert shown.plan.path == typed
+
+
+def _refusing_dialog(qtbot: QtBot, tmp_path: Path, error: Exception) -> NewPlanDialog:
+    """A shown dialog for a plan called Growth whose core refuses to create it."""
+
+    def refuse(_request: NewPlanRequest) -> Plan:
+        raise error
+
+    dialog = NewPlanDialog(today=TODAY, documents_dir=tmp_path, create=refuse)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "Growth")
+    return dialog
+
+
+def test_a_file_the_core_cannot_create_is_said_under_the_field(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    error = PlanFileError(f"{tmp_path}/Growth.smplan: the plan could not be created (disk full)")
+    dialog = _refusing_dialog(qtbot, tmp_path, error)
+    dialog.create_button.click()
+    assert dialog.isVisible()
+    assert dialog.path_field.said() == str(error)
+
+
+def test_a_setting_the_core_refuses_is_said_above_the_buttons(qtbot: QtBot, tmp_path: Path) -> None:
+    error = ValidationError("currency", "unknown", "XYZ is not a currency")
+    dialog = _refusing_dialog(qtbot, tmp_path, error)
+    dialog.create_button.click()
+    assert dialog.isVisible()
+    assert dialog.problem.isVisible() and dialog.problem.text() == str(error)
+    assert dialog.path_field.said() == ""
