@@ -25,7 +25,7 @@ from ui.document import PlanDocument
 from ui.file_actions import FileActions
 from ui.icons import app_icon, icon
 from ui.notice_bar import NoticeBar
-from ui.opening import OpenFailure, PlanOpener
+from ui.opening import OpenFailure, PlanOpener, offer_read_only
 from ui.pages.catalogue import PAGES
 from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
 
         self.notice = NoticeBar()
         self.welcome = Welcome()
+        # While a plan opens (the last one, as the app starts) the page says which.
+        self.opener.started.connect(self.welcome.show_opening)
+        self.opener.ended.connect(self.welcome.show_start)
         self.welcome.new_requested.connect(lambda: self.files.new_plan())
         self.welcome.open_requested.connect(lambda: self.files.open_dialog())
         self.welcome.demo_requested.connect(self.open_demo)
@@ -74,13 +77,22 @@ class MainWindow(QMainWindow):
 
     # -- plans ---------------------------------------------------------------------------------
 
-    def open_path(self, path: Path, prepare: Callable[[Path], None] | None = None) -> None:
-        """Open ``path`` off the UI thread; it replaces the open plan once it has opened."""
-        if self.document is not None and self.document.path == path.absolute():
+    def open_path(
+        self,
+        path: Path,
+        prepare: Callable[[Path], None] | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
+        """Open ``path`` off the UI thread, for editing unless ``read_only``; it replaces the
+        open plan once it has opened."""
+        current = self.document.path if self.document is not None else None
+        # Another spelling of the open plan's path (a symlink, "..") is the same plan.
+        if current is not None and current.resolve() == path.resolve():
             self.statusBar().showMessage(f"{path.name} is already open", 4000)
             return
         self.statusBar().showMessage(f"Opening {path}…")
-        self.opener.open(path, prepare)
+        self.opener.open(path, prepare, read_only=read_only)
 
     def open_demo(self) -> None:
         path, prepare = self._demo()
@@ -252,7 +264,10 @@ class MainWindow(QMainWindow):
     def _open_failed(self, failure: OpenFailure) -> None:
         self.statusBar().clearMessage()
         self.recent_missing(failure.path)
-        self.show_problem(failure.title, failure.message)
+        if failure.read_only_would_open:
+            offer_read_only(self, failure, lambda: self.open_path(failure.path, read_only=True))
+        else:
+            self.show_problem(failure.title, failure.message)
 
     def recent_missing(self, path: Path) -> None:
         if not path.exists():

@@ -1,7 +1,8 @@
 """Opening a plan file off the UI thread, with a progress dialog for big plans.
 
 The window stays responsive while SQLite checks and (if needed) upgrades the file; what comes
-back is an open :class:`~planner.Plan` or a message for the user, never a traceback.
+back is an open :class:`~planner.Plan` or a message for the user, never a traceback. A plan
+open for editing elsewhere can still be opened read-only: the refusal offers just that.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from planner import Plan, PlanError, PlanLockedError
 from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
@@ -21,17 +22,21 @@ from ui.widgets.progress import delayed_progress
 
 @dataclass(frozen=True)
 class OpenFailure:
-    """Why a plan did not open: a title and a message for a dialog."""
+    """Why a plan did not open: a title and a message for a dialog, and whether opening it
+    read-only would work (it is open for editing elsewhere)."""
 
     path: Path
     title: str
     message: str
+    read_only_would_open: bool = False
 
 
 def describe_failure(path: Path, error: BaseException) -> OpenFailure:
     """The words shown when ``path`` could not be opened."""
     if isinstance(error, PlanLockedError):
-        return OpenFailure(path, "The plan is open elsewhere", str(error))
+        return OpenFailure(
+            path, "The plan is open elsewhere", str(error), read_only_would_open=True
+        )
     if isinstance(error, PlanError):
         return OpenFailure(path, f"Can't open {path.name}", str(error))
     if isinstance(error, OSError):
@@ -44,11 +49,33 @@ def describe_failure(path: Path, error: BaseException) -> OpenFailure:
     )
 
 
+def offer_read_only(
+    parent: QWidget, failure: OpenFailure, open_read_only: Callable[[], None]
+) -> QMessageBox:
+    """Tell that the plan is open for editing elsewhere, offering to open it read-only
+    (``open_read_only``) or not at all; window-modal, opened not exec'd."""
+    box = QMessageBox(QMessageBox.Icon.Warning, failure.title, failure.message, parent=parent)
+    box.setObjectName("openReadOnlyBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # The message names who holds the plan, as the lock file says: never read as rich text.
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    read_only.clicked.connect(open_read_only)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box
+
+
 class _OpenThread(QThread):
-    def __init__(self, path: Path, prepare: Callable[[Path], None] | None) -> None:
+    def __init__(
+        self, path: Path, prepare: Callable[[Path], None] | None, *, read_only: bool
+    ) -> None:
         super().__init__()
         self.path = path
         self.prepare = prepare
+        self.read_only = read_only
         self.plan: Plan | None = None
         self.findings: list[Finding] | None = None
         self.error: BaseException | None = None
@@ -57,7 +84,7 @@ class _OpenThread(QThread):
         try:
             if self.prepare is not None:
                 self.prepare(self.path)
-            self.plan = Plan.open(self.path)
+            self.plan = Plan.open(self.path, read_only=self.read_only)
             # The app asks for roll-ups after every edit: read a big plan's values into
             # memory here, off the UI thread, once.
             keep_values_in_memory_if_worth_it(self.plan)
@@ -73,10 +100,13 @@ class _OpenThread(QThread):
 
 
 class PlanOpener(QObject):
-    """Opens one plan at a time in a worker thread; emits :attr:`opened` or :attr:`failed`."""
+    """Opens one plan at a time in a worker thread; emits :attr:`opened` or :attr:`failed`,
+    between :attr:`started` and :attr:`ended` (which also follows a cancelled open)."""
 
+    started = Signal(object)  # the Path being opened
     opened = Signal(object, object)  # the Plan, and its findings (None: not checked yet)
     failed = Signal(object)  # OpenFailure
+    ended = Signal()
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
@@ -88,18 +118,25 @@ class PlanOpener(QObject):
     def busy(self) -> bool:
         return self._thread is not None
 
-    def open(self, path: Path, prepare: Callable[[Path], None] | None = None) -> bool:
-        """Start opening ``path`` (after ``prepare(path)``, e.g. writing the demo plan);
-        ``False`` if another open is still running."""
+    def open(
+        self,
+        path: Path,
+        prepare: Callable[[Path], None] | None = None,
+        *,
+        read_only: bool = False,
+    ) -> bool:
+        """Start opening ``path`` (after ``prepare(path)``, e.g. writing the demo plan), for
+        editing unless ``read_only``; ``False`` if another open is still running."""
         if self._thread is not None:
             return False
         self._cancelled = False
-        self._thread = _OpenThread(path, prepare)
+        self._thread = _OpenThread(path, prepare, read_only=read_only)
         self._thread.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
         self._progress = delayed_progress(
-            self._parent_widget, "Opening plan", f"Opening {path.name}…", self._cancel
+            self._parent_widget, "Opening plan", f"Opening {path.name}…", self.cancel
         )
         self._thread.start()
+        self.started.emit(path)
         return True
 
     def wait(self) -> None:
@@ -109,7 +146,9 @@ class PlanOpener(QObject):
             thread.wait()
             self._done()
 
-    def _cancel(self) -> None:
+    def cancel(self) -> None:
+        """Drop the open under way (the progress dialog's Cancel): no plan replaces the
+        window's when it finishes."""
         self._cancelled = True
 
     def _done(self) -> None:
@@ -125,7 +164,8 @@ class PlanOpener(QObject):
         if thread.plan is not None:
             if self._cancelled:
                 thread.plan.close()
-                return
-            self.opened.emit(thread.plan, thread.findings)
+            else:
+                self.opened.emit(thread.plan, thread.findings)
         elif thread.error is not None and not self._cancelled:
             self.failed.emit(describe_failure(thread.path, thread.error))
+        self.ended.emit()

@@ -1,14 +1,21 @@
 """Opening plans in the window: the title says which plan and file, recent plans are kept,
-and a file that cannot be opened gets a clear dialog while the window stays as it was."""
+the window says which plan is opening meanwhile, a plan open elsewhere can be opened
+read-only, and a file that cannot be opened gets a clear dialog while the window stays as it
+was."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from window_support import make_window, open_and_wait, problem_box
 
 from planner import Plan
+from planner.storage.lock import lock_path_for
+from ui.welcome import START_LINE
 
 
 def file_state(path: Path) -> tuple[bytes, list[str]]:
@@ -96,11 +103,143 @@ def test_a_plan_open_elsewhere_is_refused_and_the_open_plan_stays(qtbot, tmp_pat
     try:
         open_and_wait(window, other)
 
-        box = problem_box(window)
+        box = read_only_offer(window)
         assert box is not None and box.windowTitle() == "The plan is open elsewhere"
         assert window.document is not None and window.document.path == demo_path.absolute()
     finally:
         elsewhere.close()
+
+
+# -- a plan open for editing elsewhere ---------------------------------------------------------
+
+
+def held_elsewhere(plan: Path, user: str = "alice") -> None:
+    """The lock file another computer's app keeps beside ``plan`` while it has it open."""
+    holder = {"user": user, "host": "studio-mac.example", "pid": 4242, "since": "2026-01-05T09:12"}
+    lock_path_for(plan).write_text(json.dumps(holder), encoding="utf-8")
+
+
+def read_only_offer(window) -> QMessageBox | None:
+    return window.findChild(QMessageBox, "openReadOnlyBox")
+
+
+def button(box: QMessageBox, text: str):
+    return next(b for b in box.buttons() if b.text().replace("&", "") == text)
+
+
+def test_a_plan_open_elsewhere_offers_open_read_only_and_cancel(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    held_elsewhere(demo_path)
+
+    open_and_wait(window, demo_path)
+
+    box = read_only_offer(window)
+    assert box is not None and box.isVisible()
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == [
+        "Cancel",
+        "Open Read-Only",
+    ]
+    assert box.defaultButton() is button(box, "Open Read-Only")
+    assert box.windowModality() == Qt.WindowModality.WindowModal
+    assert "alice on studio-mac.example (process 4242)" in box.text()
+    assert problem_box(window) is None
+
+
+def test_open_read_only_opens_the_plan_read_only(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    held_elsewhere(demo_path)
+    open_and_wait(window, demo_path)
+    lock = lock_path_for(demo_path).read_bytes()
+
+    button(read_only_offer(window), "Open Read-Only").click()
+    window.opener.wait()
+
+    assert window.document is not None and window.document.read_only
+    assert window.document.path == demo_path.absolute()
+    assert "(read-only)" in window.windowTitle()
+    assert lock_path_for(demo_path).read_bytes() == lock  # still theirs
+
+
+def test_cancel_leaves_the_plan_closed_and_the_ways_to_start_shown(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    held_elsewhere(demo_path)
+    open_and_wait(window, demo_path)
+
+    button(read_only_offer(window), "Cancel").click()
+
+    assert window.document is None and not window.opener.busy()
+    assert window.body.currentWidget() is window.welcome
+    assert window.welcome.line.text() == START_LINE
+
+
+def test_who_holds_the_plan_is_shown_as_plain_text(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    held_elsewhere(demo_path, user="<b>eve</b>")
+
+    open_and_wait(window, demo_path)
+
+    box = read_only_offer(window)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>eve</b> on studio-mac.example" in box.text()
+
+
+# -- while a plan opens ------------------------------------------------------------------------
+
+
+def test_while_a_plan_opens_the_window_says_which_instead_of_no_plan_is_open(
+    qtbot, tmp_path, demo_path
+):
+    window = make_window(qtbot, tmp_path)
+    opening = tmp_path / "Tidewater Software demo.smplan"
+    demo_path.rename(opening)
+
+    window.open_path(opening)
+
+    assert window.body.currentWidget() is window.welcome
+    assert window.welcome.line.text() == "Opening Tidewater Software demo…"
+    assert window.welcome.where.text() == str(opening)
+    assert not any(b.isVisible() for b in window.welcome.buttons)
+    window.opener.wait()
+    assert window.body.currentWidget() is window.view
+
+
+def test_when_the_plan_cannot_open_the_ways_to_start_come_back(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    broken = tmp_path / "broken.smplan"
+    broken.write_bytes(b"not a plan at all")
+
+    open_and_wait(window, broken)
+
+    assert problem_box(window) is not None
+    assert window.welcome.line.text() == START_LINE
+    assert window.welcome.where.text() == ""
+    assert all(b.isVisible() for b in window.welcome.buttons)
+
+
+def test_a_cancelled_open_brings_the_ways_to_start_back(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    window.open_path(demo_path)
+
+    window.opener.cancel()
+    window.opener.wait()
+
+    assert window.document is None
+    assert window.welcome.line.text() == START_LINE
+    assert all(b.isVisible() for b in window.welcome.buttons)
+
+
+def test_the_open_plan_through_another_spelling_of_its_path_is_not_opened_again(
+    qtbot, tmp_path, demo_path
+):
+    window = make_window(qtbot, tmp_path)
+    open_and_wait(window, demo_path)
+    document = window.document
+
+    open_and_wait(window, tmp_path / "elsewhere" / ".." / demo_path.name)
+
+    assert window.document is document
+    assert "already open" in window.statusBar().currentMessage()
+    assert read_only_offer(window) is None and problem_box(window) is None
 
 
 def test_a_missing_recent_plan_is_forgotten(qtbot, tmp_path, demo_path):
