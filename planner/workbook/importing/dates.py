@@ -1,10 +1,11 @@
 """Reading the month of an actual from a cell: a real date, or text in the common forms.
 
-A workbook's Month column holds dates (the export writes the first of each month) or text
-like "Mar 2026" or "2026-03". A CRM's CSV writes dates as text: ISO ("2026-03-14", with or
+A workbook's Month column holds dates (the export writes the first of each month), text
+like "Mar 2026" or "2026-03", or an Excel date serial (46023 for 1 Jan 2026) where dates
+were pasted as values. A CRM's CSV writes dates as text: ISO ("2026-03-14", with or
 without a time), day/month/year, month/day/year, or with month names ("14 Mar 2026",
-"Mar 14, 2026"). Only the month matters, but the day is checked so that a wrong order is not
-read as a valid date.
+"Mar 14, 2026"), or as Excel date serials when it was saved from a sheet. Only the month
+matters, but the day is checked so that a wrong order is not read as a valid date.
 """
 
 from __future__ import annotations
@@ -49,6 +50,16 @@ _DAY_NAME_YEAR = re.compile(rf"([0-9]{{1,2}})[ -]([A-Za-z]{{3,9}})\.?[ -,]*([0-9
 _NAME_DAY_YEAR = re.compile(rf"([A-Za-z]{{3,9}})\.? ([0-9]{{1,2}}),? ([0-9]{{4}}){_TIME}")
 _NAME_YEAR = re.compile(r"([A-Za-z]{3,9})\.?[ -]([0-9]{4})")
 
+# Excel keeps a date as the number of days since 30 Dec 1899 (its 1900 date system: 46023 is
+# 1 Jan 2026), and a date copied and pasted as a value, or whose cell lost its date format,
+# shows that number. Only whole days of this century count: other numbers (a year such as
+# 2026, a month such as 202603, an amount) are not taken for dates.
+_EXCEL_DAY_ZERO = dt.date(1899, 12, 30)
+_EXCEL_SERIALS = range(
+    (dt.date(2000, 1, 1) - _EXCEL_DAY_ZERO).days, (dt.date(2100, 1, 1) - _EXCEL_DAY_ZERO).days
+)
+_SERIAL_TEXT = re.compile(r"([0-9]{5})(?:\.0+)?")
+
 _WRITE_IT = "a date such as 2026-03-14"
 _ORDER_WORDS = {DateOrder.DMY: "day/month/year", DateOrder.MDY: "month/day/year"}
 
@@ -57,8 +68,15 @@ def sheet_month(value: object) -> months.Month:
     """The month a workbook's Month cell names: a date, or text like "Mar 2026"/"2026-03"."""
     if isinstance(value, dt.datetime | dt.date):
         return _month(value.year, value.month, value.day, shown=str(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        serial = _serial_month(value)
+        if serial is not None:
+            return serial
     if isinstance(value, str):
         text = " ".join(value.split())
+        serial = _serial_month(text)
+        if serial is not None:
+            return serial
         found = _ISO_MONTH.fullmatch(text)
         if found:
             return _month(int(found[1]), int(found[2]), 1, shown=text)
@@ -78,6 +96,9 @@ def text_month(text: str, order: str) -> months.Month:
     """The month of a CSV date. ``order`` (a :class:`DateOrder`, not AUTO) says how to read
     all-number dates such as 03/04/2026; ISO dates and month names read the same in any."""
     shown = " ".join(text.split())
+    serial = _serial_month(shown)
+    if serial is not None:
+        return serial
     found = _ISO.fullmatch(shown)
     if found:
         return _month(int(found[1]), int(found[2]), int(found[3]), shown=shown)
@@ -133,6 +154,25 @@ def order_evidence(dates: Iterable[tuple[str, str]]) -> OrderEvidence:
         if day_first and month_first:
             break
     return OrderEvidence(day_first, month_first, either)
+
+
+def _serial_month(value: int | float | str) -> months.Month | None:
+    """The month of an Excel date serial (a whole number, or text of one), else None."""
+    if isinstance(value, str):
+        found = _SERIAL_TEXT.fullmatch(value)
+        if not found:
+            return None
+        days = int(found[1])
+    elif isinstance(value, float):
+        if not value.is_integer():
+            return None
+        days = int(value)
+    else:
+        days = value
+    if days not in _EXCEL_SERIALS:
+        return None
+    day = _EXCEL_DAY_ZERO + dt.timedelta(days=days)
+    return months.month(day.year, day.month)
 
 
 def _year(text: str) -> int:
