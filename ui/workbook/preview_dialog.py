@@ -46,7 +46,9 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(f"Import Actuals from {preview.source.name}")
         self.preview = preview
 
+        # The file's name and the notes (which quote a report's footer) came from the file.
         source = QLabel(wording.source_text(preview))
+        source.setTextFormat(Qt.TextFormat.PlainText)
         source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         source.setToolTip(str(preview.source))
         self.summary = QLabel(wording.summary(preview))
@@ -57,6 +59,7 @@ class PreviewDialog(QDialog):
         font.setWeight(QFont.Weight.DemiBold)
         self.summary.setFont(font)
         self.notes = QLabel("\n".join(f"• {note}" for note in preview.notes))
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setAccessibleName("Notes")
         self.notes.setWordWrap(True)
         self.notes.setVisible(bool(preview.notes))

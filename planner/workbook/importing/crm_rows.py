@@ -1,8 +1,8 @@
 """A CRM export's rows through a column mapping: the sums that become the actuals.
 
-Each row that passes the stage filter adds its value to its initiative, month and metric (and
-1 to ``count_into``); the sums, not the rows, are compared with the plan, so importing the same
-export twice changes nothing the second time.
+Each row that passes the stage filter and names an initiative adds its value to its
+initiative, month and metric (and 1 to ``count_into``); the sums, not the rows, are compared
+with the plan, so importing the same export twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ class CrmSums:
     sums: dict[Key, int] = field(default_factory=dict)
     lines: dict[Key, list[int]] = field(default_factory=lambda: defaultdict(list))
     rejected: list[RejectedRow] = field(default_factory=list)
-    skipped: int = 0
+    skipped: int = 0  # rows of stages not counted
+    no_initiative: int = 0  # counted rows whose initiative column is empty
     notes: list[str] = field(default_factory=list)
 
 
@@ -103,13 +104,18 @@ def sum_rows(
         return record.cells[index] if index < len(record.cells) else ""
 
     wanted_stages = {stage.strip().casefold() for stage in mapping.stages}
-    counted = [
+    in_stage = [
         record
         for record in source.records
         if not mapping.stage_column
         or cell(record, mapping.stage_column).strip().casefold() in wanted_stages
     ]
-    result = CrmSums(skipped=len(source.records) - len(counted))
+    # A deal that names no initiative was not brought in by one (an "all deals" export holds
+    # every deal sales found itself): the plan has nothing to add it to, and nothing is wrong.
+    counted = [record for record in in_stage if cell(record, mapping.initiative).strip()]
+    result = CrmSums(
+        skipped=len(source.records) - len(in_stage), no_initiative=len(in_stage) - len(counted)
+    )
     order = _date_order(source, mapping, counted, lambda r: cell(r, mapping.date))
     european = table.delimiter == ";" and looks_european(
         cell(record, mapping.value) for record in counted
@@ -142,13 +148,12 @@ def _row(
     order: str,
     european: bool,
 ) -> tuple[list[tuple[Key, int]], list[str]]:
-    """What one row adds, or why it is rejected (every problem of the row)."""
+    """What one row (which names an initiative) adds, or why it is rejected (every problem
+    of the row)."""
     problems: list[str] = []
     named = cell(record, mapping.initiative).strip()
-    initiative_id = initiatives.get(initiative_key(named)) if named else None
-    if not named:
-        problems.append(f"column {mapping.initiative!r} is empty (it names the initiative)")
-    elif initiative_id is None:
+    initiative_id = initiatives.get(initiative_key(named))
+    if initiative_id is None:
         problems.append(
             f"{named[:80]!r} (column {mapping.initiative!r}) is not an initiative in the plan"
         )

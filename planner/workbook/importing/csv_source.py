@@ -1,4 +1,5 @@
-"""Reading a CRM's CSV export: its text encoding, separator, header and rows.
+"""Reading a CRM's CSV export: its text encoding, separator, header and rows (not the
+report's footer below them).
 
 The whole file is read at once: it is capped at :data:`limits.MAX_FILE_BYTES`, and the mapping
 dialog, the date-order check and the sums all need every row.
@@ -15,6 +16,8 @@ from pathlib import Path
 from planner.errors import PlanFileError
 from planner.workbook.importing.decoding import decode
 from planner.workbook.importing.limits import MAX_ROWS, check_file_size
+from planner.workbook.importing.numbers import quoted
+from planner.workbook.importing.report_footer import LONGEST, footer_length
 from planner.workbook.progress import Progress
 
 SEPARATORS = (",", ";", "\t", "|")
@@ -32,7 +35,8 @@ class CsvTable:
     ``notes`` says anything the user should know about the reading ("read as Windows-1252").
     ``distinct`` holds, per column, the different values of the whole file (ignoring case and
     blanks; the first ``DISTINCT_VALUES`` of them), so that a choice of stages is not limited
-    to the stages of the first rows.
+    to the stages of the first rows. ``footer`` counts the lines of a report's footer below
+    the rows (see :mod:`report_footer`), which are not among ``rows``.
     """
 
     path: Path
@@ -43,6 +47,7 @@ class CsvTable:
     delimiter: str
     notes: tuple[str, ...] = ()
     distinct: tuple[tuple[str, ...], ...] = ()
+    footer: int = 0
 
     @property
     def separator_name(self) -> str:
@@ -61,6 +66,17 @@ class CsvRecord:
 class CsvFile:
     table: CsvTable
     records: tuple[CsvRecord, ...]
+    footer: tuple[CsvRecord, ...] = ()  # a report's footer below the records
+
+    def footer_note(self) -> str | None:
+        """What the preview says of the footer left out, quoting it, so that nothing is left
+        out unseen; None when there is none."""
+        if not self.footer:
+            return None
+        first, last = self.footer[0].line, self.footer[-1].line
+        where = f"line {first} is" if first == last else f"lines {first} to {last} are"
+        lines = ", ".join(quoted(" ".join(record.cells[0].split()), 70) for record in self.footer)
+        return f"{where} the report's footer, not data: {lines}"
 
 
 def read_csv_table(path: str | Path) -> CsvTable:
@@ -101,6 +117,10 @@ def load_csv(path: Path, progress: Progress | None = None) -> CsvFile:
         raise PlanFileError(f"{path.name}: line {reader.line_num}: {error}") from None
     if headers is None:
         raise PlanFileError(f"{path.name}: is empty (no header row with column names)")
+    tail = records[-LONGEST:]
+    footer = tail[len(tail) - footer_length([record.cells for record in tail]) :]
+    if footer:
+        del records[-len(footer) :]
     width = len(headers)
     sample = tuple(
         (record.cells + ("",) * width)[:width] for record in itertools.islice(records, SAMPLE_ROWS)
@@ -114,8 +134,9 @@ def load_csv(path: Path, progress: Progress | None = None) -> CsvFile:
         delimiter=delimiter,
         notes=(decoded.note,) if decoded.note else (),
         distinct=_distinct_values(records, width),
+        footer=len(footer),
     )
-    return CsvFile(table, tuple(records))
+    return CsvFile(table, tuple(records), tuple(footer))
 
 
 def _distinct_values(records: list[CsvRecord], width: int) -> tuple[tuple[str, ...], ...]:

@@ -61,7 +61,7 @@ def sheet_actual(value: object, metric: Metric, currency: Currency) -> int:
         if shown in _EXCEL_ERRORS:
             raise CellProblem(f"holds the error {shown}, not a number")
         raise CellProblem(
-            f"holds text ({_short(shown)}), not a number; type the number itself "
+            f"holds text ({quoted(shown)}), not a number; type the number itself "
             "(a cell formatted as text keeps numbers as text)"
         )
     if isinstance(value, float):
@@ -80,7 +80,7 @@ def text_actual(text: str, metric: Metric, currency: Currency, *, european: bool
     ``"1.234,56"``; counts are whole numbers written the same ways."""
     shown = " ".join(text.replace("\xa0", " ").split())
     number = _number_in_text(shown, currency if metric.is_money else None, european=european)
-    return _checked(number, metric, currency, shown=_short(shown))
+    return _checked(number, metric, currency, shown=quoted(shown))
 
 
 def _number_in_text(shown: str, currency: Currency | None, *, european: bool) -> Decimal:
@@ -103,7 +103,7 @@ def _number_in_text(shown: str, currency: Currency | None, *, european: bool) ->
         what = f"an amount in {currency.code}" if currency is not None else "a number"
         if european and not _NOT_NUMERIC.search(body):
             what += " written like 1.234,56 (the file uses decimal commas)"
-        raise CellProblem(f"holds {_short(shown)}, not {what}")
+        raise CellProblem(f"holds {quoted(shown)}, not {what}")
     digits = re.sub(r"[.' \u202f]" if european else r"[,' \u202f]", "", body)
     number = Decimal(digits.replace(",", ".") if european else digits)
     return number.copy_negate() if negative else number
@@ -158,5 +158,6 @@ def _plain(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _short(text: str, limit: int = 40) -> str:
+def quoted(text: str, limit: int = 40) -> str:
+    """Text from a file as a message quotes it: in quotes, cut short with an ellipsis."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")

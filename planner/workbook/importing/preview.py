@@ -111,6 +111,9 @@ def _preview_csv(
     read = load_csv(source, progress)
     table = read.table
     notes = list(table.notes)
+    footer = read.footer_note()
+    if footer is not None:
+        notes.append(footer)
     chosen = mapping
     if chosen is None:
         saved = plan.import_mappings.saved(table.headers)
@@ -144,7 +147,9 @@ def _preview_csv(
         changes=changes,
         unchanged=unchanged,
         rejected=tuple(sums.rejected),
-        skipped=sums.skipped,
+        skipped=sums.skipped + sums.no_initiative,
+        no_initiative=sums.no_initiative,
+        footer=table.footer,
         mapping=chosen,
         notes=(*notes, *sums.notes),
         headers=table.headers,

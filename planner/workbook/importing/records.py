@@ -51,7 +51,9 @@ class ImportPreview:
 
     ``changes`` holds the values that are new or differ from the plan; ``unchanged`` counts
     rows that match the plan already; ``skipped`` counts rows left out on purpose (a blank
-    Actual cell, a CRM stage not included), and ``rejected`` lists every row that is wrong.
+    Actual cell, a CRM stage not included, and the ``no_initiative`` rows of a CRM export
+    that name no initiative); ``footer`` counts the lines of a CRM report's footer, which are
+    not rows; and ``rejected`` lists every row that is wrong.
     """
 
     source: Path
@@ -60,6 +62,8 @@ class ImportPreview:
     unchanged: int
     rejected: tuple[RejectedRow, ...]
     skipped: int = 0
+    no_initiative: int = 0
+    footer: int = 0
     mapping: CsvMapping | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "read as Windows-1252 text"
     headers: tuple[str, ...] = ()  # a CSV's columns: its mapping is saved for them on apply
@@ -74,16 +78,23 @@ class ImportPreview:
 
     def counts_line(self) -> str:
         """The preview in one line, the same in the app and on the command line:
-        ``172 values to import (30 new, 142 changed), 2,400 unchanged, 12 skipped, 3 rows
-        rejected``."""
+        ``172 values to import (30 new, 142 changed), 2,400 unchanged, 12 skipped (4 with no
+        initiative), 3 footer lines ignored, 3 rows rejected`` (the parts in brackets and the
+        footer only when there are any)."""
 
         def some(count: int, noun: str) -> str:
             return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
+        skipped = f"{self.skipped:,} skipped"
+        if self.no_initiative == self.skipped > 0:
+            skipped += " (no initiative)"
+        elif self.no_initiative:
+            skipped += f" ({self.no_initiative:,} with no initiative)"
+        footer = f", {some(self.footer, 'footer line')} ignored" if self.footer else ""
         return (
             f"{some(len(self.changes), 'value')} to import ({self.new:,} new, "
-            f"{self.changed:,} changed), {self.unchanged:,} unchanged, "
-            f"{self.skipped:,} skipped, {some(len(self.rejected), 'row')} rejected"
+            f"{self.changed:,} changed), {self.unchanged:,} unchanged, {skipped}{footer}, "
+            f"{some(len(self.rejected), 'row')} rejected"
         )
 
     def entries(self) -> list[ValueEntry]:

@@ -14,7 +14,7 @@ from planner.money import Currency
 from planner.months import Horizon
 from planner.validation import name_key
 from planner.workbook.importing.dates import sheet_month
-from planner.workbook.importing.numbers import CellProblem, is_blank, sheet_actual
+from planner.workbook.importing.numbers import CellProblem, is_blank, quoted, sheet_actual
 from planner.workbook.importing.records import RejectedRow
 from planner.workbook.layout import (
     ACTUAL,
@@ -228,7 +228,4 @@ def _initiative_id(value: object) -> int:
 
 
 def _shown(value: object) -> str:
-    if value is None:
-        return "nothing"
-    text = str(value).strip()
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    return "nothing" if value is None else quoted(str(value).strip())
