@@ -277,6 +277,14 @@ def test_salesforce_columns_suggest_a_mapping(tmp_path: Path) -> None:
     assert (suggested.stage_column, suggested.stages) == ("Stage", ("Closed Won",))
 
 
+def test_a_sheet_of_monthly_actuals_suggests_its_metric_column() -> None:
+    headers = ("Campaign", "Month", "Metric", "Actual")
+
+    assert guess_mapping(headers) == CsvMapping(
+        "Campaign", "Month", "Actual", metric=None, metric_column="Metric"
+    )
+
+
 def test_columns_naming_no_initiative_suggest_nothing() -> None:
     plan = plan_with_actuals()
 

@@ -2,13 +2,14 @@
 
 Each row that passes the stage filter and names an initiative adds its value to its
 initiative, month and metric (and 1 to ``count_into``); the sums, not the rows, are compared
-with the plan, so importing the same export twice changes nothing the second time.
+with the plan, so importing the same export twice changes nothing the second time. An amount
+in another currency than the plan's is refused, not converted.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from planner import months as month_math
@@ -21,8 +22,14 @@ from planner.workbook.importing.csv_source import CsvFile, CsvRecord, CsvTable
 from planner.workbook.importing.dates import order_evidence, text_month
 from planner.workbook.importing.errors import MappingNeeded
 from planner.workbook.importing.mapping import CsvMapping, DateOrder
-from planner.workbook.importing.numbers import CellProblem, looks_european, text_actual
+from planner.workbook.importing.numbers import (
+    CellProblem,
+    OtherCurrency,
+    looks_european,
+    text_actual,
+)
 from planner.workbook.importing.records import RejectedRow
+from planner.workbook.importing.suggest import CONVERTED_COLUMNS, find_column
 from planner.workbook.layout import metric_from_title
 from planner.workbook.progress import Progress
 
@@ -39,6 +46,31 @@ class CrmSums:
     skipped: int = 0  # rows of stages not counted
     no_initiative: int = 0  # counted rows whose initiative column is empty
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyColumns:
+    """Columns that a CRM with several currencies writes beside an amount column: Salesforce
+    puts each amount's currency in "Amount Currency" and the amount converted to the
+    company's currency in "Amount (converted)"; HubSpot calls the converted one "Amount in
+    company currency". Either is None when the file has no such column."""
+
+    code: str | None
+    converted: str | None
+
+    @classmethod
+    def beside(cls, value: str, headers: Sequence[str]) -> CurrencyColumns:
+        others = [header for header in headers if header != value]
+        return cls(
+            code=find_column(others, (f"{value} Currency",)),
+            converted=find_column(others, (f"{value} (converted)", *CONVERTED_COLUMNS)),
+        )
+
+    def advice(self) -> str:
+        """What to do about an amount in another currency than the plan's."""
+        if self.converted is None:
+            return "the import does not convert currencies"
+        return f"use column {self.converted!r} instead"
 
 
 def initiative_key(text: str) -> str:
@@ -116,6 +148,7 @@ def sum_rows(
     result = CrmSums(
         skipped=len(source.records) - len(in_stage), no_initiative=len(in_stage) - len(counted)
     )
+    currencies = CurrencyColumns.beside(mapping.value, table.headers)
     order = _date_order(source, mapping, counted, lambda r: cell(r, mapping.date))
     european = table.delimiter == ";" and looks_european(
         cell(record, mapping.value) for record in counted
@@ -126,7 +159,7 @@ def sum_rows(
     for done, record in enumerate(counted, start=1):
         progress.reach(done)
         adds, problems = _row(
-            record, mapping, cell, initiatives, horizon, currency, order, european
+            record, mapping, cell, initiatives, horizon, currency, currencies, order, european
         )
         if problems:
             result.rejected.append(RejectedRow(f"line {record.line}", "; ".join(problems)))
@@ -145,6 +178,7 @@ def _row(
     initiatives: dict[str, int],
     horizon: Horizon,
     currency: Currency,
+    currencies: CurrencyColumns,
     order: str,
     european: bool,
 ) -> tuple[list[tuple[Key, int]], list[str]]:
@@ -184,13 +218,24 @@ def _row(
     value = 0
     if metric is not None:
         text = cell(record, mapping.value)
+        marked = cell(record, currencies.code).strip() if currencies.code else ""
         if not text.strip():
             problems.append(f"column {mapping.value!r} is empty")
         else:
             try:
                 value = text_actual(text, metric, currency, european=european)
+            except OtherCurrency as problem:
+                problems.append(f"column {mapping.value!r} {problem}; {currencies.advice()}")
             except CellProblem as problem:
                 problems.append(f"column {mapping.value!r} {problem}")
+            else:
+                # Salesforce writes a plain number and names its currency in another column.
+                if metric.is_money and marked and marked.upper() != currency.code:
+                    problems.append(
+                        f"column {mapping.value!r} is in {marked[:12]} (column "
+                        f"{currencies.code!r}), not {currency.code}, the plan's currency; "
+                        f"{currencies.advice()}"
+                    )
     if problems or initiative_id is None or month is None:
         return [], problems
     adds: list[tuple[Key, int]] = []

@@ -35,11 +35,20 @@ _COMMA_NUMBER = re.compile(
 
 
 _NOT_NUMERIC = re.compile(r"[^0-9.,' \u202f]")
+# Another currency's code or symbol before or after an amount: "EUR 28,520.23", "28.520,23 €".
+_MARK = r"[A-Z]{3}|[A-Z]{0,2}[$€£¥₹₩₽₺₪₫฿₱₦₴]"
+_MARK_FIRST = re.compile(rf"(?P<mark>{_MARK}) ?(?P<amount>.+)")
+_MARK_LAST = re.compile(rf"(?P<amount>.+?) ?(?P<mark>{_MARK})")
 
 
 class CellProblem(ValueError):
     """Why a cell's value cannot be imported: a phrase that follows "cell F14" or "column
     'Amount'", starting with "holds"."""
+
+
+class OtherCurrency(CellProblem):
+    """An amount marked as another currency than the plan's ("EUR 28,520.23" in a plan in
+    USD): refused, since the import does not convert currencies."""
 
 
 def is_blank(value: object) -> bool:
@@ -99,7 +108,14 @@ def _number_in_text(shown: str, currency: Currency | None, *, european: bool) ->
                 break
         if not negative and body.startswith("-"):  # "$-1,200"
             negative, body = True, body[1:].strip()
-    if not (_COMMA_NUMBER if european else _POINT_NUMBER).fullmatch(body):
+    pattern = _COMMA_NUMBER if european else _POINT_NUMBER
+    if not pattern.fullmatch(body):
+        other = _other_currency(body, pattern) if currency is not None else None
+        if other is not None and currency is not None:
+            raise OtherCurrency(
+                f"holds {quoted(shown)}, an amount in {other}, not {currency.code}, the "
+                "plan's currency"
+            )
         what = f"an amount in {currency.code}" if currency is not None else "a number"
         if european and not _NOT_NUMERIC.search(body):
             what += " written like 1.234,56 (the file uses decimal commas)"
@@ -107,6 +123,15 @@ def _number_in_text(shown: str, currency: Currency | None, *, european: bool) ->
     digits = re.sub(r"[.' \u202f]" if european else r"[,' \u202f]", "", body)
     number = Decimal(digits.replace(",", ".") if european else digits)
     return number.copy_negate() if negative else number
+
+
+def _other_currency(body: str, pattern: re.Pattern[str]) -> str | None:
+    """The code or symbol of the currency that marks the amount ``body``, if one does."""
+    for form in (_MARK_FIRST, _MARK_LAST):
+        found = form.fullmatch(body)
+        if found and pattern.fullmatch(found["amount"]):
+            return found["mark"]
+    return None
 
 
 def _markers(currency: Currency) -> list[str]:

@@ -1,0 +1,59 @@
+"""An amount in another currency than the plan's is refused, whether its currency is written
+beside it ("EUR 28,520.23") or in a column of its own (Salesforce's "Amount Currency"), and the
+refusal names the file's column of converted amounts when it has one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crm_exports import ABM, FORMATTED_AMOUNTS, MULTICURRENCY, new_value
+
+from planner import Metric, Plan
+from planner.workbook.importing import CsvMapping, preview_import
+
+USE_CONVERTED = "use column 'Amount (converted)' instead"
+
+
+def test_an_amount_whose_currency_column_names_another_currency_is_refused(
+    export_demo_plan: Plan,
+) -> None:
+    preview = preview_import(export_demo_plan, MULTICURRENCY)  # Amount, by the guess
+
+    assert [str(row) for row in preview.rejected] == [
+        "line 3: column 'Amount' is in EUR (column 'Amount Currency'), not USD, the plan's "
+        f"currency; {USE_CONVERTED}"
+    ]
+
+
+def test_an_amount_written_in_another_currency_is_refused(export_demo_plan: Plan) -> None:
+    preview = preview_import(export_demo_plan, FORMATTED_AMOUNTS)
+
+    assert [str(row) for row in preview.rejected] == [
+        "line 3: column 'Amount' holds 'EUR 28,520.23', an amount in EUR, not USD, the plan's "
+        f"currency; {USE_CONVERTED}"
+    ]
+
+
+def test_the_converted_amounts_import(export_demo_plan: Plan) -> None:
+    for path in (MULTICURRENCY, FORMATTED_AMOUNTS):
+        mapping = CsvMapping("Campaign Name", "Close Date", "Amount (converted)")
+
+        preview = preview_import(export_demo_plan, path, mapping=mapping)
+
+        assert preview.rejected == ()
+        assert new_value(preview, ABM, 202603, Metric.REVENUE_WON) == 31_372_25
+
+
+def test_with_no_converted_column_the_refusal_says_currencies_are_not_converted(
+    export_demo_plan: Plan, tmp_path: Path
+) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_text(f"Campaign;Close Date;Amount\n{ABM};18.03.2026;28.520,23 €\n", "utf-8")
+    mapping = CsvMapping("Campaign", "Close Date", "Amount")
+
+    preview = preview_import(export_demo_plan, path, mapping=mapping)
+
+    assert [row.reason for row in preview.rejected] == [
+        "column 'Amount' holds '28.520,23 €', an amount in €, not USD, the plan's currency; "
+        "the import does not convert currencies"
+    ]
