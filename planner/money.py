@@ -9,6 +9,7 @@ app parses or formats money.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
@@ -35,12 +36,28 @@ _KNOWN: dict[str, tuple[str, int]] = {
 }
 
 _CODE = re.compile(r"^[A-Z]{3}$")
-# Digits with optional thousands separators (comma, thin space, apostrophe or space) and an
-# optional decimal point; a leading minus is handled separately so the message can say so.
-# ASCII digits only: other scripts' digits are not accepted as money.
+# Digits with optional thousands separators (comma, thin space, apostrophe or space, the same
+# one throughout) and an optional decimal point; a leading minus is handled separately so the
+# message can say so. ASCII digits only: other scripts' digits are not accepted as money.
 _AMOUNT = re.compile(
-    r"^[0-9]{1,3}([,' \u202f][0-9]{3})*(\.[0-9]+)?$|^[0-9]+(\.[0-9]+)?$|^\.[0-9]+$"
+    r"^[0-9]{1,3}(?:([,' \u202f])[0-9]{3}(?:\1[0-9]{3})*)?(?:\.[0-9]+)?$"
+    r"|^[0-9]+(?:\.[0-9]+)?$|^\.[0-9]+$"
 )
+# How plans write thousands, millions and billions after a number ("400k", "1.2M", "3B"), as
+# format_short shows them; one letter, either case. "12kk", "1.2MM" and "1e6" are refused:
+# "kk" and "MM" mean a million to some readers and a thousand thousand to none, and an
+# exponent is a calculator's notation, not a plan's (and "1e6" is one slip from "166").
+_MULTIPLIERS = {"k": 3, "m": 6, "b": 9}
+# "1,2M" or "1,50": a decimal comma, which this parser never reads (a comma groups thousands).
+_DECIMAL_COMMA = re.compile(r"^[0-9]+,[0-9]{1,2}$")
+
+LARGEST_MINOR = 2**63 - 1
+"""The largest amount a plan file can hold, in minor units: its columns are SQLite's signed
+64-bit integers."""
+
+
+class AmountTooLarge(ValueError):
+    """An amount beyond :data:`LARGEST_MINOR` (in either direction)."""
 
 
 def _exact(value: Decimal):  # type: ignore[no-untyped-def]
@@ -82,20 +99,24 @@ class Currency:
     def parse(self, value: str | Decimal) -> int:
         """Turn an amount in major units (typed text or a Decimal) into minor units.
 
-        Accepts ``"25,000"``, ``"25000.50"``, ``"$1,200"``, ``"1,200 USD"``, ``"-20"``,
-        ``"(20)"`` and ``Decimal("9.99")``. Raises ``ValueError`` with a plain reason for
-        anything else (words, another currency's symbol, more decimals than the currency has,
-        digits of other scripts). A negative amount comes back negative: the caller decides
-        whether that is allowed. Exact for amounts of any size.
+        Accepts ``"25,000"``, ``"25000.50"``, ``"$1,200"``, ``"1,200 USD"``, ``"400k"``,
+        ``"1.2M"``, ``"$ 3B"``, ``"-20"``, ``"(20)"`` and ``Decimal("9.99")``. Raises
+        ``ValueError`` with a plain reason for anything else (words, another currency's symbol
+        or code, a decimal comma, more decimals than the currency has, digits of other
+        scripts), and :class:`AmountTooLarge` beyond what a plan can store. A negative amount
+        comes back negative: the caller decides whether that is allowed.
         """
         if isinstance(value, Decimal):
-            amount = value
+            amount, shown = value, str(value)
         elif isinstance(value, str):
-            amount = self._parse_text(value)
+            amount, shown = self._parse_text(value), repr(value.strip())
         else:
             raise ValueError(f"expected an amount, not {type(value).__name__}")
         if not amount.is_finite():
             raise ValueError("expected a finite amount")
+        # Refused before scaling: Decimal("1E+999999999") would make an int of a billion digits.
+        if amount and amount.adjusted() + self.digits > len(str(LARGEST_MINOR)):
+            raise self._too_large(shown)
         with _exact(amount):
             minor = amount.scaleb(self.digits)
             whole = minor.to_integral_value()
@@ -103,7 +124,13 @@ class Currency:
             raise ValueError(
                 f"{self.code} amounts have {self.digits} decimal places at most, not {amount}"
             )
+        if abs(whole) > LARGEST_MINOR:
+            raise self._too_large(shown)
         return int(whole)
+
+    def _too_large(self, shown: str) -> AmountTooLarge:
+        largest = self.format(LARGEST_MINOR)
+        return AmountTooLarge(f"{shown} is too large: amounts in {self.code} go up to {largest}")
 
     def _parse_text(self, text: str) -> Decimal:
         shown = text.strip()
@@ -117,22 +144,57 @@ class Currency:
         # One currency marker, before or after the number: this currency's symbol or code
         # ("$" too when the symbol is a kind of dollar). Another currency's is refused, not
         # silently taken for this one.
-        markers = sorted(
-            {self.symbol.strip(), self.code} | ({"$"} if "$" in self.symbol else set()),
-            key=len,
-            reverse=True,
-        )
-        for marker in markers:
+        for marker in self._markers():
             if cleaned.startswith(marker):
                 cleaned = cleaned[len(marker) :].strip()
                 break
             if cleaned.endswith(marker):
                 cleaned = cleaned[: -len(marker)].strip()
                 break
+        places = _MULTIPLIERS.get(cleaned[-1:].casefold(), 0)
+        if places:
+            cleaned = cleaned[:-1].rstrip()
         if not cleaned or not _AMOUNT.match(cleaned):
-            raise ValueError(f"{shown!r} is not an amount in {self.code} (write it like 25,000.00)")
+            raise ValueError(self._why_not(shown, cleaned))
         amount = Decimal(re.sub(r"[,' \u202f]", "", cleaned))
+        with _exact(amount):
+            amount = amount.scaleb(places)
         return amount.copy_negate() if negative else amount  # exact, unlike unary minus
+
+    def _markers(self) -> list[str]:
+        """This currency's symbol and code ("$" too for any dollar), longest first."""
+        found = {self.symbol.strip(), self.code} | ({"$"} if "$" in self.symbol else set())
+        return sorted(found, key=len, reverse=True)
+
+    def _why_not(self, shown: str, number: str) -> str:
+        """Why ``shown`` is not an amount, in words that say how to write it."""
+        foreign = self._foreign_marker(shown)
+        if foreign:
+            return f"{shown!r} is in another currency ({foreign}); this plan's amounts are in {self.code}"
+        if _DECIMAL_COMMA.match(number):
+            return (
+                f"{shown!r} is not an amount in {self.code}: a comma groups thousands, so "
+                f"write decimals with a point ({shown.replace(',', '.')})"
+            )
+        return f"{shown!r} is not an amount in {self.code} (write it like 25,000.00, 400k or 1.2M)"
+
+    def _foreign_marker(self, text: str) -> str | None:
+        """The symbol or code of another currency that ``text`` starts or ends with, if any
+        (a marker made of letters only when no letter runs on from it: "Revenue" is not rand)."""
+        body = text.strip("()-").strip()
+        own = set(self._markers())
+        others = {code for code in _KNOWN} | {symbol.strip() for symbol, _ in _KNOWN.values()}
+        for marker in sorted(others - own, key=len, reverse=True):
+            after = body[len(marker) : len(marker) + 1]
+            before = body[-len(marker) - 1 : -len(marker)]
+            if (body.startswith(marker) and not after.isalpha()) or (
+                body.endswith(marker) and not before.isalpha()
+            ):
+                return marker
+        for end in (body[:1], body[-1:]):
+            if end and unicodedata.category(end) == "Sc" and end not in own:
+                return end  # a currency sign the app has no code for (₽, ₺, ...)
+        return None
 
     def to_decimal(self, minor: int) -> Decimal:
         """Minor units as an exact Decimal of major units (for exports and JSON)."""

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from planner import months
 from planner.errors import ValidationError
-from planner.money import Currency
+from planner.money import AmountTooLarge, Currency
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -138,6 +138,8 @@ def amount(field: str, value: object, currency: Currency, *, allow_negative: boo
     elif isinstance(value, str | Decimal):
         try:
             minor = currency.parse(value)
+        except AmountTooLarge:
+            raise _amount_too_large(field, currency) from None
         except ValueError as error:
             raise ValidationError(field, "not_a_number", str(error)) from None
     else:
@@ -145,9 +147,14 @@ def amount(field: str, value: object, currency: Currency, *, allow_negative: boo
     if minor < 0 and not allow_negative:
         raise ValidationError(field, "negative", "must not be negative")
     if abs(minor) > MAX_NUMBER:
-        limit = currency.format(MAX_NUMBER, cents=False)
-        raise ValidationError(field, "too_large", f"must be at most {limit}")
+        raise _amount_too_large(field, currency)
     return minor
+
+
+def _amount_too_large(field: str, currency: Currency) -> ValidationError:
+    """One message for every amount too large, refused by the plan's limit or the file's."""
+    limit = currency.format(MAX_NUMBER, cents=False)
+    return ValidationError(field, "too_large", f"must be at most {limit}")
 
 
 def count(field: str, value: object) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from planner.domain import Metric
-from planner.money import Currency
+from planner.money import AmountTooLarge, Currency
 from planner.validation import MAX_NUMBER
 
 # Excel keeps 15 significant digits; a float beyond that is noise from arithmetic
@@ -161,6 +161,8 @@ def _checked(number: Decimal, metric: Metric, currency: Currency, *, shown: str)
     if metric.is_money:
         try:
             value = currency.parse(number)
+        except AmountTooLarge:
+            raise CellProblem(f"holds {shown}, too large for an actual") from None
         except ValueError:
             raise CellProblem(
                 f"holds {shown}, with more decimal places than {currency.code} has "
