@@ -51,7 +51,7 @@ class PathField(QWidget):
         self.choose_button = QPushButton(choose_text)
         self.choose_button.setAutoDefault(False)
         self.hint = InlineMessage(f"About the {kind} file")
-        self.create_folder_button = QPushButton("Create &Folder")
+        self.create_folder_button = QPushButton("Create F&older")
         self.create_folder_button.setAutoDefault(False)
         self.create_folder_button.setAccessibleName("Create the missing folder")
 
