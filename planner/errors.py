@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.field_labels import field_label
+
 
 class PlanError(Exception):
     """Base of every error the core reports to a user; its ``str`` is a one-line message."""
@@ -26,15 +28,17 @@ class ReadOnlyPlanError(PlanError):
 class ValidationError(PlanError):
     """An edit broke a rule; nothing was changed.
 
-    ``field`` names the field (``"budget"``, ``"end_month"``, ...), ``rule`` is a short
+    ``field`` is the field's key (``"budget"``, ``"end_month"``, ...) and ``label`` its name
+    as a person sees it (``"Budget"``, ``"End"``), which the message uses; ``rule`` is a short
     machine-readable name of the rule broken (``"negative"``, ``"duplicate"``, ...), and
     ``row`` optionally says which record or input row the value came from.
     """
 
     def __init__(self, field: str, rule: str, message: str, *, row: str | None = None) -> None:
         self.field = field
+        self.label = field_label(field)
         self.rule = rule
         self.row = row
         self.detail = message
         prefix = f"{row}: " if row else ""
-        super().__init__(f"{prefix}{field}: {message}")
+        super().__init__(f"{prefix}{self.label}: {message}")

@@ -48,7 +48,7 @@ def test_a_refused_edit_says_why_changes_nothing_and_is_not_undoable(document):
 
     assert [i.name for i in document.plan.initiatives.list()] == before
     assert document.undo_stack.count() == 0
-    assert messages and messages[0].startswith("Could not rename initiative: name:")
+    assert messages and messages[0].startswith("Could not rename initiative: Name:")
 
 
 def test_views_hear_of_every_edit_undo_and_redo(document):

@@ -165,7 +165,7 @@ def test_a_negative_budget_is_refused_and_the_cell_keeps_its_value(page, qtbot):
     webinar = by_name(page.plan, WEBINAR).id
     with qtbot.waitSignal(page.document.refused) as refused:
         type_into_cell(qtbot, page, cell(page, webinar, "budget"), "-2000")
-    assert refused.args[0].endswith("budget: must not be negative")
+    assert refused.args[0].endswith("Budget: must not be negative")
     assert budget_of(page, WEBINAR) == 1_400_000
     assert cell(page, webinar, "budget").data() == "$14,000"
 
@@ -174,7 +174,7 @@ def test_an_end_month_before_the_start_is_refused_and_the_cell_keeps_its_value(p
     audit = by_name(page.plan, "Close the Loop user conference")  # Oct 2026 to Mar 2027
     with qtbot.waitSignal(page.document.refused) as refused:
         choose_in_cell(qtbot, page, cell(page, audit.id, "end_month"), "Feb 2026")
-    assert "end_month" in refused.args[0] and "before the start (Oct 2026)" in refused.args[0]
+    assert "End: the end" in refused.args[0] and "before the start (Oct 2026)" in refused.args[0]
     assert by_name(page.plan, audit.name).end_month == 202703
     assert cell(page, audit.id, "end_month").data() == "Mar 2027"
 

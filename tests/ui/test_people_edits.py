@@ -67,7 +67,7 @@ def test_a_bad_email_is_refused_with_the_field_and_changes_nothing(team):
     bob = team.plan.people.get(team.bob)
     assert not team.document.run(edits.edit_person(team.plan, bob, "email", "bob at example"))
     assert refusals.messages == [
-        "Could not change e-mail of Bob Ray: email: 'bob at example' is not an e-mail address"
+        "Could not change e-mail of Bob Ray: E-mail: 'bob at example' is not an e-mail address"
     ]
     assert team.plan.people.get(team.bob).email == "bob@example.com"
     assert team.document.undo_stack.count() == 0
@@ -122,7 +122,7 @@ def test_deleting_an_owner_is_refused_naming_the_initiatives(team):
     ann = team.plan.people.get(team.ann)
     assert not team.document.run(edits.delete_people(team.plan, [ann]))
     assert refusals.messages == [
-        "Could not delete Ann Lee: person: Ann Lee is accountable for Webinar series; "
+        "Could not delete Ann Lee: Person: Ann Lee is accountable for Webinar series; "
         "give those initiatives another owner first"
     ]
     assert team.plan.people.get(team.ann).name == "Ann Lee"
@@ -173,7 +173,7 @@ def test_a_second_accountable_is_refused_naming_the_owner_and_the_way_out(team):
     )
     assert not team.document.run(command)
     assert refusals.messages == [
-        "Could not make Cat Diaz Accountable for Webinar series: role: 'Webinar series' "
+        "Could not make Cat Diaz Accountable for Webinar series: Role: 'Webinar series' "
         "already has an Accountable owner, Ann Lee; an initiative has exactly one (hand it "
         "over instead). Make owner (Ctrl+Shift+A) hands it to Cat Diaz."
     ]

@@ -317,7 +317,7 @@ def test_a_bad_email_typed_in_the_table_is_refused_and_the_cell_keeps_its_value(
     refusals = Refusals(team.document)
     index = person_row(page, team.bob, "email")
     assert not page.people_table.model().setData(index, "not an address")
-    assert "email: 'not an address' is not an e-mail address" in refusals.messages[0]
+    assert "E-mail: 'not an address' is not an e-mail address" in refusals.messages[0]
     assert index.data() == "bob@example.com"
 
 

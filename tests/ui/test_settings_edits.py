@@ -146,7 +146,7 @@ def test_a_deal_size_that_is_not_an_amount_is_refused_naming_the_field(page, doc
     deal = widget_of(page, "average_deal_size")
     with qtbot.waitSignal(document.refused) as refused:
         type_and_enter(qtbot, deal, "lots")
-    assert "average_deal_size" in refused.args[0]
+    assert "Average deal size: " in refused.args[0]
     assert "not an amount" in refused.args[0]
     assert document.plan.funnel.get().average_deal_size == 24_000_00
     assert deal.text() == "24000"
@@ -156,7 +156,7 @@ def test_a_deal_size_that_is_not_an_amount_is_refused_naming_the_field(page, doc
 def test_a_zero_deal_size_is_refused(page, document, qtbot):
     with qtbot.waitSignal(document.refused) as refused:
         type_and_enter(qtbot, widget_of(page, "average_deal_size"), "0")
-    assert "average_deal_size: must be above zero" in refused.args[0]
+    assert "Average deal size: must be above zero" in refused.args[0]
     assert widget_of(page, "average_deal_size").text() == "24000"
 
 
@@ -173,7 +173,7 @@ def test_an_empty_plan_name_is_refused(page, document, qtbot):
     name = widget_of(page, "name")
     with qtbot.waitSignal(document.refused) as refused:
         type_and_enter(qtbot, name, "  ")
-    assert "name: must not be empty" in refused.args[0]
+    assert "Name: must not be empty" in refused.args[0]
     assert name.text() == "FY2026 Demand Plan"
 
 
@@ -181,7 +181,7 @@ def test_a_zero_conversion_rate_is_refused(page, document, qtbot):
     rate = widget_of(page, "lead_to_mql")
     with qtbot.waitSignal(document.refused) as refused:
         type_and_enter(qtbot, rate, "0")
-    assert "lead_to_mql" in refused.args[0]
+    assert "Lead → MQL rate: " in refused.args[0]
     assert rate.value() == pytest.approx(18.0)
     assert document.plan.funnel.get().lead_to_mql == pytest.approx(0.18)
 
@@ -189,5 +189,5 @@ def test_a_zero_conversion_rate_is_refused(page, document, qtbot):
 def test_zero_follow_up_hours_are_refused(page, document, qtbot):
     with qtbot.waitSignal(document.refused) as refused:
         type_and_enter(qtbot, widget_of(page, "followup_hours"), "0")
-    assert "followup_hours: must be above zero" in refused.args[0]
+    assert "Follow-up hours: must be above zero" in refused.args[0]
     assert document.plan.handoff.get().followup_hours == 12.0

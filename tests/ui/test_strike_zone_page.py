@@ -134,7 +134,7 @@ def test_an_empty_segment_name_is_refused_with_the_field_named(zone_page, docume
     index = _segments_cell(zone_page, ENTERPRISE, "name")
     with qtbot.waitSignal(document.refused) as refused:
         zone_page.segments_model.setData(index, "   ")
-    assert "name: must not be empty" in refused.args[0]
+    assert "Name: must not be empty" in refused.args[0]
     assert index.data() == ENTERPRISE
 
 

@@ -137,7 +137,7 @@ def test_typed_words_are_refused_naming_the_cell_and_nothing_changes(qtbot, page
     select(page, at(page, tp.webinar, APR))
     type_into(qtbot, page, "ten")
     assert refusals.last == (
-        "Could not set planned MQLs for Webinar series, Apr 2026: planned mqls: "
+        "Could not set planned MQLs for Webinar series, Apr 2026: Planned MQLs: "
         "'ten' is not a whole number"
     )
     assert tp.value(tp.webinar, APR) == (None, None)
@@ -268,7 +268,7 @@ def test_a_block_holding_text_is_refused_naming_the_cell_and_nothing_changes(pag
     select(page, at(page, tp.analyst, APR))
     assert not page.paste_text("4\t5\n6\tlots\n")
     assert refusals.last.endswith(
-        "Webinar series, May 2026: planned mqls: 'lots' is not a whole number"
+        "Webinar series, May 2026: Planned MQLs: 'lots' is not a whole number"
     )
     assert tp.plan.values.grid(Metric.MQL) == before
 

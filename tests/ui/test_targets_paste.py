@@ -218,7 +218,7 @@ def test_a_block_holding_text_is_refused_naming_the_cell_and_nothing_changes(tp)
     rows = [cells(tp, "analyst", [MAR, APR]), cells(tp, "webinar", [MAR, APR])]
     assert not tp.document.run(paste(tp, "1\t2\n3\tten", rows))
     assert refusals.last == (
-        "Could not paste MQLs into 4 cells: Webinar series, Apr 2026: planned mqls: "
+        "Could not paste MQLs into 4 cells: Webinar series, Apr 2026: Planned MQLs: "
         "'ten' is not a whole number"
     )
     assert tp.plan.values.grid(Metric.MQL) == before

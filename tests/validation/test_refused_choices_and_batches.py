@@ -143,7 +143,7 @@ def test_one_bad_entry_among_good_ones_writes_nothing_and_names_its_row(world):
         world, lambda: world.plan.values.set_many(entries), "actual sals", "not_a_number"
     )
     assert error.row == "row 3"
-    assert str(error).startswith("row 3: actual sals:")
+    assert str(error).startswith("row 3: Actual SALs:")
 
 
 def test_an_entry_outside_the_horizon_names_its_row(world):

@@ -74,7 +74,7 @@ def refused(w: World, edit, field_name: str, rule: str) -> ValidationError:
         edit()
     error = caught.value
     assert (error.field, error.rule) == (field_name, rule)
-    assert field_name in str(error)
+    assert f"{error.label}: {error.detail}" in str(error)  # named as the pages name it
     assert state(w.plan) == before
     assert w.seen == []
     return error

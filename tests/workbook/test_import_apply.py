@@ -85,7 +85,7 @@ def test_an_error_while_applying_leaves_every_value_as_it_was(tmp_path: Path) ->
     with pytest.raises(ValidationError) as caught:
         apply_import(plan, preview)
 
-    assert str(caught.value).startswith("Actuals row 99: month: Jan 2028 is outside the plan")
+    assert str(caught.value).startswith("Actuals row 99: Month: Jan 2028 is outside the plan")
     assert plan_state(plan) == before
 
 

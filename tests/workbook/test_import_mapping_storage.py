@@ -48,7 +48,7 @@ def test_a_mapping_naming_a_column_the_headers_lack_is_not_saved() -> None:
     with pytest.raises(ValidationError) as caught:
         plan.import_mappings.save(("Campaign", "Amount"), MAPPING)
 
-    assert str(caught.value).startswith("mapping: the file has no column 'Close Date'")
+    assert str(caught.value).startswith("Column mapping: the file has no column 'Close Date'")
     assert plan.query("SELECT count(*) FROM import_mappings") == [(0,)]
 
 
