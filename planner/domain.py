@@ -197,6 +197,14 @@ class Initiative:
     owner_id: int | None
 
 
+def return_ratio(revenue_target: int, budget: int) -> float | None:
+    """The revenue an initiative aims to bring per unit of its budget; ``None`` without a
+    target or a budget: there is no return to speak of (0x would read as a dreadful one)."""
+    if revenue_target <= 0 or budget <= 0:
+        return None
+    return revenue_target / budget
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
     initiative_id: int

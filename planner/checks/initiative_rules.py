@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from planner import months as month_math
 from planner.analysis.funnel import reverse_funnel
 from planner.checks.findings import Finding, Severity
-from planner.domain import FunnelAssumptions, Metric
+from planner.domain import FunnelAssumptions, Metric, return_ratio
 from planner.money import Currency
 from planner.months import Horizon
 
@@ -111,9 +111,9 @@ def no_revenue_target(f: Facts, c: Context) -> Iterator[Finding]:
 
 
 def target_too_small(f: Facts, c: Context) -> Iterator[Finding]:
-    if f.target == 0 or f.budget == 0:
+    ratio = return_ratio(f.target, f.budget)
+    if ratio is None:
         return
-    ratio = f.target / f.budget
     if f.target < f.budget:
         yield _finding(
             f,

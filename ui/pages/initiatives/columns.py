@@ -42,7 +42,7 @@ WIDTH_SAMPLES = {
 
 
 def ratio_text(ratio: float | None) -> str:
-    """``"4.2x"``, or a dash when there is no budget."""
+    """``"4.2x"``, or a dash when there is no return (no target, or no budget)."""
     return "—" if ratio is None else f"{ratio:.1f}x"
 
 
@@ -109,7 +109,7 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             RETURN,
             "Return",
             show=lambda r: ratio_text(r.return_ratio),
-            # No budget sorts below every ratio; one number type keeps Qt's comparison numeric.
+            # No return sorts below every ratio; one number type keeps Qt's comparison numeric.
             sort=lambda r: -1.0 if r.return_ratio is None else r.return_ratio,
             numeric=True,
             header_tip="Revenue target divided by budget",

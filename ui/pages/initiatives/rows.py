@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from planner import Action, ChangeSet, Entity, Initiative, Person, Segment, Tier
+from planner.domain import return_ratio
 
 # Tiers in strike-zone order: the core first.
 TIER_ORDER = {Tier.CORE: 0, Tier.EDGE: 1, Tier.OUTSIDE: 2}
@@ -38,8 +39,8 @@ class InitiativeRow:
 
     @property
     def return_ratio(self) -> float | None:
-        """Revenue target over budget; ``None`` when there is no budget to divide by."""
-        return self.revenue_target / self.budget if self.budget else None
+        """Revenue target over budget; ``None`` without a target or a budget."""
+        return return_ratio(self.revenue_target, self.budget)
 
     @property
     def search_text(self) -> str:
