@@ -31,7 +31,8 @@ def plan_state(plan: Plan) -> tuple:
 
 
 def open_editor(view) -> QLineEdit:
-    editors = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    # In the view (a name is edited in the Initiatives table's frozen Name column).
+    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
     assert len(editors) == 1, f"expected one open text editor, found {len(editors)}"
     return editors[0]
 

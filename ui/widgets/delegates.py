@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -59,6 +59,18 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        # A combo box as narrow as its cell cuts its choice short ("Jan 202▾"): it is made
+        # as wide as its longest choice, over the next cell, and kept inside the view.
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        view = editor.parentWidget()
+        if view is not None and rect.right() >= view.width():
+            rect.moveRight(max(view.width() - 1, rect.width() - 1))
+        editor.setGeometry(rect)
 
     def _commit_and_close(self, editor: QComboBox) -> None:
         self.commitData.emit(editor)

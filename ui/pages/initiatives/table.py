@@ -1,13 +1,20 @@
 """The Initiatives table view: whole-row selection with a current cell to edit, Enter or
-F2 to edit it, and helpers that find rows by initiative id through the sorting proxy."""
+F2 to edit it, a Name column that stays in place when the table scrolls sideways, and
+helpers that find rows by initiative id through the sorting proxy.
+
+The Name column stays put the way Qt's "Frozen Column" example does it: a second view over
+the table's left edge shows only that column, sharing the table's model and selection and
+scrolling up and down with it. Ten columns do not fit a laptop's window beside the sidebar
+(Owner and Segments end up off to the right); squeezing them to fit would cut every name and
+segment short, so the table scrolls sideways and each row keeps its name in sight."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from ui.tables.rows_model import ROW_ROLE, RowsModel
 
@@ -16,8 +23,53 @@ from .filters import InitiativesProxy
 Select = QItemSelectionModel.SelectionFlag
 
 
+Edit = QAbstractItemView.EditTrigger
+NAME_COLUMN = 0
+
+
+class FrozenNames(QTableView):
+    """The Name column of an :class:`InitiativesTable`, drawn over the table's left edge.
+
+    It takes no keyboard focus of its own (the table keeps it, and its current cell), edits
+    a name the table asks it to, and offers the table's context menu."""
+
+    def __init__(self, table: InitiativesTable) -> None:
+        super().__init__(table)
+        self._table = table
+        self.setObjectName("initiativeNames")
+        self.setAccessibleName("Initiative names")
+        self.setModel(table.model())
+        self.setSelectionModel(table.selectionModel())
+        self.setFocusProxy(table)
+        self.setSelectionBehavior(table.selectionBehavior())
+        self.setSelectionMode(table.selectionMode())
+        self.setEditTriggers(table.editTriggers())
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(table.verticalScrollMode())
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        for column in range(1, table.model().columnCount()):
+            self.setColumnHidden(column, True)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        actions = self._table.actions()
+        if self._table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu and actions:
+            QMenu.exec(actions, event.globalPos(), None, self)
+
+
 class InitiativesTable(QTableView):
-    """A table over an :class:`InitiativesProxy` of a :class:`RowsModel`."""
+    """A table over an :class:`InitiativesProxy` of a :class:`RowsModel`, its Name column
+    frozen at the left (:attr:`names`)."""
 
     def __init__(
         self, model: RowsModel, proxy: InitiativesProxy, parent: QWidget | None = None
@@ -44,11 +96,105 @@ class InitiativesTable(QTableView):
         # Every row is one line: a fixed height keeps scrolling 2,000 rows cheap.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # By the pixel, so a column scrolled in beside the frozen names is not left under them.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.names = FrozenNames(self)
+        self._follow_the_table()
+        self.viewport().stackUnder(self.names)
+        self._place_names()
+
+    # -- the frozen Name column ------------------------------------------------------------
+
+    def _follow_the_table(self) -> None:
+        names, header = self.names, self.horizontalHeader()
+        names.horizontalHeader().setSortIndicator(
+            header.sortIndicatorSection(), header.sortIndicatorOrder()
+        )
+        header.sortIndicatorChanged.connect(
+            lambda column, order: names.horizontalHeader().setSortIndicator(column, order)
+        )
+        names.horizontalHeader().sectionClicked.connect(self._sort_by_name)
+        header.sectionResized.connect(self._column_resized)
+        names.horizontalHeader().sectionResized.connect(self._name_resized)
+        # Scrolled together, whichever of the two the wheel turns.
+        mine, theirs = self.verticalScrollBar(), names.verticalScrollBar()
+        mine.valueChanged.connect(theirs.setValue)
+        theirs.valueChanged.connect(mine.setValue)
+
+    def _sort_by_name(self, column: int) -> None:
+        """A click on the frozen Name title sorts as one on the table's own would."""
+        header = self.horizontalHeader()
+        ascending = header.sortIndicatorSection() != column or (
+            header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
+        order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
+        header.setSortIndicator(column, order)
+
+    def _column_resized(self, column: int, _old: int, width: int) -> None:
+        if column == NAME_COLUMN:
+            self.names.setColumnWidth(NAME_COLUMN, width)
+            self._place_names()
+
+    def _name_resized(self, column: int, _old: int, width: int) -> None:
+        if column == NAME_COLUMN:
+            self.setColumnWidth(NAME_COLUMN, width)  # dragged in the frozen header
+
+    def _place_names(self) -> None:
+        """Lay the frozen column exactly over the table's own Name column."""
+        frame = self.frameWidth()
+        self.names.setGeometry(
+            self.verticalHeader().width() + frame,
+            frame,
+            self.columnWidth(NAME_COLUMN),
+            self.viewport().height() + self.horizontalHeader().height(),
+        )
+        self.names.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_names()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "names"):  # Qt calls this while the table is being built
+            self._place_names()
+
+    def scrollTo(
+        self,
+        index: QModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Scroll to ``index``, with a cell right of the names kept out from under them."""
+        super().scrollTo(index, hint)
+        if not index.isValid() or index.column() == NAME_COLUMN:
+            return
+        left = self.visualRect(index).left()
+        covered = self.columnWidth(NAME_COLUMN) - left
+        if covered > 0:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - covered)
+
+    def edit(
+        self,
+        index: QModelIndex,
+        trigger: QAbstractItemView.EditTrigger = Edit.AllEditTriggers,
+        event: QEvent | None = None,
+    ) -> bool:
+        # The table's own Name cells lie under the frozen column: a name is edited there.
+        if index.isValid() and index.column() == NAME_COLUMN:
+            return self.names.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
+
+    def state(self) -> QAbstractItemView.State:
+        """Editing while a name is edited in the frozen column, too."""
+        if self.names.state() == QAbstractItemView.State.EditingState:
+            return self.names.state()
+        return super().state()
 
     def set_widths(self, samples: Iterable[str]) -> None:
         """Make each column as wide as its sample text or its title, whichever is wider."""
