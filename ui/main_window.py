@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -31,6 +30,7 @@ from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
+from ui.widgets.status_bar import StatusBar
 
 
 class MainWindow(QMainWindow):
@@ -66,10 +66,9 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self._build_menus()
-        self.location = QLabel()
-        self.location.setAccessibleName("Plan file")
-        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(self.location)
+        status = StatusBar()
+        self.setStatusBar(status)
+        self.location = status.location
         self.setWindowIcon(app_icon())
         self.resize(1400, 860)
         self._show_title()
@@ -242,7 +241,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
-            self.location.setText("")
+            self.location.set_path("")
             return
         plan = self.document.plan
         name = plan.settings.get().name
@@ -250,7 +249,7 @@ class MainWindow(QMainWindow):
         marker = " (read-only)" if plan.read_only else ""
         self.setWindowTitle(f"{name} — {where}{marker} — {APP_NAME}")
         self.setWindowFilePath(str(plan.path or ""))
-        self.location.setText(str(plan.path or ""))
+        self.location.set_path(str(plan.path or ""))
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
