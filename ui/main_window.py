@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QMargins, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -31,6 +31,7 @@ from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
 from ui.widgets.status_bar import StatusBar
+from ui.window_geometry import ROOM_FOR_FINDINGS, first_geometry, fitted
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status)
         self.location = status.location
         self.setWindowIcon(app_icon())
-        self.resize(1400, 860)
+        self.setGeometry(first_geometry(self.screen().availableGeometry()))
         self._show_title()
         self.files.plan_is_open(False)
 
@@ -168,6 +169,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state", QByteArray(), type=QByteArray)
         if state:
             self.restoreState(state)
+        self.keep_on_screen()
+
+    def keep_on_screen(self) -> None:
+        """Shrink and move the window into its screen's free area: it may have been saved
+        on a bigger screen."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        margins = QMargins(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            frame.right() - inner.right(),
+            frame.bottom() - inner.bottom(),
+        )
+        wanted = fitted(frame, self.screen().availableGeometry(), margins)
+        if wanted != inner:
+            self.setGeometry(wanted)
 
     def _save_view_state(self) -> None:
         if self.view is not None:
@@ -183,7 +199,8 @@ class MainWindow(QMainWindow):
         page = self.settings.value("view/page", 0, type=int)
         if 0 <= page < len(PAGES):
             self.view.sidebar.setCurrentRow(page)
-        shown = self.settings.value("view/findings", True, type=bool)
+        roomy = self.width() >= ROOM_FOR_FINDINGS  # else hidden until F9 shows it
+        shown = self.settings.value("view/findings", roomy, type=bool)
         self.view.findings_panel.setVisible(shown)
         self.findings_toggle.setChecked(shown)
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from ui.pages.catalogue import (
     PageEntry,
     entry_of,
 )
+from ui.sidebar import COMPACT_WIDTH, FULL_WIDTH, Sidebar
 
 if TYPE_CHECKING:
     from ui.pages.dashboard.drill import DrillDown
@@ -67,15 +67,10 @@ class PlanView(QWidget):
         # Pages are built when first shown: opening a big plan then builds one page, not six.
         self._built: dict[PageEntry, Page] = {}
         self._findings: list[Finding] = []
-        self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setSpacing(2)
-        self.sidebar.setFixedWidth(190)
+        self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         for entry in PAGES:
-            self.sidebar.addItem(QListWidgetItem(icon(entry.icon_name), entry.title))
+            self.sidebar.add_page(icon(entry.icon_name), entry.title)
             self.stack.addWidget(QWidget())  # a stand-in until the page is first shown
         self.sidebar.currentRowChanged.connect(self._show_page)
 
@@ -173,6 +168,30 @@ class PlanView(QWidget):
                 return True
         self.show_page(shown)
         return False
+
+    # -- fitting a narrow window -----------------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:
+        """With the sidebar's icons alone: a laptop's screen holds the page and the
+        findings panel once the sidebar drops its titles (see :meth:`_fit_sidebar`)."""
+        width = COMPACT_WIDTH + self.splitter.minimumSizeHint().width()
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # the findings shown or hidden, a page built
+            self._fit_sidebar()
+        return handled
+
+    def _fit_sidebar(self) -> None:
+        """Titles in the sidebar while the window has room for them beside the page (and
+        the findings panel), icons alone when it has not."""
+        needed = FULL_WIDTH + self.splitter.minimumSizeHint().width()
+        self.sidebar.set_compact(self.width() < needed)
 
     def _show_page(self, row: int) -> None:
         if row < 0:

@@ -1,4 +1,8 @@
-"""The head of every page: its title, one line saying what it is for, and its actions."""
+"""The head of every page: its title and its actions, and below them one line saying what the
+page is for.
+
+The actions wrap onto more rows (and the subtitle onto more lines) in a narrow window, so a
+header never holds the window wider than a laptop's screen."""
 
 from __future__ import annotations
 
@@ -13,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.flow_layout import FlowLayout
+
 
 class PageHeader(QWidget):
-    """A title, a subtitle and, on the right, tool buttons for the page's actions."""
+    """A title with, on its right, tool buttons for the page's actions (in rows, aligned
+    right, when they do not fit in one), and a subtitle under both."""
 
     def __init__(self, title: str, subtitle: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,17 +40,19 @@ class PageHeader(QWidget):
         policy.setHeightForWidth(True)  # a wrapped subtitle takes the lines it needs, no more
         self.subtitle.setSizePolicy(policy)
 
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        words.addWidget(self.title)
-        words.addWidget(self.subtitle)
-        self._buttons = QHBoxLayout()
-        self._buttons.setSpacing(4)
+        # The title shares its row with the actions; the subtitle has the row below to
+        # itself, so in a narrow window it wraps at the page's width, not beside the actions.
+        self._buttons = FlowLayout(spacing=4, align_right=True)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(self._buttons, 1)
 
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        layout.addLayout(words, 1)
-        layout.addLayout(self._buttons)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
 
     def add_action(self, action: QAction) -> QToolButton:
         """A tool button for ``action`` (icon beside text) on the right of the header."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
 
 from planner import Plan
@@ -58,6 +58,8 @@ class ChartsPanel(QTabWidget):
         self.options = ChartOptions()
         self.charts: dict[str, _Chart] = {}
         self.redraws = 0  # charts drawn anew (a record or style that changed): tests count
+        self._chart_buttons: list[QToolButton] = []  # see add_chart_actions
+        self._corner_full_width = 0  # their width with words beside the icons
         self.setDocumentMode(True)
         self.setAccessibleName("Charts")
         for kind in KINDS:
@@ -106,6 +108,9 @@ class ChartsPanel(QTabWidget):
             button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
             layout.addWidget(button)
         self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self._chart_buttons = corner.findChildren(QToolButton)
+        self._corner_full_width = corner.sizeHint().width()
+        self._fit_corner(self.width())
         for chart in self.charts.values():
             chart.view.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             chart.view.canvas.addActions(list(actions))
@@ -114,6 +119,23 @@ class ChartsPanel(QTabWidget):
         """How tooltips name what a key stands for ("month:202603" -> "Mar 2026")."""
         for chart in self.charts.values():
             chart.view.describe = describe
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_corner(event.size().width())
+
+    def _fit_corner(self, width: int) -> None:
+        """The chart buttons lose their words (keeping icons and tooltips) when the tabs and
+        the worded buttons do not fit side by side: every tab stays in sight, never behind
+        the tab bar's scroll arrows."""
+        roomy = self.tabBar().sizeHint().width() + self._corner_full_width <= width
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if roomy
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        for button in self._chart_buttons:
+            button.setToolButtonStyle(style)
 
     # -- keeping current -------------------------------------------------------------------
 

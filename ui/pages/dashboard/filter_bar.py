@@ -17,6 +17,7 @@ from planner import Channel, Person, Segment, Team, Tier
 from planner import months as month_math
 from ui.icons import icon
 from ui.widgets.combos import choose, refill
+from ui.widgets.flow_layout import FlowLayout
 
 from .periods import CUSTOM, PeriodChoice, describe_months, ordered
 from .selection import NO_OWNER, Selection
@@ -100,14 +101,12 @@ class DashboardFilters(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.hide()
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        # In a narrow window the filters wrap onto a second row rather than widen the page.
+        layout = FlowLayout(self, spacing=6)
         for combo in self.filter_combos():
             layout.addWidget(combo)
             combo.currentIndexChanged.connect(self._emit)
         layout.addWidget(self.clear_button)
-        layout.addStretch(1)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.first_month.currentIndexChanged.connect(self._months_chosen)
         self.last_month.currentIndexChanged.connect(self._months_chosen)

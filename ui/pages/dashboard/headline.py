@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -95,12 +95,24 @@ class HeadlineStrip(QWidget):
             card.show_figure(figure)
         self._reflow(self.width())
 
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the cards in two rows: in one row (seven cards) the strip would
+        hold the window wider than a laptop's screen, and it reflows only once resized."""
+        count = max(len(self.cards), 1)
+        columns = math.ceil(count / 2)
+        spacing = self._grid.spacing()
+        width = columns * self._card_width() + (columns - 1) * spacing
+        return QSize(width, super().minimumSizeHint().height())
+
+    def _card_width(self) -> int:
+        return max([CARD_WIDTH, *(card.needed_width() for card in self.cards.values())])
+
     def columns_for(self, width: int) -> int:
         """All cards in one row when ``width`` holds them (each as wide as its caption
         needs), else as few even rows as hold them."""
         count = max(len(self.cards), 1)
         spacing = self._grid.spacing()
-        need = max([CARD_WIDTH, *(card.needed_width() for card in self.cards.values())])
+        need = self._card_width()
         fits = max(1, (width + spacing) // (need + spacing))
         if fits >= count:
             return count

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from planner import Person, Segment, Tier
 from ui.icons import icon
 from ui.widgets.combos import refill
+from ui.widgets.flow_layout import FlowLayout
 
 from .columns import CHANNEL_TITLES, STATUS_TITLES
 from .filters import NOBODY, NOWHERE, InitiativeFilter
@@ -85,7 +86,7 @@ class FilterBar(QWidget):
         self.search.setToolTip("Finds initiatives whose name or story holds every word (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(140)
+        self.search.setMinimumWidth(220)  # its placeholder shown whole
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self.search.clear)
@@ -121,15 +122,17 @@ class FilterBar(QWidget):
         self.chip = OnlyChip()
         self.chip.show_all.clicked.connect(self.clear)
 
+        # In a narrow window the controls wrap onto a second row rather than widen the page.
+        controls = FlowLayout(spacing=6)
+        controls.addWidget(self.search)
+        for combo in self.combos():
+            controls.addWidget(combo)
+            combo.currentIndexChanged.connect(self._emit)
+        controls.addWidget(self.clear_button)
         row = QHBoxLayout()
         row.setSpacing(6)
-        row.addWidget(self.search, 2)
-        for combo in self.combos():
-            row.addWidget(combo)
-            combo.currentIndexChanged.connect(self._emit)
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
-        row.addWidget(self.count)
+        row.addLayout(controls, 1)
+        row.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
