@@ -17,6 +17,7 @@ class Entity(StrEnum):
     HANDOFF = "handoff"
     PEOPLE = "people"
     SEGMENTS = "segments"
+    CHANNELS = "channels"
     INITIATIVES = "initiatives"
     ROLES = "roles"
     VALUES = "values"

@@ -27,17 +27,6 @@ class Tier(StrEnum):
     OUTSIDE = "outside"
 
 
-class Channel(StrEnum):
-    CONTENT = "content"
-    EVENT = "event"
-    PAID = "paid"
-    OUTBOUND = "outbound"
-    PARTNER = "partner"
-    WEBINAR = "webinar"
-    ENABLEMENT = "enablement"
-    OTHER = "other"
-
-
 class Status(StrEnum):
     IDEA = "idea"
     PLANNED = "planned"
@@ -178,12 +167,23 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Channel:
+    """A channel of the plan's own list (content, e-mail, events...), which the lead can
+    add to, rename and retire. A retired channel keeps its initiatives but is not offered
+    for new ones."""
+
+    id: int
+    name: str
+    retired: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Initiative:
     """An initiative; ``owner_id`` is its Accountable person, derived from the RACI grid."""
 
     id: int
     name: str
-    channel: Channel
+    channel_id: int
     status: Status
     start_month: Month
     end_month: Month

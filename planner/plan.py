@@ -82,6 +82,7 @@ class Plan:
         upgrade_backup: Path | None = None,
     ) -> None:
         from planner.services import (
+            ChannelService,
             FunnelService,
             HandoffService,
             InitiativeService,
@@ -108,6 +109,7 @@ class Plan:
         self.handoff = HandoffService(self)
         self.people = PeopleService(self)
         self.segments = SegmentService(self)
+        self.channels = ChannelService(self)
         self.initiatives = InitiativeService(self)
         self.roles = RoleService(self)
         self.values = ValueService(self)

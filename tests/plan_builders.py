@@ -34,14 +34,14 @@ def no_actuals_plan(fiscal_year_start: int = 1) -> Plan:
     entries = []
     for number, (name, channel, owner, segment) in enumerate(
         [
-            ("Webinar series", "webinar", marketer, core),
-            ("Outbound push", "outbound", seller, edge),
+            ("Webinar series", "Webinar", marketer, core),
+            ("Outbound push", "Outbound", seller, edge),
         ],
         start=1,
     ):
         initiative = plan.initiatives.add(
             name=name,
-            channel=channel,
+            channel_id=plan.channels.named(channel).id,
             status="active",
             start_month="2026-01",
             end_month="2026-12",

@@ -19,7 +19,7 @@ def plan() -> Plan:
     core = plan.segments.add(name="Mid-market SaaS", tier="core").id
     clean = plan.initiatives.add(
         name="Webinars",
-        channel="webinar",
+        channel_id=plan.channels.named("Webinar").id,
         budget="10,000",
         revenue_target="100,000",
         segment_ids=[core],
@@ -111,7 +111,7 @@ def test_an_initiative_aimed_only_at_the_edge_is_worth_a_note(plan):
 def test_budget_with_no_planned_funnel_is_a_warning(plan):
     plan.initiatives.add(
         name="Trade show",
-        channel="event",
+        channel_id=plan.channels.named("Event").id,
         budget="30,000",
         revenue_target="200,000",
         segment_ids=[plan.segments.list()[0].id],
@@ -182,12 +182,16 @@ def test_a_missed_handoff_month_is_a_warning(plan):
 
 
 def test_dropped_initiatives_are_not_checked(plan):
-    plan.initiatives.add(name="Old idea", channel="other", status="dropped")
+    plan.initiatives.add(
+        name="Old idea", channel_id=plan.channels.named("Other").id, status="dropped"
+    )
     assert run_checks(plan) == []
 
 
 def test_findings_come_most_severe_first(plan):
-    plan.initiatives.add(name="Random act", channel="other", budget="5,000")
+    plan.initiatives.add(
+        name="Random act", channel_id=plan.channels.named("Other").id, budget="5,000"
+    )
     severities = [f.severity.rank for f in run_checks(plan)]
     assert severities == sorted(severities)
     assert severities[0] == Severity.ERROR.rank

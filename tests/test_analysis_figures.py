@@ -25,7 +25,7 @@ def plan() -> Plan:
     plan.segments.add(name="Nobody aims here", tier="core")
     webinar = plan.initiatives.add(
         name="Webinars",
-        channel="webinar",
+        channel_id=plan.channels.named("Webinar").id,
         budget=1_001,
         revenue_target=9_000,
         segment_ids=[core, edge],
@@ -66,7 +66,7 @@ def test_a_plan_without_actuals_has_no_attainment_or_forecast():
 
 def test_the_year_is_the_fiscal_year_of_the_latest_actuals():
     plan = Plan.in_memory(first_month="2026-01", months=24, fiscal_year_start=4)
-    initiative = plan.initiatives.add(name="Paid", channel="paid").id
+    initiative = plan.initiatives.add(name="Paid", channel_id=plan.channels.named("Paid").id).id
     plan.values.set(initiative, "2026-05", "leads", planned=10, actual=8)
     figures = progress(plan)
     assert figures.fiscal_year == 2027  # April 2026 to March 2027 is FY2027
@@ -127,7 +127,12 @@ def test_the_handoff_is_judged_month_by_month_through_the_latest_actuals(plan):
 
 
 def test_headline_counts_budget_and_target_of_live_initiatives(plan):
-    plan.initiatives.add(name="Dropped idea", channel="other", status="dropped", budget=5_000)
+    plan.initiatives.add(
+        name="Dropped idea",
+        channel_id=plan.channels.named("Other").id,
+        status="dropped",
+        budget=5_000,
+    )
     figures = headline(plan)
     assert figures.initiatives == 2
     assert figures.budget == 1_001

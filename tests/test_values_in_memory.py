@@ -20,7 +20,8 @@ from planner.analysis.in_memory import (
     worth_keeping_in_memory,
 )
 from planner.demo import build_demo
-from planner.domain import Channel, Tier
+from planner.domain import Tier
+from planner.storage.schema import DEFAULT_CHANNELS
 
 VALUE = st.one_of(st.none(), st.integers(min_value=0, max_value=10**9))
 EDITS = st.lists(
@@ -35,7 +36,8 @@ EDITS = st.lists(
         ),
         st.tuples(st.just("delete"), st.integers(0, 20)),
         st.tuples(st.just("duplicate"), st.integers(0, 20)),
-        st.tuples(st.just("channel"), st.integers(0, 20), st.sampled_from(list(Channel))),
+        st.tuples(st.just("channel"), st.integers(0, 20), st.sampled_from(DEFAULT_CHANNELS)),
+        st.tuples(st.just("move channel"), st.sampled_from(DEFAULT_CHANNELS), st.integers(0, 12)),
         st.tuples(st.just("aim"), st.integers(0, 20), st.sets(st.integers(0, 5), max_size=3)),
         st.tuples(st.just("longer horizon"), VALUE),
         st.tuples(st.just("undo a delete"), st.integers(0, 20)),
@@ -67,7 +69,8 @@ def every_rollup(plan: Plan) -> list:
     results = []
     for dimension in Dimension:
         for months in (None, (horizon[1], horizon[3])):
-            for where in (None, Filter(channels=[Channel.PAID]), Filter(tiers=[Tier.CORE])):
+            paid = Filter(channel_ids=[plan.channels.named("Paid").id])
+            for where in (None, paid, Filter(tiers=[Tier.CORE])):
                 results.append(rollup(plan, dimension, months=months, where=where))
     results.append(progress(plan))
     return results
@@ -93,7 +96,9 @@ def apply(plan: Plan, edit: tuple) -> None:
     elif kind == "duplicate":
         plan.initiatives.duplicate(target)
     elif kind == "channel":
-        plan.initiatives.update(target, channel=args[1])
+        plan.initiatives.update(target, channel_id=plan.channels.named(args[1]).id)
+    elif kind == "move channel":
+        plan.channels.move(plan.channels.named(args[0]).id, args[1])
     elif kind == "aim":
         chosen = [segments[n % len(segments)] for n in args[1]] if segments else []
         plan.initiatives.set_segments(target, sorted(set(chosen)))

@@ -33,6 +33,11 @@ class PlanCommand(QUndoCommand):
         """The message shown when the core refuses this action."""
         return f"Could not {self.text()}: {error}"
 
+    def announcement(self) -> str | None:
+        """What to tell the user once this action is done, when the page does not show it
+        (a deleted row is simply gone); ``None`` for most actions."""
+        return None
+
     # Qt's side. QUndoStack.push calls redo() at once: the document already did the work.
     def redo(self) -> None:
         if self._pushed_done:
@@ -103,16 +108,37 @@ class AddRecord(PlanCommand):
 
 
 class DeleteRecords(PlanCommand):
-    """Delete records as one step; undo puts every one back exactly (same ids)."""
+    """Delete records as one step; undo puts every one back exactly (same ids).
 
-    def __init__(self, text: str, plan: Plan, records: Restorable, ids: Sequence[int]) -> None:
+    ``name`` is the first record's name and ``plural`` what several of the records are
+    called ("initiatives"), for the notice that says what was deleted.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        plan: Plan,
+        records: Restorable,
+        ids: Sequence[int],
+        *,
+        name: str,
+        plural: str,
+    ) -> None:
         if not ids:
             raise ValueError("nothing to delete")
         super().__init__(text)
         self._plan = plan
         self._records = records
         self.record_ids = tuple(dict.fromkeys(ids))
+        self._name = name
+        self._plural = plural
         self._snapshots: tuple[Any, ...] = ()
+
+    def announcement(self) -> str:
+        """ "Deleted 'Webinar series'", or "Deleted 3 initiatives"."""
+        if len(self.record_ids) == 1:
+            return f"Deleted '{self._name}'"
+        return f"Deleted {len(self.record_ids)} {self._plural}"
 
     def do(self) -> None:
         with self._plan.batch():

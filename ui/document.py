@@ -20,6 +20,9 @@ class PlanDocument(QObject):
 
     changed = Signal(object)  # a ChangeSet, after each committed edit (undo and redo too)
     refused = Signal(str)  # why an edit was refused; the plan is as it was
+    # What an action did that the page does not show ("Deleted 'Webinar series'"), and the
+    # command, so the window can offer to undo exactly that step (see undo_if_last).
+    announced = Signal(str, object)
 
     def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +51,19 @@ class PlanDocument(QObject):
             return False
         command.on_failure = self.refused.emit
         self.undo_stack.push(command)  # marked done: push's redo() does not repeat it
+        news = command.announcement()
+        if news:
+            self.announced.emit(news, command)
+        return True
+
+    def undo_if_last(self, command: PlanCommand) -> bool:
+        """Undo ``command`` if it is the last step done; ``False``, with nothing undone, once
+        the stack has moved on (another edit, or an undo past it), so an Undo offered for one
+        step never takes back another."""
+        stack = self.undo_stack
+        if stack.index() == 0 or stack.command(stack.index() - 1) is not command:
+            return False
+        stack.undo()
         return True
 
     def close(self) -> None:

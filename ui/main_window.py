@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMargins, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
 from planner.checks import Finding
+from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
 from ui.icons import app_icon, icon
@@ -30,8 +32,6 @@ from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
-from ui.widgets.status_bar import StatusBar
-from ui.window_geometry import ROOM_FOR_FINDINGS, first_geometry, fitted
 
 
 class MainWindow(QMainWindow):
@@ -67,11 +67,12 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self._build_menus()
-        status = StatusBar()
-        self.setStatusBar(status)
-        self.location = status.location
+        self.location = QLabel()
+        self.location.setAccessibleName("Plan file")
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.location)
         self.setWindowIcon(app_icon())
-        self.setGeometry(first_geometry(self.screen().availableGeometry()))
+        self.resize(1400, 860)
         self._show_title()
         self.files.plan_is_open(False)
 
@@ -104,11 +105,15 @@ class MainWindow(QMainWindow):
         self.close_plan()
         self.document = PlanDocument(plan, self)
         self.document.refused.connect(self._refused)
+        self.document.announced.connect(self._announced)
+        # A notice about the last action goes with the next edit (and undo) or page change.
+        self.document.changed.connect(lambda _changes: self.notice.clear_transient())
         self.document.changed.connect(self._changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
         self.view = PlanView(self.document, findings)
         self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
+        self.view.page_changed.connect(lambda _title: self.notice.clear_transient())
         self.body.addWidget(self.view)
         self.body.setCurrentWidget(self.view)
         self._restore_view_state()
@@ -120,13 +125,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {plan.where}", 4000)
         if plan.read_only:
             self.notice.show_message(
-                f"Opened read-only: {plan.read_only_reason}. Save a copy to edit it.", "info"
+                f"Opened read-only: {plan.read_only_reason}. Save a copy to edit it.",
+                "info",
+                lasting=True,
             )
         elif plan.upgraded_from is not None:
             self.notice.show_message(
                 f"This plan was upgraded to the current format; the original is kept as "
                 f"{plan.upgrade_backup}.",
                 "info",
+                lasting=True,
             )
 
     def close_plan(self) -> None:
@@ -142,7 +150,7 @@ class MainWindow(QMainWindow):
         view.deleteLater()
         document.close()
         document.deleteLater()
-        self.notice.hide()
+        self.notice.clear()
         self.body.setCurrentWidget(self.welcome)
         self.files.plan_is_open(False)
         self.findings_toggle.setEnabled(False)
@@ -169,21 +177,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state", QByteArray(), type=QByteArray)
         if state:
             self.restoreState(state)
-        self.keep_on_screen()
-
-    def keep_on_screen(self) -> None:
-        """Shrink and move the window into its screen's free area: it may have been saved
-        on a bigger screen."""
-        frame, inner = self.frameGeometry(), self.geometry()
-        margins = QMargins(
-            inner.left() - frame.left(),
-            inner.top() - frame.top(),
-            frame.right() - inner.right(),
-            frame.bottom() - inner.bottom(),
-        )
-        wanted = fitted(frame, self.screen().availableGeometry(), margins)
-        if wanted != inner:
-            self.setGeometry(wanted)
 
     def _save_view_state(self) -> None:
         if self.view is not None:
@@ -199,8 +192,7 @@ class MainWindow(QMainWindow):
         page = self.settings.value("view/page", 0, type=int)
         if 0 <= page < len(PAGES):
             self.view.sidebar.setCurrentRow(page)
-        roomy = self.width() >= ROOM_FOR_FINDINGS  # else hidden until F9 shows it
-        shown = self.settings.value("view/findings", roomy, type=bool)
+        shown = self.settings.value("view/findings", True, type=bool)
         self.view.findings_panel.setVisible(shown)
         self.findings_toggle.setChecked(shown)
 
@@ -258,7 +250,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
-            self.location.set_path("")
+            self.location.setText("")
             return
         plan = self.document.plan
         name = plan.settings.get().name
@@ -266,7 +258,7 @@ class MainWindow(QMainWindow):
         marker = " (read-only)" if plan.read_only else ""
         self.setWindowTitle(f"{name} — {where}{marker} — {APP_NAME}")
         self.setWindowFilePath(str(plan.path or ""))
-        self.location.set_path(str(plan.path or ""))
+        self.location.setText(str(plan.path or ""))
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
@@ -276,6 +268,12 @@ class MainWindow(QMainWindow):
     def _refused(self, message: str) -> None:
         self.notice.show_message(message, "warning")
         self.statusBar().showMessage(message, 8000)
+
+    def _announced(self, message: str, command: PlanCommand) -> None:
+        document = self.document
+        assert document is not None
+        undo = ("Undo", lambda: document.undo_if_last(command))
+        self.notice.show_message(message, "info", action=undo)
 
     def _open_failed(self, failure: OpenFailure) -> None:
         self.statusBar().clearMessage()

@@ -147,7 +147,7 @@ class PlanView(QWidget):
         page.show_only(
             drill.title,
             drill.initiative_ids,
-            channel=drill.channel,
+            channel_id=drill.channel_id,
             owner_id=drill.owner_id,
             segment_id=drill.segment_id,
             tier=drill.tier,

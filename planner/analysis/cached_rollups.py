@@ -28,11 +28,12 @@ Key = int | str | None
 _METRICS = tuple(Metric)
 
 _OWNERS = (
-    "SELECT i.id, r.person_id, o.team, i.channel FROM initiatives i "
+    "SELECT i.id, r.person_id, o.team, i.channel_id FROM initiatives i "
     "LEFT JOIN roles r ON r.initiative_id = i.id AND r.role = 'A' "
     "LEFT JOIN people o ON o.id = r.person_id"
 )
 _BY_NAME = "SELECT id FROM {} ORDER BY name COLLATE NOCASE"
+_CHANNELS_IN_ORDER = "SELECT id FROM channels ORDER BY position, id"
 _AIMS = (
     "SELECT a.initiative_id, a.segment_id, s.tier FROM initiative_segments a "
     "JOIN segments s ON s.id = a.segment_id ORDER BY a.initiative_id, a.segment_id"
@@ -79,6 +80,9 @@ def cached_rollup(
     if dimension is Dimension.OWNER:
         order = {row[0]: n for n, row in enumerate(plan.query(_BY_NAME.format("people")))}
         return sorted(rows, key=lambda row: (row[0] is None, order.get(row[0], 0)))
+    if dimension is Dimension.CHANNEL:
+        order = {row[0]: n for n, row in enumerate(plan.query(_CHANNELS_IN_ORDER))}
+        return sorted(rows, key=lambda row: order[row[0]])
     return sorted(rows, key=lambda row: (row[0] is None, row[0] or ""))
 
 

@@ -6,14 +6,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.domain import Channel, Status, Team, Tier
+from planner.domain import Status, Team, Tier
 
 
 @dataclass(frozen=True)
 class Filter:
     """Initiatives matching every given criterion (an empty criterion matches all)."""
 
-    channels: Collection[Channel] = field(default_factory=tuple)
+    channel_ids: Collection[int] = field(default_factory=tuple)
     statuses: Collection[Status] = field(default_factory=tuple)
     owner_ids: Collection[int | None] = field(default_factory=tuple)  # None: no owner
     teams: Collection[Team | None] = field(default_factory=tuple)  # None: no owner's team
@@ -36,8 +36,8 @@ class Filter:
                 tests.append(f"{expression} IS NULL")
             parts.append(tests[0] if len(tests) == 1 else f"({' OR '.join(tests)})")
 
-        if self.channels:
-            among("i.channel", [Channel(c).value for c in self.channels])
+        if self.channel_ids:
+            among("i.channel_id", list(self.channel_ids))
         if self.statuses:
             among("i.status", [Status(s).value for s in self.statuses])
         if self.owner_ids:

@@ -83,7 +83,8 @@ def rollup(
     where: Filter | None = None,
 ) -> list[RollupRow]:
     """Every metric summed by ``by``, over ``months`` (first, last inclusive) and the
-    initiatives ``where`` keeps. Rows come in time order for periods, by name otherwise."""
+    initiatives ``where`` keeps. Rows come in time order for periods, in the plan's order
+    for channels (keyed by channel id), by name otherwise."""
     dimension = Dimension(by)
     cache = values_in_memory(plan)
     if cache is not None:
@@ -157,7 +158,8 @@ def _grouping(dimension: Dimension) -> tuple[str, str, str]:
         return "r.person_id", owner_join, "key IS NULL, min(o.name) COLLATE NOCASE"
     if dimension is Dimension.TEAM:
         return "o.team", owner_join, "key IS NULL, key"
-    return "i.channel", initiative_join, "key"
+    channel_join = f"{initiative_join} JOIN channels c ON c.id = i.channel_id"
+    return "i.channel_id", channel_join, "min(c.position), key"
 
 
 def _labels(plan: Plan, dimension: Dimension, start: int):  # type: ignore[no-untyped-def]
@@ -173,7 +175,8 @@ def _labels(plan: Plan, dimension: Dimension, start: int):  # type: ignore[no-un
     if dimension is Dimension.TEAM:
         return lambda key: _NO_OWNER if key is None else str(key)
     if dimension is Dimension.CHANNEL:
-        return lambda key: str(key).capitalize()
+        names = dict(plan.query("SELECT id, name FROM channels"))
+        return lambda key: names.get(key, str(key))
     if dimension is Dimension.SEGMENT:
         names = dict(plan.query("SELECT id, name FROM segments"))
         return lambda key: _NOT_AIMED if key is None else names.get(key, str(key))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, rollup
 from planner.analysis.headline import budget_and_target
+from planner.charts.attainment import short_name
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.revenue import plain
 from planner.charts.style import NO_INITIATIVES, ChartStyle, new_figure, tag
@@ -38,10 +39,11 @@ class BudgetData:
     """What the budget chart shows; money in minor units of the plan's currency.
 
     ``planned`` / ``actual``: spend per month of ``months``; ``actual`` is 0 for a month up
-    to ``actuals_through`` with nothing entered and ``None`` after it. ``channels`` (keys such
-    as ``"paid"``) with ``channel_labels``, ``channel_planned`` and ``channel_actual``: spend
-    by channel over the chart's months up to ``actuals_through`` (all of them while no actual
-    is in, when ``channel_actual`` holds ``None``s), largest planned first. ``budget``: the
+    to ``actuals_through`` with nothing entered and ``None`` after it. ``channels`` (channel
+    ids as text, ``"4"``) with ``channel_labels`` (their names), ``channel_planned`` and
+    ``channel_actual``: spend by channel over the chart's months up to ``actuals_through``
+    (all of them while no actual is in, when ``channel_actual`` holds ``None``s), largest
+    planned first. ``budget``: the
     budgets of the initiatives kept that are not dropped; ``spent``: actual spend in the
     chart's months (``None`` before any actual).
     """
@@ -202,7 +204,9 @@ def _draw_channels(axes: Axes, chart: BudgetData, style: ChartStyle) -> None:
             color=style.muted,
             bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.9, "pad": 2},
         )
-    axes.set_yticks(list(positions), labels=list(chart.channel_labels))
+    # A channel's name is the lead's own text: shown as written, and cut when long.
+    labels = [plain(short_name(label)) for label in chart.channel_labels]
+    axes.set_yticks(list(positions), labels=labels)
     # Largest at the top; at least five rows' height, so one or two channels are not slabs.
     axes.set_ylim(max(len(chart.channels), 5) - 0.5, -0.5)
     style.money_axis(axes, which="x")

@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterator
 
 from planner.demo.funnel import MQL
-from planner.domain import Channel, Role, Status, Team, Tier
+from planner.domain import Role, Status, Team, Tier
 from planner.plan import Plan
 from planner.services.values import MonthRow
 
@@ -38,15 +38,20 @@ _INDUSTRIES = ("Manufacturing", "Retail", "Healthcare", "Logistics", "Financial 
 _SIZES = ("SMB", "Mid-market", "Enterprise", "Global 2000")
 # 40 segments: 8 core, 12 edge, 20 outside (a plan that has not focused yet).
 _TIERS = (Tier.CORE,) * 8 + (Tier.EDGE,) * 12 + (Tier.OUTSIDE,) * 20
-_THEMES = {
-    Channel.CONTENT: ("Buyer guide", "Benchmark report", "Blog series", "Video series"),
-    Channel.EVENT: ("Trade show", "Roadshow", "Executive dinner", "Field event"),
-    Channel.PAID: ("Paid search", "LinkedIn ads", "Display retargeting", "Review sites"),
-    Channel.OUTBOUND: ("SDR sequence", "Account-based outreach", "Direct mail", "Cold calling"),
-    Channel.PARTNER: ("Reseller program", "Co-marketing", "Marketplace listing", "Referrals"),
-    Channel.WEBINAR: ("Webinar series", "Product demo live", "Customer panel", "Workshop"),
-    Channel.ENABLEMENT: ("Battlecards", "Sales playbook", "ROI calculator", "Case studies"),
-    Channel.OTHER: ("Brand campaign", "Community", "Analyst relations", "PR push"),
+_THEMES = {  # by channel of the default list
+    "Content": ("Buyer guide", "Benchmark report", "Blog series", "Video series"),
+    "E-mail": ("Nurture sequence", "Newsletter", "Renewal e-mails", "Product update e-mails"),
+    "Social": ("LinkedIn thought leadership", "Employee advocacy", "Community AMA", "Short video"),
+    "Paid": ("Paid search", "LinkedIn ads", "Display retargeting", "Review sites"),
+    "SEO": ("Keyword cluster", "Comparison pages", "Technical SEO", "Glossary hub"),
+    "Event": ("Trade show", "Roadshow", "User conference", "Sponsored summit"),
+    "Field marketing": ("Executive dinner", "Field event", "Breakfast briefing", "Golf day"),
+    "Webinar": ("Webinar series", "Product demo live", "Customer panel", "Workshop"),
+    "Outbound": ("SDR sequence", "Account-based outreach", "Direct mail", "Cold calling"),
+    "Partner": ("Reseller program", "Co-marketing", "Marketplace listing", "Referrals"),
+    "PR": ("Analyst relations", "Press launch", "Awards entry", "Podcast tour"),
+    "Enablement": ("Battlecards", "Sales playbook", "ROI calculator", "Case studies"),
+    "Other": ("Brand campaign", "Community", "Sponsorship", "Merchandise"),
 }
 _REGIONS = ("DACH", "Nordics", "UK&I", "Benelux", "France", "Iberia", "Italy", "US East",
             "US West", "US Central", "Canada", "ANZ", "Japan", "LATAM")  # fmt: skip
@@ -64,15 +69,15 @@ def fill_large(plan: Plan, rng: random.Random) -> None:
         )
     ]
     horizon = plan.horizon
-    channels = list(Channel)
+    channels = [(channel.id, channel.name) for channel in plan.channels.list()]
     created: list[tuple[int, int, int]] = []
     for number in range(1, INITIATIVES + 1):
-        channel = channels[(number - 1) % len(channels)]
+        channel_id, channel = channels[(number - 1) % len(channels)]
         budget = rng.randrange(10, 301) * 500_00
         target = budget * rng.randint(3, 10)
         initiative_id = plan.initiatives.add(
             name=f"Initiative {number:04d} - {rng.choice(_THEMES[channel])} {rng.choice(_REGIONS)}",
-            channel=channel,
+            channel_id=channel_id,
             status=rng.choice(_STATUSES),
             start_month=horizon.first,
             end_month=horizon.last,

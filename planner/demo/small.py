@@ -46,6 +46,7 @@ def fill_small(plan: Plan, rng: random.Random) -> None:
         spec.key: plan.segments.add(name=spec.name, tier=spec.tier, notes=spec.notes).id
         for spec in catalog.SEGMENTS
     }
+    channels = {channel.name: channel.id for channel in plan.channels.list()}
     horizon = plan.horizon
     rows: list[MonthRow] = []
     # Alternate ahead and behind plan, so "to date" shows both winners and laggards.
@@ -53,7 +54,7 @@ def fill_small(plan: Plan, rng: random.Random) -> None:
     for spec in INITIATIVES:
         initiative_id = plan.initiatives.add(
             name=spec.name,
-            channel=spec.channel,
+            channel_id=channels[spec.channel],
             status=spec.status,
             start_month=spec.start,
             end_month=spec.end,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.domain import Channel, Role, Status
+from planner.domain import Role, Status
 
 # Short RACI names keep each initiative's roles on one line of the table below.
 R, C, INF = Role.RESPONSIBLE, Role.CONSULTED, Role.INFORMED
@@ -21,7 +21,7 @@ class InitiativeSpec:
     """One initiative; money in whole dollars, people and segments by catalog key."""
 
     name: str
-    channel: Channel
+    channel: str  # a channel of the default list, by name
     status: Status
     start: int
     end: int
@@ -42,7 +42,7 @@ class InitiativeSpec:
 INITIATIVES: tuple[InitiativeSpec, ...] = (
     InitiativeSpec(
         "Month-end close benchmark report 2026",
-        Channel.CONTENT, Status.ACTIVE, 202601, 202606, 25_000, 300_000,
+        "Content", Status.ACTIVE, 202601, 202606, 25_000, 300_000,
         ("saas", "services", "pe"), "tom", (("jordan", C), ("priya", INF)),
         problem="Controllers cannot tell whether an 8-day close is normal or a warning sign.",
         so_what="Without a benchmark, the close never gets budget to improve.",
@@ -50,7 +50,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(  # random act: no sales-side person on it
         "Close checklist SEO hub",
-        Channel.CONTENT, Status.ACTIVE, 202602, 202612, 18_000, 150_000,
+        "SEO", Status.ACTIVE, 202602, 202612, 18_000, 150_000,
         ("saas", "services"), "tom", (("maya", R), ("priya", INF)),
         problem="Accountants search for close checklists every month and find generic PDFs.",
         so_what="They keep closing from a spreadsheet that misses intercompany steps.",
@@ -58,7 +58,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Finance Leaders Summit booth",
-        Channel.EVENT, Status.PLANNED, 202605, 202606, 60_000, 480_000,
+        "Event", Status.PLANNED, 202605, 202606, 60_000, 480_000,
         ("saas", "enterprise"), "aisha", (("noah", R), ("rafael", INF)),
         problem="Mid-market CFOs shortlist close tools at this summit, in person.",
         so_what="Missing it hands the shortlist to the ERP vendor's add-on.",
@@ -66,7 +66,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "CFO roundtable dinners",
-        Channel.EVENT, Status.ACTIVE, 202603, 202611, 36_000, 360_000,
+        "Field marketing", Status.ACTIVE, 202603, 202611, 36_000, 360_000,
         ("pe", "services"), "aisha", (("jordan", R), ("dana", INF)),
         problem="New portfolio CFOs must cut the close to 5 days within two quarters.",
         so_what="A slow close puts their first board meeting at risk.",
@@ -74,7 +74,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(  # random act: runs past the end of the plan
         "Close the Loop user conference",
-        Channel.EVENT, Status.PLANNED, 202610, 202703, 110_000, 900_000,
+        "Event", Status.PLANNED, 202610, 202703, 110_000, 900_000,
         ("saas", "services", "pe"), "aisha", (("jordan", C), ("dana", INF)),
         problem="Customers use a third of the product and expansion stalls.",
         so_what="Unused modules are the first line cut at renewal.",
@@ -82,7 +82,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "LinkedIn ABM for PE portfolio CFOs",
-        Channel.PAID, Status.ACTIVE, 202601, 202612, 120_000, 960_000,
+        "Paid", Status.ACTIVE, 202601, 202612, 120_000, 960_000,
         ("pe",), "maya", (("noah", R), ("kenji", C), ("priya", INF)),
         problem="Sponsors want a day-5 board pack; new CFOs inherit a 12-day close.",
         so_what="The CFO's first 100 days are judged on reporting speed.",
@@ -90,7 +90,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Paid search for close automation",
-        Channel.PAID, Status.ACTIVE, 202601, 202612, 90_000, 720_000,
+        "Paid", Status.ACTIVE, 202601, 202612, 90_000, 720_000,
         ("saas", "services"), "maya", (("emily", C), ("priya", INF)),
         problem="Controllers searching for reconciliation tools land on ERP upsells.",
         so_what="They buy a module that still needs spreadsheets around it.",
@@ -98,7 +98,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(  # random act: aimed only outside the strike zone
         "Small-business freemium push",
-        Channel.PAID, Status.PLANNED, 202605, 202609, 30_000, 150_000,
+        "Paid", Status.PLANNED, 202605, 202609, 30_000, 150_000,
         ("smb",), "maya", (("emily", C), ("priya", INF)),
         problem="Bookkeepers want a free close checklist tool.",
         so_what="Volume of sign-ups for the board deck.",
@@ -106,7 +106,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "SDR sequence for multi-entity firms",
-        Channel.OUTBOUND, Status.ACTIVE, 202601, 202606, 15_000, 240_000,
+        "Outbound", Status.ACTIVE, 202601, 202606, 15_000, 240_000,
         ("services",), "kenji", (("emily", R), ("maya", C), ("rafael", INF)),
         problem="Intercompany eliminations take multi-entity firms three extra days.",
         so_what="Partners wait for numbers to bill and to pay bonuses.",
@@ -114,7 +114,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Outbound to newly hired controllers",
-        Channel.OUTBOUND, Status.IDEA, 202605, 202612, 12_000, 180_000,
+        "Outbound", Status.IDEA, 202605, 202612, 12_000, 180_000,
         ("saas", "pe"), "maya", (("kenji", R), ("rafael", INF)),
         problem="A new controller inherits a close they did not design.",
         so_what="Their first 90 days are the window to change tools.",
@@ -122,7 +122,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "NetSuite partner co-marketing",
-        Channel.PARTNER, Status.ACTIVE, 202602, 202612, 45_000, 540_000,
+        "Partner", Status.ACTIVE, 202602, 202612, 45_000, 540_000,
         ("saas", "services"), "sofia", (("jordan", R), ("priya", INF)),
         problem="NetSuite customers outgrow its close features at 3+ entities.",
         so_what="They blame the ERP and consider a costly migration.",
@@ -130,7 +130,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Accounting-firm referral program",
-        Channel.PARTNER, Status.PLANNED, 202606, 202612, 20_000, 200_000,
+        "Partner", Status.PLANNED, 202606, 202612, 20_000, 200_000,
         ("services", "nonprofit"), "sofia", (("jordan", C), ("rafael", INF)),
         problem="Outsourced accounting firms close 40 clients a month by hand.",
         so_what="Their margins shrink with every new client.",
@@ -138,7 +138,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Webinar series: the 5-day close",
-        Channel.WEBINAR, Status.ACTIVE, 202601, 202612, 14_000, 280_000,
+        "Webinar", Status.ACTIVE, 202601, 202612, 14_000, 280_000,
         ("saas", "services", "pe"), "maya", (("emily", R), ("priya", INF)),
         problem="Finance teams know the close is slow but not which steps to fix first.",
         so_what="Improvement projects stall after the first month.",
@@ -146,7 +146,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Audit-readiness webinar",
-        Channel.WEBINAR, Status.DONE, 202601, 202603, 8_000, 120_000,
+        "Webinar", Status.DONE, 202601, 202603, 8_000, 120_000,
         ("pe", "enterprise"), "lukas", (("noah", C), ("priya", INF)),
         problem="First audits after a buy-out find undocumented reconciliations.",
         so_what="Audit fees and findings land on the new CFO's desk.",
@@ -154,7 +154,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Sales battlecards and ROI calculator",
-        Channel.ENABLEMENT, Status.ACTIVE, 202601, 202605, 10_000, 150_000,
+        "Enablement", Status.ACTIVE, 202601, 202605, 10_000, 150_000,
         ("saas", "services", "pe"), "lukas", (("jordan", R), ("rafael", INF)),
         problem="Sellers lose deals to the ERP add-on on price alone.",
         so_what="Prospects never see the cost of the days they keep losing.",
@@ -162,7 +162,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Customer case-study program",
-        Channel.ENABLEMENT, Status.ACTIVE, 202603, 202609, 16_000, 200_000,
+        "Enablement", Status.ACTIVE, 202603, 202609, 16_000, 200_000,
         ("saas", "pe"), "lukas", (("emily", C), ("noah", C), ("priya", INF)),
         problem="Prospects ask for a reference that looks exactly like them.",
         so_what="Deals stall at the last stage without one.",
@@ -170,7 +170,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(  # random act: no revenue target
         "Brand refresh and new website",
-        Channel.OTHER, Status.ACTIVE, 202601, 202605, 75_000, 0,
+        "Other", Status.ACTIVE, 202601, 202605, 75_000, 0,
         ("saas", "services", "pe"), "priya", (("tom", R), ("jordan", C), ("dana", INF)),
         problem="The site still talks about bookkeeping, not the close.",
         so_what="Visitors from our core segments bounce.",
@@ -178,13 +178,13 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(  # random act: aimed at no segment
         "Finance podcast sponsorships",
-        Channel.OTHER, Status.PLANNED, 202605, 202610, 24_000, 150_000,
+        "Other", Status.PLANNED, 202605, 202610, 24_000, 150_000,
         (), "tom", (("emily", C), ("priya", INF)),
         notes="Reach, mostly. Which listeners fit our segments is unknown.",
     ),
     InitiativeSpec(  # random act: revenue target smaller than the budget
         "Analyst relations program",
-        Channel.OTHER, Status.ACTIVE, 202601, 202612, 60_000, 40_000,
+        "PR", Status.ACTIVE, 202601, 202612, 60_000, 40_000,
         ("enterprise", "saas"), "lukas", (("noah", C), ("dana", INF)),
         problem="Enterprise buyers ask whether analysts rate us.",
         so_what="Without a mention, we are left off enterprise shortlists.",
@@ -192,14 +192,14 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(  # random act: a budget but no planned funnel
         "Trade-show swag and merchandise",
-        Channel.EVENT, Status.PLANNED, 202606, 202609, 8_000, 60_000,
+        "Event", Status.PLANNED, 202606, 202609, 8_000, 60_000,
         ("saas",), "aisha", (("emily", C), ("priya", INF)),
         notes="Hoodies and notebooks for the booth. Nobody planned what they bring in.",
         planned_funnel=False,
     ),
     InitiativeSpec(  # random act: nobody is accountable
         "Grant-accounting guide for non-profits",
-        Channel.CONTENT, Status.PLANNED, 202607, 202612, 9_000, 90_000,
+        "Content", Status.PLANNED, 202607, 202612, 9_000, 90_000,
         ("nonprofit",), None, (("tom", R), ("jordan", C), ("priya", INF)),
         problem="Grant reporting adds a week to the non-profit close.",
         so_what="Late grant reports put next year's funding at risk.",
@@ -207,7 +207,7 @@ INITIATIVES: tuple[InitiativeSpec, ...] = (
     ),
     InitiativeSpec(
         "Pricing page experiment",
-        Channel.OTHER, Status.DROPPED, 202602, 202603, 5_000, 60_000,
+        "Other", Status.DROPPED, 202602, 202603, 5_000, 60_000,
         ("saas",), "maya", (("jordan", C), ("priya", INF)),
         notes="Dropped after February: the test could not reach significance.",
     ),

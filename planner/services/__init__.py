@@ -1,5 +1,6 @@
 """The edit and read services a :class:`planner.Plan` exposes, one file per kind of record."""
 
+from planner.services.channels import ChannelService
 from planner.services.initiatives import InitiativeService
 from planner.services.people import PeopleService
 from planner.services.roles import RoleService
@@ -8,6 +9,7 @@ from planner.services.settings import FunnelService, HandoffService, SettingsSer
 from planner.services.values import ValueService
 
 __all__ = [
+    "ChannelService",
     "FunnelService",
     "HandoffService",
     "InitiativeService",

@@ -27,7 +27,13 @@ class Service:
         return row[0]
 
     def _claim_name(
-        self, table: str, row: dict[str, object], what: str, *, except_id: int | None = None
+        self,
+        table: str,
+        row: dict[str, object],
+        what: str,
+        *,
+        except_id: int | None = None,
+        field: str = "name",
     ) -> None:
         """Refuse ``row["name"]`` if another record in ``table`` has it in any letter case,
         and give ``row`` the ``name_key`` the database keeps unique.
@@ -41,9 +47,15 @@ class Service:
         ).fetchone()
         if clash is not None:
             raise ValidationError(
-                "name", "duplicate", f"there is already a {what} named {clash[0]!r}"
+                field, "duplicate", f"there is already a {what} named {clash[0]!r}"
             )
         row["name_key"] = key
+
+
+def some_names(names: list[str], most: int = 3) -> str:
+    """The first ``most`` names, and how many more: "A, B, C and 2 more"."""
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def reject_unknown_fields(given: dict[str, object], allowed: frozenset[str]) -> None:

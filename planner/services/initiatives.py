@@ -9,17 +9,17 @@ from typing import Any
 from planner import months as month_math
 from planner import validation as check
 from planner.changes import Action, Change, Entity
-from planner.domain import Channel, Initiative, Role, Status
+from planner.domain import Initiative, Role, Status
 from planner.errors import ValidationError
 from planner.services.base import Service, reject_unknown_fields
 
 _TEXT_FIELDS = ("problem", "so_what", "why_us", "notes")
 _FIELDS = frozenset(
-    {"name", "channel", "status", "start_month", "end_month", "budget", "revenue_target"}
+    {"name", "channel_id", "status", "start_month", "end_month", "budget", "revenue_target"}
     | set(_TEXT_FIELDS)
 )
 _SELECT = """
-SELECT i.id, i.name, i.channel, i.status, i.start_month, i.end_month, i.budget,
+SELECT i.id, i.name, i.channel_id, i.status, i.start_month, i.end_month, i.budget,
        i.revenue_target, i.problem, i.so_what, i.why_us, i.notes,
        (SELECT group_concat(s.segment_id) FROM initiative_segments s WHERE s.initiative_id = i.id),
        (SELECT r.person_id FROM roles r WHERE r.initiative_id = i.id AND r.role = 'A')
@@ -32,7 +32,7 @@ def _initiative(row: tuple[Any, ...]) -> Initiative:
     return Initiative(
         id=row[0],
         name=row[1],
-        channel=Channel(row[2]),
+        channel_id=row[2],
         status=Status(row[3]),
         start_month=row[4],
         end_month=row[5],
@@ -76,7 +76,7 @@ class InitiativeService(Service):
         self,
         *,
         name: str,
-        channel: Channel | str,
+        channel_id: int | None = None,
         status: Status | str = Status.PLANNED,
         start_month: str | int | None = None,
         end_month: str | int | None = None,
@@ -89,12 +89,16 @@ class InitiativeService(Service):
         why_us: str = "",
         notes: str = "",
     ) -> Change:
-        """Add an initiative (dates default to the plan's horizon); the change's ``id`` is the
-        new initiative's. Money is in minor units, or text in major units (``"25,000"``)."""
+        """Add an initiative (dates default to the plan's horizon, the channel to the plan's
+        default, see :meth:`ChannelService.default`); the change's ``id`` is the new
+        initiative's. Money is in minor units, or text in major units (``"25,000"``). A
+        retired channel is not offered for new initiatives: it is refused."""
         horizon = self._plan.horizon
+        if channel_id is None:
+            channel_id = self._plan.channels.default().id
         fields = {
             "name": name,
-            "channel": channel,
+            "channel_id": channel_id,
             "status": status,
             "start_month": horizon.first if start_month is None else start_month,
             "end_month": horizon.last if end_month is None else end_month,
@@ -109,6 +113,7 @@ class InitiativeService(Service):
         self._check_dates(row["start_month"], row["end_month"])
         segments = self._clean_ids("segment_ids", segment_ids)
         with self._plan.edit(Entity.INITIATIVES, Action.ADDED, fields=row) as edit:
+            self._check_channel(row["channel_id"], new=True)
             self._claim_name("initiatives", row, "initiative")
             new_id = edit.db["initiatives"].insert(row).last_pk
             edit.ids.add(new_id)
@@ -122,14 +127,17 @@ class InitiativeService(Service):
         return edit.change
 
     def update(self, initiative_id: int, **fields: Any) -> Change:
-        """Change any of: name, channel, status, start_month, end_month, budget,
-        revenue_target, problem, so_what, why_us, notes."""
+        """Change any of: name, channel_id, status, start_month, end_month, budget,
+        revenue_target, problem, so_what, why_us, notes. Any channel of the plan may be
+        given, a retired one included: it may be the one the initiative had (an undo)."""
         reject_unknown_fields(fields, _FIELDS)
         row = self._clean(fields)
         with self._plan.edit(
             Entity.INITIATIVES, Action.UPDATED, ids={initiative_id}, fields=row
         ) as edit:
             current = self.get(initiative_id)
+            if "channel_id" in row:
+                self._check_channel(row["channel_id"], new=False)
             if "name" in row:
                 self._claim_name("initiatives", row, "initiative", except_id=initiative_id)
             if "start_month" in row or "end_month" in row:
@@ -271,6 +279,17 @@ class InitiativeService(Service):
             [(initiative_id, segment_id) for segment_id in segment_ids],
         )
 
+    def _check_channel(self, channel_id: int, *, new: bool) -> None:
+        """Refuse a channel the plan does not have, and a retired one for a new initiative."""
+        name = self._require("channels", "channel", channel_id, "channel")
+        if new and self._plan.channels.get(channel_id).retired:
+            raise ValidationError(
+                "channel",
+                "retired",
+                f"{name} is retired and not offered for new initiatives; bring it back in "
+                "Plan settings to use it again",
+            )
+
     @staticmethod
     def _clean_ids(field: str, ids: Iterable[int]) -> tuple[int, ...]:
         cleaned = []
@@ -294,8 +313,8 @@ class InitiativeService(Service):
         row: dict[str, Any] = {}
         if "name" in fields:
             row["name"] = check.name("name", fields["name"])
-        if "channel" in fields:
-            row["channel"] = check.choice("channel", fields["channel"], Channel).value
+        if "channel_id" in fields:
+            row["channel_id"] = fields["channel_id"]  # checked against the plan's channels
         if "status" in fields:
             row["status"] = check.choice("status", fields["status"], Status).value
         for field in ("start_month", "end_month"):

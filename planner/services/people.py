@@ -9,7 +9,7 @@ from planner import validation as check
 from planner.changes import Action, Change, Entity
 from planner.domain import Person, Team
 from planner.errors import ValidationError
-from planner.services.base import Service, reject_unknown_fields
+from planner.services.base import Service, reject_unknown_fields, some_names
 
 _FIELDS = frozenset({"name", "team", "title", "email", "active"})
 _COLUMNS = "id, name, team, title, email, active"
@@ -90,13 +90,10 @@ class PeopleService(Service):
                     )
                 ]
                 if owned:
-                    shown = ", ".join(owned[:3])
-                    if len(owned) > 3:
-                        shown += f" and {len(owned) - 3} more"
                     raise ValidationError(
                         "person",
                         "owns_initiatives",
-                        f"{name} is accountable for {shown}; "
+                        f"{name} is accountable for {some_names(owned)}; "
                         "give those initiatives another owner first",
                     )
                 on = {

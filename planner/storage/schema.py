@@ -10,7 +10,10 @@ an INTEGER of minor units.
 
 from __future__ import annotations
 
-from planner.domain import Channel, Metric, Role, Stage, Status, Team, Tier
+import sqlite3
+
+from planner import validation as check
+from planner.domain import Metric, Role, Stage, Status, Team, Tier
 from planner.storage.database import Database, Migrations
 
 MIGRATION_SET = "smarketing-plan"
@@ -18,15 +21,32 @@ migrations = Migrations(MIGRATION_SET)
 _names: list[str] = []
 
 
-def _migration(function):  # type: ignore[no-untyped-def]
+def _migration(function=None, *, transactional: bool = True):  # type: ignore[no-untyped-def]
     """Register a migration and remember its name, in order, for the version checks."""
-    _names.append(function.__name__)
-    return migrations()(function)
+
+    def register(function):  # type: ignore[no-untyped-def]
+        _names.append(function.__name__)
+        return migrations(transactional=transactional)(function)
+
+    return register if function is None else register(function)
 
 
-def _one_of(column: str, enum: type) -> str:
-    values = ", ".join(f"'{member.value}'" for member in enum)
+def _one_of(column: str, choices: type | tuple[str, ...]) -> str:
+    values = ", ".join(f"'{getattr(choice, 'value', choice)}'" for choice in choices)
     return f"CHECK ({column} IN ({values}))"
+
+
+# The channels the first format allowed (m004 turns them into rows of the channels table).
+_M001_CHANNELS = (
+    "content",
+    "event",
+    "paid",
+    "outbound",
+    "partner",
+    "webinar",
+    "enablement",
+    "other",
+)
 
 
 @_migration
@@ -85,7 +105,7 @@ def m001_core_tables(db: Database) -> None:
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL COLLATE NOCASE,
     name_key TEXT NOT NULL UNIQUE,
-    channel TEXT NOT NULL {_one_of("channel", Channel)},
+    channel TEXT NOT NULL {_one_of("channel", _M001_CHANNELS)},
     status TEXT NOT NULL {_one_of("status", Status)},
     start_month INTEGER NOT NULL,
     end_month INTEGER NOT NULL CHECK (end_month >= start_month),
@@ -144,6 +164,126 @@ def m003_import_mappings(db: Database) -> None:
     mapping TEXT NOT NULL
 ) STRICT"""
     )
+
+
+# The channels every plan starts with, in the order they are offered. A plan of an older
+# format gets them too: its eight channels are among them under the names the app showed
+# for them ("Paid", "Webinar"), so each initiative keeps its channel, and the five that
+# were missing (e-mail, social, SEO, field marketing, PR) are there when the lead wants
+# them, or can be retired in Plan settings. Frozen with the migration: another default
+# list later is another migration.
+DEFAULT_CHANNELS = (
+    "Content",
+    "E-mail",
+    "Social",
+    "Paid",
+    "SEO",
+    "Event",
+    "Field marketing",
+    "Webinar",
+    "Outbound",
+    "Partner",
+    "PR",
+    "Enablement",
+    "Other",
+)
+
+
+@_migration(transactional=False)
+def m004_channels(db: Database) -> None:
+    """Channels become the plan's own list: a ``channels`` table (a name unique in any
+    letter case, a retired flag, a position in the list), and initiatives refer to theirs
+    by id instead of a word a CHECK constraint fixed.
+
+    SQLite cannot drop a CHECK constraint, so ``initiatives`` is rebuilt (created anew,
+    filled, the old one dropped, the new one renamed), SQLite's own recipe for a table
+    change. Dropping the old table with foreign keys on would delete every role, segment
+    aim and monthly value through their ON DELETE CASCADE, and ``PRAGMA foreign_keys``
+    cannot change inside a transaction: so the migration turns them off around its own
+    transaction and checks every reference before it commits. (It is not recorded as
+    applied in that same transaction; an upgrade runs on a copy that replaces the plan
+    only once every migration is applied, and a new plan is built the same way.)
+    """
+    if db.conn.in_transaction:
+        raise RuntimeError("m004_channels must run outside a transaction")
+    enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            _rebuild_initiatives(db, _add_channels(db))
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"references left broken: {broken[:3]}")
+    finally:
+        if enforced:
+            db.execute("PRAGMA foreign_keys = ON")
+
+
+def _add_channels(db: Database) -> dict[str, int]:
+    """The channels table with the default list; returns the channel id of each word the
+    old ``initiatives.channel`` column holds."""
+    db.execute(
+        """CREATE TABLE channels (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))
+) STRICT"""
+    )
+    db.conn.executemany(
+        "INSERT INTO channels (name, name_key, position) VALUES (?, ?, ?)",
+        [(name, check.name_key(name), n) for n, name in enumerate(DEFAULT_CHANNELS)],
+    )
+    ids = dict(db.execute("SELECT name_key, id FROM channels").fetchall())
+    # Each word the old CHECK allowed is the key of a default channel's name. (A plan with
+    # any other word fails the integrity check and is refused before it is upgraded.)
+    words = [row[0] for row in db.execute("SELECT DISTINCT channel FROM initiatives")]
+    return {word: ids[check.name_key(word)] for word in words}
+
+
+def _rebuild_initiatives(db: Database, channel_of: dict[str, int]) -> None:
+    sequence = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'initiatives'").fetchone()
+    db.execute(
+        f"""CREATE TABLE initiatives_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL UNIQUE,
+    channel_id INTEGER NOT NULL REFERENCES channels(id),
+    status TEXT NOT NULL {_one_of("status", Status)},
+    start_month INTEGER NOT NULL,
+    end_month INTEGER NOT NULL CHECK (end_month >= start_month),
+    budget INTEGER NOT NULL CHECK (budget >= 0),
+    revenue_target INTEGER NOT NULL CHECK (revenue_target >= 0),
+    problem TEXT NOT NULL DEFAULT '',
+    so_what TEXT NOT NULL DEFAULT '',
+    why_us TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+) STRICT"""
+    )
+    if channel_of:
+        cases = " ".join("WHEN ? THEN ?" for _ in channel_of)
+        db.execute(
+            "INSERT INTO initiatives_new (id, name, name_key, channel_id, status, start_month, "
+            "end_month, budget, revenue_target, problem, so_what, why_us, notes) "
+            f"SELECT id, name, name_key, CASE channel {cases} END, status, start_month, "
+            "end_month, budget, revenue_target, problem, so_what, why_us, notes "
+            "FROM initiatives ORDER BY id",
+            [value for pair in channel_of.items() for value in pair],
+        )
+    db.execute("DROP TABLE initiatives")
+    db.execute("ALTER TABLE initiatives_new RENAME TO initiatives")
+    db.execute("CREATE INDEX initiatives_by_channel ON initiatives(channel_id)")
+    if sequence is not None:
+        # The ids of deleted initiatives stay unused, as AUTOINCREMENT promised before.
+        updated = db.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'initiatives'",
+            [sequence[0]],
+        ).rowcount
+        if not updated:
+            db.execute(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES ('initiatives', ?)", [sequence[0]]
+            )
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)

@@ -91,7 +91,8 @@ def test_title_says_how_much_of_the_budget_is_spent(demo_plan):
 
 
 def test_a_channel_filter_narrows_bars_and_budget_to_that_channel(demo_plan):
-    where = Filter(channels=["paid"])
+    paid = demo_plan.channels.named("Paid").id
+    where = Filter(channel_ids=[paid])
     figure = drawn(demo_plan, ChartOptions(where=where))
     save(figure, "-paid")
     rows = {r.key: r.totals for r in rollup(demo_plan, Dimension.MONTH, where=where)}
@@ -100,16 +101,32 @@ def test_a_channel_filter_narrows_bars_and_budget_to_that_channel(demo_plan):
     budget = sum(
         i.budget
         for i in demo_plan.initiatives.list()
-        if i.channel == "paid" and i.status != Status.DROPPED
+        if i.channel_id == paid and i.status != Status.DROPPED
     )
 
     assert planned == {
         f"month:{m}": rows[m].planned[SPEND] if m in rows else 0 for m in demo_plan.horizon.months()
     }
-    assert list(channel_planned) == ["channel:paid"]
+    assert list(channel_planned) == [f"channel:{paid}"]
     assert f"of {demo_plan.currency.format_short(budget)} budget" in figure.get_suptitle().replace(
         "\\$", "$"
     )
+
+
+def test_a_channel_the_lead_added_and_renamed_is_a_bar_under_its_name(no_actuals_plan):
+    plan = no_actuals_plan
+    podcasts = plan.channels.add(name="Podcasts").id
+    webinar = plan.channels.named("Webinar").id
+    (moved,) = [i.id for i in plan.initiatives.list() if i.channel_id == webinar]
+    plan.initiatives.update(moved, channel_id=podcasts)
+    plan.channels.update(podcasts, name="Podcasts & $pods$")
+
+    axes = drawn(plan).axes[1]
+    planned, _actual = bars(axes, "width")
+
+    assert set(planned) == {f"channel:{podcasts}", f"channel:{plan.channels.named('Outbound').id}"}
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert "Podcasts & \\$pods\\$" in labels  # shown as written, not as maths
 
 
 def test_a_month_range_limits_the_bars_to_those_months(demo_plan):

@@ -66,7 +66,15 @@ def test_every_bar_names_its_stage_for_the_app_to_open(demo_plan):
 
 
 def test_the_bars_follow_the_chosen_months_and_filter(demo_plan):
-    months, where = (202602, 202603), Filter(channels=["event", "webinar"])
+    months, where = (
+        (202602, 202603),
+        Filter(
+            channel_ids=[
+                demo_plan.channels.named("Event").id,
+                demo_plan.channels.named("Webinar").id,
+            ]
+        ),
+    )
     figure = drawn(demo_plan, ChartOptions(months=months, where=where))
     save(figure, "-feb-mar-events-webinars")
     rows = rollup(demo_plan, Dimension.TOTAL, months=months, where=where)

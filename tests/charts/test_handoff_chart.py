@@ -128,7 +128,9 @@ def test_the_title_counts_the_months_that_missed_the_agreement(demo_plan):
 
 
 def test_the_chosen_months_and_filter_narrow_the_bars_without_judging_mqls_by_the_plan(demo_plan):
-    where = Filter(channels=["webinar", "event"])
+    where = Filter(
+        channel_ids=[demo_plan.channels.named("Webinar").id, demo_plan.channels.named("Event").id]
+    )
     figure = drawn(demo_plan, ChartOptions(months=(202602, 202603), where=where))
     save(figure, "-feb-mar-events-webinars")
     months = judged_months(demo_plan, where)

@@ -118,7 +118,12 @@ def test_segments_run_core_then_edge_then_outside_with_the_tier_in_each_label(de
 
 
 def test_both_panels_follow_the_chosen_months_and_filter(demo_plan):
-    options = ChartOptions(months=(202604, 202609), where=Filter(channels=["event", "paid"]))
+    options = ChartOptions(
+        months=(202604, 202609),
+        where=Filter(
+            channel_ids=[demo_plan.channels.named("Event").id, demo_plan.channels.named("Paid").id]
+        ),
+    )
     figure = drawn(demo_plan, options)
     save(figure, "-apr-sep-events-paid")
 
@@ -141,7 +146,7 @@ def test_more_segments_than_fit_show_the_largest_and_say_how_many():
     for number in range(1, 14):
         segment = plan.segments.add(name=f"Segment {number}", tier="edge").id
         initiative = plan.initiatives.add(
-            name=f"Push {number}", channel="paid", segment_ids=[segment]
+            name=f"Push {number}", channel_id=plan.channels.named("Paid").id, segment_ids=[segment]
         ).id
         plan.values.set(initiative, "2026-01", "revenue_won", planned=number * 100)
     axes = drawn(plan).axes[1]
@@ -155,7 +160,9 @@ def test_more_segments_than_fit_show_the_largest_and_say_how_many():
 def test_money_is_in_the_plans_currency():
     plan = Plan.in_memory(currency="EUR")
     segment = plan.segments.add(name="Core", tier="core").id
-    initiative = plan.initiatives.add(name="Push", channel="paid", segment_ids=[segment]).id
+    initiative = plan.initiatives.add(
+        name="Push", channel_id=plan.channels.named("Paid").id, segment_ids=[segment]
+    ).id
     plan.values.set(initiative, "2026-01", "revenue_won", planned=500_000_00)
     axes = drawn(plan).axes[1]
 

@@ -39,7 +39,7 @@ def world() -> World:
     edge = plan.segments.add(name="Agencies", tier="edge").id
     webinar = plan.initiatives.add(
         name="Webinar series",
-        channel="webinar",
+        channel_id=plan.channels.named("Webinar").id,
         start_month="2026-02",
         end_month="2026-06",
         budget="10,000",

@@ -122,7 +122,7 @@ def test_updating_settings_stores_and_reports_the_fields_given(world):
 def test_a_new_horizon_is_used_by_the_next_edit(world):
     world.plan.settings.update(first_month="2026-04", months=24)
     assert world.plan.horizon == Horizon(202604, 24)
-    new = world.plan.initiatives.add(name="Ads", channel="paid").id
+    new = world.plan.initiatives.add(name="Ads", channel_id=world.plan.channels.named("Paid").id).id
     stored = world.plan.initiatives.get(new)
     assert (stored.start_month, stored.end_month) == (202604, 202803)
 
@@ -182,11 +182,11 @@ def test_followup_hours_are_recorded_and_cleared_per_month(world):
 
 def test_a_deleted_initiatives_id_is_never_given_to_a_new_one_so_it_can_be_restored():
     plan = Plan.in_memory()
-    first = plan.initiatives.add(name="First", channel="paid").id
-    last = plan.initiatives.add(name="Last", channel="paid").id
+    first = plan.initiatives.add(name="First", channel_id=plan.channels.named("Paid").id).id
+    last = plan.initiatives.add(name="Last", channel_id=plan.channels.named("Paid").id).id
     snapshot = plan.initiatives.snapshot(last)
     plan.initiatives.delete(last)
-    newcomer = plan.initiatives.add(name="Newcomer", channel="paid").id
+    newcomer = plan.initiatives.add(name="Newcomer", channel_id=plan.channels.named("Paid").id).id
     assert newcomer not in (first, last)
     plan.initiatives.restore(snapshot)
     assert plan.initiatives.get(last).name == "Last"
@@ -209,7 +209,7 @@ def test_every_listener_hears_of_a_committed_edit_even_when_one_fails():
 
 def test_loading_an_empty_month_row_stores_nothing_for_that_month():
     plan = Plan.in_memory()
-    initiative = plan.initiatives.add(name="Paid", channel="paid").id
+    initiative = plan.initiatives.add(name="Paid", channel_id=plan.channels.named("Paid").id).id
     plan.values.set(initiative, "2026-03", "mql", planned=5)
     plan.values.load_months([MonthRow(initiative, 202603, (None,) * 18)])
     assert plan.values.for_initiative(initiative) == []

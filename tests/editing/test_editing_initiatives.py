@@ -8,7 +8,6 @@ from planner import (
     Action,
     Assignment,
     Change,
-    Channel,
     Entity,
     Metric,
     MonthlyValue,
@@ -20,18 +19,17 @@ from planner import (
 # -- initiatives ------------------------------------------------------------------------------
 
 
-def test_a_new_initiative_spans_the_plan_horizon_by_default(world):
-    new = world.plan.initiatives.add(name="Ads", channel="paid").id
+def test_a_new_initiative_spans_the_plan_horizon_in_the_other_channel_by_default(world):
+    new = world.plan.initiatives.add(name="Ads").id
     stored = world.plan.initiatives.get(new)
+    assert stored.channel_id == world.plan.channels.named("Other").id
     assert (stored.start_month, stored.end_month) == (202601, 202612)
     assert (stored.status, stored.budget, stored.revenue_target) == (Status.PLANNED, 0, 0)
     assert (stored.segment_ids, stored.owner_id) == ((), None)
 
 
 def test_money_given_as_text_is_stored_in_minor_units_and_ints_as_they_are(world):
-    new = world.plan.initiatives.add(
-        name="Ads", channel="paid", budget="25,000.50", revenue_target=10_000_000
-    ).id
+    new = world.plan.initiatives.add(name="Ads", budget="25,000.50", revenue_target=10_000_000).id
     stored = world.plan.initiatives.get(new)
     assert (stored.budget, stored.revenue_target) == (2_500_050, 10_000_000)
 
@@ -39,7 +37,7 @@ def test_money_given_as_text_is_stored_in_minor_units_and_ints_as_they_are(world
 def test_a_new_initiative_stores_everything_it_was_given(world):
     new = world.plan.initiatives.add(
         name="Partner days",
-        channel="Partner",
+        channel_id=world.plan.channels.named("Partner").id,
         status="idea",
         start_month=202603,
         end_month="2026-04",
@@ -51,7 +49,7 @@ def test_a_new_initiative_stores_everything_it_was_given(world):
         notes="Line one\nLine two",
     ).id
     stored = world.plan.initiatives.get(new)
-    assert stored.channel is Channel.PARTNER
+    assert stored.channel_id == world.plan.channels.named("Partner").id
     assert stored.status is Status.IDEA
     assert (stored.start_month, stored.end_month) == (202603, 202604)
     assert stored.segment_ids == tuple(sorted({world.core, world.edge}))
@@ -65,12 +63,12 @@ def test_a_new_initiative_stores_everything_it_was_given(world):
 
 
 def test_a_new_initiatives_owner_is_its_accountable_person(world):
-    new = world.plan.initiatives.add(name="Ads", channel="paid", owner_id=world.cat).id
+    new = world.plan.initiatives.add(name="Ads", owner_id=world.cat).id
     assert world.plan.roles.for_initiative(new) == [Assignment(new, world.cat, Role.ACCOUNTABLE)]
 
 
 def test_adding_an_initiative_reports_its_new_id_and_announces_it(world):
-    change = world.plan.initiatives.add(name="Ads", channel="paid")
+    change = world.plan.initiatives.add(name="Ads")
     assert (change.entity, change.action) == (Entity.INITIATIVES, Action.ADDED)
     assert world.plan.initiatives.get(change.id).name == "Ads"
     assert {"name", "budget", "start_month"} <= change.fields
@@ -184,14 +182,14 @@ def test_a_duplicate_holds_no_empty_month_where_the_original_had_only_actuals(wo
 
 
 def test_duplicating_an_initiative_with_a_backslash_in_its_name_twice_makes_two_copies(world):
-    odd = world.plan.initiatives.add(name="Ads \\ search_%", channel="paid").id
+    odd = world.plan.initiatives.add(name="Ads \\ search_%").id
     world.plan.initiatives.duplicate(odd)
     second = world.plan.initiatives.duplicate(odd).id
     assert world.plan.initiatives.get(second).name == "Ads \\ search_% (copy 2)"
 
 
 def test_the_copy_of_an_initiative_with_a_200_character_name_is_shortened_to_fit(world):
-    long = world.plan.initiatives.add(name="x" * 200, channel="paid").id
+    long = world.plan.initiatives.add(name="x" * 200).id
     copy = world.plan.initiatives.duplicate(long).id
     name = world.plan.initiatives.get(copy).name
     assert len(name) == 200

@@ -136,7 +136,9 @@ def test_deleting_a_segment_un_aims_the_initiatives_aimed_at_it(world):
 
 
 def test_deleting_a_segment_announces_the_initiatives_it_un_aimed(world):
-    other = world.plan.initiatives.add(name="Ads", channel="paid", segment_ids=[world.edge]).id
+    other = world.plan.initiatives.add(
+        name="Ads", channel_id=world.plan.channels.named("Paid").id, segment_ids=[world.edge]
+    ).id
     world.seen.clear()
     change = world.plan.segments.delete(world.core)
     assert change == Change(Entity.SEGMENTS, Action.DELETED, ids=frozenset({world.core}))

@@ -81,7 +81,7 @@ def test_set_owner_to_someone_already_on_the_initiative_promotes_them(world):
 
 
 def test_set_owner_on_an_initiative_without_an_owner_just_makes_them_accountable(world):
-    new = world.plan.initiatives.add(name="Ads", channel="paid").id
+    new = world.plan.initiatives.add(name="Ads", channel_id=world.plan.channels.named("Paid").id).id
     world.plan.roles.set_owner(new, world.cat)
     assert world.plan.roles.for_initiative(new) == [Assignment(new, world.cat, Role.ACCOUNTABLE)]
 
@@ -177,7 +177,9 @@ def test_values_are_listed_by_month_in_funnel_order(world):
 
 
 def test_grid_lists_one_metrics_cells_with_planned_and_actual(world):
-    other = world.plan.initiatives.add(name="Ads", channel="paid").id
+    other = world.plan.initiatives.add(
+        name="Ads", channel_id=world.plan.channels.named("Paid").id
+    ).id
     world.plan.values.set(world.webinar, "2026-03", "mql", planned=40, actual=35)
     world.plan.values.set(other, "2026-04", "mql", actual=7)
     world.plan.values.set(other, "2026-05", "leads", planned=100)
@@ -188,7 +190,9 @@ def test_grid_lists_one_metrics_cells_with_planned_and_actual(world):
 
 
 def test_set_many_writes_every_entry_in_one_announced_change(world):
-    other = world.plan.initiatives.add(name="Ads", channel="paid").id
+    other = world.plan.initiatives.add(
+        name="Ads", channel_id=world.plan.channels.named("Paid").id
+    ).id
     world.seen.clear()
     change = world.plan.values.set_many(
         [

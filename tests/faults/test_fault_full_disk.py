@@ -30,7 +30,9 @@ def make_plan(path: Path) -> Path:
     with Plan.create(path, name="Full disk", first_month="2026-01", months=MONTHS) as plan:
         with plan.batch():
             for number in range(INITIATIVES):
-                plan.initiatives.add(name=f"Initiative {number}", channel="paid")
+                plan.initiatives.add(
+                    name=f"Initiative {number}", channel_id=plan.channels.named("Paid").id
+                )
         ids = [i.id for i in plan.initiatives.list()]
         plan.values.set_many(
             [ValueEntry(i, m, "leads", Kind.PLANNED, 1) for i in ids for m in plan.horizon.months()]
@@ -157,7 +159,9 @@ def test_a_full_disk_during_an_export_names_the_workbook_and_keeps_the_old_one(
     with Plan.open(path) as plan:
         with pytest.raises(PlanFileError) as caught:
             export_workbook(plan, target)
-        plan.initiatives.add(name="After the failed export", channel="paid")
+        plan.initiatives.add(
+            name="After the failed export", channel_id=plan.channels.named("Paid").id
+        )
 
     message = str(caught.value)
     assert "\n" not in message

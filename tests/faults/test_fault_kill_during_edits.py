@@ -54,7 +54,9 @@ EDITOR = textwrap.dedent(
 def make_plan(path: Path) -> Path:
     with Plan.create(path, name="Burst", first_month="2026-01") as plan:
         ids = [
-            plan.initiatives.add(name=f"Initiative {n}", channel="paid").id
+            plan.initiatives.add(
+                name=f"Initiative {n}", channel_id=plan.channels.named("Paid").id
+            ).id
             for n in range(INITIATIVES)
         ]
         plan.values.set_many([ValueEntry(i, m, "mql", Kind.ACTUAL, 0) for i in ids for m in MONTHS])

@@ -53,7 +53,9 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[int,
     with Plan.create(plan_path, name="Import", first_month="2026-01", months=MONTHS) as plan:
         with plan.batch():
             ids = [
-                plan.initiatives.add(name=f"Initiative {n}", channel="paid").id
+                plan.initiatives.add(
+                    name=f"Initiative {n}", channel_id=plan.channels.named("Paid").id
+                ).id
                 for n in range(INITIATIVES)
             ]
         plan.values.set_many(

@@ -24,7 +24,7 @@ def protected_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     """A write-protected plan file: read-only on disk, and ``os.access`` says so to root too."""
     path = tmp_path / "protected.smplan"
     with Plan.create(path, name="Protected", first_month="2026-01") as plan:
-        plan.initiatives.add(name="Webinar series", channel="webinar")
+        plan.initiatives.add(name="Webinar series", channel_id=plan.channels.named("Webinar").id)
     path.chmod(0o444)
     real_access = os.access
 
@@ -50,7 +50,7 @@ def test_an_edit_of_a_write_protected_plan_is_refused_and_writes_nothing(
 ) -> None:
     before = protected_plan.read_bytes()
     with Plan.open(protected_plan) as plan, pytest.raises(ReadOnlyPlanError) as caught:
-        plan.initiatives.add(name="Refused", channel="paid")
+        plan.initiatives.add(name="Refused", channel_id=plan.channels.named("Paid").id)
     assert str(protected_plan) in str(caught.value)
     assert "read-only" in str(caught.value)
     assert protected_plan.read_bytes() == before
@@ -77,7 +77,11 @@ def test_the_app_refuses_an_edit_of_a_write_protected_plan_in_its_notice(
     plan = window.document.plan
 
     done = window.document.run(
-        Edit("add an initiative", lambda: plan.initiatives.add(name="No", channel="paid"), list)
+        Edit(
+            "add an initiative",
+            lambda: plan.initiatives.add(name="No", channel_id=plan.channels.named("Paid").id),
+            list,
+        )
     )
 
     assert not done

@@ -57,7 +57,7 @@ def actual_at(plan: Plan, cell: tuple[int, int, Metric]) -> int | None:
 
 def test_a_plan_at_such_a_path_is_created_opened_and_copied(plan_path: Path) -> None:
     with Plan.create(plan_path, name="Été", first_month="2026-01") as plan:
-        plan.initiatives.add(name="Salon d'été", channel="event")
+        plan.initiatives.add(name="Salon d'été", channel_id=plan.channels.named("Event").id)
         copy = plan.save_copy(plan_path.with_name("Copie – été ü.smplan"))
     with Plan.open(plan_path) as reopened:
         assert [i.name for i in reopened.initiatives.list()] == ["Salon d'été"]
@@ -69,7 +69,7 @@ def test_a_plan_at_such_a_path_is_created_opened_and_copied(plan_path: Path) -> 
 
 def test_a_plan_at_such_a_path_exports_and_imports_its_workbook(plan_path: Path) -> None:
     with Plan.create(plan_path, name="Été", first_month="2026-01") as plan:
-        plan.initiatives.add(name="Salon d'été", channel="event")
+        plan.initiatives.add(name="Salon d'été", channel_id=plan.channels.named("Event").id)
         workbook = export_workbook(plan, plan_path.with_name("Rapport – été ü.xlsx"))
         cell = fill_first_actual(workbook, 42)
         apply_import(plan, preview_import(plan, workbook))

@@ -1,13 +1,47 @@
-"""Helpers the plan-file tests share: the state of a folder, and a second Python process."""
+"""Helpers the plan-file tests share: the state of a folder, a second Python process, and a
+plan of an older format."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from planner.storage import connection
+from planner.storage.database import Database
+from planner.storage.schema import migrations
+from planner.version import APPLICATION_ID
+
 REPO = Path(__file__).resolve().parents[2]
+
+
+def older_plan(
+    path: Path, *, stop_before: str, version: int
+) -> tuple[sqlite3.Connection, Database]:
+    """A plan file as an older version of the app wrote it: the application id, the
+    migrations before ``stop_before``, ``user_version`` ``version``, and its settings, funnel
+    assumptions, hand-off agreement and one person (Ann, id 1). The caller writes the rest
+    with plain SQL and closes the connection."""
+    conn = sqlite3.connect(path)
+    db = connection.prepare(conn, read_only=False, where=str(path))
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(db, stop_before=stop_before)
+    db.execute(f"PRAGMA user_version = {version}")
+    with db.atomic():
+        db.execute(
+            "INSERT INTO plan_settings VALUES (1, 'Old plan', 'Acme', 'USD', 1, 202601, 12, "
+            "'scaling')"
+        )
+        db.execute(
+            "INSERT INTO funnel_assumptions VALUES (1, 0.3, 0.7, 0.5, 0.6, 0.25, 2500000, 3.0)"
+        )
+        db.execute("INSERT INTO handoff_agreement VALUES (1, 40, 0.8, 24.0, 'BANT')")
+        db.execute(
+            "INSERT INTO people (id, name, name_key, team) VALUES (1, 'Ann', 'ann', 'Marketing')"
+        )
+    return conn, db
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:

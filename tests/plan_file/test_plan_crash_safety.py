@@ -56,7 +56,7 @@ EDITOR = textwrap.dedent(
             # One transaction: an initiative and its three monthly values, or nothing.
             with plan.batch():
                 change = plan.initiatives.add(
-                    name=f"{prefix} batch {number}", channel="event", budget=number
+                    name=f"{prefix} batch {number}", channel_id=plan.channels.named("Event").id, budget=number
                 )
                 (initiative_id,) = change.ids
                 for month in months:
@@ -64,7 +64,7 @@ EDITOR = textwrap.dedent(
         else:
             # Two transactions: the initiative, then one value.
             change = plan.initiatives.add(
-                name=f"{prefix} single {number}", channel="paid", budget=number,
+                name=f"{prefix} single {number}", channel_id=plan.channels.named("Paid").id, budget=number,
                 notes="x" * (number % 7) * 300,
             )
             (initiative_id,) = change.ids
@@ -146,7 +146,7 @@ GROWER = textwrap.dedent(
     print("open", flush=True)
     with plan.batch():
         for number in range(1500):
-            plan.initiatives.add(name=f"Big {number}", channel="paid", notes="n" * 20000)
+            plan.initiatives.add(name=f"Big {number}", channel_id=plan.channels.named("Paid").id, notes="n" * 20000)
     print("committed", flush=True)
     """
 )
@@ -194,7 +194,7 @@ def test_kill_9_while_a_commit_grows_the_file_leaves_a_plan_that_opens(tmp_path:
         assert reader.settings.get().name == "Crash test"
     with Plan.open(path) as plan:
         assert [i.name for i in plan.initiatives.list()] == []
-        plan.initiatives.add(name="After the crash", channel="paid")
+        plan.initiatives.add(name="After the crash", channel_id=plan.channels.named("Paid").id)
     assert integrity(path) == ["ok"]
     assert sorted(folder_state(tmp_path)) == [path.name]
 
@@ -205,7 +205,7 @@ def test_a_plan_with_a_hot_journal_opens_rolled_back(tmp_path: Path) -> None:
     path = make_plan(tmp_path / "hot.smplan")
     with Plan.open(path) as plan:
         names_before = sorted(i.name for i in plan.initiatives.list())
-        plan.initiatives.add(name="Committed", channel="paid", budget=1)
+        plan.initiatives.add(name="Committed", channel_id=plan.channels.named("Paid").id, budget=1)
     snapshot = path.read_bytes()
     crashed = tmp_path / "crashed"
     crashed.mkdir()
@@ -215,9 +215,9 @@ def test_a_plan_with_a_hot_journal_opens_rolled_back(tmp_path: Path) -> None:
     conn.execute("UPDATE plan_settings SET name = 'half written'")
     for number in range(300):
         conn.execute(
-            "INSERT INTO initiatives (name, name_key, channel, status, start_month, end_month, "
-            "budget, revenue_target, notes) "
-            "VALUES (?, lower(?), 'paid', 'idea', 202601, 202612, 0, 0, ?)",
+            "INSERT INTO initiatives (name, name_key, channel_id, status, start_month, "
+            "end_month, budget, revenue_target, notes) "
+            "VALUES (?, lower(?), 1, 'idea', 202601, 202612, 0, 0, ?)",
             [f"Uncommitted {number}", f"Uncommitted {number}", "y" * 2000],
         )
     # what a kill -9 right now would leave: the half-written file and its journal
@@ -255,7 +255,9 @@ def test_a_full_disk_during_an_edit_is_a_plan_file_error_and_keeps_what_was_save
         with pytest.raises(PlanFileError) as caught:
             for number in range(1000):
                 name = f"Filler {number}"
-                plan.initiatives.add(name=name, channel="content", notes="z" * 3000)
+                plan.initiatives.add(
+                    name=name, channel_id=plan.channels.named("Content").id, notes="z" * 3000
+                )
                 saved.append(name)
         message = str(caught.value)
         assert "\n" not in message
@@ -277,12 +279,16 @@ def test_a_full_disk_during_an_edit_is_a_plan_file_error_and_keeps_what_was_save
 def test_a_full_disk_during_a_batch_keeps_none_of_the_batch(tmp_path: Path) -> None:
     path = make_plan(tmp_path / "full-batch.smplan")
     with Plan.open(path) as plan:
-        plan.initiatives.add(name="Before", channel="content")
+        plan.initiatives.add(name="Before", channel_id=plan.channels.named("Content").id)
         (pages,) = plan.db.execute("PRAGMA page_count").fetchone()
         plan.db.conn.execute(f"PRAGMA max_page_count = {pages + 3}")
         with pytest.raises(PlanFileError), plan.batch():
             for number in range(200):
-                plan.initiatives.add(name=f"Batch {number}", channel="event", notes="q" * 3000)
+                plan.initiatives.add(
+                    name=f"Batch {number}",
+                    channel_id=plan.channels.named("Event").id,
+                    notes="q" * 3000,
+                )
         assert [i.name for i in plan.initiatives.list()] == ["Before"]
     assert integrity(path) == ["ok"]
 
@@ -302,7 +308,7 @@ FILE_SIZE_LIMITED = textwrap.dedent(
     try:
         if action == "edit":
             for number in range(2000):
-                plan.initiatives.add(name=f"Big {number}", channel="paid", notes="w" * 4000)
+                plan.initiatives.add(name=f"Big {number}", channel_id=plan.channels.named("Paid").id, notes="w" * 4000)
                 done += 1
         else:
             plan.save_copy(target)
@@ -349,7 +355,10 @@ def filled_plan(path: Path) -> Plan:
     ann = next(iter(plan.people.add(name="Ann", team="Marketing").ids))
     for number in range(20):
         (initiative_id,) = plan.initiatives.add(
-            name=f"Initiative {number}", channel="webinar", budget=1000 * number, owner_id=ann
+            name=f"Initiative {number}",
+            channel_id=plan.channels.named("Webinar").id,
+            budget=1000 * number,
+            owner_id=ann,
         ).ids
         plan.values.set(initiative_id, "2026-04", "sql", planned=number, actual=number + 1)
     return plan
@@ -369,7 +378,7 @@ def test_a_saved_copy_opens_as_a_plan_with_the_same_contents(tmp_path: Path) -> 
     with filled_plan(tmp_path / "original.smplan") as plan:
         copy = plan.save_copy(tmp_path / "copy.smplan")
         expected = contents(plan)
-        plan.initiatives.add(name="After the copy", channel="paid")
+        plan.initiatives.add(name="After the copy", channel_id=plan.channels.named("Paid").id)
 
     with Plan.open(copy) as reopened:
         assert not reopened.read_only
@@ -459,7 +468,11 @@ def test_a_copy_that_runs_out_of_space_leaves_no_partial_file(tmp_path: Path) ->
     filled_plan(path).close()
     with Plan.open(path) as plan:
         for number in range(40):
-            plan.initiatives.add(name=f"Padding {number}", channel="content", notes="p" * 4000)
+            plan.initiatives.add(
+                name=f"Padding {number}",
+                channel_id=plan.channels.named("Content").id,
+                notes="p" * 4000,
+            )
     before = folder_state(tmp_path)
     target = tmp_path / "copy.smplan"
 

@@ -30,7 +30,9 @@ def make_plan(path: Path, *, initiatives: int = 5) -> Path:
         plan.people.add(name="Ann", team="Marketing")
         for number in range(initiatives):
             change = plan.initiatives.add(
-                name=f"Initiative {number}", channel="paid", budget=100_000 + number
+                name=f"Initiative {number}",
+                channel_id=plan.channels.named("Paid").id,
+                budget=100_000 + number,
             )
             (initiative_id,) = change.ids
             plan.values.set(initiative_id, "2026-02", "mql", planned=10, actual=number)

@@ -12,12 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from plan_file_support import folder_state
+from plan_file_support import folder_state, older_plan
 
 from planner import Plan, PlanFileError
 from planner.storage import connection, opening
 from planner.storage.schema import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, migrations
-from planner.version import APPLICATION_ID
 
 OLD_VERSION = 1
 FIRST_NEW_MIGRATION = "m002_handoff_months"
@@ -25,23 +24,8 @@ FIRST_NEW_MIGRATION = "m002_handoff_months"
 
 def make_old_plan(path: Path) -> Path:
     """A plan file of format 1 holding a person, two initiatives and some monthly values."""
-    conn = sqlite3.connect(path)
-    db = connection.prepare(conn, read_only=False, where=str(path))
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.apply(db, stop_before=FIRST_NEW_MIGRATION)
-    db.execute(f"PRAGMA user_version = {OLD_VERSION}")
+    conn, db = older_plan(path, stop_before=FIRST_NEW_MIGRATION, version=OLD_VERSION)
     with db.atomic():
-        db.execute(
-            "INSERT INTO plan_settings VALUES (1, 'Old plan', 'Acme', 'USD', 1, 202601, 12, "
-            "'scaling')"
-        )
-        db.execute(
-            "INSERT INTO funnel_assumptions VALUES (1, 0.3, 0.7, 0.5, 0.6, 0.25, 2500000, 3.0)"
-        )
-        db.execute("INSERT INTO handoff_agreement VALUES (1, 40, 0.8, 24.0, 'BANT')")
-        db.execute(
-            "INSERT INTO people (id, name, name_key, team) VALUES (1, 'Ann', 'ann', 'Marketing')"
-        )
         for number, name in ((1, "Webinar series"), (2, "Paid search")):
             db.execute(
                 "INSERT INTO initiatives (id, name, name_key, channel, status, start_month, "
@@ -75,6 +59,8 @@ def assert_old_data(plan: Plan) -> None:
     initiatives = {i.name: i for i in plan.initiatives.list()}
     assert sorted(initiatives) == ["Paid search", "Webinar series"]
     assert initiatives["Paid search"].budget == 200_000
+    webinar = plan.channels.named("Webinar").id
+    assert {i.channel_id for i in initiatives.values()} == {webinar}
     grid = plan.values.grid("mql")
     assert grid == {(1, 202602): (10, 12), (2, 202602): (20, 24)}
     assert [(a.person_id, str(a.role)) for a in plan.roles.for_initiative(1)] == [(1, "A")]

@@ -43,7 +43,7 @@ def small_plan() -> Small:
     outside = plan.segments.add(name="Hobbyists", tier="outside").id
     webinar = plan.initiatives.add(
         name="Webinar series",
-        channel="webinar",
+        channel_id=plan.channels.named("Webinar").id,
         status="active",
         start_month="2026-02",
         end_month="2026-06",
@@ -58,7 +58,7 @@ def small_plan() -> Small:
     plan.roles.set(webinar, bob, "R")
     summit = plan.initiatives.add(
         name="summit booth",
-        channel="event",
+        channel_id=plan.channels.named("Event").id,
         status="planned",
         start_month="2026-10",
         end_month="2027-03",
@@ -67,7 +67,9 @@ def small_plan() -> Small:
         segment_ids=[outside],
         owner_id=bob,
     ).id
-    guide = plan.initiatives.add(name="Accounting guide", channel="content", status="idea").id
+    guide = plan.initiatives.add(
+        name="Accounting guide", channel_id=plan.channels.named("Content").id, status="idea"
+    ).id
     return Small(plan, ann, bob, old, core, edge, outside, webinar, summit, guide)
 
 

@@ -44,9 +44,11 @@ def make_plan() -> tuple[Plan, dict[str, int]]:
         "eve": plan.people.add(name="Eve Park", team="Partner/agency", active=False).id,
     }
     ids["webinar"] = plan.initiatives.add(
-        name="Webinar series", channel="webinar", owner_id=ids["ann"]
+        name="Webinar series", channel_id=plan.channels.named("Webinar").id, owner_id=ids["ann"]
     ).id
-    ids["show"] = plan.initiatives.add(name="Trade show", channel="event").id
+    ids["show"] = plan.initiatives.add(
+        name="Trade show", channel_id=plan.channels.named("Event").id
+    ).id
     plan.roles.set(ids["webinar"], ids["bob"], "R")
     plan.roles.set(ids["webinar"], ids["dee"], "I")
     return plan, ids

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from planner import Channel, Initiative, Plan, Segment, Status, Tier
+from planner import Initiative, Plan, Segment, Status, Tier
 from ui.document import PlanDocument
 from ui.pages.strike_zone import StrikeZonePage
 
@@ -20,20 +20,22 @@ def make_small_plan() -> Plan:
     outside = plan.segments.add(name="Tiny shops", tier=Tier.OUTSIDE).id
     plan.initiatives.add(
         name="Webinars",
-        channel=Channel.WEBINAR,
+        channel_id=plan.channels.named("Webinar").id,
         budget=10_000_00,
         revenue_target=100_000_00,
         segment_ids=[core, edge],
     )
     plan.initiatives.add(
         name="Dropped ads",
-        channel=Channel.PAID,
+        channel_id=plan.channels.named("Paid").id,
         status=Status.DROPPED,
         budget=5_000_00,
         revenue_target=20_000_00,
         segment_ids=[outside],
     )
-    plan.initiatives.add(name="Podcast", channel=Channel.CONTENT, budget=2_000_00)
+    plan.initiatives.add(
+        name="Podcast", channel_id=plan.channels.named("Content").id, budget=2_000_00
+    )
     return plan
 
 

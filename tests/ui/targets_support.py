@@ -42,20 +42,24 @@ def make_plan() -> tuple[Plan, dict[str, int]]:
     ids = {
         "analyst": plan.initiatives.add(
             name="Analyst program",
-            channel="other",
+            channel_id=plan.channels.named("Other").id,
             status="active",
             start_month=202601,
             end_month=202606,
         ).id,
         "webinar": plan.initiatives.add(
             name="Webinar series",
-            channel="webinar",
+            channel_id=plan.channels.named("Webinar").id,
             status="planned",
             start_month=202603,
             end_month=202604,
         ).id,
         "zine": plan.initiatives.add(
-            name="Zine", channel="content", status="dropped", start_month=202601, end_month=202606
+            name="Zine",
+            channel_id=plan.channels.named("Content").id,
+            status="dropped",
+            start_month=202601,
+            end_month=202606,
         ).id,
     }
     for month, planned in ((202601, 10), (202602, 20), (202603, 30)):

@@ -96,11 +96,27 @@ def test_a_segment_lists_the_initiatives_aimed_at_it(plan):
 
 
 def test_a_channel_lists_its_initiatives(plan):
-    found = drill_down(plan, "channel:paid", YEAR)
+    paid = plan.channels.named("Paid").id
+
+    found = drill_down(plan, f"channel:{paid}", YEAR)
 
     assert found is not None
-    assert found.initiative_ids == ids(plan, lambda i: i.channel == "paid")
-    assert found.channel == "paid"
+    assert found.initiative_ids == ids(plan, lambda i: i.channel_id == paid)
+    assert found.channel_id == paid
+    assert found.title == "Paid channel · Year 2026"
+
+
+def test_a_channel_the_lead_added_and_named_lists_its_initiatives(plan):
+    podcasts = plan.channels.add(name="Podcasts").id
+    plan.initiatives.update(plan.initiatives.list()[0].id, channel_id=podcasts)
+
+    found = drill_down(plan, f"channel:{podcasts}", YEAR)
+
+    assert found is not None
+    assert found.initiative_ids == ids(plan, lambda i: i.channel_id == podcasts)
+    assert len(found.initiative_ids) == 1
+    assert found.title == "Podcasts channel · Year 2026"
+    assert KeyNames(plan).describe(f"channel:{podcasts}") == "Podcasts channel"
 
 
 def test_an_initiative_lists_itself(plan):
@@ -125,25 +141,27 @@ def test_a_funnel_stage_lists_the_initiatives_with_that_stage_in_the_months(plan
 
 
 def test_the_months_leave_out_initiatives_that_do_not_run_in_them(plan):
-    found = drill_down(plan, "channel:event", Q1)
+    event = plan.channels.named("Event").id
+    found = drill_down(plan, f"channel:{event}", Q1)
 
     assert found is not None
     assert found.initiative_ids == ids(
-        plan, lambda i: i.channel == "event" and i.start_month <= 202603 and i.end_month >= 202601
+        plan, lambda i: i.channel_id == event and i.start_month <= 202603 and i.end_month >= 202601
     )
-    assert found.initiative_ids < ids(plan, lambda i: i.channel == "event")
+    assert found.initiative_ids < ids(plan, lambda i: i.channel_id == event)
 
 
 def test_the_dashboards_filter_narrows_the_list_and_goes_along(plan):
-    paid = Selection(months=(202601, 202612), period="Year 2026", channel="paid")
+    channel = plan.channels.named("Paid").id
+    paid = Selection(months=(202601, 202612), period="Year 2026", channel_id=channel)
 
     found = drill_down(plan, "month:202603", paid)
 
     assert found is not None
     assert found.initiative_ids == ids(
-        plan, lambda i: i.channel == "paid" and i.start_month <= 202603 <= i.end_month
+        plan, lambda i: i.channel_id == channel and i.start_month <= 202603 <= i.end_month
     )
-    assert found.channel == "paid"
+    assert found.channel_id == channel
 
 
 def test_a_key_nothing_stands_behind_opens_nothing(plan):

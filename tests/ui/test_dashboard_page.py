@@ -15,7 +15,7 @@ from dashboard_support import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from planner import Channel, Metric
+from planner import Metric
 from planner.analysis import Dimension, Filter, rollup
 from planner.charts import KINDS
 from ui import theme
@@ -126,10 +126,11 @@ def test_months_picked_backwards_are_counted_in_order(dashboard, qtbot):
 
 def test_a_filter_narrows_the_charts_and_the_headline(dashboard, qtbot):
     filters = dashboard.filters
-    filters.channel.setCurrentIndex(filters.channel.findData("paid"))
+    channel = dashboard.plan.channels.named("Paid").id
+    filters.channel.setCurrentIndex(filters.channel.findData(channel))
     settle(qtbot, dashboard)
 
-    paid = Filter(channels=(Channel.PAID,))
+    paid = Filter(channel_ids=(channel,))
     assert dashboard.charts.options.where == paid
     planned = sum(
         r.totals.planned[Metric.REVENUE_WON]
@@ -176,6 +177,25 @@ def test_the_filters_offer_all_first_then_the_plans_people_and_segments(dashboar
     assert filters.owner.count() == 2 + len(people)
     assert filters.segment.count() == 1 + len(dashboard.plan.segments.list())
     assert [filters.team.itemText(0), filters.channel.itemText(0)] == ["All teams", "All channels"]
+    channels = [filters.channel.itemText(n) for n in range(1, filters.channel.count())]
+    assert channels == [c.name for c in dashboard.plan.channels.list()]
+
+
+def test_a_channel_the_lead_adds_retires_or_renames_follows_in_the_channel_filter(
+    dashboard, document, qtbot
+):
+    filters, channels = dashboard.filters, document.plan.channels
+    paid = channels.named("Paid").id
+    filters.channel.setCurrentIndex(filters.channel.findData(paid))
+    settle(qtbot, dashboard)
+
+    podcasts = channels.add(name="Podcasts").id
+    channels.update(paid, name="Paid media", retired=True)
+    settle(qtbot, dashboard)
+
+    assert filters.channel.itemText(filters.channel.findData(podcasts)) == "Podcasts"
+    assert filters.channel.currentText() == "Paid media (retired)"  # still chosen
+    assert dashboard.charts.options.where == Filter(channel_ids=(paid,))
 
 
 def test_a_new_person_is_offered_and_the_chosen_owner_stays(dashboard, document, qtbot):

@@ -3,7 +3,7 @@ options, and which edits the page must follow."""
 
 from __future__ import annotations
 
-from planner import ChangeSet, Channel, Entity, Team, Tier
+from planner import ChangeSet, Entity, Team, Tier
 from planner.analysis import Filter
 from planner.changes import Action, Change
 from planner.charts.options import ChartOptions
@@ -30,7 +30,7 @@ def test_each_chosen_filter_becomes_a_criterion_of_the_core_filter():
         owner_id=7,
         segment_id=3,
         tier="core",
-        channel="paid",
+        channel_id=4,
     )
 
     assert chosen.filtered
@@ -39,7 +39,7 @@ def test_each_chosen_filter_becomes_a_criterion_of_the_core_filter():
         owner_ids=(7,),
         segment_ids=(3,),
         tiers=(Tier.CORE,),
-        channels=(Channel.PAID,),
+        channel_ids=(4,),
     )
 
 
@@ -49,8 +49,8 @@ def test_no_owner_becomes_the_core_filters_none_owner():
 
 
 def test_one_filter_leaves_the_other_criteria_empty():
-    assert Selection(months=(202601, 202612), period="", channel="event").where == Filter(
-        channels=(Channel.EVENT,)
+    assert Selection(months=(202601, 202612), period="", channel_id=6).where == Filter(
+        channel_ids=(6,)
     )
 
 
@@ -81,13 +81,15 @@ def test_a_deleted_initiative_moves_the_dashboard():
     assert affects_dashboard(deleted)
 
 
-def test_people_segments_and_settings_refill_the_filters_values_do_not():
+def test_people_segments_channels_and_settings_refill_the_filters_values_do_not():
     assert changes_choices(edit(Entity.PEOPLE, "name"))
     assert changes_choices(edit(Entity.SEGMENTS, "tier"))
+    assert changes_choices(edit(Entity.CHANNELS, "retired"))
     assert changes_choices(edit(Entity.SETTINGS, "fiscal_year_start"))
     assert not changes_choices(edit(Entity.VALUES, "spend"))
 
 
-def test_renaming_an_initiative_renames_its_tooltips_a_value_does_not():
+def test_renaming_an_initiative_or_a_channel_renames_its_tooltips_a_value_does_not():
     assert changes_names(edit(Entity.INITIATIVES, "name"))
+    assert changes_names(edit(Entity.CHANNELS, "name"))
     assert not changes_names(edit(Entity.VALUES, "spend"))

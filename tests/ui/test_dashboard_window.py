@@ -76,11 +76,14 @@ def test_a_channel_bar_sets_the_initiatives_channel_filter(window, qtbot):
     dashboard.charts.show_kind("budget")
     settle(qtbot, dashboard)
 
-    click_bar(dashboard, "channel:paid")
+    channel = dashboard.plan.channels.named("Paid").id
+
+    click_bar(dashboard, f"channel:{channel}")
 
     page = window.view.current_page()
-    assert page.filters.channel.currentData() == "paid"
-    paid = {i.id for i in dashboard.plan.initiatives.list() if i.channel == "paid"}
+    assert page.filters.channel.currentData() == channel
+    assert page.filters.channel.currentText() == "Paid"
+    paid = {i.id for i in dashboard.plan.initiatives.list() if i.channel_id == channel}
     assert initiatives_shown(page) == paid
 
 

@@ -29,6 +29,9 @@ ACTIONS = [
     "paste",
     "filter",
     "findings",
+    "retire",
+    "move-up",
+    "move-down",
 ]
 LINE_ICONS = PAGES + ACTIONS
 MARKERS = {"error": "#dc2626", "warning": "#d97706", "info": "#2563eb", "ok": "#16a34a"}

@@ -150,7 +150,8 @@ def test_an_added_initiative_is_an_idea_over_the_plan(doc):
     assert command.text() == "add initiative"
     assert doc.run(command)
     added = doc.plan.initiatives.get(command.initiative_id)
-    assert (added.name, added.channel, added.status) == ("New initiative", "other", "idea")
+    other = doc.plan.channels.named("Other").id
+    assert (added.name, added.channel_id, added.status) == ("New initiative", other, "idea")
     assert (added.start_month, added.end_month) == (202601, 202703)
 
 
@@ -208,7 +209,7 @@ def test_deleting_one_names_it(doc, small):
 def test_a_read_only_plan_refuses_every_edit(tmp_path, qapp):
     path = tmp_path / "plan.smplan"
     plan = Plan.create(path, name="P", first_month="2026-01")
-    guide = plan.initiatives.add(name="Guide", channel="content").id
+    guide = plan.initiatives.add(name="Guide", channel_id=plan.channels.named("Content").id).id
     plan.close()
     document = PlanDocument(Plan.open(path, read_only=True))
     heard: list[str] = []

@@ -31,7 +31,9 @@ def small() -> Small:
 
 def rows_of(small: Small) -> list[InitiativeRow]:
     plan = small.plan
-    return initiative_rows(plan.initiatives.list(), plan.people.list(), plan.segments.list())
+    return initiative_rows(
+        plan.initiatives.list(), plan.people.list(), plan.segments.list(), plan.channels.list()
+    )
 
 
 def row_named(rows: list[InitiativeRow], name: str) -> InitiativeRow:
@@ -71,6 +73,16 @@ def test_a_row_names_its_owner_and_its_segments_core_first(small):
     assert row.tiers == {"core", "edge"}
 
 
+def test_a_row_shows_its_channel_by_the_name_the_plan_gives_it(small, qapp):
+    event = small.plan.channels.named("Event").id
+    small.plan.channels.update(event, name="Trade shows & <b>fairs</b>")
+    model = InitiativesModel(COLUMNS)
+    model.set_rows(rows_of(small))
+    cell = model.index(model.position(small.summit), column_index(COLUMNS, "channel_id"))
+    assert cell.data() == "Trade shows & <b>fairs</b>"
+    assert cell.data(Qt.ItemDataRole.EditRole) == event
+
+
 def test_a_row_without_owner_or_segments_shows_dashes(small, qapp):
     model = InitiativesModel(COLUMNS)
     model.set_rows(rows_of(small))
@@ -106,7 +118,7 @@ def test_columns_say_which_cells_can_be_edited(proxy):
     }
     assert editable == {
         "name",
-        "channel",
+        "channel_id",
         "status",
         "start_month",
         "end_month",
@@ -146,6 +158,11 @@ def test_owners_sort_without_regard_to_case_and_no_owner_first(proxy):
     assert shown(proxy, "owner") == ["—", "Ann Lee", "bob Ray"]
 
 
+def test_channels_sort_by_name(proxy):
+    sort_by(proxy, "channel_id")
+    assert shown(proxy, "channel_id") == ["Content", "Event", "Webinar"]
+
+
 def test_return_sorts_as_numbers_with_no_budget_lowest(proxy):
     sort_by(proxy, "return_ratio")
     assert shown(proxy, "return_ratio") == ["—", "6.7x", "8.2x"]
@@ -167,16 +184,23 @@ def test_an_empty_filter_is_not_active_and_matches_everything(small):
         (InitiativeFilter(text="reconciliations webinar"), {"Webinar series"}),
         (InitiativeFilter(text="reconciliations summit"), set()),
         (InitiativeFilter(status="planned"), {"summit booth"}),
-        (InitiativeFilter(channel="content"), {"Accounting guide"}),
         (InitiativeFilter(tier="core"), {"Webinar series"}),
         (InitiativeFilter(tier="outside"), {"summit booth"}),
         (InitiativeFilter(segment_id=NOWHERE), {"Accounting guide"}),
         (InitiativeFilter(owner_id=NOBODY), {"Accounting guide"}),
-        (InitiativeFilter(status="active", channel="event"), set()),
     ],
 )
 def test_a_filter_keeps_the_initiatives_it_describes(small, wanted, expected):
     assert {row.name for row in rows_of(small) if wanted.matches(row)} == expected
+
+
+def test_the_channel_filter_keeps_that_channels_initiatives(small):
+    rows, channels = rows_of(small), small.plan.channels
+    content, event = channels.named("Content").id, channels.named("Event").id
+    assert {r.name for r in rows if InitiativeFilter(channel_id=content).matches(r)} == {
+        "Accounting guide"
+    }
+    assert not [r for r in rows if InitiativeFilter(status="active", channel_id=event).matches(r)]
 
 
 def test_the_owner_filter_keeps_that_persons_initiatives(small):

@@ -26,6 +26,7 @@ from planner.demo import build_demo
 from ui.document import PlanDocument
 from ui.pages.initiatives import InitiativesPage
 from ui.pages.initiatives.delegates import NO_OWNER_LABEL
+from ui.pages.settings import channel_edits
 
 # ``page`` is a fixture (see initiatives_support): pytest finds it in this module.
 __all__ = ["page"]
@@ -194,6 +195,52 @@ def test_choosing_a_status_changes_it(page, qtbot):
     assert page.document.undo_stack.undoText().startswith("change status of")
 
 
+def test_choosing_a_channel_changes_it_and_undo_puts_it_back(page, qtbot):
+    webinar = by_name(page.plan, WEBINAR).id
+    choose_in_cell(qtbot, page, cell(page, webinar, "channel_id"), "Field marketing")
+    assert (
+        page.plan.initiatives.get(webinar).channel_id
+        == page.plan.channels.named("Field marketing").id
+    )
+    assert cell(page, webinar, "channel_id").data() == "Field marketing"
+    assert page.document.undo_stack.undoText() == f"change channel of {WEBINAR[:29]}…"
+    page.document.undo_stack.undo()
+    assert cell(page, webinar, "channel_id").data() == "Webinar"
+
+
+def test_a_retired_channel_is_not_offered_but_stays_on_its_initiatives(page, qtbot):
+    channels = page.plan.channels
+    paid = channels.named("Paid").id
+    ads = by_name(page.plan, "Paid search for close automation").id
+    page.document.run(channel_edits.set_retired(page.plan, channels.get(paid), True))
+
+    assert cell(page, ads, "channel_id").data() == "Paid"
+    offered = open_editor(qtbot, page, cell(page, ads, "channel_id"))
+    assert isinstance(offered, QComboBox)
+    assert offered.currentText() == "Paid"  # what the initiative has, shown as chosen
+    qtbot.keyClick(offered, Qt.Key.Key_Escape)
+    webinar = by_name(page.plan, WEBINAR).id
+    editor = open_editor(qtbot, page, cell(page, webinar, "channel_id"))
+    assert isinstance(editor, QComboBox)
+    choices = [editor.itemText(n) for n in range(editor.count())]
+    assert "Paid" not in choices
+    assert choices == [c.name for c in channels.offered()]
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert page.filters.channel.findText("Paid (retired)") > 0  # its initiatives: findable
+
+
+def test_a_channel_the_lead_adds_is_offered_and_filters_the_table(page, qtbot):
+    podcasts = page.plan.channels.add(name="Podcasts").id
+    webinar = by_name(page.plan, WEBINAR).id
+
+    choose_in_cell(qtbot, page, cell(page, webinar, "channel_id"), "Podcasts")
+    page.filters.channel.setCurrentIndex(page.filters.channel.findData(podcasts))
+
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 0).data() == WEBINAR
+    assert page.filters.channel.currentText() == "Podcasts"
+
+
 def test_renaming_in_the_name_cell(page, qtbot):
     webinar = by_name(page.plan, WEBINAR).id
     type_into_cell(qtbot, page, cell(page, webinar, "name"), "Five-day close webinars")
@@ -248,7 +295,7 @@ def test_tab_moves_to_the_next_cell_of_the_row(page, qtbot):
     page.table.clearSelection()
     page.table.setCurrentIndex(cell(page, webinar, "name"))
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
-    assert page.table.currentIndex() == cell(page, webinar, "channel")
+    assert page.table.currentIndex() == cell(page, webinar, "channel_id")
     assert page.table.selected_ids() == [webinar]
 
 
@@ -354,7 +401,7 @@ def test_add_creates_a_new_initiative_selects_it_and_edits_its_name(page, qtbot)
     page.table.setFocus()
     qtbot.keySequence(page.table, QKeySequence("Ctrl+Shift+N"))
     added = by_name(page.plan, "New initiative")
-    assert (added.channel, added.status) == ("other", "idea")
+    assert (added.channel_id, added.status) == (page.plan.channels.named("Other").id, "idea")
     assert page.table.selected_ids() == [added.id]
     assert page.table.state() == page.table.State.EditingState
     assert page.filters.count.text() == "23 initiatives"

@@ -13,7 +13,6 @@ from planner import (
     Assignment,
     Change,
     ChangeSet,
-    Channel,
     Entity,
     Initiative,
     Person,
@@ -43,9 +42,7 @@ def person(pid: int, name: str, team: Team, *, active: bool = True, title: str =
 
 
 def initiative(iid: int, name: str) -> Initiative:
-    return Initiative(
-        iid, name, Channel.WEBINAR, Status.PLANNED, 202601, 202606, 0, 0, "", "", "", "", (), None
-    )
+    return Initiative(iid, name, 8, Status.PLANNED, 202601, 202606, 0, 0, "", "", "", "", (), None)
 
 
 PEOPLE = [

@@ -384,7 +384,7 @@ def test_an_edit_made_elsewhere_shows_in_the_grid(page, team):
 
 
 def test_a_new_initiative_made_elsewhere_gets_a_row(page, team):
-    team.plan.initiatives.add(name="Analyst day", channel="event")
+    team.plan.initiatives.add(name="Analyst day", channel_id=team.plan.channels.named("Event").id)
     assert page.grid_model.rowCount() == 3
 
 

@@ -12,7 +12,6 @@ from planner import (
     Action,
     Change,
     ChangeSet,
-    Channel,
     Currency,
     Entity,
     Initiative,
@@ -54,7 +53,7 @@ def _initiative(id_: int, name: str, segments: tuple[int, ...], status=Status.AC
     return Initiative(
         id=id_,
         name=name,
-        channel=Channel.CONTENT,
+        channel_id=1,
         status=status,
         start_month=202601,
         end_month=202612,

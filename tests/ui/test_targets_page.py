@@ -193,7 +193,9 @@ def test_an_edit_repaints_the_cell_and_totals_without_resetting_the_grid(page, t
 
 def test_the_current_cell_and_selection_survive_a_new_initiative(page, tp):
     select(page, at(page, tp.webinar, FEB), at(page, tp.zine, MAR))
-    tp.plan.initiatives.add(name="Aardvark launch", channel="event")  # sorts first
+    tp.plan.initiatives.add(
+        name="Aardvark launch", channel_id=tp.plan.channels.named("Event").id
+    )  # sorts first
     assert page.model.rowCount() == 5
     assert page.table.currentIndex() == at(page, tp.webinar, FEB)
     selected = {(i.row(), i.column()) for i in page.table.selectionModel().selectedIndexes()}

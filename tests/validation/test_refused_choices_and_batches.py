@@ -12,7 +12,6 @@ from planner import MonthRow, ValueEntry
 BAD_CHOICES = {
     "team": lambda w: w.plan.people.add(name="Cy", team="Finance"),
     "tier": lambda w: w.plan.segments.update(w.core, tier="hot"),
-    "channel": lambda w: w.plan.initiatives.add(name="TV", channel="tv"),
     "status": lambda w: w.plan.initiatives.update(w.webinar, status="paused"),
     "stage": lambda w: w.plan.settings.update(stage="unicorn"),
     "role": lambda w: w.plan.roles.set(w.webinar, w.bob, "X"),
@@ -50,7 +49,7 @@ def test_a_fiscal_year_start_outside_1_to_12_is_refused(world):
 
 
 def test_deleting_a_person_who_owns_initiatives_is_refused_naming_them(world):
-    world.plan.initiatives.add(name="Customer stories", channel="content", owner_id=world.ann)
+    world.plan.initiatives.add(name="Customer stories", owner_id=world.ann)
     error = refused(
         world, lambda: world.plan.people.delete(world.ann), "person", "owns_initiatives"
     )
@@ -61,7 +60,7 @@ def test_deleting_a_person_who_owns_initiatives_is_refused_naming_them(world):
 
 def test_the_refusal_names_three_owned_initiatives_and_counts_the_rest(world):
     for number in range(1, 5):
-        world.plan.initiatives.add(name=f"Ebook {number}", channel="content", owner_id=world.ann)
+        world.plan.initiatives.add(name=f"Ebook {number}", owner_id=world.ann)
     error = refused(
         world, lambda: world.plan.people.delete(world.ann), "person", "owns_initiatives"
     )

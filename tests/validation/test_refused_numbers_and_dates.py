@@ -11,7 +11,7 @@ from validation_support import refused
 def test_a_negative_budget_is_refused_and_nothing_changes(world):
     refused(
         world,
-        lambda: world.plan.initiatives.add(name="Ads", channel="paid", budget=-1),
+        lambda: world.plan.initiatives.add(name="Ads", budget=-1),
         "budget",
         "negative",
     )
@@ -29,7 +29,7 @@ def test_a_negative_budget_is_refused_on_update_and_nothing_changes(world):
 def test_a_negative_revenue_target_is_refused_and_nothing_changes(world):
     refused(
         world,
-        lambda: world.plan.initiatives.add(name="Ads", channel="paid", revenue_target="-80,000"),
+        lambda: world.plan.initiatives.add(name="Ads", revenue_target="-80,000"),
         "revenue_target",
         "negative",
     )
@@ -258,9 +258,7 @@ def test_one_bad_rate_among_good_ones_changes_none_of_them(world):
 def test_an_end_month_before_the_start_is_refused_on_add(world):
     refused(
         world,
-        lambda: world.plan.initiatives.add(
-            name="Ads", channel="paid", start_month="2026-05", end_month="2026-04"
-        ),
+        lambda: world.plan.initiatives.add(name="Ads", start_month="2026-05", end_month="2026-04"),
         "end_month",
         "end_before_start",
     )

@@ -13,7 +13,7 @@ from validation_support import refused
 def test_an_unknown_owner_is_refused_on_add(world):
     refused(
         world,
-        lambda: world.plan.initiatives.add(name="Ads", channel="paid", owner_id=999),
+        lambda: world.plan.initiatives.add(name="Ads", owner_id=999),
         "owner_id",
         "unknown",
     )
@@ -42,9 +42,7 @@ def test_a_person_id_that_is_not_a_number_is_refused(world):
 def test_an_unknown_segment_is_refused_on_add(world):
     refused(
         world,
-        lambda: world.plan.initiatives.add(
-            name="Ads", channel="paid", segment_ids=[world.core, 999]
-        ),
+        lambda: world.plan.initiatives.add(name="Ads", segment_ids=[world.core, 999]),
         "segment_ids",
         "unknown",
     )
@@ -221,7 +219,7 @@ def test_a_duplicate_segment_name_is_refused_in_any_case(world):
 def test_a_duplicate_initiative_name_is_refused_in_any_case(world):
     refused(
         world,
-        lambda: world.plan.initiatives.add(name="webinar Series", channel="event"),
+        lambda: world.plan.initiatives.add(name="webinar Series"),
         "name",
         "duplicate",
     )
@@ -246,7 +244,7 @@ def test_renaming_a_segment_to_another_segments_name_is_refused(world):
 
 
 def test_renaming_an_initiative_to_another_initiatives_name_is_refused(world):
-    other = world.plan.initiatives.add(name="Paid search", channel="paid").id
+    other = world.plan.initiatives.add(name="Paid search").id
     refused(
         world,
         lambda: world.plan.initiatives.update(other, name="WEBINAR SERIES"),
@@ -278,10 +276,10 @@ def test_names_written_in_different_unicode_forms_are_duplicates(world):
 
 
 def test_restoring_an_initiative_whose_name_was_taken_since_is_refused(world):
-    world.plan.initiatives.add(name="Paid search", channel="paid")  # so no id is reused
+    world.plan.initiatives.add(name="Paid search")  # so no id is reused
     snapshot = world.plan.initiatives.snapshot(world.webinar)
     world.plan.initiatives.delete(world.webinar)
-    world.plan.initiatives.add(name="Webinar Series", channel="webinar")
+    world.plan.initiatives.add(name="Webinar Series")
     refused(world, lambda: world.plan.initiatives.restore(snapshot), "name", "duplicate")
 
 
@@ -302,7 +300,7 @@ EMPTY_NAME_EDITS = {
     "person rename": lambda w, name: w.plan.people.update(w.ann, name=name),
     "segment": lambda w, name: w.plan.segments.add(name=name, tier="core"),
     "segment rename": lambda w, name: w.plan.segments.update(w.core, name=name),
-    "initiative": lambda w, name: w.plan.initiatives.add(name=name, channel="paid"),
+    "initiative": lambda w, name: w.plan.initiatives.add(name=name),
     "initiative rename": lambda w, name: w.plan.initiatives.update(w.webinar, name=name),
     "plan rename": lambda w, name: w.plan.settings.update(name=name),
 }

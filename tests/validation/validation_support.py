@@ -30,7 +30,7 @@ def world() -> World:
     edge = plan.segments.add(name="Agencies", tier="edge").id
     webinar = plan.initiatives.add(
         name="Webinar series",
-        channel="webinar",
+        channel_id=plan.channels.named("Webinar").id,
         start_month="2026-02",
         end_month="2026-06",
         budget="10,000",
@@ -59,6 +59,7 @@ def state(plan: Plan) -> dict[str, Any]:
         "followups": plan.handoff.followup_hours(),
         "people": plan.people.list(),
         "segments": plan.segments.list(),
+        "channels": plan.query("SELECT * FROM channels ORDER BY id"),
         "initiatives": initiatives,
         "roles": plan.roles.all(),
         "values": {i.id: plan.values.for_initiative(i.id) for i in initiatives},

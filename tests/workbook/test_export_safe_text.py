@@ -47,7 +47,7 @@ def export_risky_workbook(tmp_path_factory):
         segment = plan.segments.add(name=f"Segment {number}", tier="core").id
         initiative = plan.initiatives.add(
             name=f"Initiative {number}",
-            channel="event",
+            channel_id=plan.channels.named("Event").id,
             segment_ids=[segment],
             owner_id=person,
             budget=100,
@@ -105,7 +105,7 @@ def test_no_cell_of_the_workbook_holds_a_formula(export_risky_workbook):
 
 def test_text_that_looks_like_an_excel_error_stays_text(tmp_path):
     plan = Plan.in_memory()
-    plan.initiatives.add(name="#N/A", channel="event")
+    plan.initiatives.add(name="#N/A", channel_id=plan.channels.named("Event").id)
     path = export_workbook(plan, tmp_path / "errors.xlsx")
     ws = openpyxl.load_workbook(path)["Initiatives"]
     assert (ws["B5"].value, ws["B5"].data_type) == ("#N/A", "s")

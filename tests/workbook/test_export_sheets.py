@@ -215,7 +215,9 @@ def test_an_empty_plan_exports_every_sheet(tmp_path):
 
 def test_money_formats_follow_the_plan_currency_and_its_decimals(tmp_path):
     plan = Plan.in_memory(currency="JPY")
-    plan.initiatives.add(name="Tokyo roadshow", channel="event", budget=1_250_000)
+    plan.initiatives.add(
+        name="Tokyo roadshow", channel_id=plan.channels.named("Event").id, budget=1_250_000
+    )
     wb = openpyxl.load_workbook(export_workbook(plan, tmp_path / "yen.xlsx"))
     budget = wb["Initiatives"]["K5"]
     assert (budget.value, budget.number_format) == (1_250_000, '"¥"#,##0')

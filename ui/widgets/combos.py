@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtWidgets import QComboBox
+
+from planner import Channel
 
 
 def refill(combo: QComboBox, fixed: int, choices: Sequence[tuple[str, object]]) -> None:
@@ -29,3 +31,9 @@ def choose(combo: QComboBox, value: object) -> None:
         combo.setCurrentIndex(max(combo.findData(value), 0))
     finally:
         combo.blockSignals(False)
+
+
+def channel_choices(channels: Iterable[Channel]) -> list[tuple[str, object]]:
+    """A filter's channel entries (name, id), in the order given; a retired channel says
+    so, as its initiatives can still be filtered on."""
+    return [(f"{c.name} (retired)" if c.retired else c.name, c.id) for c in channels]

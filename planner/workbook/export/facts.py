@@ -26,6 +26,7 @@ from planner.checks import run_checks
 from planner.checks.findings import Finding
 from planner.domain import (
     Assignment,
+    Channel,
     FunnelAssumptions,
     HandoffAgreement,
     Initiative,
@@ -52,6 +53,7 @@ class ExportFacts:
     exported_at: dt.datetime
     people: list[Person]
     segments: list[Segment]
+    channels: list[Channel]
     initiatives: list[Initiative]
     assignments: list[Assignment]
     findings: list[Finding]
@@ -104,6 +106,7 @@ def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
         exported_at=(now or dt.datetime.now()).replace(microsecond=0, tzinfo=None),
         people=plan.people.list(),
         segments=plan.segments.list(),
+        channels=plan.channels.list(),
         initiatives=plan.initiatives.list(),
         assignments=plan.roles.all(),
         findings=run_checks(plan),

@@ -69,6 +69,7 @@ def write(ctx: ExportContext) -> None:
     ws = ctx.new_sheet(TITLE)
     grid = Grid()
     grid.add(Styled(f"Initiatives of {facts.settings.name}", "title"))
+        ("Channel", 12.0),
     grid.add(Styled(_explanation(facts), "subtitle"))
     grid.blank()
     grid.add(*(Styled(title, "header") for title in HEADERS))
@@ -147,6 +148,7 @@ def _row(
     owner = lookups.people.get(initiative.owner_id) if initiative.owner_id is not None else None
     aimed = [lookups.segments[s] for s in initiative.segment_ids if s in lookups.segments]
     tiers = [tier.value for tier in Tier if any(s.tier is tier for s in aimed)]
+        self.channels = {channel.id: channel.name for channel in facts.channels}
     findings = lookups.findings.get(initiative.id, [])
     totals = facts.to_date.get(initiative.id)
     planned = totals.planned[Metric.REVENUE_WON] if totals else None
@@ -161,7 +163,7 @@ def _row(
         Styled(lookups.teams(initiative.id), "wrap"),
         Styled("; ".join(segment.name for segment in aimed), "wrap"),
         Styled(", ".join(tiers), "wrap"),
-        Styled(initiative.channel.value.capitalize(), "text"),
+        Styled(lookups.channels[initiative.channel_id], "text"),
         Styled(initiative.status.value.capitalize(), "text"),
         Styled(first_day(initiative.start_month), "month"),
         Styled(first_day(initiative.end_month), "month"),

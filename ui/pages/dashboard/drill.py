@@ -1,5 +1,5 @@
 """What a clicked bar or point stands for: its key ("month:202603", "owner:5", "tier:core",
-"segment:3", "channel:paid", "team:Sales", "initiative:7", "stage:mql") in words, and the
+"segment:3", "channel:4", "team:Sales", "initiative:7", "stage:mql") in words, and the
 initiatives behind it within the dashboard's months and filter. Plain functions, no Qt."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from planner import Metric, PlanError
 from planner import months as month_math
 from planner.analysis import Dimension, rollup
-from planner.domain import Initiative, Person, Segment
+from planner.domain import Channel, Initiative, Person, Segment
 
 from .selection import NO_OWNER, Selection
 
@@ -30,7 +30,7 @@ class DrillDown:
 
     title: str
     initiative_ids: frozenset[int]
-    channel: str | None = None
+    channel_id: int | None = None
     owner_id: int | None = None  # NO_OWNER: initiatives without one
     segment_id: int | None = None  # NO_SEGMENT: initiatives aimed at none
     tier: str | None = None
@@ -56,10 +56,11 @@ class KeyNames:
         self.plan = plan
         self._people: dict[int, Person] | None = None
         self._segments: dict[int, Segment] | None = None
+        self._channels: dict[int, Channel] | None = None
         self._initiatives: dict[int, Initiative] | None = None
 
     def forget(self) -> None:
-        self._people = self._segments = self._initiatives = None
+        self._people = self._segments = self._channels = self._initiatives = None
 
     @property
     def people(self) -> dict[int, Person]:
@@ -72,6 +73,12 @@ class KeyNames:
         if self._segments is None:
             self._segments = {s.id: s for s in self.plan.segments.list()}
         return self._segments
+
+    @property
+    def channels(self) -> dict[int, Channel]:
+        if self._channels is None:
+            self._channels = {c.id: c for c in self.plan.channels.list()}
+        return self._channels
 
     @property
     def initiatives(self) -> dict[int, Initiative]:
@@ -100,7 +107,7 @@ class KeyNames:
         if kind == "segment":
             return "Aimed at no segment" if value == NONE else self.segments[int(value)].name
         if kind == "channel":
-            return f"{value.capitalize()} channel"
+            return f"{self.channels[int(value)].name} channel"
         if kind == "initiative":
             return self.initiatives[int(value)].name
         if kind == "stage":
@@ -121,7 +128,7 @@ def drill_down(plan: Plan, key: str, selection: Selection) -> DrillDown | None:
         if i.start_month <= last and i.end_month >= first and matches(i, selection, names)
     ]
     carried = {
-        "channel": selection.channel,
+        "channel_id": selection.channel_id,
         "owner_id": selection.owner_id,
         "segment_id": selection.segment_id,
         "tier": selection.tier,
@@ -177,8 +184,9 @@ def _drill(
         ids = [i.id for i in shown if segment in i.segment_ids]
         return ids, f"Aimed at {names.segments[segment].name}", {"segment_id": segment}
     if kind == "channel":
-        ids = [i.id for i in shown if i.channel == value]
-        return ids, f"{value.capitalize()} channel", {"channel": value}
+        channel = int(value)
+        ids = [i.id for i in shown if i.channel_id == channel]
+        return ids, f"{names.channels[channel].name} channel", {"channel_id": channel}
     if kind == "initiative":
         initiative = int(value)
         return [initiative], names.initiatives[initiative].name, {}
@@ -204,7 +212,7 @@ def _tiers(initiative: Initiative, names: KeyNames) -> set[str]:
 def matches(initiative: Initiative, selection: Selection, names: KeyNames) -> bool:
     """Whether the dashboard's filter keeps ``initiative`` (the rules of
     :class:`planner.analysis.Filter`, applied to records the plan has already given)."""
-    if selection.channel is not None and initiative.channel != selection.channel:
+    if selection.channel_id is not None and initiative.channel_id != selection.channel_id:
         return False
     if selection.owner_id is not None:
         wanted = None if selection.owner_id == NO_OWNER else selection.owner_id

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidg
 from planner import Channel, Person, Segment, Team, Tier
 from planner import months as month_math
 from ui.icons import icon
-from ui.widgets.combos import choose, refill
+from ui.widgets.combos import channel_choices, choose, refill
 from ui.widgets.flow_layout import FlowLayout
 
 from .periods import CUSTOM, PeriodChoice, describe_months, ordered
@@ -44,7 +44,8 @@ def _entries(combo: QComboBox) -> list[tuple[str, object]]:
 class DashboardFilters(QWidget):
     """Emits :attr:`changed` with the new :class:`Selection` when the user changes a
     control; refilling choices (:meth:`set_periods`, :meth:`set_people`,
-    :meth:`set_segments`) emits nothing: the caller reads :meth:`selection` after."""
+    :meth:`set_segments`, :meth:`set_channels`) emits nothing: the caller reads
+    :meth:`selection` after."""
 
     changed = Signal(object)
 
@@ -89,7 +90,7 @@ class DashboardFilters(QWidget):
         self.channel = _combo(
             "Filter by channel",
             "Initiatives of this channel",
-            [("All channels", None), *((c.value.capitalize(), c.value) for c in Channel)],
+            [("All channels", None)],
         )
         self.clear_button = QToolButton()
         self.clear_button.setIcon(icon("close"))
@@ -142,7 +143,7 @@ class DashboardFilters(QWidget):
             owner_id=self.owner.currentData(),
             segment_id=self.segment.currentData(),
             tier=self.tier.currentData(),
-            channel=self.channel.currentData(),
+            channel_id=self.channel.currentData(),
         )
 
     def choose_period(self, key: str) -> None:
@@ -199,6 +200,11 @@ class DashboardFilters(QWidget):
         """Offer these segments in the segment filter, core first."""
         chosen = sorted(segments, key=lambda s: (_TIER_ORDER[s.tier], s.name.casefold()))
         refill(self.segment, 1, [(f"{s.name} ({s.tier.value})", s.id) for s in chosen])
+        self._show_clear()
+
+    def set_channels(self, channels: Sequence[Channel]) -> None:
+        """Offer these channels in the channel filter, in the plan's order."""
+        refill(self.channel, 1, channel_choices(channels))
         self._show_clear()
 
     # -- reactions -------------------------------------------------------------------------

@@ -226,6 +226,7 @@ class DashboardPage(Page):
             self.header.subtitle.setText(" · ".join(part for part in parts if part))
             self.filters.set_people(plan.people.list())
             self.filters.set_segments(plan.segments.list())
+            self.filters.set_channels(plan.channels.list())
         # Cheap, and the current fiscal year moves with the latest actual: every time.
         self.filters.set_periods(period_choices(plan), plan.horizon.months())
 

@@ -29,11 +29,15 @@ def affects_dashboard(changes: ChangeSet | None) -> bool:
 
 
 def changes_choices(changes: ChangeSet | None) -> bool:
-    """Whether the filter bar's people, segments or months may have changed."""
-    return changes is None or changes.touches(Entity.PEOPLE, Entity.SEGMENTS, Entity.SETTINGS)
+    """Whether the filter bar's people, segments, channels or months may have changed."""
+    return changes is None or changes.touches(
+        Entity.PEOPLE, Entity.SEGMENTS, Entity.CHANNELS, Entity.SETTINGS
+    )
 
 
 def changes_names(changes: ChangeSet | None) -> bool:
-    """Whether a name a tooltip or a drill-down title gives (a person's, a segment's, an
-    initiative's) may have changed."""
-    return changes is None or changes.touches(Entity.PEOPLE, Entity.SEGMENTS, Entity.INITIATIVES)
+    """Whether a name a tooltip or a drill-down title gives (a person's, a segment's, a
+    channel's, an initiative's) may have changed."""
+    return changes is None or changes.touches(
+        Entity.PEOPLE, Entity.SEGMENTS, Entity.CHANNELS, Entity.INITIATIVES
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner import Channel, Team, Tier
+from planner import Team, Tier
 from planner.analysis import Filter
 from planner.charts.options import ChartOptions
 
@@ -24,7 +24,7 @@ class Selection:
     owner_id: int | None = None  # NO_OWNER: initiatives without an Accountable owner
     segment_id: int | None = None
     tier: str | None = None  # a Tier value
-    channel: str | None = None  # a Channel value
+    channel_id: int | None = None
 
     def _owner(self) -> int | None:
         return None if self.owner_id == NO_OWNER else self.owner_id
@@ -34,7 +34,7 @@ class Selection:
         """Whether any of team, owner, segment, tier or channel narrows the initiatives."""
         return any(
             value is not None
-            for value in (self.team, self.owner_id, self.segment_id, self.tier, self.channel)
+            for value in (self.team, self.owner_id, self.segment_id, self.tier, self.channel_id)
         )
 
     @property
@@ -47,7 +47,7 @@ class Selection:
             owner_ids=() if self.owner_id is None else (self._owner(),),
             segment_ids=() if self.segment_id is None else (self.segment_id,),
             tiers=() if self.tier is None else (Tier(self.tier),),
-            channels=() if self.channel is None else (Channel(self.channel),),
+            channel_ids=() if self.channel_id is None else (self.channel_id,),
         )
 
     def options(self, *, dark: bool) -> ChartOptions:

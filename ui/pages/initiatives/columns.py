@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planner import Channel, Currency, Status
+from planner import Currency, Status
 from planner import months as month_math
 from ui.tables.rows_model import Column
 
 from .rows import InitiativeRow
 
-CHANNEL_TITLES = {channel.value: channel.value.capitalize() for channel in Channel}
 STATUS_TITLES = {status.value: status.value.capitalize() for status in Status}
 # Statuses sort in their life-cycle order, not alphabetically.
 STATUS_ORDER = {status.value: n for n, status in enumerate(Status)}
 
 # Column keys, in table order; each names the field an edit of that column changes.
-NAME, CHANNEL, STATUS, START, END = "name", "channel", "status", "start_month", "end_month"
+NAME, CHANNEL, STATUS, START, END = "name", "channel_id", "status", "start_month", "end_month"
 BUDGET, TARGET, RETURN, OWNER, SEGMENTS = (
     "budget",
     "revenue_target",
@@ -29,7 +28,7 @@ BUDGET, TARGET, RETURN, OWNER, SEGMENTS = (
 # instead of measuring every row (ResizeToContents walks all 2,000 rows of a large plan).
 WIDTH_SAMPLES = {
     NAME: "Outbound to newly hired controllers",
-    CHANNEL: "Enablement",
+    CHANNEL: "Field marketing",  # the longest of the default channels
     STATUS: "Planned",
     START: "May 2026",
     END: "May 2026",
@@ -64,9 +63,9 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             CHANNEL,
             "Channel",
-            show=lambda r: CHANNEL_TITLES[r.channel],
-            edit=lambda r: r.channel,
-            sort=lambda r: r.channel,
+            show=lambda r: r.channel_name,
+            edit=lambda r: r.channel_id,
+            sort=lambda r: r.channel_name.casefold(),
         ),
         Column(
             STATUS,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from planner import Assignment, Person, Role, Segment, Tier
 from planner import months as month_math
 
-from .columns import CHANNEL_TITLES, STATUS_TITLES
+from .columns import STATUS_TITLES
 from .rows import TIER_ORDER, InitiativeRow
 from .story_edit import StoryEdit
 
@@ -94,6 +94,7 @@ class InitiativeDetail(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         self.name.setFont(font)
         self.facts = _hint("")
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # names come from the plan file
         title = QHBoxLayout()
         title.setSpacing(12)
         title.addWidget(self.name)
@@ -244,7 +245,7 @@ class InitiativeDetail(QWidget):
         dates = f"{month_math.label(row.start_month)} – {month_math.label(row.end_month)}"
         owner = f"owned by {row.owner_name}" if row.owner_name else "no owner yet"
         return (
-            f"{CHANNEL_TITLES[row.channel]} · {STATUS_TITLES[row.status]} · {dates} · "
+            f"{row.channel_name} · {STATUS_TITLES[row.status]} · {dates} · "
             f"{money(row.budget)} budget · {owner}"
         )
 

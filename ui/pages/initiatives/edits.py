@@ -157,7 +157,12 @@ class DeleteInitiatives(DeleteRecords):
         if not initiative_ids:
             raise ValueError("nothing to delete")
         super().__init__(
-            _count(initiative_ids, plan, "delete"), plan, plan.initiatives, initiative_ids
+            _count(initiative_ids, plan, "delete"),
+            plan,
+            plan.initiatives,
+            initiative_ids,
+            name=plan.initiatives.get(initiative_ids[0]).name,
+            plural="initiatives",
         )
 
     @property

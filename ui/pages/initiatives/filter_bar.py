@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import Person, Segment, Tier
+from planner import Channel, Person, Segment, Tier
 from ui.icons import icon
-from ui.widgets.combos import refill
+from ui.widgets.combos import channel_choices, refill
 from ui.widgets.flow_layout import FlowLayout
 
-from .columns import CHANNEL_TITLES, STATUS_TITLES
+from .columns import STATUS_TITLES
 from .filters import NOBODY, NOWHERE, InitiativeFilter
 from .rows import TIER_ORDER
 
@@ -94,9 +94,7 @@ class FilterBar(QWidget):
         self.status = _combo(
             "Filter by status", "Any status", [(t, v) for v, t in STATUS_TITLES.items()]
         )
-        self.channel = _combo(
-            "Filter by channel", "Any channel", [(t, v) for v, t in CHANNEL_TITLES.items()]
-        )
+        self.channel = _combo("Filter by channel", "Any channel", [])
         self.owner = _combo("Filter by owner", "Any owner", [("No owner", NOBODY)])
         self.segment = _combo("Filter by segment", "Any segment", [("No segment", NOWHERE)])
         self.tier = _combo(
@@ -148,7 +146,7 @@ class FilterBar(QWidget):
         return InitiativeFilter(
             text=self.search.text(),
             status=self.status.currentData(),
-            channel=self.channel.currentData(),
+            channel_id=self.channel.currentData(),
             owner_id=self.owner.currentData(),
             segment_id=self.segment.currentData(),
             tier=self.tier.currentData(),
@@ -188,6 +186,11 @@ class FilterBar(QWidget):
         """Offer these people in the owner filter."""
         choices = [(p.name if p.active else f"{p.name} (inactive)", p.id) for p in people]
         refill(self.owner, 2, choices)
+
+    def set_channels(self, channels: Sequence[Channel]) -> None:
+        """Offer these channels in the channel filter, in the plan's order (retired ones
+        too: their initiatives are still there)."""
+        refill(self.channel, 1, channel_choices(channels))
 
     def set_segments(self, segments: Sequence[Segment]) -> None:
         """Offer these segments in the segment filter."""

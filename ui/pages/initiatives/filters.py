@@ -29,7 +29,7 @@ class InitiativeFilter:
 
     text: str = ""
     status: str | None = None
-    channel: str | None = None
+    channel_id: int | None = None
     owner_id: int | None = None  # NOBODY: initiatives without an owner
     segment_id: int | None = None  # NOWHERE: initiatives aimed at no segment
     tier: str | None = None  # aimed at at least one segment of this tier
@@ -46,7 +46,7 @@ class InitiativeFilter:
             return False
         if self.status is not None and row.status != self.status:
             return False
-        if self.channel is not None and row.channel != self.channel:
+        if self.channel_id is not None and row.channel_id != self.channel_id:
             return False
         if self.owner_id is not None:
             owner = NOBODY if row.owner_id is None else row.owner_id

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from planner import ChangeSet, Entity, Person, PlanError, Segment
+from planner import ChangeSet, Channel, Entity, Person, PlanError, Segment
 from planner.checks import Finding
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
@@ -44,6 +44,7 @@ class InitiativesPage(Page):
         Entity.SETTINGS,
         Entity.PEOPLE,
         Entity.SEGMENTS,
+        Entity.CHANNELS,
         Entity.INITIATIVES,
         Entity.ROLES,
     )
@@ -53,6 +54,8 @@ class InitiativesPage(Page):
         self._people: dict[int, Person] = {}  # sorted by name, as the owner editor lists them
         self._segments: list[Segment] = []
         self._segments_by_id: dict[int, Segment] = {}
+        self._channels: dict[int, Channel] = {}
+        self._offered: list[Channel] = []  # the channels a cell's editor offers
         self._pending_focus: QWidget | None = None  # see _focus
         read_only = document.read_only
 
@@ -139,7 +142,9 @@ class InitiativesPage(Page):
         return action
 
     def _set_delegates(self) -> None:
-        channels = ChoiceDelegate([(t, v) for v, t in cols.CHANNEL_TITLES.items()], self)
+        # Retired channels are not offered; an initiative that has one still shows it (the
+        # delegate adds the value a cell holds when it is not among the choices).
+        channels = ChoiceDelegate(lambda: [(c.name, c.id) for c in self._offered], self)
         statuses = ChoiceDelegate([(t, v) for v, t in cols.STATUS_TITLES.items()], self)
         months = ChoiceDelegate(lambda: month_choices(self.plan.horizon.months()), self)
         money = MoneyDelegate(lambda: self.plan.currency, self)
@@ -179,14 +184,19 @@ class InitiativesPage(Page):
         plan = self.plan
         first_load = self.model.rowCount() == 0
         people, segments = plan.people.list(), plan.segments.list()
+        channels = plan.channels.list()
         self._people = {p.id: p for p in sorted(people, key=lambda p: p.name.casefold())}
         self._segments = segments
         self._segments_by_id = {s.id: s for s in segments}
+        self._channels = {c.id: c for c in channels}
+        self._offered = plan.channels.offered()
         if changes is None or changes.touches(Entity.PEOPLE):
             self.filters.set_people(people)
         if changes is None or changes.touches(Entity.SEGMENTS):
             self.filters.set_segments(segments)
-        rows = initiative_rows(plan.initiatives.list(), people, segments)
+        if changes is None or changes.touches(Entity.CHANNELS):
+            self.filters.set_channels(channels)
+        rows = initiative_rows(plan.initiatives.list(), people, segments, channels)
         self._set_rows(keep_order(rows, self.model.rows()))
         # A person or segment chosen in a filter may be gone: the bar fell back to "Any".
         self.proxy.set_filter(self.filters.filter())
@@ -208,7 +218,9 @@ class InitiativesPage(Page):
             except PlanError:  # deleted
                 gone.add(initiative_id)
                 continue
-            fresh[initiative_id] = initiative_row(initiative, self._people, self._segments_by_id)
+            fresh[initiative_id] = initiative_row(
+                initiative, self._people, self._segments_by_id, self._channels
+            )
         rows = [fresh.pop(row.id, row) for row in self.model.rows() if row.id not in gone]
         self._set_rows([*rows, *fresh.values()])
 
@@ -268,7 +280,7 @@ class InitiativesPage(Page):
         title: str,
         initiative_ids: Collection[int],
         *,
-        channel: str | None = None,
+        channel_id: int | None = None,
         owner_id: int | None = None,
         segment_id: int | None = None,
         tier: str | None = None,
@@ -279,7 +291,7 @@ class InitiativesPage(Page):
         initiative again. The first one listed is selected; gives how many are listed."""
         self.ensure_fresh()
         bar = self.filters
-        choices = {bar.channel: channel, bar.owner: owner_id, bar.segment: segment_id}
+        choices = {bar.channel: channel_id, bar.owner: owner_id, bar.segment: segment_id}
         bar.show_only(title, initiative_ids, {**choices, bar.tier: tier})
         shown = self.proxy.rowCount()
         if shown and not set(self.table.selected_ids()) & set(initiative_ids):

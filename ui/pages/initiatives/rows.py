@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner import Action, ChangeSet, Entity, Initiative, Person, Segment, Tier
+from planner import Action, ChangeSet, Channel, Entity, Initiative, Person, Segment, Tier
 from planner.domain import return_ratio
 
 # Tiers in strike-zone order: the core first.
@@ -21,7 +21,8 @@ class InitiativeRow:
 
     id: int
     name: str
-    channel: str  # a Channel value
+    channel_id: int
+    channel_name: str
     status: str  # a Status value
     start_month: int
     end_month: int
@@ -51,9 +52,12 @@ class InitiativeRow:
 
 
 def initiative_row(
-    initiative: Initiative, people: Mapping[int, Person], segments: Mapping[int, Segment]
+    initiative: Initiative,
+    people: Mapping[int, Person],
+    segments: Mapping[int, Segment],
+    channels: Mapping[int, Channel],
 ) -> InitiativeRow:
-    """The row of one initiative, given people and segments by id."""
+    """The row of one initiative, given people, segments and channels by id."""
     owner = people.get(initiative.owner_id) if initiative.owner_id is not None else None
     aimed = sorted(
         (segments[s] for s in initiative.segment_ids if s in segments),
@@ -62,7 +66,8 @@ def initiative_row(
     return InitiativeRow(
         id=initiative.id,
         name=initiative.name,
-        channel=initiative.channel.value,
+        channel_id=initiative.channel_id,
+        channel_name=channels[initiative.channel_id].name,
         status=initiative.status.value,
         start_month=initiative.start_month,
         end_month=initiative.end_month,
@@ -81,12 +86,16 @@ def initiative_row(
 
 
 def initiative_rows(
-    initiatives: Iterable[Initiative], people: Iterable[Person], segments: Iterable[Segment]
+    initiatives: Iterable[Initiative],
+    people: Iterable[Person],
+    segments: Iterable[Segment],
+    channels: Iterable[Channel],
 ) -> list[InitiativeRow]:
     """The table's rows, one per initiative, in the order given."""
     people_by_id = {p.id: p for p in people}
     segments_by_id = {s.id: s for s in segments}
-    return [initiative_row(i, people_by_id, segments_by_id) for i in initiatives]
+    channels_by_id = {c.id: c for c in channels}
+    return [initiative_row(i, people_by_id, segments_by_id, channels_by_id) for i in initiatives]
 
 
 def keep_order(new: Sequence[InitiativeRow], old: Sequence[InitiativeRow]) -> list[InitiativeRow]:
@@ -113,7 +122,8 @@ def rows_to_reload(changes: ChangeSet | None) -> frozenset[int] | None:
 
     Initiatives added, updated or deleted, and changes of their roles (the owner), name
     their ids: those rows are read again, put in or taken out. Edits of people, segments
-    or settings (names, currency, horizon) reach every row, so they reload all.
+    or settings (names, currency, horizon) and of channels reach every row, so they reload
+    all.
     """
     if changes is None:
         return None

@@ -75,7 +75,9 @@ class DeletePeople(DeleteRecords):
     def __init__(self, plan: Plan, people: Sequence[Person]) -> None:
         names = [p.name for p in people]
         text = f"delete {names[0]}" if len(names) == 1 else f"delete {len(names)} people"
-        super().__init__(text, plan, plan.people, [p.id for p in people])
+        super().__init__(
+            text, plan, plan.people, [p.id for p in people], name=names[0], plural="people"
+        )
 
 
 def delete_people(plan: Plan, people: Sequence[Person]) -> DeletePeople:

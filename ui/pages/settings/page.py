@@ -1,6 +1,6 @@
 """The plan settings page: the plan's name, currency, horizon and stage; the funnel
-assumptions; and the hand-off agreement between marketing and sales. Each field commits one
-undoable change when its editing finishes."""
+assumptions; the hand-off agreement between marketing and sales; and the plan's channels.
+Each field commits one undoable change when its editing finishes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ui.document import PlanDocument
 from ui.page import Page
 from ui.pages.catalogue import SETTINGS
 from ui.pages.settings import edits
+from ui.pages.settings.channels import ChannelsSection
 from ui.pages.settings.fields import (
     ChoiceField,
     CodeField,
@@ -30,8 +31,8 @@ from ui.pages.settings.vocabulary import CURRENCY_CODES, MONTH_NAMES, STAGE_TITL
 from ui.widgets.page_header import PageHeader
 
 _SUBTITLE = (
-    "The plan's horizon and currency, the funnel assumptions behind its targets, and what "
-    "marketing and sales promise each other."
+    "The plan's horizon and currency, the funnel assumptions behind its targets, what "
+    "marketing and sales promise each other, and the channels initiatives go in."
 )
 _FUNNEL_NOTE = (
     "Defaults are cited B2B midpoints; adjust them to your own funnel. The reverse funnel "
@@ -41,6 +42,11 @@ _HANDOFF_NOTE = (
     "Marketing commits MQLs of an agreed quality; sales commits to accept them and follow up "
     "fast. The plan tracks both every month."
 )
+_CHANNELS_NOTE = (
+    "Filters and charts list channels in this order. Rename one in place; retire one you no "
+    "longer use: its initiatives keep it, new ones are not offered it."
+)
+_FORM_ENTITIES = (Entity.SETTINGS, Entity.ASSUMPTIONS, Entity.HANDOFF)
 # Findings name these instead of a field of the form.
 _REVEAL_ALIASES = {"handoff": "mqls_per_month", "horizon": "first_month"}
 
@@ -50,7 +56,13 @@ class SettingsPage(Page):
 
     title = SETTINGS.title
     icon_name = SETTINGS.icon_name
-    depends_on = (Entity.SETTINGS, Entity.ASSUMPTIONS, Entity.HANDOFF)
+    depends_on = (
+        Entity.SETTINGS,
+        Entity.ASSUMPTIONS,
+        Entity.HANDOFF,
+        Entity.CHANNELS,
+        Entity.INITIATIVES,  # the channels' counts of initiatives
+    )
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
@@ -66,6 +78,8 @@ class SettingsPage(Page):
         self._plan_section(column)
         self._funnel_section(column)
         self._handoff_section(column)
+        self.channels = ChannelsSection(document)
+        column.section("Channels", _CHANNELS_NOTE).addRow(self.channels)
         for field in self.fields.values():
             field.finished.connect(lambda f=field: self._commit(f))
 
@@ -154,7 +168,14 @@ class SettingsPage(Page):
     # -- loading -------------------------------------------------------------------------
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
-        """Show the plan's values in every field (no edit is announced while loading)."""
+        """Show the plan's values in every field (no edit is announced while loading), and
+        its channels."""
+        if changes is None or changes.touches(Entity.CHANNELS, Entity.INITIATIVES):
+            self.channels.refresh()
+        if changes is None or changes.touches(*_FORM_ENTITIES):
+            self._load_form()
+
+    def _load_form(self) -> None:
         values = edits.current_values(self.plan)
         for name, field in self.fields.items():
             field.load(values[name])

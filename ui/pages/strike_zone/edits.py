@@ -83,7 +83,14 @@ class DeleteSegments(DeleteRecords):
             if len(segments) == 1
             else f"delete {len(segments)} segments"
         )
-        super().__init__(text, plan, plan.segments, [segment.id for segment in segments])
+        super().__init__(
+            text,
+            plan,
+            plan.segments,
+            [segment.id for segment in segments],
+            name=segments[0].name,
+            plural="segments",
+        )
 
 
 def toggle_aim(plan: Plan, initiative: Initiative, segment: Segment) -> Edit:
