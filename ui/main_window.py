@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QMargins, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -32,6 +31,8 @@ from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
+from ui.widgets.status_bar import StatusBar
+from ui.window_geometry import ROOM_FOR_FINDINGS, first_geometry, fitted
 
 
 class MainWindow(QMainWindow):
@@ -67,12 +68,11 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self._build_menus()
-        self.location = QLabel()
-        self.location.setAccessibleName("Plan file")
-        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(self.location)
+        status = StatusBar()
+        self.setStatusBar(status)
+        self.location = status.location
         self.setWindowIcon(app_icon())
-        self.resize(1400, 860)
+        self.setGeometry(first_geometry(self.screen().availableGeometry()))
         self._show_title()
         self.files.plan_is_open(False)
 
@@ -177,6 +177,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state", QByteArray(), type=QByteArray)
         if state:
             self.restoreState(state)
+        self.keep_on_screen()
+
+    def keep_on_screen(self) -> None:
+        """Shrink and move the window into its screen's free area: it may have been saved
+        on a bigger screen."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        margins = QMargins(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            frame.right() - inner.right(),
+            frame.bottom() - inner.bottom(),
+        )
+        wanted = fitted(frame, self.screen().availableGeometry(), margins)
+        if wanted != inner:
+            self.setGeometry(wanted)
 
     def _save_view_state(self) -> None:
         if self.view is not None:
@@ -192,7 +207,8 @@ class MainWindow(QMainWindow):
         page = self.settings.value("view/page", 0, type=int)
         if 0 <= page < len(PAGES):
             self.view.sidebar.setCurrentRow(page)
-        shown = self.settings.value("view/findings", True, type=bool)
+        roomy = self.width() >= ROOM_FOR_FINDINGS  # else hidden until F9 shows it
+        shown = self.settings.value("view/findings", roomy, type=bool)
         self.view.findings_panel.setVisible(shown)
         self.findings_toggle.setChecked(shown)
 
@@ -250,7 +266,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
-            self.location.setText("")
+            self.location.set_path("")
             return
         plan = self.document.plan
         name = plan.settings.get().name
@@ -258,7 +274,7 @@ class MainWindow(QMainWindow):
         marker = " (read-only)" if plan.read_only else ""
         self.setWindowTitle(f"{name} — {where}{marker} — {APP_NAME}")
         self.setWindowFilePath(str(plan.path or ""))
-        self.location.setText(str(plan.path or ""))
+        self.location.set_path(str(plan.path or ""))
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
