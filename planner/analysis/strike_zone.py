@@ -5,12 +5,23 @@ aimed at several segments are allocated as in :mod:`planner.analysis.rollups`.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
     from planner.plan import Plan
+
+
+class Coverage(StrEnum):
+    """Whether the plan's live initiatives aim at its segments: the strike zone's news."""
+
+    NO_SEGMENTS = "no_segments"  # nothing to aim at yet
+    NO_CORE = "no_core"  # segments, but none of them in the zone
+    CORE_UNCOVERED = "core_uncovered"  # a core segment nothing aims at
+    OTHERS_UNCOVERED = "others_uncovered"  # every core segment aimed at; an edge or outside one not
+    ALL_COVERED = "all_covered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +52,33 @@ class StrikeZone:
     def uncovered(self) -> list[Segment]:
         """Segments no (live) initiative is aimed at."""
         return [c.segment for c in self.segments if c.initiatives == 0]
+
+    @property
+    def coverage(self) -> Coverage:
+        """Whether every segment, and above all every core one, has a live initiative."""
+        if not self.segments:
+            return Coverage.NO_SEGMENTS
+        if not any(c.segment.tier is Tier.CORE for c in self.segments):
+            return Coverage.NO_CORE
+        uncovered = self.uncovered
+        if any(s.tier is Tier.CORE for s in uncovered):
+            return Coverage.CORE_UNCOVERED
+        return Coverage.OTHERS_UNCOVERED if uncovered else Coverage.ALL_COVERED
+
+    def coverage_statement(self) -> str:
+        """The coverage in one sentence, naming the segments nothing aims at (core first)."""
+        tiers = list(Tier)
+        uncovered = sorted(self.uncovered, key=lambda s: tiers.index(s.tier))  # stable
+        names = ", ".join(f"{s.name} ({s.tier.value})" for s in uncovered)
+        return {
+            Coverage.NO_SEGMENTS: "No segments yet: add the segments you sell to",
+            Coverage.NO_CORE: ("No segment is core yet: put the few you focus on in the core tier"),
+            Coverage.CORE_UNCOVERED: f"Nothing aims at {names}",
+            Coverage.OTHERS_UNCOVERED: (
+                f"Every core segment has a live initiative; nothing aims at {names}"
+            ),
+            Coverage.ALL_COVERED: "Every segment has a live initiative aimed at it",
+        }[self.coverage]
 
 
 _LIVE = "i.status != 'dropped'"

@@ -22,6 +22,7 @@ from planner import (
     Tier,
 )
 from planner.analysis import strike_zone
+from planner.analysis.strike_zone import Coverage
 from ui.pages.strike_zone import edits
 from ui.pages.strike_zone.coverage import (
     build_coverage,
@@ -259,17 +260,19 @@ def test_figures_show_a_dash_when_the_plan_has_no_budget_or_target():
     plan.close()
 
 
-def test_figures_warn_when_a_core_segment_has_nothing_aimed_at_it(small_plan):
+def test_figures_tell_when_a_core_segment_has_nothing_aimed_at_it(small_plan):
     small_plan.initiatives.set_segments(initiative_named(small_plan, "Webinars").id, [])
     figures = zone_figures(strike_zone(small_plan), USD, Stage.SCALING)
     assert figures.uncovered.startswith("Nothing aims at Mid-market SaaS (core)")
-    assert figures.core_uncovered is True
+    assert figures.coverage is Coverage.CORE_UNCOVERED
 
 
-def test_figures_list_uncovered_segments_without_warning_when_none_is_core(small_plan):
+def test_figures_list_uncovered_segments_once_every_core_one_is_covered(small_plan):
     figures = zone_figures(strike_zone(small_plan), USD, Stage.SCALING)
-    assert figures.uncovered == "Nothing aims at Tiny shops (outside)"
-    assert figures.core_uncovered is False
+    assert figures.uncovered == (
+        "Every core segment has a live initiative; nothing aims at Tiny shops (outside)"
+    )
+    assert figures.coverage is Coverage.OTHERS_UNCOVERED
 
 
 # -- the coverage model ------------------------------------------------------------------

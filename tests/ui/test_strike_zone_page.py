@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from strike_zone_support import click, initiative_named, segment_named, show_zone_page
+from strike_zone_support import (
+    click,
+    initiative_named,
+    make_small_plan,
+    segment_named,
+    show_zone_page,
+)
 
 from planner import Plan, Tier
 from ui.document import PlanDocument
+from ui.icons import icon
 from ui.pages.strike_zone import StrikeZonePage
 from ui.pages.strike_zone.coverage_model import DOT
 
@@ -80,6 +87,56 @@ def test_a_core_segment_nothing_aims_at_is_shown_as_a_warning(zone_page, documen
     card = zone_page.headline.uncovered
     assert card.text.text() == "Nothing aims at PE-backed portfolio companies (core)"
     assert card.warning is True
+
+
+def _shows_icon(card, name: str) -> bool:
+    return card.icon.pixmap().toImage() == icon(name).pixmap(20, 20).toImage()
+
+
+@pytest.fixture
+def coverage_card(qtbot):
+    """Makes the coverage card of a strike-zone page on a plan, refreshed."""
+    documents: list[PlanDocument] = []
+
+    def card_of(plan: Plan):
+        documents.append(PlanDocument(plan))
+        page = StrikeZonePage(documents[-1])
+        qtbot.addWidget(page)
+        page.refresh(None)
+        return page.headline.uncovered
+
+    yield card_of
+    for document in documents:
+        document.close()
+
+
+def test_with_no_segments_the_coverage_card_says_to_add_them_with_an_info_icon(coverage_card):
+    card = coverage_card(Plan.in_memory())
+    assert card.text.text() == "No segments yet: add the segments you sell to"
+    assert _shows_icon(card, "info") and card.warning is False
+
+
+def test_a_core_segment_nothing_aims_at_shows_the_warning_icon(coverage_card):
+    plan = make_small_plan()
+    plan.initiatives.set_segments(initiative_named(plan, "Webinars").id, [])
+    card = coverage_card(plan)
+    assert card.text.text().startswith("Nothing aims at Mid-market SaaS (core)")
+    assert _shows_icon(card, "warning") and card.warning is True
+
+
+def test_an_outside_segment_nothing_aims_at_shows_the_info_icon_not_a_tick(coverage_card):
+    card = coverage_card(make_small_plan())
+    assert card.text.text().endswith("nothing aims at Tiny shops (outside)")
+    assert _shows_icon(card, "info") and card.warning is False
+
+
+def test_when_every_segment_is_aimed_at_the_coverage_card_shows_the_ok_icon(coverage_card):
+    plan = make_small_plan()
+    every = [s.id for s in plan.segments.list()]
+    plan.initiatives.set_segments(initiative_named(plan, "Webinars").id, every)
+    card = coverage_card(plan)
+    assert card.text.text() == "Every segment has a live initiative aimed at it"
+    assert _shows_icon(card, "ok") and card.warning is False
 
 
 def test_shares_show_a_dash_when_the_plan_has_no_budget(qtbot):

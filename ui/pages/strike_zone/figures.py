@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from planner import Currency, Stage, Tier
 from planner.analysis import StrikeZone
+from planner.analysis.strike_zone import Coverage
 from planner.checks.thresholds import MIN_ZONE_SHARE
-from ui.pages.strike_zone.tiers import TIER_ORDER
 
 NO_SHARE = "—"  # a share of nothing: the plan has no (live) budget or target yet
 
@@ -21,8 +21,8 @@ class ZoneFigures:
     target_share: str
     target_caption: str
     target_detail: str
-    uncovered: str
-    core_uncovered: bool  # a core segment has nothing aimed at it: show as a warning
+    uncovered: str  # the core's sentence on which segments nothing aims at
+    coverage: Coverage  # what that sentence says, for its icon
 
 
 def share_text(share: float | None) -> str:
@@ -40,12 +40,6 @@ def zone_figures(zone: StrikeZone, currency: Currency, stage: Stage) -> ZoneFigu
 
     floor = MIN_ZONE_SHARE[stage]
     budget_share = zone.budget_share_in_zone
-    uncovered = sorted(zone.uncovered, key=lambda s: TIER_ORDER[s.tier])
-    if uncovered:
-        names = ", ".join(f"{s.name} ({s.tier.value})" for s in uncovered)
-        words = f"Nothing aims at {names}"
-    else:
-        words = "Every segment has a live initiative aimed at it"
     return ZoneFigures(
         budget_share=share_text(budget_share),
         budget_caption="of the budget aims inside the zone",
@@ -57,8 +51,8 @@ def zone_figures(zone: StrikeZone, currency: Currency, stage: Stage) -> ZoneFigu
         target_share=share_text(zone.target_share_in_zone),
         target_caption="of the revenue target aims inside the zone",
         target_detail=detail("revenue target", zone.target_by_tier[Tier.CORE], zone.total_target),
-        uncovered=words,
-        core_uncovered=any(s.tier is Tier.CORE for s in uncovered),
+        uncovered=zone.coverage_statement(),
+        coverage=zone.coverage,
     )
 
 

@@ -6,8 +6,20 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from planner.analysis.strike_zone import Coverage
 from ui.icons import icon
 from ui.pages.strike_zone.figures import ZoneFigures
+
+# The icon beside each kind of coverage news. No segments at all is a plan not set up yet
+# (info); segments with none in the zone, or a core one nothing aims at, miss the point of a
+# strike zone (warning); an edge or outside segment left alone is worth knowing (info).
+COVERAGE_ICONS: dict[Coverage, str] = {
+    Coverage.NO_SEGMENTS: "info",
+    Coverage.NO_CORE: "warning",
+    Coverage.CORE_UNCOVERED: "warning",
+    Coverage.OTHERS_UNCOVERED: "info",
+    Coverage.ALL_COVERED: "ok",
+}
 
 # Amber, partly transparent: it tints a light or a dark background alike.
 _WARNING_FILL = QColor(222, 150, 20, 45)
@@ -77,13 +89,16 @@ class FigureCard(TintedFrame):
 
 
 class UncoveredCard(TintedFrame):
-    """The segments nothing is aimed at; tinted as a warning when one of them is core."""
+    """The segments nothing is aimed at, with the icon of that news; tinted as a warning
+    when the strike zone itself is missed (a core segment left alone, or no core at all)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = QLabel()
+        self.icon_name = ""  # the icon shown ("ok", "info", "warning")
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # segment names come from the file
         self.text.setAccessibleName("Segments nothing aims at")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
@@ -92,10 +107,11 @@ class UncoveredCard(TintedFrame):
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.text, 1)
 
-    def show_uncovered(self, text: str, warning: bool) -> None:
+    def show_uncovered(self, text: str, coverage: Coverage) -> None:
         self.text.setText(text)
-        self.icon.setPixmap(icon("warning" if warning else "ok").pixmap(20, 20))
-        self.set_warning(warning)
+        self.icon_name = COVERAGE_ICONS[coverage]
+        self.icon.setPixmap(icon(self.icon_name).pixmap(20, 20))
+        self.set_warning(self.icon_name == "warning")
 
 
 class ZoneHeadline(QWidget):
@@ -117,4 +133,4 @@ class ZoneHeadline(QWidget):
             figures.budget_share, figures.budget_caption, figures.budget_detail, figures.budget_low
         )
         self.target.show_figure(figures.target_share, figures.target_caption, figures.target_detail)
-        self.uncovered.show_uncovered(figures.uncovered, figures.core_uncovered)
+        self.uncovered.show_uncovered(figures.uncovered, figures.coverage)
