@@ -74,7 +74,7 @@ def test_a_worksheet_without_the_row_hook_gets_the_public_path(tmp_path, monkeyp
     monkeypatch.delattr(WriteOnlyWorksheet, "_values_to_row")  # as another openpyxl might
     writer = SheetWriter(ws, Styles(Currency("EUR")))
     monkeypatch.undo()  # this openpyxl's own append needs its method back
-    writer.append(["=1+1", Styled(12.5, "money"), None, 3])
+    writer.append(["=1+1", Styled(12.5, "exact_money"), None, 3])
     wb.save(tmp_path / "plain.xlsx")
     row = next(load_workbook(tmp_path / "plain.xlsx")["Plain"].iter_rows())
     assert writer.fast is False

@@ -1,5 +1,6 @@
 """The About sheet: where the workbook came from (app, plan file, export time), the currency,
-the funnel assumptions and the hand-off agreement the figures rest on, and how to read them."""
+the funnel assumptions and the hand-off agreement the figures rest on, and how to read them.
+Its values, text and figures alike, read from the left, as a list of settings does."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ TITLE = "About"
 RANGE_NAME = "Funnel_Assumptions"
 WIDTHS = (30.0, 40.0, 60.0)
 READING_NOTES = (
-    "Money is shown in major units of the plan currency (12,345.67), exact to the cent.",
+    "Money is shown in whole units of the plan currency (12,346); the cells hold it exact to "
+    "the cent, and the Actuals sheet shows the cents.",
     "To date: from the plan's first month to the latest month holding any actual.",
     "Attainment: actual ÷ planned over the same months; forecast attainment: the run-rate "
     "forecast ÷ the year's plan.",
@@ -26,7 +28,7 @@ READING_NOTES = (
     "An initiative aimed at several segments is shared equally among them, the odd cent going "
     "to the first.",
     "The Actuals sheet is made to be filled in and sent back; the plan imports it by "
-    "initiative ID.",
+    "initiative ID. It is left out of the printout until its print area is cleared.",
 )
 
 
@@ -59,22 +61,30 @@ def write(ctx: ExportContext) -> None:
     )
     grid.blank()
     grid.add(Styled("Funnel assumptions", "section"))
-    first = pair("Lead to MQL", Styled(funnel.lead_to_mql, "percent"), "stage conversion rate")
-    pair("MQL to SAL", Styled(funnel.mql_to_sal, "percent"))
-    pair("SAL to SQL", Styled(funnel.sal_to_sql, "percent"))
-    pair("SQL to opportunity", Styled(funnel.sql_to_opportunity, "percent"))
-    pair("Opportunity to won", Styled(funnel.opportunity_to_won, "percent"))
-    pair("Average deal size", Styled(styles.money(funnel.average_deal_size), "money"))
+    first = pair("Lead to MQL", Styled(funnel.lead_to_mql, "percent_left"), "stage conversion rate")
+    pair("MQL to SAL", Styled(funnel.mql_to_sal, "percent_left"))
+    pair("SAL to SQL", Styled(funnel.sal_to_sql, "percent_left"))
+    pair("SQL to opportunity", Styled(funnel.sql_to_opportunity, "percent_left"))
+    pair("Opportunity to won", Styled(funnel.opportunity_to_won, "percent_left"))
+    pair("Average deal size", Styled(styles.money(funnel.average_deal_size), "money_left"))
     last = pair(
         "Minimum return",
-        Styled(funnel.min_return_ratio, "ratio"),
+        Styled(funnel.min_return_ratio, "ratio_left"),
         "revenue target per unit of budget below which the checks warn",
     )
     grid.blank()
     grid.add(Styled("Hand-off agreement", "section"))
-    pair("MQLs per month", Styled(agreement.mqls_per_month, "count"), "marketing commits")
-    pair("Acceptance rate", Styled(agreement.acceptance_rate, "percent"), "sales accepts at least")
-    pair("Follow-up within (hours)", Styled(agreement.followup_hours, "hours"), "sales commits")
+    pair("MQLs per month", Styled(agreement.mqls_per_month, "count_left"), "marketing commits")
+    pair(
+        "Acceptance rate",
+        Styled(agreement.acceptance_rate, "percent_left"),
+        "sales accepts at least",
+    )
+    pair(
+        "Follow-up within (hours)",
+        Styled(agreement.followup_hours, "hours_left"),
+        "sales commits",
+    )
     pair("Quality bar", Styled(agreement.quality_bar, "wrap"))
     grid.blank()
     grid.add(Styled("Reading the figures", "section"))

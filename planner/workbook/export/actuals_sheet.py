@@ -4,7 +4,9 @@
 It holds every month from each initiative's start to its end (clipped to the plan's horizon)
 and any other month that holds values, metrics in funnel order, Planned and Actual prefilled.
 The sheet is protected without a password, so its key columns are not changed by mistake,
-and only the Actual column is open; data validation keeps actuals numbers of 0 or more.
+and only the Actual column is open; data validation keeps actuals numbers of 0 or more. It
+prints nothing unless asked: its print area is the blank row above the header, and clearing
+it prints the form, header repeated on every page.
 
 On the large plan this sheet is most of the workbook (648,000 rows), so its rows are read
 with one query and written through one reusable cell per style (see :mod:`.streaming`).
@@ -22,7 +24,13 @@ from planner.domain import Metric
 from planner.workbook import layout
 from planner.workbook.export.cells import Styled
 from planner.workbook.export.facts import first_day
-from planner.workbook.export.sheet_setup import declare_size, define_name, prepare
+from planner.workbook.export.printing import PrintLayout
+from planner.workbook.export.sheet_setup import (
+    declare_size,
+    define_name,
+    headers_over,
+    prepare,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -38,6 +46,10 @@ _VALUES = "SELECT initiative_id, month, " + ", ".join(
     column for metric in METRICS for column in (metric.planned_column, metric.actual_column)
 )
 MONEY_TITLES = tuple(metric.title for metric in METRICS if metric.is_money)
+# How each column's values look, for its header's alignment (ids are plain numbers).
+COLUMN_LOOKS = tuple(
+    Styled(None, style) for style in ("count", "text", "month", "text", "count", "input_count")
+)
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,12 @@ def instructions(facts: ExportFacts) -> list[Styled]:
             "with File > Import Actuals… (or: smarketing import PLAN FILE).",
             "note",
         ),
+        Styled(
+            "Printing the workbook leaves this form out. To print it, clear the sheet's print "
+            "area (Excel: Page Layout > Print Area > Clear Print Area; LibreOffice: Format > "
+            "Print Ranges > Clear).",
+            "note",
+        ),
     ]
 
 
@@ -109,26 +127,31 @@ def write(ctx: ExportContext, rows: ActualsRows) -> None:
     lines = instructions(facts)
     header_row = len(lines) + 2
     last_row = header_row + max(1, rows.count)
+    widths = _widths(rows, ctx)
     prepare(
         ws,
-        widths=_widths(rows, ctx),
+        widths=widths,
         freeze=f"C{header_row + 1}",
         title_rows=f"{header_row}:{header_row}",
         plan_name=facts.settings.name,
+        # Printed on request, the form runs one page wide.
+        layout=PrintLayout(),
+        # A blank cell: the printed workbook is for reading (see the last instruction).
+        print_area=f"A{header_row - 1}",
     )
     declare_size(ws, last_row, len(layout.ACTUALS_HEADERS))
     writer = ctx.writer(ws)
     for line in lines:
         writer.append((line,))
     writer.blank()
-    writer.append([Styled(title, "header") for title in layout.ACTUALS_HEADERS])
+    writer.append(headers_over(layout.ACTUALS_HEADERS, COLUMN_LOOKS, ctx.styles))
 
     scale = facts.currency.scale
     # Per metric: its title, its styles, and whether its minor units become major ones.
     kinds = [
         (
             metric.title,
-            "money" if metric.is_money else "count",
+            "exact_money" if metric.is_money else "count",
             "input_money" if metric.is_money else "input_count",
             metric.is_money and scale != 1,
         )
@@ -177,7 +200,7 @@ def _widths(rows: ActualsRows, ctx: ExportContext) -> list[float]:
         ),
         default=0,
     )
-    amount = styles.shown_width("money", styles.money(largest))
+    amount = styles.shown_width("exact_money", styles.money(largest))
     return [
         14.0,
         min(50.0, max(12.0, longest_name + 2.0)),

@@ -1,5 +1,6 @@
 """The Charts sheet (with ``ExportOptions.chart_images``): the app's own dashboard charts as
-pictures, drawn by :mod:`planner.charts` exactly as ``smarketing chart`` draws them."""
+pictures, drawn by :mod:`planner.charts` exactly as ``smarketing chart`` draws them. Asked
+for, they print: two to a page, each under its title."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 TITLE = "Charts"
 DPI = 100
 ROW_PIXELS = 20  # a row at the default height
-GAP_ROWS = 3
+GAP_ROWS = 1
+SHOWN = 0.8  # of a picture's drawn size: two fit a printed page
+PER_PAGE = 2
+WIDTHS = [12.0] * 8  # about a picture's width
 
 
 def chart_png(plan: Plan, kind: str) -> bytes:
@@ -42,7 +46,7 @@ def write(ctx: ExportContext, pictures: tuple[tuple[str, bytes], ...] = ()) -> N
     ws = ctx.new_sheet(TITLE)
     grid = Grid()
     grid.add(Styled("Charts as the app draws them", "title"))
-    grid.add(
+    grid.line(
         Styled(
             "Pictures of the dashboard's charts. The Summary and Monthly sheets have native "
             "Excel charts drawn from the workbook's cells.",
@@ -52,13 +56,16 @@ def write(ctx: ExportContext, pictures: tuple[tuple[str, bytes], ...] = ()) -> N
     grid.blank()
     placed = []
     drawn = dict(pictures)
-    for kind in KINDS:
+    for position, kind in enumerate(KINDS, 1):
         ctx.progress.check()
         png = drawn[kind] if kind in drawn else chart_png(ctx.plan, kind)
         picture = Image(io.BytesIO(png))
+        picture.width, picture.height = round(picture.width * SHOWN), round(picture.height * SHOWN)
         grid.add(Styled(TITLES[kind], "section"))
         placed.append((picture, f"A{grid.next_row}"))
         grid.blank(-(-int(picture.height) // ROW_PIXELS) + GAP_ROWS)
-    write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=[12.0] * 12)
+        if position % PER_PAGE == 0 and position < len(KINDS):
+            grid.page_breaks.append(grid.next_row - 1)
+    write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS)
     for picture, anchor in placed:
         ws.add_image(picture, anchor)

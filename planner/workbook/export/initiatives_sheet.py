@@ -14,7 +14,13 @@ from planner import months as month_math
 from planner.domain import Metric, Team, Tier
 from planner.workbook.export.cells import Styled
 from planner.workbook.export.facts import first_day
-from planner.workbook.export.sheet_setup import Grid, attainment_scale, define_name, write_grid
+from planner.workbook.export.sheet_setup import (
+    Grid,
+    attainment_scale,
+    define_name,
+    headers_over,
+    write_grid,
+)
 
 if TYPE_CHECKING:
     from planner.checks.findings import Finding
@@ -48,14 +54,22 @@ HEADERS = (
     "Notes",
 )
 ATTAINMENT_COLUMN = HEADERS.index("Attainment") + 1
-# Long text columns wrap within these widths, so the sheet prints legibly one page wide.
+TITLE_COLUMNS = 2  # the ID and the name print on every page across
+# Printed across pages, a page ends after one of these: who, where aimed, what and when,
+# the money, the findings.
+PAGE_ENDS = tuple(
+    HEADERS.index(title) + 1
+    for title in ("Teams", "Tiers", "Status", "End", "Attainment", "What the checks found")
+)
+# Long text columns wrap within these widths.
 CAPS = {
     HEADERS.index(title) + 1: width
     for title, width in (
-        ("Initiative", 30.0),
+        ("Initiative", 32.0),
         ("Owner", 16.0),
         ("Teams", 14.0),
         ("Segments", 26.0),
+        ("Channel", 12.0),
         ("What the checks found", 30.0),
         ("Notes", 28.0),
     )
@@ -69,13 +83,13 @@ def write(ctx: ExportContext) -> None:
     ws = ctx.new_sheet(TITLE)
     grid = Grid()
     grid.add(Styled(f"Initiatives of {facts.settings.name}", "title"))
-        ("Channel", 12.0),
-    grid.add(Styled(_explanation(facts), "subtitle"))
+    grid.line(Styled(_explanation(facts), "subtitle"))
     grid.blank()
-    grid.add(*(Styled(title, "header") for title in HEADERS))
     lookups = _Lookups(facts)
     rows = [_row(initiative, facts, styles, lookups) for initiative in facts.initiatives]
-    for row in rows or [[None] * len(HEADERS)]:  # a table needs one row below its header
+    rows = rows or [[None] * len(HEADERS)]  # a table needs one row below its header
+    grid.add(*headers_over(HEADERS, rows[0], styles))
+    for row in rows:
         grid.add(*row)
     last_row = grid.next_row - 1
     write_grid(
@@ -84,7 +98,9 @@ def write(ctx: ExportContext) -> None:
         grid,
         freeze=f"C{HEADER_ROW + 1}",
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
+        title_columns=TITLE_COLUMNS,
         caps=CAPS,
+        ends=PAGE_ENDS,
     )
 
     ref = f"A{HEADER_ROW}:{get_column_letter(len(HEADERS))}{last_row}"
@@ -117,7 +133,7 @@ def _explanation(facts: ExportFacts) -> str:
             f"To date: {month_math.label(facts.settings.horizon.first)} to "
             f"{month_math.label(through)}. Attainment: revenue won ÷ revenue planned, to date."
         )
-    return f"Money in {facts.currency.code}. {to_date} Use the filter buttons to narrow it."
+    return f"Money in {facts.currency.code}. {to_date}"
 
 
 def finding_title(finding: Finding) -> str:
@@ -132,6 +148,7 @@ class _Lookups:
     def __init__(self, facts: ExportFacts) -> None:
         self.people = {person.id: person for person in facts.people}
         self.segments = {segment.id: segment for segment in facts.segments}
+        self.channels = {channel.id: channel.name for channel in facts.channels}
         self.on: dict[int, set[int]] = {}
         for assignment in facts.assignments:
             self.on.setdefault(assignment.initiative_id, set()).add(assignment.person_id)
@@ -148,7 +165,6 @@ def _row(
     owner = lookups.people.get(initiative.owner_id) if initiative.owner_id is not None else None
     aimed = [lookups.segments[s] for s in initiative.segment_ids if s in lookups.segments]
     tiers = [tier.value for tier in Tier if any(s.tier is tier for s in aimed)]
-        self.channels = {channel.id: channel.name for channel in facts.channels}
     findings = lookups.findings.get(initiative.id, [])
     totals = facts.to_date.get(initiative.id)
     planned = totals.planned[Metric.REVENUE_WON] if totals else None
@@ -172,7 +188,7 @@ def _row(
         Styled(styles.money(planned), "money"),
         Styled(styles.money(won), "money"),
         Styled(attainment, "percent"),
-        Styled(len(findings), "count"),
+        Styled(len(findings), "key"),  # centred: apart from the findings named beside it
         Styled(", ".join(finding_title(f) for f in findings), "wrap") if findings else None,
         Styled(initiative.notes, "wrap") if initiative.notes else None,
     ]

@@ -9,7 +9,7 @@ from planner.domain import Metric
 from planner.workbook.export import native_charts
 from planner.workbook.export.cells import Styled
 from planner.workbook.export.facts import first_day
-from planner.workbook.export.sheet_setup import Grid, define_name, write_grid
+from planner.workbook.export.sheet_setup import Grid, define_name, fitted_widths, write_grid
 
 if TYPE_CHECKING:
     from planner.analysis import Totals
@@ -21,8 +21,7 @@ RANGE_NAME = "Monthly_Data"
 METRIC_ROW = 4
 HEADER_ROW = 5
 CHARTED = Metric.REVENUE_WON
-CHART_WIDTH_CM = 32.0
-CHART_HEIGHT_CM = 11.0
+CHART_ROWS = 18  # the chart covers these rows, as wide as the first printed page
 
 
 def metric_columns(metric: Metric) -> tuple[int, int]:
@@ -37,7 +36,7 @@ def write(ctx: ExportContext) -> None:
     ws = ctx.new_sheet(TITLE)
     grid = Grid()
     grid.add(Styled("Monthly: every metric, planned and actual", "title"))
-    grid.add(
+    grid.line(
         Styled(
             f"Money in {facts.currency.code}; a blank actual means none was entered for that "
             "month. Totals are the whole plan's.",
@@ -58,7 +57,7 @@ def write(ctx: ExportContext) -> None:
         grid.merge(planned, metric_row, actual)
     header_row = grid.add(
         Styled("Month", "header"),
-        *(Styled(kind, "header") for _metric in Metric for kind in ("Planned", "Actual")),
+        *(Styled(kind, "header_right") for _metric in Metric for kind in ("Planned", "Actual")),
     )
     months = sorted(set(facts.settings.horizon.months()) | set(facts.monthly))
     for month in months:
@@ -70,10 +69,22 @@ def write(ctx: ExportContext) -> None:
     total_row = grid.add(
         Styled("Total", "total_label"), *_cells(facts.plan_total, styles, total=True)
     )
-    grid.blank(2)
+    grid.blank()
     chart_row = grid.next_row
+    grid.blank(CHART_ROWS)
 
-    write_grid(ctx, ws, grid, freeze=f"B{header_row + 1}", title_rows=f"{metric_row}:{header_row}")
+    widths = _widths(grid, header_row, styles)
+    layout = write_grid(
+        ctx,
+        ws,
+        grid,
+        freeze=f"B{header_row + 1}",
+        title_rows=f"{metric_row}:{header_row}",
+        title_columns=1,
+        widths=widths,
+        # A page across ends after a metric's Actual column, never between its two.
+        ends=[metric_columns(metric)[1] for metric in Metric],
+    )
     define_name(ctx.wb, RANGE_NAME, ws, 1, header_row, 1 + 2 * len(Metric), total_row)
     planned, actual = metric_columns(CHARTED)
     chart = native_charts.line_by_month(
@@ -88,9 +99,30 @@ def write(ctx: ExportContext) -> None:
         # The header cells say only "Planned" and "Actual": the legend says of what.
         names=(f"{CHARTED.title} planned", f"{CHARTED.title} actual"),
     )
-    # The sheet is wide (nine metrics, planned and actual): so is its chart.
-    chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
-    native_charts.place(ws, chart, f"A{chart_row}")
+    # On the first page, beside the Month column when that repeats on the next pages.
+    first_column, last_column = 1, len(widths)
+    if layout.column_breaks:
+        first_column, last_column = 2, layout.column_breaks[0]
+    native_charts.place_over(
+        ws,
+        chart,
+        columns=(first_column, last_column),
+        rows=(chart_row, chart_row + CHART_ROWS - 1),
+        last_width=widths[last_column - 1],
+    )
+
+
+def _widths(grid: Grid, header_row: int, styles: Styles) -> list[float]:
+    """Columns fitted to the rows from the header row on; each metric's two columns then
+    widened, if they must be, to hold its title (merged over both)."""
+    widths = fitted_widths(grid.rows[header_row - 1 :], styles)
+    for metric in Metric:
+        planned, actual = metric_columns(metric)
+        short = len(metric.title) * 1.1 + 3.0 - widths[planned - 1] - widths[actual - 1]
+        if short > 0:
+            widths[planned - 1] += short / 2
+            widths[actual - 1] += short / 2
+    return widths
 
 
 def _cells(totals: Totals | None, styles: Styles, *, total: bool) -> list[Styled]:

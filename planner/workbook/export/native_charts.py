@@ -12,6 +12,16 @@ from typing import TYPE_CHECKING
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.chart.axis import DateAxis
 from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
+from openpyxl.utils.units import inch_to_EMU, pixels_to_EMU
 
 if TYPE_CHECKING:
     from openpyxl.chart._chart import ChartBase
@@ -20,9 +30,10 @@ if TYPE_CHECKING:
 PLANNED = "56B4E9"
 ACTUAL = "0072B2"
 SECOND = "E69F00"
-WIDTH_CM = 22.0
-HEIGHT_CM = 7.5
-ROWS_PER_CHART = 16  # rows a chart covers at the default row height, with a gap below
+ROWS_PER_CHART = 15  # rows of the default height a chart covers on the Summary
+GAP_PIXELS = 8  # between a chart and the next one beside or below it
+ROW_POINTS = 15.0  # the default row height
+TITLE_POINTS = 12  # a chart's title; programs draw it larger, which crowds a half-page chart
 
 
 def line_by_month(
@@ -111,15 +122,36 @@ def _add_series(
             chart.add_data(values, titles_from_data=True)
 
 
-def place(ws: WriteOnlyWorksheet, chart: ChartBase, anchor: str) -> None:
-    """Put ``chart`` on ``ws`` with its top-left corner at the cell ``anchor``."""
+def place_over(
+    ws: WriteOnlyWorksheet,
+    chart: ChartBase,
+    *,
+    columns: tuple[int, int],
+    rows: tuple[int, int],
+    last_width: float,
+) -> None:
+    """Put ``chart`` over the cells of ``columns`` and ``rows`` (first and last, 1-based;
+    ``last_width`` is the last column's width in units), a little short of the last ones.
+
+    Anchored to cells, the chart takes their size in whichever program opens the file, so
+    it stays within the columns of its printed page (a chart sized in centimetres runs past
+    them where columns print narrower). The gap is measured in Excel's pixels (7 to a unit),
+    which no program prints narrower."""
+    anchor = TwoCellAnchor()
+    anchor._from = AnchorMarker(col=columns[0] - 1, row=rows[0] - 1)
+    anchor.to = AnchorMarker(
+        col=columns[1] - 1,
+        colOff=pixels_to_EMU(max(0, int(last_width * 7) - GAP_PIXELS)),
+        row=rows[1] - 1,
+        rowOff=inch_to_EMU(ROW_POINTS / 72) - pixels_to_EMU(GAP_PIXELS),
+    )
     ws.add_chart(chart, anchor)
 
 
 def _frame(chart: ChartBase, title: str) -> None:
-    chart.title = title
-    chart.width = WIDTH_CM
-    chart.height = HEIGHT_CM
+    bold = CharacterProperties(sz=TITLE_POINTS * 100, b=True)
+    line = Paragraph(pPr=ParagraphProperties(defRPr=bold), r=[RegularTextRun(rPr=bold, t=title)])
+    chart.title = Title(tx=Text(rich=RichText(p=[line])), overlay=False)
     chart.legend.position = "b"
     chart.style = 2
     # Room for the axis labels inside the frame (LibreOffice crowds them otherwise).

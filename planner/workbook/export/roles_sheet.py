@@ -43,7 +43,7 @@ def write(ctx: ExportContext) -> None:
 
     grid = Grid()
     grid.add(Styled("Roles (RACI): who does what on each initiative", "title"))
-    grid.add(
+    grid.line(
         Styled(
             "Marketing and sales on one grid; every initiative has exactly one Accountable owner.",
             "subtitle",
@@ -86,11 +86,10 @@ def write(ctx: ExportContext) -> None:
         grid,
         freeze=f"B{person_row + 1}",
         title_rows=f"{team_row}:{person_row}",
+        title_columns=1,
         widths=widths,
     )
     define_name(ctx.wb, RANGE_NAME, ws, 1, person_row, max(1, len(columns) + 1), last_row)
-    if columns:
-        ws.print_title_cols = "A:A"
 
 
 def _shown_name(person: Person) -> str:

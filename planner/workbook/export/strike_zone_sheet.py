@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain import Status, Tier
 from planner.workbook.export.cells import Styled
-from planner.workbook.export.sheet_setup import Grid, define_name, write_grid
+from planner.workbook.export.sheet_setup import Grid, define_name, headers_over, write_grid
 
 if TYPE_CHECKING:
     from planner.workbook.export.context import ExportContext
@@ -20,6 +20,11 @@ TIER_RANGE_NAME = "Strike_Zone_Tiers"
 HEADER_ROW = 4
 NO_SEGMENT = "(aimed at no segment)"
 TIER_LABELS = {Tier.CORE: "Core", Tier.EDGE: "Edge", Tier.OUTSIDE: "Outside", None: NO_SEGMENT}
+# How each column's values look, for its header's alignment.
+COLUMN_LOOKS = tuple(
+    Styled(None, style)
+    for style in ("wrap", "text", "count", "money", "percent", "money", "percent", "good", "wrap")
+)
 
 
 def write(ctx: ExportContext) -> None:
@@ -29,7 +34,7 @@ def write(ctx: ExportContext) -> None:
     ws = ctx.new_sheet(TITLE)
     grid = Grid()
     grid.add(Styled("Strike zone: where the budget and the revenue target aim", "title"))
-    grid.add(
+    grid.line(
         Styled(
             f"Live (not dropped) initiatives; money in {facts.currency.code}. An initiative aimed "
             "at several segments is shared equally among them. Shares are of the whole plan.",
@@ -48,9 +53,8 @@ def write(ctx: ExportContext) -> None:
         "Covered",
         "Notes",
     )
-    grid.add(*(Styled(title, "header") for title in headers))
-    for item in zone.segments:
-        grid.add(
+    rows = [
+        [
             Styled(item.segment.name, "wrap"),
             Styled(item.segment.tier.value.capitalize(), "text"),
             Styled(item.initiatives, "count"),
@@ -58,7 +62,12 @@ def write(ctx: ExportContext) -> None:
             *_money_and_share(item.revenue_target, zone.total_target, styles, total=False),
             Styled("Yes", "good") if item.initiatives else Styled("No", "bad"),
             Styled(item.segment.notes, "wrap") if item.segment.notes else None,
-        )
+        ]
+        for item in zone.segments
+    ]
+    grid.add(*headers_over(headers, COLUMN_LOOKS, styles))
+    for row in rows:
+        grid.add(*row)
     grid.add(
         NO_SEGMENT,
         None,
@@ -75,17 +84,10 @@ def write(ctx: ExportContext) -> None:
     )
     grid.blank()
     tier_header = grid.add(
-        *(
-            Styled(title, "header")
-            for title in (
-                "Tier",
-                None,
-                None,
-                "Budget",
-                "Share of budget",
-                "Revenue target",
-                "Share of target",
-            )
+        *headers_over(
+            ("Tier", None, None, "Budget", "Share of budget", "Revenue target", "Share of target"),
+            COLUMN_LOOKS,
+            styles,
         )
     )
     for tier, label in TIER_LABELS.items():
@@ -112,7 +114,7 @@ def write(ctx: ExportContext) -> None:
         Styled(zone.target_share_in_zone, "percent"),
     )
     uncovered = ", ".join(segment.name for segment in zone.uncovered) or "none"
-    grid.add(Styled("Segments nothing aims at", "label"), None, None, Styled(uncovered, "note"))
+    grid.line(Styled(f"Segments nothing aims at: {uncovered}", "subtitle"))
 
     write_grid(
         ctx,
@@ -120,7 +122,8 @@ def write(ctx: ExportContext) -> None:
         grid,
         freeze=f"A{HEADER_ROW + 1}",
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        caps={1: 34.0, len(headers): 40.0},
+        title_columns=1,
+        caps={1: 28.0, len(headers): 32.0},
     )
     define_name(ctx.wb, RANGE_NAME, ws, 1, HEADER_ROW, len(headers), last_row)
     define_name(ctx.wb, TIER_RANGE_NAME, ws, 1, tier_header, 7, tier_last)

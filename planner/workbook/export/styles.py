@@ -2,7 +2,9 @@
 
 Cells name a style (``"money"``, ``"header"``); :class:`Styles` knows what each name means for
 this plan (its currency's symbol and decimal places) and how wide a value looks in it, for
-fitted column widths. Colours follow Excel's own conventions (good green, bad red, pale
+fitted column widths. The report's money (``"money"``, ``"headline_money"``...) shows whole
+units, as a finance report does; the cells still hold amounts exact to the cent, and the
+Actuals sheet, the form sent back, shows the cents (``"exact_money"``, ``"input_money"``). Colours follow Excel's own conventions (good green, bad red, pale
 yellow for cells to fill in) so the workbook reads like any finance deliverable.
 """
 
@@ -37,10 +39,11 @@ HOURS_FORMAT = "0.0"
 RATIO_FORMAT = '0.0" : 1"'
 
 
-def money_format(currency: Currency) -> str:
-    """An Excel number format showing amounts in ``currency``: ``"$"#,##0.00``."""
+def money_format(currency: Currency, *, cents: bool = True) -> str:
+    """An Excel number format showing amounts in ``currency``: ``"$"#,##0.00``, or
+    ``"$"#,##0`` without ``cents`` (the amount rounded to whole units where it is shown)."""
     symbol = currency.symbol.replace('"', "")
-    decimals = f".{'0' * currency.digits}" if currency.digits else ""
+    decimals = f".{'0' * currency.digits}" if currency.digits and cents else ""
     return f'"{symbol}"#,##0{decimals}'
 
 
@@ -72,29 +75,42 @@ class Look:
     width: bool = True
 
 
-def _looks(money: str) -> dict[str, Look]:
+def _looks(money: str, exact_money: str) -> dict[str, Look]:
     header = Look(bold=True, colour="FFFFFF", fill=HEADER_FILL, vertical="center", wrap=True)
     total = {"bold": True, "fill": TOTAL_FILL, "top_border": True}
-    return {
-        "title": Look(bold=True, size=15, colour=NAVY, width=False),
-        "subtitle": Look(italic=True, colour=MUTED_TEXT, width=False),
-        "section": Look(bold=True, size=12, colour=NAVY, width=False),
-        # A note beside a right-aligned figure: kept a little apart from it.
-        "note": Look(colour=MUTED_TEXT, width=False, indent=1),
-        "header": header,
-        "header_centre": Look(**{**_fields(header), "horizontal": "center"}),
-        "header_rotated": Look(
-            **{**_fields(header), "horizontal": "center", "rotation": 90, "wrap": False}
-        ),
-        "label": Look(bold=True, vertical=TOP),
-        "text": Look(vertical=TOP),
-        "key": Look(horizontal="center", vertical=TOP),
-        "wrap": Look(wrap=True, vertical=TOP),
+    values = {
         "money": Look(number_format=money, vertical=TOP),
         "count": Look(number_format=COUNT_FORMAT, vertical=TOP),
         "percent": Look(number_format=PERCENT_FORMAT, vertical=TOP),
         "hours": Look(number_format=HOURS_FORMAT, vertical=TOP),
         "ratio": Look(number_format=RATIO_FORMAT, vertical=TOP),
+    }
+    return {
+        "title": Look(bold=True, size=15, colour=NAVY, width=False),
+        # A line under a title, wrapped across the page (see Grid.line).
+        "subtitle": Look(italic=True, colour=MUTED_TEXT, width=False, wrap=True, vertical=TOP),
+        "section": Look(bold=True, size=12, colour=NAVY, width=False),
+        # A note beside a right-aligned figure: kept a little apart from it.
+        "note": Look(colour=MUTED_TEXT, width=False, indent=1),
+        "header": header,
+        # Each column's header aligns as its values do (see Styles.header_for).
+        "header_centre": Look(**{**_fields(header), "horizontal": "center"}),
+        "header_right": Look(**{**_fields(header), "horizontal": "right"}),
+        "header_rotated": Look(
+            **{**_fields(header), "horizontal": "center", "rotation": 90, "wrap": False}
+        ),
+        "label": Look(bold=True, vertical=TOP),
+        # Short text (a channel, a status) that still wraps where its column is capped.
+        "text": Look(vertical=TOP, wrap=True),
+        "key": Look(horizontal="center", vertical=TOP),
+        "wrap": Look(wrap=True, vertical=TOP),
+        **values,
+        # The same figures in a list of settings, whose values read from the left.
+        **{
+            f"{name}_left": Look(**{**_fields(look), "horizontal": "left"})
+            for name, look in values.items()
+        },
+        "exact_money": Look(number_format=exact_money, vertical=TOP),
         "month": Look(number_format=MONTH_FORMAT, horizontal="left", vertical=TOP),
         "timestamp": Look(number_format=TIMESTAMP_FORMAT, horizontal="left", vertical=TOP),
         "total_label": Look(**total),
@@ -104,11 +120,12 @@ def _looks(money: str) -> dict[str, Look]:
         "headline_money": Look(bold=True, size=12, number_format=money),
         "headline_percent": Look(bold=True, size=12, number_format=PERCENT_FORMAT),
         "headline_count": Look(bold=True, size=12, number_format=COUNT_FORMAT),
-        "input_money": Look(number_format=money, fill=INPUT_FILL, box=True, locked=False),
+        "input_money": Look(number_format=exact_money, fill=INPUT_FILL, box=True, locked=False),
         "input_count": Look(number_format=COUNT_FORMAT, fill=INPUT_FILL, box=True, locked=False),
         "good": Look(fill=GOOD_FILL, colour=GOOD_TEXT, horizontal="center", vertical=TOP),
         "bad": Look(fill=BAD_FILL, colour=BAD_TEXT, horizontal="center", vertical=TOP),
         "neutral": Look(fill=NEUTRAL_FILL, colour=NEUTRAL_TEXT, horizontal="center", vertical=TOP),
+        "info": Look(horizontal="center", vertical=TOP),
         **{
             f"role_{role}": Look(bold=role == "A", fill=fill, horizontal="center", box=True)
             for role, fill in ROLE_FILLS.items()
@@ -130,12 +147,25 @@ class Styles:
 
     def __init__(self, currency: Currency) -> None:
         self.currency = currency
-        self.money_format = money_format(currency)
+        self.money_format = money_format(currency, cents=False)
+        self.exact_money_format = money_format(currency)
         self.axis_money_format = axis_money_format(currency)
-        self._looks = _looks(self.money_format)
+        self._looks = _looks(self.money_format, self.exact_money_format)
 
     def look(self, name: str) -> Look:
         return self._looks[name]
+
+    def header_for(self, style: str | None) -> str:
+        """The header style of a column whose values have ``style``: aligned as they are,
+        so a column reads down one edge (figures right, keys and flags centred, text left)."""
+        look = self._looks[style] if style else None
+        if look is None:
+            return "header"
+        if look.horizontal == "center":
+            return "header_centre"
+        if look.horizontal is None and look.number_format:
+            return "header_right"
+        return "header"
 
     def money(self, minor: int | None) -> float | int | None:
         """Minor units as the number a cell holds: major units (exact to the cent as a
@@ -160,9 +190,9 @@ class Styles:
             return 8
         number_format = look.number_format if look else None
         if isinstance(value, int | float):
-            if number_format == self.money_format:
-                symbol = len(self.currency.symbol)
-                return symbol + len(f"{value:,.{self.currency.digits}f}")
+            if number_format in (self.money_format, self.exact_money_format):
+                digits = self.currency.digits if number_format == self.exact_money_format else 0
+                return len(self.currency.symbol) + len(f"{value:,.{digits}f}")
             if number_format in (PERCENT_FORMAT,):
                 return len(f"{value:.1%}")
             if isinstance(value, float) and number_format in (HOURS_FORMAT, RATIO_FORMAT):

@@ -1,5 +1,8 @@
 """The Summary sheet: the plan, its period, the headline figures, attainment of every metric,
-three native charts, the findings, and the cells the charts are drawn from."""
+three native charts, the findings, and the cells the charts are drawn from.
+
+Printed, it is three pages (more with many findings): the figures, the charts, the findings.
+The chart data below them is left out of the print area."""
 
 from __future__ import annotations
 
@@ -31,9 +34,12 @@ if TYPE_CHECKING:
     from planner.workbook.export.styles import Styles
 
 TITLE = "Summary"
-WIDTHS = (27.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0)
+WIDTHS = (27.0, 14.0, 14.0, 14.0, 14.0, 14.0, 14.0)
 MAX_FINDINGS = 200  # the Initiatives sheet names every initiative's findings
-SEVERITY_LOOK = {"error": "bad", "warning": "neutral", "info": "wrap"}
+SEVERITY_LOOK = {"error": "bad", "warning": "neutral", "info": "info"}
+# The charts: revenue across the page, then funnel and strike zone side by side.
+CHART_ROWS = native_charts.ROWS_PER_CHART
+FUNNEL_COLUMNS, ZONE_COLUMNS = (1, 3), (4, len(WIDTHS))
 TIER_LABELS = {Tier.CORE: "Core", Tier.EDGE: "Edge", Tier.OUTSIDE: "Outside", None: "(no segment)"}
 
 
@@ -45,15 +51,13 @@ def write(ctx: ExportContext) -> None:
     _plan_block(grid, facts)
     headline_rows = _headline_block(grid, facts, styles)
     attainment_rows = _attainment_block(grid, facts, styles)
-    grid.blank()
-    # Two charts to a printed page, never one cut in half.
     grid.page_breaks.append(grid.next_row - 1)
     grid.add(Styled("Charts", "section"))
     chart_row = grid.next_row
-    grid.blank(2 * native_charts.ROWS_PER_CHART)
+    grid.blank(2 * CHART_ROWS + 1)  # a row apart
     grid.page_breaks.append(grid.next_row - 1)
-    grid.blank(native_charts.ROWS_PER_CHART)
     _findings_block(grid, facts)
+    printed = grid.next_row - 1
     grid.blank()
     grid.add(Styled("Chart data: the charts above are drawn from these cells", "section"))
     revenue = _revenue_data(grid, facts, styles)
@@ -62,7 +66,7 @@ def write(ctx: ExportContext) -> None:
     grid.blank()
     zone = _zone_data(grid, facts)
 
-    write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS)
+    write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS, print_rows=printed)
 
     define_name(ctx.wb, "Headline_Figures", ws, 1, headline_rows[0], 2, headline_rows[1])
     define_name(ctx.wb, "Attainment_By_Metric", ws, 1, attainment_rows[0], 7, attainment_rows[1])
@@ -70,9 +74,20 @@ def write(ctx: ExportContext) -> None:
         ws.conditional_formatting.add(
             f"{column}{attainment_rows[0] + 1}:{column}{attainment_rows[1]}", attainment_scale()
         )
-    charts = _charts(ctx, ws, revenue, funnel, zone)
-    for position, chart in enumerate(charts):
-        native_charts.place(ws, chart, f"A{chart_row + position * native_charts.ROWS_PER_CHART}")
+    revenue_chart, funnel_chart, zone_chart = _charts(ctx, ws, revenue, funnel, zone)
+    second_row = chart_row + CHART_ROWS + 1
+    for chart, columns, first in (
+        (revenue_chart, (1, len(WIDTHS)), chart_row),
+        (funnel_chart, FUNNEL_COLUMNS, second_row),
+        (zone_chart, ZONE_COLUMNS, second_row),
+    ):
+        native_charts.place_over(
+            ws,
+            chart,
+            columns=columns,
+            rows=(first, first + CHART_ROWS - 1),
+            last_width=WIDTHS[columns[1] - 1],
+        )
 
 
 def _charts(
@@ -129,6 +144,7 @@ def year_label(facts: ExportFacts) -> str:
 
 
 def _plan_block(grid: Grid, facts: ExportFacts) -> None:
+    """The title, and under it who made the workbook and what the plan covers."""
     settings = facts.settings
     grid.add(Styled(settings.name, "title"))
     byline = " · ".join(
@@ -140,21 +156,16 @@ def _plan_block(grid: Grid, facts: ExportFacts) -> None:
         )
         if part
     )
-    grid.add(Styled(byline, "subtitle"))
-    grid.blank()
-    grid.add(Styled("The plan", "section"))
-    horizon = settings.horizon
-    through = facts.actuals_through
-    grid.add(Styled("Period", "label"), f"{horizon.describe()} ({horizon.count} months)")
-    grid.add(Styled("Fiscal year", "label"), year_label(facts))
-    grid.add(
-        Styled("Actuals through", "label"),
-        Styled(first_day(through), "month") if through else "No actuals yet",
+    grid.line(Styled(byline, "subtitle"))
+    horizon, through = settings.horizon, facts.actuals_through
+    covers = (
+        f"{horizon.describe()} ({horizon.count} months)",
+        f"fiscal year {year_label(facts)}",
+        f"actuals through {month_math.label(through)}" if through else "no actuals yet",
+        f"money in {facts.currency.code} ({facts.currency.symbol.strip()})",
+        f"{settings.stage.value} company",
     )
-    grid.add(
-        Styled("Currency", "label"), f"{facts.currency.code} ({facts.currency.symbol.strip()})"
-    )
-    grid.add(Styled("Company stage", "label"), settings.stage.value.capitalize())
+    grid.line(Styled(" · ".join(covers), "subtitle"))
 
 
 def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int, int]:
@@ -173,6 +184,11 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
         if count
     )
     dropped = figures.initiatives_by_status.get(Status.DROPPED, 0)
+    # Before any spend is entered nothing is spent: $0, and none of the budget used.
+    spent = to_date if spend.actual_to_date is None else ""
+    budget_used = figures.budget_used
+    if budget_used is None and figures.budget:
+        budget_used = 0.0
     rows = [
         ("Initiatives (live)", facts.live_initiatives, "headline_count", counts or "none yet"),
         (
@@ -212,8 +228,8 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             "headline_percent",
             f"forecast ÷ revenue planned for {year}",
         ),
-        ("Spend to date", styles.money(spend.actual_to_date), "headline_money", ""),
-        ("Budget used", figures.budget_used, "headline_percent", "spend to date ÷ budget"),
+        ("Spend to date", styles.money(spend.actual_to_date or 0), "headline_money", spent),
+        ("Budget used", budget_used, "headline_percent", "spend to date ÷ budget"),
     ]
     grid.blank()
     grid.add(Styled("Headline figures", "section"))
@@ -231,10 +247,10 @@ def _attainment_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[i
     grid.blank()
     grid.add(Styled("Attainment by metric", "section"))
     header = grid.add(
+        Styled("Metric", "header"),
         *(
-            Styled(title, "header")
+            Styled(title, "header_right")
             for title in (
-                "Metric",
                 "Planned to date",
                 "Actual to date",
                 "Attainment to date",
@@ -242,7 +258,7 @@ def _attainment_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[i
                 f"Forecast {year}",
                 "Forecast attainment",
             )
-        )
+        ),
     )
     through = facts.actuals_through
     for metric, progress in facts.headline.progress.metrics.items():
@@ -264,14 +280,16 @@ def _attainment_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[i
 
 
 def _findings_block(grid: Grid, facts: ExportFacts) -> None:
+    """The findings, on a page of their own."""
     findings = facts.findings
-    grid.blank()
     grid.add(Styled(f"Findings ({len(findings)})", "section"))
     if not findings:
         grid.add(Styled("No findings: every initiative passes the alignment checks.", "note"))
         return
-    titles = ("Severity", "Finding", None, None, None, "Initiative", None)
-    header = grid.add(*(Styled(title, "header") for title in titles))
+    header = grid.add(
+        Styled("Severity", "header_centre"),
+        *(Styled(title, "header") for title in ("Finding", None, None, None, "Initiative", None)),
+    )
     grid.merge(2, header, 5)
     grid.merge(6, header, 7)
     message_width = sum(WIDTHS[1:5])
@@ -312,8 +330,8 @@ def _revenue_data(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int, 
     actual = accumulate(_revenue(facts, month, planned=False) for month in months)
     header = grid.add(
         Styled("Month", "header"),
-        Styled("Planned, cumulative", "header"),
-        Styled("Actual, cumulative", "header"),
+        Styled("Planned, cumulative", "header_right"),
+        Styled("Actual, cumulative", "header_right"),
     )
     for month, planned_sum, actual_sum in zip(months, planned, actual, strict=True):
         shown_actual = actual_sum if through is not None and month <= through else None
@@ -339,14 +357,14 @@ def _funnel_data(grid: Grid, facts: ExportFacts) -> tuple[int, int, int]:
     actual); returns (header row, last row, last column)."""
     metrics = facts.headline.progress.metrics
     if facts.actuals_through is None:
-        header = grid.add(Styled("Stage", "header"), Styled("Planned, whole plan", "header"))
+        header = grid.add(Styled("Stage", "header"), Styled("Planned, whole plan", "header_right"))
         for stage in FUNNEL_STAGES:
             grid.add(stage.title, Styled(facts.plan_total.planned[stage], "count"))
         return header, grid.next_row - 1, 2
     header = grid.add(
         Styled("Stage", "header"),
-        Styled("Planned to date", "header"),
-        Styled("Actual to date", "header"),
+        Styled("Planned to date", "header_right"),
+        Styled("Actual to date", "header_right"),
     )
     for stage in FUNNEL_STAGES:
         grid.add(
@@ -362,8 +380,8 @@ def _zone_data(grid: Grid, facts: ExportFacts) -> tuple[int, int]:
     zone = facts.strike_zone
     header = grid.add(
         Styled("Tier", "header"),
-        Styled("Share of budget", "header"),
-        Styled("Share of revenue target", "header"),
+        Styled("Share of budget", "header_right"),
+        Styled("Share of revenue target", "header_right"),
     )
     for tier, label in TIER_LABELS.items():
         grid.add(
