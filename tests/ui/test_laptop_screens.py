@@ -12,11 +12,11 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QMargins, QRect, QSettings
-from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QToolButton
 from window_support import make_window, open_and_wait
 
 from ui.main_window import MainWindow
-from ui.pages.catalogue import PAGES
+from ui.pages.catalogue import PAGES, SETTINGS
 from ui.pages.dashboard.page import DashboardPage
 from ui.window_geometry import first_geometry, fitted
 
@@ -158,3 +158,14 @@ def test_every_chart_tab_is_in_sight_in_the_narrowest_dashboard(qtbot, tmp_path,
     arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
     assert arrows == []
     assert all(bar.tabRect(n).right() <= bar.width() for n in range(bar.count()))
+
+
+def test_a_hint_beside_a_settings_field_wraps_rather_than_being_cut(qtbot, tmp_path, demo_path):
+    window = laptop_window(qtbot, tmp_path, demo_path, LAPTOP, findings=True)
+    page = window.view.show_page(SETTINGS)
+    QApplication.processEvents()
+
+    hint = next(x for x in page.findChildren(QLabel) if x.text().startswith("Changing it"))
+    on_one_line = hint.fontMetrics().horizontalAdvance(hint.text())
+    assert on_one_line > hint.width()  # too long for its room at this size
+    assert hint.wordWrap() and hint.heightForWidth(hint.width()) <= hint.height()

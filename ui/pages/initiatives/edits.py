@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from planner import Channel, Plan, Status
+from planner import Plan, Status
 from planner.services.initiatives import InitiativeSnapshot
 from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand
 
@@ -18,7 +18,7 @@ NEW_NAME = "New initiative"
 # How each field's edit reads in the Edit menu: "Undo change budget of Webinar series".
 _FIELD_WORDS = {
     "name": "rename",
-    "channel": "change channel of",
+    "channel_id": "change channel of",
     "status": "change status of",
     "start_month": "change start of",
     "end_month": "change end of",
@@ -112,7 +112,8 @@ class AddInitiative(AddRecord):
         super().__init__(
             "add initiative",
             plan.initiatives,
-            lambda: plan.initiatives.add(name=self.name, channel=Channel.OTHER, status=Status.IDEA),
+            # In the plan's default channel ("Other" unless retired or renamed).
+            lambda: plan.initiatives.add(name=self.name, status=Status.IDEA),
         )
 
     @property

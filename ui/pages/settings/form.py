@@ -69,8 +69,13 @@ def add_row(form: QFormLayout, label: str, field: QWidget, *extras: QWidget) -> 
     line.setSpacing(10)
     line.addWidget(field)
     for extra in extras:
-        # A hint may be cut on a narrow window rather than widen the whole form.
-        extra.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A hint wraps onto more lines in a narrow window rather than widen the whole form
+        # (or be cut short).
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if isinstance(extra, QLabel):
+            extra.setWordWrap(True)
+            policy.setHeightForWidth(True)
+        extra.setSizePolicy(policy)
         line.addWidget(extra, 1)
     form.addRow(caption, line)
     return caption
