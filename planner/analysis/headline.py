@@ -25,10 +25,14 @@ class Headline:
         return sum(self.initiatives_by_status.values())
 
     @property
+    def spend_to_date(self) -> int:
+        """Actual spend to date: nothing entered yet is nothing spent."""
+        return self.progress.metrics[Metric.SPEND].actual_to_date or 0
+
+    @property
     def budget_used(self) -> float | None:
-        """Actual spend to date over the budget of live initiatives."""
-        spent = self.progress.metrics[Metric.SPEND].actual_to_date
-        return None if spent is None or not self.budget else spent / self.budget
+        """Spend to date over the budget of live initiatives; None when there is no budget."""
+        return self.spend_to_date / self.budget if self.budget else None
 
 
 def headline(plan: Plan) -> Headline:

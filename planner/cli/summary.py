@@ -103,7 +103,7 @@ def summary_text(plan: Plan) -> str:
         "",
         f"Initiatives     {_status_counts(figures)}",
         f"Budget          {currency.format(figures.budget, cents=False)}"
-        f"   spent to date {_money(currency, spend.actual_to_date)} ({percent(figures.budget_used)})",
+        f"   spent to date {_money(currency, figures.spend_to_date)} ({percent(figures.budget_used)})",
         f"Revenue target  {currency.format(figures.revenue_target, cents=False)}"
         f"   won to date {_money(currency, revenue.actual_to_date)}"
         f"   forecast {year} {_money(currency, revenue.forecast_year)}"

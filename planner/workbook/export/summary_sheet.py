@@ -184,11 +184,7 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
         if count
     )
     dropped = figures.initiatives_by_status.get(Status.DROPPED, 0)
-    # Before any spend is entered nothing is spent: $0, and none of the budget used.
     spent = to_date if spend.actual_to_date is None else ""
-    budget_used = figures.budget_used
-    if budget_used is None and figures.budget:
-        budget_used = 0.0
     rows = [
         ("Initiatives (live)", facts.live_initiatives, "headline_count", counts or "none yet"),
         (
@@ -228,8 +224,8 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             "headline_percent",
             f"forecast ÷ revenue planned for {year}",
         ),
-        ("Spend to date", styles.money(spend.actual_to_date or 0), "headline_money", spent),
-        ("Budget used", budget_used, "headline_percent", "spend to date ÷ budget"),
+        ("Spend to date", styles.money(figures.spend_to_date), "headline_money", spent),
+        ("Budget used", figures.budget_used, "headline_percent", "spend to date ÷ budget"),
     ]
     grid.blank()
     grid.add(Styled("Headline figures", "section"))
