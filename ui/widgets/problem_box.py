@@ -11,6 +11,8 @@ def show_problem(parent: QWidget, title: str, message: str) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    # The message often quotes a file: its name, a sheet's or a table's. Never read as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setObjectName("problemBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
