@@ -11,23 +11,19 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, APP_VERSION
 from planner.version import PLAN_SUFFIX
 from ui.error_dialog import install_excepthook
+from ui.folders import data_folder
 from ui.icons import app_icon
 from ui.main_window import MainWindow
 from ui.theme import apply_theme
 
 ORGANIZATION = "Smarketing"
 DEMO_NAME = f"Tidewater Software demo{PLAN_SUFFIX}"
-
-
-def data_folder() -> Path:
-    """Where the app keeps its own files (the demo plan), per user."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 def demo_plan() -> tuple[Path, Callable[[Path], None]]:

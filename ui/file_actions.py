@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from planner import PlanError
 from planner.version import PLAN_SUFFIX
+from ui.folders import documents_folder, start_folder
 from ui.icons import icon
 from ui.workbook.actions import WorkbookActions
 
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 FILE_FILTER = f"Smarketing plans (*{PLAN_SUFFIX});;All files (*)"
-
-
-def documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 class FileActions:
@@ -75,7 +71,7 @@ class FileActions:
             self.window.set_plan(dialog.plan)
 
     def open_dialog(self) -> None:
-        start = str(self.window.recent.last() or documents_folder())
+        start = str(start_folder(None, self.window.recent.last()))
         chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a plan", start, FILE_FILTER)
         if chosen:
             self.window.open_path(Path(chosen))
@@ -85,8 +81,8 @@ class FileActions:
         if document is None:
             return
         current = document.path
-        suggested = (
-            str(current.with_name(f"{current.stem} copy{PLAN_SUFFIX}"))
+        suggested = str(
+            start_folder(None, current) / f"{current.stem} copy{PLAN_SUFFIX}"
             if current
             else documents_folder()
         )

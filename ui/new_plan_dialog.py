@@ -17,7 +17,7 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QRegularExpression, QStandardPaths
+from PySide6.QtCore import QLocale, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from planner.domain import Stage
 from planner.file_names import file_stem_for, free_path
 from planner.validation import MAX_NAME
 from planner.version import PLAN_SUFFIX
+from ui.folders import documents_folder
 from ui.widgets.inline_message import InlineMessage
 from ui.widgets.path_field import PathField
 
@@ -92,7 +93,7 @@ class NewPlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New plan")
         self._today = today or date.today()
-        self._folder = documents_dir or default_folder()
+        self._folder = documents_dir or documents_folder()
         self._create = create
         self.plan: Plan | None = None
         # The file follows the plan's name until the person types in its field or chooses one.
@@ -355,13 +356,6 @@ def default_currency() -> str:
     """The locale's ISO currency code when it has one, else USD."""
     code = QLocale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode).upper()
     return code if _ISO_CODE.match(code) else "USD"
-
-
-def default_folder() -> Path:
-    """The person's Documents folder (their home folder where there is none)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    # A fresh Linux account may have no ~/Documents; creating the plan there would fail.
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def _month_combo(accessible_name: str) -> QComboBox:

@@ -1,5 +1,5 @@
 """What the app remembers between sessions in QSettings: the plans opened lately (for Open
-Recent and for starting where you left), and the folder workbooks went to and came from."""
+Recent and for starting where you left), and the folders workbooks and charts went to."""
 
 from __future__ import annotations
 
@@ -41,14 +41,12 @@ class RecentFiles:
         self._settings.setValue(_KEY, [str(p) for p in paths])
 
 
-class WorkbookFolder:
-    """The folder of the last workbook exported or file imported: the export's suggestion
-    and the import's file picker both start there, so a workbook sent back beside the one
-    sent out is one click away."""
+class RememberedFolder:
+    """The folder the last file of a kind went to or came from (see ui/folders.py for where a
+    dialog starts when there is none)."""
 
-    KEY = "workbook/folder"
-    # Where each flow kept its own folder before they shared one.
-    _EARLIER_KEYS = ("workbook/export_folder", "workbook/import_folder")
+    KEY = ""
+    _EARLIER_KEYS: tuple[str, ...] = ()  # where the folder was kept before, read as well
 
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
@@ -62,5 +60,21 @@ class WorkbookFolder:
         return None
 
     def remember(self, file: Path) -> None:
-        """Remember the folder of ``file``, just exported or chosen for import."""
+        """Remember the folder of ``file``, just written or chosen."""
         self._settings.setValue(self.KEY, str(file.parent))
+
+
+class WorkbookFolder(RememberedFolder):
+    """The folder of the last workbook exported or file imported: the export's suggestion
+    and the import's file picker both start there, so a workbook sent back beside the one
+    sent out is one click away."""
+
+    KEY = "workbook/folder"
+    # Where each flow kept its own folder before they shared one.
+    _EARLIER_KEYS = ("workbook/export_folder", "workbook/import_folder")
+
+
+class ChartFolder(RememberedFolder):
+    """The folder the last chart was saved to (Save Chart As starts there)."""
+
+    KEY = "charts/folder"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.file_names import file_stem_for
 from planner.workbook.layout import WORKBOOK_SUFFIX
+from ui.folders import start_folder
 from ui.recent_files import WorkbookFolder
 from ui.widgets.path_field import PathField
 
@@ -36,11 +37,9 @@ def suggested_name(plan_name: str) -> str:
 
 
 def suggested_path(folder: Path | None, plan_path: Path | None, plan_name: str) -> Path:
-    """Where the workbook goes unless the user says otherwise: ``folder`` (that of the last
-    export or import) when there is one, else beside the plan."""
-    if folder is None:
-        folder = plan_path.parent if plan_path is not None else Path.home()
-    return folder / suggested_name(plan_name)
+    """Where the workbook goes unless the user says otherwise: in ``folder`` (that of the
+    last export or import), else where :func:`~ui.folders.start_folder` says."""
+    return start_folder(folder, plan_path) / suggested_name(plan_name)
 
 
 class ExportDialog(QDialog):
@@ -73,8 +72,8 @@ class ExportDialog(QDialog):
         suggestion = suggested_path(self._folder.last(), plan_path, plan_name)
         self.path_field = PathField(
             suggestion,
-            # A bare name or relative path is taken as beside the plan.
-            base=plan_path.parent if plan_path is not None else Path.home(),
+            # A bare name or relative path goes into the folder the suggestion is in.
+            base=suggestion.parent,
             suffix=WORKBOOK_SUFFIX,
             kind="workbook",
             file_filter=FILE_FILTER,

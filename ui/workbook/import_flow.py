@@ -18,6 +18,7 @@ from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.records import ImportPreview
 from ui.commands import Edit
 from ui.document import PlanDocument
+from ui.folders import start_folder
 from ui.recent_files import WorkbookFolder
 from ui.workbook import jobs, wording
 from ui.workbook.background import BackgroundTask, Outcome, problem_text
@@ -63,7 +64,7 @@ class ImportFlow:
             return
         folder = WorkbookFolder(self.window.settings)
         # Where the last workbook went out or came in: a returned one is likely beside it.
-        start = folder.last() or (document.path.parent if document.path else Path.home())
+        start = start_folder(folder.last(), document.path)
         chosen, _ = QFileDialog.getOpenFileName(self.window, TITLE, str(start), FILE_FILTER)
         if chosen:
             folder.remember(Path(chosen))

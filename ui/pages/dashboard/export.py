@@ -5,7 +5,6 @@ document or a slide wants, whatever the window's scheme."""
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,18 +13,17 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from planner.charts.files import FORMATS, save_chart
 from planner.charts.style import DPI
+from planner.file_names import file_stem_for
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FILE_TYPES = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
-_UNSAFE = re.compile(r'[\\/:*?"<>|]+')
 
 
 def suggested_name(plan_name: str, title: str) -> str:
     """``FY2026 Demand Plan - Revenue.png``: no characters a file system refuses."""
-    name = _UNSAFE.sub(" ", f"{plan_name} - {title}").strip()
-    return re.sub(r"\s+", " ", name) + ".png"
+    return file_stem_for(f"{plan_name} - {title}", fallback=title) + ".png"
 
 
 def ask_path(parent: QWidget, folder: Path, name: str) -> Path | None:

@@ -19,16 +19,18 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from planner import ChangeSet, PlanError
 from planner.checks import Finding
 from ui.document import PlanDocument
+from ui.folders import start_folder
 from ui.icons import icon
 from ui.page import Page
 from ui.pages.catalogue import DASHBOARD
+from ui.recent_files import ChartFolder
 from ui.theme import is_dark
 from ui.widgets.page_header import PageHeader
 from ui.widgets.problem_box import show_problem
@@ -300,9 +302,11 @@ class DashboardPage(Page):
         charts = self.ensure_charts()
         if self.refresh_pending:  # an edit of this very turn belongs in the picture
             self.recompute_now()
+        # The window's settings remember the folder; a page shown on its own has none.
+        settings = getattr(self.window(), "settings", None)
+        remembered = ChartFolder(settings) if isinstance(settings, QSettings) else None
         if path is None:
-            plan_path = self.plan.path
-            folder = plan_path.parent if plan_path is not None else Path.home()
+            folder = start_folder(remembered.last() if remembered else None, self.plan.path)
             title = tab_title(charts.current_kind())
             name = export.suggested_name(self.plan.settings.get().name, title)
             path = export.ask_path(self, folder, name)
@@ -313,6 +317,8 @@ class DashboardPage(Page):
         except PlanError as error:
             self._problem("Can't save the chart", str(error))
             return None
+        if remembered is not None:
+            remembered.remember(saved)
         self._say(f"Saved the chart to {saved}")
         return saved
 
