@@ -95,7 +95,6 @@ def summary_text(plan: Plan) -> str:
         else "no actuals entered yet"
     )
     revenue = progress.metrics[Metric.REVENUE_WON]
-    spend = progress.metrics[Metric.SPEND]
     lines = [
         title,
         "=" * len(title),
