@@ -26,6 +26,7 @@ from planner.errors import (
     PlanFileError,
     PlanLockedError,
     ReadOnlyPlanError,
+    ReadOnlyWouldOpenError,
     ValidationError,
 )
 from planner.money import Currency
@@ -59,6 +60,7 @@ __all__ = [
     "PlanLockedError",
     "PlanSettings",
     "ReadOnlyPlanError",
+    "ReadOnlyWouldOpenError",
     "Role",
     "Segment",
     "Stage",

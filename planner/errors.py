@@ -13,7 +13,16 @@ class PlanFileError(PlanError):
     """A plan file that cannot be opened, created or written, and why."""
 
 
-class PlanLockedError(PlanFileError):
+class ReadOnlyWouldOpenError(PlanFileError):
+    """The plan cannot be opened for editing here, but opening it read-only would work."""
+
+
+class LockFileError(ReadOnlyWouldOpenError):
+    """The lock file beside the plan cannot be created or locked (a folder the user may read
+    but not write, say), so the plan cannot be opened for editing."""
+
+
+class PlanLockedError(ReadOnlyWouldOpenError):
     """The plan is already open for editing by another process (or another window)."""
 
     def __init__(self, message: str, *, holder: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from planner import Plan, PlanError, PlanLockedError
+from planner import Plan, PlanError, PlanLockedError, ReadOnlyWouldOpenError
 from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
 from planner.checks import Finding, run_checks
 from ui.widgets.progress import delayed_progress
@@ -37,6 +37,10 @@ def describe_failure(path: Path, error: BaseException) -> OpenFailure:
         return OpenFailure(
             path, "The plan is open elsewhere", str(error), read_only_would_open=True
         )
+    if isinstance(error, ReadOnlyWouldOpenError):
+        return OpenFailure(
+            path, f"Can't open {path.name} for editing", str(error), read_only_would_open=True
+        )
     if isinstance(error, PlanError):
         return OpenFailure(path, f"Can't open {path.name}", str(error))
     if isinstance(error, OSError):
@@ -52,8 +56,9 @@ def describe_failure(path: Path, error: BaseException) -> OpenFailure:
 def offer_read_only(
     parent: QWidget, failure: OpenFailure, open_read_only: Callable[[], None]
 ) -> QMessageBox:
-    """Tell that the plan is open for editing elsewhere, offering to open it read-only
-    (``open_read_only``) or not at all; window-modal, opened not exec'd."""
+    """Tell why the plan cannot be opened for editing (open elsewhere, or no lock file can be
+    made beside it), offering to open it read-only (``open_read_only``) or not at all;
+    window-modal, opened not exec'd."""
     box = QMessageBox(QMessageBox.Icon.Warning, failure.title, failure.message, parent=parent)
     box.setObjectName("openReadOnlyBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -30,7 +30,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.errors import PlanFileError, PlanLockedError
+from planner.errors import LockFileError, PlanFileError, PlanLockedError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -180,7 +180,7 @@ class PlanLock:
                 failure = error
                 break
         reason = (failure.strerror or str(failure)) if failure else "it keeps changing"
-        raise PlanFileError(
+        raise LockFileError(
             f"{self.plan_path}: cannot create the lock file {self.path.name} "
             f"({reason}); open the plan read-only instead"
         )
@@ -190,7 +190,7 @@ class PlanLock:
         try:
             locked = _try_lock(descriptor)
         except OSError as error:
-            raise PlanFileError(
+            raise LockFileError(
                 f"{self.plan_path}: cannot lock the lock file {self.path.name} "
                 f"({error.strerror or error}); open the plan read-only instead"
             ) from None
@@ -208,7 +208,7 @@ class PlanLock:
             try:
                 self.path.unlink()
             except OSError as error:
-                raise PlanFileError(
+                raise LockFileError(
                     f"{self.plan_path}: cannot replace the left-over lock file "
                     f"{self.path.name} ({error.strerror or error}); open the plan read-only "
                     "instead"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from plan_file_support import folder_state, python
 
-from planner import Plan, PlanFileError, PlanLockedError
+from planner import Plan, PlanLockedError, ReadOnlyWouldOpenError
 from planner.storage import lock
 from planner.storage.lock import PlanLock, lock_path_for
 
@@ -339,7 +339,7 @@ def test_a_lock_file_another_process_locked_just_after_we_created_it_stays_their
         lock_path_for(plan_path).unlink(missing_ok=True)
 
 
-def test_a_lock_file_that_cannot_be_created_is_a_plan_file_error(
+def test_a_lock_file_that_cannot_be_created_says_to_open_the_plan_read_only(
     plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_open = os.open
@@ -352,7 +352,7 @@ def test_a_lock_file_that_cannot_be_created_is_a_plan_file_error(
     monkeypatch.setattr(os, "open", refuse_lock)
     before = folder_state(plan_path.parent)
 
-    with pytest.raises(PlanFileError) as caught:
+    with pytest.raises(ReadOnlyWouldOpenError) as caught:
         Plan.open(plan_path)
 
     message = str(caught.value)

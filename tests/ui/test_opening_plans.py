@@ -6,6 +6,7 @@ was."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -158,6 +159,29 @@ def test_open_read_only_opens_the_plan_read_only(qtbot, tmp_path, demo_path):
     assert window.document.path == demo_path.absolute()
     assert "(read-only)" in window.windowTitle()
     assert lock_path_for(demo_path).read_bytes() == lock  # still theirs
+
+
+def test_a_plan_no_lock_file_can_be_made_beside_offers_open_read_only(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    # As in a shared folder this user may read but not write in.
+    real_open = os.open
+
+    def refuse_lock(path, *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_lock)
+    window = make_window(qtbot, tmp_path)
+    open_and_wait(window, demo_path)
+
+    box = read_only_offer(window)
+    assert box is not None and "cannot create the lock file" in box.text()
+    assert problem_box(window) is None
+    button(box, "Open Read-Only").click()
+    window.opener.wait()
+    assert window.document is not None and window.document.read_only
 
 
 def test_cancel_leaves_the_plan_closed_and_the_ways_to_start_shown(qtbot, tmp_path, demo_path):
