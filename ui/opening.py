@@ -23,7 +23,7 @@ from ui.widgets.progress import delayed_progress
 @dataclass(frozen=True)
 class OpenFailure:
     """Why a plan did not open: a title and a message for a dialog, and whether opening it
-    read-only would work (it is open for editing elsewhere)."""
+    read-only would work (it is open for editing elsewhere, or no lock can be taken)."""
 
     path: Path
     title: str
