@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {plan.where}", 4000)
         if plan.read_only:
             self.notice.show_message(
-                f"Opened read-only: {plan.read_only_reason}. Save a copy to edit it.",
+                f"Opened read-only ({plan.read_only_reason}). Save a copy to edit it.",
                 "info",
                 lasting=True,
             )

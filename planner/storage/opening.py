@@ -36,7 +36,7 @@ class OpenedFile:
     db: Database
     path: Path
     lock: PlanLock | None
-    read_only_reason: str | None  # None when open for editing
+    read_only_reason: str | None  # why, as a clause ("as asked"); None when open for editing
     upgraded_from: int | None  # the old format's version, after an upgrade
     upgrade_backup: Path | None = None  # the original set aside by that upgrade
 
@@ -50,7 +50,7 @@ def open_file(path: Path, *, read_only: bool = False, lock: PlanLock | None = No
     path = Path(path).expanduser().absolute()
     try:
         header = check_plan_header(path, schema_version=SCHEMA_VERSION)
-        reason = "opened read-only on request" if read_only else _why_not_writable(path)
+        reason = "as asked" if read_only else _why_not_writable(path)
     except BaseException:
         if lock is not None:
             lock.release()

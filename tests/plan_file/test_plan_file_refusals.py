@@ -259,7 +259,7 @@ def test_a_plan_opened_read_only_refuses_edits_and_stays_unchanged(tmp_path: Pat
 
     with Plan.open(path, read_only=True) as plan:
         assert plan.read_only
-        assert plan.read_only_reason == "opened read-only on request"
+        assert plan.read_only_reason == "as asked"
         assert [p.name for p in plan.people.list()] == ["Ann"]
         assert len(plan.initiatives.list()) == 5
         assert_edit_refused(plan, path)

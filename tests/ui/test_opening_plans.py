@@ -159,6 +159,7 @@ def test_open_read_only_opens_the_plan_read_only(qtbot, tmp_path, demo_path):
     assert window.document.path == demo_path.absolute()
     assert "(read-only)" in window.windowTitle()
     assert lock_path_for(demo_path).read_bytes() == lock  # still theirs
+    assert window.notice.text() == "Opened read-only (as asked). Save a copy to edit it."
 
 
 def test_a_plan_no_lock_file_can_be_made_beside_offers_open_read_only(
