@@ -36,6 +36,8 @@ _KNOWN: dict[str, tuple[str, int]] = {
 }
 
 _CODE = re.compile(r"^[A-Z]{3}$")
+# A currency code in capitals before or after an amount ("SEK 1,200", "1.200 NOK").
+_CODE_BESIDE_AMOUNT = re.compile(r"(?P<first>[A-Z]{3}) ?[0-9.,].*|.*[0-9] ?(?P<last>[A-Z]{3})")
 # Digits with optional thousands separators (comma, thin space, apostrophe or space, the same
 # one throughout) and an optional decimal point; a leading minus is handled separately so the
 # message can say so. ASCII digits only: other scripts' digits are not accepted as money.
@@ -144,7 +146,7 @@ class Currency:
         # One currency marker, before or after the number: this currency's symbol or code
         # ("$" too when the symbol is a kind of dollar). Another currency's is refused, not
         # silently taken for this one.
-        for marker in self._markers():
+        for marker in self.markers():
             if cleaned.startswith(marker):
                 cleaned = cleaned[len(marker) :].strip()
                 break
@@ -161,14 +163,14 @@ class Currency:
             amount = amount.scaleb(places)
         return amount.copy_negate() if negative else amount  # exact, unlike unary minus
 
-    def _markers(self) -> list[str]:
+    def markers(self) -> list[str]:
         """This currency's symbol and code ("$" too for any dollar), longest first."""
         found = {self.symbol.strip(), self.code} | ({"$"} if "$" in self.symbol else set())
         return sorted(found, key=len, reverse=True)
 
     def _why_not(self, shown: str, number: str) -> str:
         """Why ``shown`` is not an amount, in words that say how to write it."""
-        foreign = self._foreign_marker(shown)
+        foreign = self.foreign_marker(shown)
         if foreign:
             return f"{shown!r} is in another currency ({foreign}); this plan's amounts are in {self.code}"
         if _DECIMAL_COMMA.match(number):
@@ -178,11 +180,12 @@ class Currency:
             )
         return f"{shown!r} is not an amount in {self.code} (write it like 25,000.00, 400k or 1.2M)"
 
-    def _foreign_marker(self, text: str) -> str | None:
+    def foreign_marker(self, text: str) -> str | None:
         """The symbol or code of another currency that ``text`` starts or ends with, if any
-        (a marker made of letters only when no letter runs on from it: "Revenue" is not rand)."""
+        (a marker made of letters only when no letter runs on from it: "Revenue" is not rand;
+        any ISO-like code in capitals counts: "SEK 1,200")."""
         body = text.strip("()-").strip()
-        own = set(self._markers())
+        own = set(self.markers())
         others = {code for code in _KNOWN} | {symbol.strip() for symbol, _ in _KNOWN.values()}
         for marker in sorted(others - own, key=len, reverse=True):
             after = body[len(marker) : len(marker) + 1]
@@ -194,7 +197,9 @@ class Currency:
         for end in (body[:1], body[-1:]):
             if end and unicodedata.category(end) == "Sc" and end not in own:
                 return end  # a currency sign the app has no code for (₽, ₺, ...)
-        return None
+        coded = _CODE_BESIDE_AMOUNT.fullmatch(body)
+        code = coded and (coded["first"] or coded["last"])
+        return code if code and code not in own else None
 
     def to_decimal(self, minor: int) -> Decimal:
         """Minor units as an exact Decimal of major units (for exports and JSON)."""

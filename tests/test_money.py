@@ -187,6 +187,8 @@ def test_shorthand_that_is_not_an_amount_is_refused(text):
         (USD, "₽5", "₽"),
         (EUR, "$45,000", "$"),
         (EUR, "£1.2M", "£"),
+        (USD, "MXN 28,520.23", "MXN"),  # a code the app knows no symbol for
+        (USD, "1,200MXN", "MXN"),
     ],
 )
 def test_another_currencys_amount_is_refused_with_the_plans_currency_named(currency, text, marker):

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from crm_exports import ABM, FORMATTED_AMOUNTS, MULTICURRENCY, new_value
 
 from planner import Metric, Plan
+from planner.money import Currency
 from planner.workbook.importing import CsvMapping, preview_import
+from planner.workbook.importing.numbers import OtherCurrency, text_actual
 
 USE_CONVERTED = "use column 'Amount (converted)' instead"
 
@@ -57,3 +60,8 @@ def test_with_no_converted_column_the_refusal_says_currencies_are_not_converted(
         "column 'Amount' holds '28.520,23 €', an amount in €, not USD, the plan's currency; "
         "the import does not convert currencies"
     ]
+
+
+def test_an_amount_marked_with_any_currency_code_names_it() -> None:
+    with pytest.raises(OtherCurrency, match=r"an amount in MXN, not USD"):
+        text_actual("MXN 28,520.23", Metric.REVENUE_WON, Currency("USD"), european=False)

@@ -35,10 +35,6 @@ _COMMA_NUMBER = re.compile(
 
 
 _NOT_NUMERIC = re.compile(r"[^0-9.,' \u202f]")
-# Another currency's code or symbol before or after an amount: "EUR 28,520.23", "28.520,23 €".
-_MARK = r"[A-Z]{3}|[A-Z]{0,2}[$€£¥₹₩₽₺₪₫฿₱₦₴]"
-_MARK_FIRST = re.compile(rf"(?P<mark>{_MARK}) ?(?P<amount>.+)")
-_MARK_LAST = re.compile(rf"(?P<amount>.+?) ?(?P<mark>{_MARK})")
 
 
 class CellProblem(ValueError):
@@ -99,7 +95,7 @@ def _number_in_text(shown: str, currency: Currency | None, *, european: bool) ->
     elif body.startswith("-"):
         negative, body = True, body[1:].strip()
     if currency is not None:
-        for marker in _markers(currency):
+        for marker in currency.markers():
             if body.startswith(marker):
                 body = body[len(marker) :].strip()
                 break
@@ -110,7 +106,7 @@ def _number_in_text(shown: str, currency: Currency | None, *, european: bool) ->
             negative, body = True, body[1:].strip()
     pattern = _COMMA_NUMBER if european else _POINT_NUMBER
     if not pattern.fullmatch(body):
-        other = _other_currency(body, pattern) if currency is not None else None
+        other = _other_currency(body, currency, pattern) if currency is not None else None
         if other is not None and currency is not None:
             raise OtherCurrency(
                 f"holds {quoted(shown)}, an amount in {other}, not {currency.code}, the "
@@ -125,21 +121,13 @@ def _number_in_text(shown: str, currency: Currency | None, *, european: bool) ->
     return number.copy_negate() if negative else number
 
 
-def _other_currency(body: str, pattern: re.Pattern[str]) -> str | None:
-    """The code or symbol of the currency that marks the amount ``body``, if one does."""
-    for form in (_MARK_FIRST, _MARK_LAST):
-        found = form.fullmatch(body)
-        if found and pattern.fullmatch(found["amount"]):
-            return found["mark"]
-    return None
-
-
-def _markers(currency: Currency) -> list[str]:
-    """The currency's symbol and code ("$" too for any dollar), longest first."""
-    found = {currency.symbol.strip(), currency.code}
-    if "$" in currency.symbol:
-        found.add("$")
-    return sorted(found, key=len, reverse=True)
+def _other_currency(body: str, currency: Currency, pattern: re.Pattern[str]) -> str | None:
+    """The code or symbol of another currency that marks the amount ``body``, if one does."""
+    mark = currency.foreign_marker(body)
+    if mark is None:
+        return None
+    amount = body.removeprefix(mark) if body.startswith(mark) else body.removesuffix(mark)
+    return mark if pattern.fullmatch(amount.strip()) else None
 
 
 def looks_european(texts: Iterable[str]) -> bool:
