@@ -71,7 +71,7 @@ def test_an_amount_in_another_currency_is_refused_naming_the_converted_column(
 ) -> None:
     before = demo.read_bytes()
 
-    result = smarketing("import", demo, MULTICURRENCY)
+    result = smarketing("import", demo, MULTICURRENCY, "--value-column", "Amount")
 
     assert result.returncode == 2
     assert "line 3: column 'Amount' is in EUR (column 'Amount Currency')" in result.stdout

@@ -15,12 +15,14 @@ from planner.workbook.importing import CsvMapping, preview_import
 from planner.workbook.importing.numbers import OtherCurrency, text_actual
 
 USE_CONVERTED = "use column 'Amount (converted)' instead"
+# The deal's own amount, chosen over the converted one the guess takes.
+OWN_AMOUNT = CsvMapping("Campaign Name", "Close Date", "Amount")
 
 
 def test_an_amount_whose_currency_column_names_another_currency_is_refused(
     export_demo_plan: Plan,
 ) -> None:
-    preview = preview_import(export_demo_plan, MULTICURRENCY)  # Amount, by the guess
+    preview = preview_import(export_demo_plan, MULTICURRENCY, mapping=OWN_AMOUNT)
 
     assert [str(row) for row in preview.rejected] == [
         "line 3: column 'Amount' is in EUR (column 'Amount Currency'), not USD, the plan's "
@@ -29,12 +31,23 @@ def test_an_amount_whose_currency_column_names_another_currency_is_refused(
 
 
 def test_an_amount_written_in_another_currency_is_refused(export_demo_plan: Plan) -> None:
-    preview = preview_import(export_demo_plan, FORMATTED_AMOUNTS)
+    preview = preview_import(export_demo_plan, FORMATTED_AMOUNTS, mapping=OWN_AMOUNT)
 
     assert [str(row) for row in preview.rejected] == [
         "line 3: column 'Amount' holds 'EUR 28,520.23', an amount in EUR, not USD, the plan's "
         f"currency; {USE_CONVERTED}"
     ]
+
+
+def test_the_guess_takes_the_converted_amounts_of_a_file_in_several_currencies(
+    export_demo_plan: Plan,
+) -> None:
+    for path in (MULTICURRENCY, FORMATTED_AMOUNTS):
+        preview = preview_import(export_demo_plan, path)
+
+        assert preview.mapping is not None and preview.mapping.value == "Amount (converted)"
+        assert preview.rejected == ()
+        assert new_value(preview, ABM, 202603, Metric.REVENUE_WON) == 31_372_25
 
 
 def test_the_converted_amounts_import(export_demo_plan: Plan) -> None:

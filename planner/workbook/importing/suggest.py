@@ -36,11 +36,13 @@ DATE_COLUMNS = (
     "Date",
     "Month",
 )
-# Amounts converted to the company's currency (Salesforce's and HubSpot's names).
+# Amounts converted to the company's currency (Salesforce's and HubSpot's names). A CRM adds
+# them only when deals come in several currencies, and then the plain "Amount" is in each
+# deal's own: so they come first.
 CONVERTED_COLUMNS = ("Amount in company currency", "Amount (converted)")
 VALUE_COLUMNS = (
-    "Amount",
     *CONVERTED_COLUMNS,
+    "Amount",
     "Deal Amount",
     "Opportunity Amount",
     "Total Contract Value",
