@@ -183,3 +183,11 @@ def test_the_raci_matrix_shows_each_role_under_its_person(export_demo_plan, expo
         if row[n]
     }
     assert shown == {(a.initiative_id, a.person_id): a.role for a in plan.roles.all()}
+
+
+def test_the_strike_zone_sheet_says_the_coverage_as_the_page_does(
+    export_demo_plan, export_demo_workbook
+):
+    statement = strike_zone(export_demo_plan).coverage_statement()
+    cells = [cell for row in sheet_rows(export_demo_workbook, "Strike zone") for cell in row]
+    assert statement in cells

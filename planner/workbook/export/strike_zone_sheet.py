@@ -113,8 +113,8 @@ def write(ctx: ExportContext) -> None:
         None,
         Styled(zone.target_share_in_zone, "percent"),
     )
-    uncovered = ", ".join(segment.name for segment in zone.uncovered) or "none"
-    grid.line(Styled(f"Segments nothing aims at: {uncovered}", "subtitle"))
+    # Said as the Strike zone page says it (one sentence from the core).
+    grid.line(Styled(zone.coverage_statement(), "subtitle"))
 
     write_grid(
         ctx,
