@@ -94,7 +94,6 @@ class SettingsPage(Page):
         self.scroll.setWidget(holder)
 
         header = PageHeader(self.title, _SUBTITLE)
-        _let_subtitle_wrap(header)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(self.read_only_note)
@@ -216,11 +215,3 @@ class SettingsPage(Page):
 
     def _currency(self) -> Currency:
         return self.plan.currency
-
-
-def _let_subtitle_wrap(header: PageHeader) -> None:
-    """Give the header's wrapped subtitle back its height-for-width (PageHeader's size policy
-    drops it, which makes a long subtitle reserve two or three lines)."""
-    policy = header.subtitle.sizePolicy()
-    policy.setHeightForWidth(True)
-    header.subtitle.setSizePolicy(policy)

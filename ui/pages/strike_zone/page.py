@@ -46,7 +46,6 @@ class StrikeZonePage(Page):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         self.header = PageHeader(self.title, _SUBTITLE)
-        _let_subtitle_wrap(self.header)
         self.headline = ZoneHeadline()
         self.segments_model: RowsModel[SegmentRow] = RowsModel(
             segment_columns(self._currency), self._edit_segment, self
@@ -216,11 +215,3 @@ def _titled(title: str, hint: str | None, body: QWidget) -> QWidget:
         layout.addWidget(words)
     layout.addWidget(body, 1)
     return box
-
-
-def _let_subtitle_wrap(header: PageHeader) -> None:
-    """Give the header's wrapped subtitle back its height-for-width (PageHeader's size policy
-    drops it, which makes a long subtitle reserve two or three lines)."""
-    policy = header.subtitle.sizePolicy()
-    policy.setHeightForWidth(True)
-    header.subtitle.setSizePolicy(policy)
