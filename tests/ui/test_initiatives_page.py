@@ -1,5 +1,6 @@
 """The Initiatives page as a user meets it: the demo plan's table, its filters, editing in
-cells and in the detail pane, add, duplicate and delete, undo, and jumping to a finding."""
+cells, add, duplicate and delete, undo, and jumping to a finding (the detail pane below the
+table: test_initiatives_detail_pane.py)."""
 
 from __future__ import annotations
 
@@ -302,96 +303,6 @@ def test_tab_moves_to_the_next_cell_of_the_row(page, qtbot):
 def test_selection_is_by_rows_and_can_extend(page, qtbot):
     assert page.table.selectionBehavior() == page.table.SelectionBehavior.SelectRows
     assert page.table.selectionMode() == page.table.SelectionMode.ExtendedSelection
-
-
-# -- the detail pane ----------------------------------------------------------------------
-
-
-def test_the_page_starts_on_the_first_initiative(page):
-    assert page.table.selected_ids() == [
-        page.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id
-    ]
-    assert page.detail.stack.currentWidget() is page.detail.content
-
-
-def test_nothing_selected_shows_a_friendly_empty_pane(page):
-    page.table.clearSelection()
-    assert page.detail.stack.currentWidget() is page.detail.empty
-    assert "Select an initiative" in page.detail.empty.text()
-
-
-def test_the_pane_shows_the_selected_initiatives_story(page):
-    select(page, "Audit-readiness webinar")
-    assert page.detail.name.text() == "Audit-readiness webinar"
-    assert page.detail.story["problem"].toPlainText().startswith("First audits after a buy-out")
-
-
-def test_the_pane_lists_the_people_with_their_roles(page):
-    select(page, "Audit-readiness webinar")
-    lines = [page.detail.people.item(n).text() for n in range(page.detail.people.count())]
-    assert lines == [
-        "Lukas Novak — Accountable (Marketing)",
-        "Noah Fischer — Consulted (Sales)",
-        "Priya Raman — Informed (Leadership)",
-    ]
-
-
-def test_a_story_commits_on_leaving_the_field_as_one_command(page, qtbot):
-    (guide,) = select(page, GUIDE)
-    editor = page.detail.story["why_us"]
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Our fund-accounting module")
-    assert page.document.undo_stack.count() == 0  # not one step per keystroke
-    page.table.setFocus()
-    assert page.plan.initiatives.get(guide).why_us == "Our fund-accounting module"
-    assert page.document.undo_stack.count() == 1
-    assert page.document.undo_stack.undoText().startswith("edit why us of")
-
-
-def test_ctrl_enter_commits_a_story(page, qtbot):
-    (guide,) = select(page, GUIDE)
-    editor = page.detail.story["notes"]
-    editor.setFocus()
-    qtbot.keyClicks(editor, "Ask the grants team")
-    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert page.plan.initiatives.get(guide).notes == "Ask the grants team"
-    assert editor.toPlainText() == "Ask the grants team"  # no line break was typed
-
-
-def test_the_pane_shows_the_story_again_after_undo(page, qtbot):
-    (guide,) = select(page, GUIDE)
-    editor = page.detail.story["notes"]
-    editor.setFocus()
-    qtbot.keyClicks(editor, "Draft by June")
-    page.table.setFocus()
-    page.document.undo_stack.undo()
-    assert page.plan.initiatives.get(guide).notes == ""
-    assert editor.toPlainText() == ""
-
-
-def test_ticking_a_segment_is_one_command_and_undo_unticks_it(page):
-    (guide,) = select(page, GUIDE)
-    segments = page.detail.segments
-    item = next(
-        segments.item(n)
-        for n in range(segments.count())
-        if segments.item(n).text() == "Mid-market SaaS finance teams"
-    )
-    before = page.plan.initiatives.get(guide).segment_ids
-    item.setCheckState(Qt.CheckState.Checked)
-    assert len(page.plan.initiatives.get(guide).segment_ids) == len(before) + 1
-    assert page.document.undo_stack.undoText().startswith("change segments of")
-    page.document.undo_stack.undo()
-    assert page.plan.initiatives.get(guide).segment_ids == before
-    assert item.checkState() == Qt.CheckState.Unchecked
-
-
-def test_segments_are_grouped_under_their_tier(page):
-    select(page, GUIDE)
-    texts = [page.detail.segments.item(n).text() for n in range(page.detail.segments.count())]
-    assert texts[0] == "Core: in the strike zone"
-    assert texts.index("Edge: adjacent, opportunistic") < texts.index("Outside the strike zone")
 
 
 # -- add, duplicate, delete ---------------------------------------------------------------
