@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner.version import APP_NAME, APP_VERSION
 from ui.icons import icon
+from ui.plain_text import plain_label
 
 HEADING = "Something went wrong"
 REASSURANCE = "Your plan is saved after every edit; nothing you entered before this was lost."
@@ -77,7 +78,7 @@ class ErrorDialog(QDialog):
         self.setModal(True)
         self._details = details_text(exc_type, exc_value, tb)
 
-        self.heading = QLabel(HEADING)
+        self.heading = plain_label(HEADING)
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.35)
         heading_font.setBold(True)
@@ -158,7 +159,7 @@ class ErrorDialog(QDialog):
         self.resize(width, max(height, layout.minimumSize().height()))
 
     def _layout(self, buttons: QDialogButtonBox) -> None:
-        marker = QLabel()
+        marker = plain_label()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         marker.setPixmap(_error_icon(self).pixmap(size, size))
         marker.setAccessibleName("Error")
@@ -222,9 +223,7 @@ def install_excepthook(parent_provider: Callable[[], QWidget | None]) -> None:
 
 
 def _plain_label(text: str) -> QLabel:
-    label = QLabel(text)
-    # Exception messages can hold anything, "<" included: never read them as rich text.
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(text)  # exception messages can hold anything, "<" included
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label

@@ -15,6 +15,7 @@ from planner import PlanError
 from planner.version import PLAN_SUFFIX
 from ui.folders import documents_folder, start_folder
 from ui.icons import icon
+from ui.plain_text import menu_text, plain_tooltip
 from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
@@ -109,8 +110,8 @@ class FileActions:
         self.recent_menu.clear()
         paths = self.window.recent.paths()
         for n, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{n} {path.name}")
-            action.setToolTip(str(path))
+            action = self.recent_menu.addAction(f"&{n} {menu_text(path.name)}")
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.window.open_path(p))
         if not paths:

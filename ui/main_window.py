@@ -27,6 +27,7 @@ from ui.icons import app_icon, icon
 from ui.notice_bar import NoticeBar
 from ui.opening import OpenFailure, PlanOpener, offer_read_only
 from ui.pages.catalogue import PAGES
+from ui.plain_text import rich, window_title
 from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
 from ui.welcome import Welcome
@@ -258,8 +259,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {APP_VERSION}<br>Plan marketing that ties to revenue, with "
-            "sales on the same page. Your plan is one file, saved after every edit.",
+            rich(
+                "<b>{}</b> {}<br>Plan marketing that ties to revenue, with sales on the same "
+                "page. Your plan is one file, saved after every edit.",
+                APP_NAME,
+                APP_VERSION,
+            ),
         )
 
     def _show_title(self) -> None:
@@ -272,7 +277,7 @@ class MainWindow(QMainWindow):
         name = plan.settings.get().name
         where = plan.path.name if plan.path else "in memory"
         marker = " (read-only)" if plan.read_only else ""
-        self.setWindowTitle(f"{name} — {where}{marker} — {APP_NAME}")
+        self.setWindowTitle(window_title(f"{name} — {where}{marker} — {APP_NAME}"))
         self.setWindowFilePath(str(plan.path or ""))
         self.location.set_path(str(plan.path or ""))
 

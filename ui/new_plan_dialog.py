@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from planner.file_names import file_stem_for, free_path
 from planner.validation import MAX_NAME
 from planner.version import PLAN_SUFFIX
 from ui.folders import documents_folder
+from ui.plain_text import plain_label
 from ui.widgets.inline_message import InlineMessage
 from ui.widgets.path_field import PathField
 
@@ -246,12 +246,12 @@ class NewPlanDialog(QDialog):
         first_month.addWidget(self.first_month_combo)
         first_month.addWidget(self.first_year_spin)
         first_month.addStretch(1)
-        first_label = QLabel("First &month:")
+        first_label = plain_label("First &month:")
         first_label.setBuddy(self.first_month_combo)
         form.addRow(first_label, first_month)
         form.addRow("&Horizon:", self.horizon_spin)
         form.addRow("Business &stage:", self.stage_combo)
-        file_label = QLabel("Save &to:")
+        file_label = plain_label("Save &to:")
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, self.path_field)
         layout = QVBoxLayout(self)

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from ui.icons import icon
+from ui.plain_text import plain_label
 
 SHOWN_FOR_MS = 15_000
 
@@ -39,11 +40,9 @@ class NoticeBar(QFrame):
         self.setObjectName("noticeBar")
         self.setAccessibleName("Notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._icon = QLabel()
-        self._text = QLabel()
+        self._icon = plain_label()
+        self._text = plain_label()
         self._text.setWordWrap(True)
-        # Notices quote names and paths from the plan file: never read them as rich text.
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._text.setAccessibleName("Notice message")
         self.action_button = QToolButton()

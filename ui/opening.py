@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from planner import Plan, PlanError, PlanLockedError, ReadOnlyWouldOpenError
 from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
 from planner.checks import Finding, run_checks
+from ui.plain_text import message_box
 from ui.widgets.progress import delayed_progress
 
 
@@ -59,11 +60,10 @@ def offer_read_only(
     """Tell why the plan cannot be opened for editing (open elsewhere, or no lock file can be
     made beside it), offering to open it read-only (``open_read_only``) or not at all;
     window-modal, opened not exec'd."""
-    box = QMessageBox(QMessageBox.Icon.Warning, failure.title, failure.message, parent=parent)
+    # The message names who holds the plan, as the lock file says: shown as written.
+    box = message_box(QMessageBox.Icon.Warning, failure.title, failure.message, parent=parent)
     box.setObjectName("openReadOnlyBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    # The message names who holds the plan, as the lock file says: never read as rich text.
-    box.setTextFormat(Qt.TextFormat.PlainText)
     read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(read_only)

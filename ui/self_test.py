@@ -131,7 +131,7 @@ class _Run:
         )
         assert page.charts is not None
         figure = page.charts.view().figure
-        return figure.get_suptitle().replace("\\$", "$") if figure is not None else ""
+        return figure.get_suptitle() if figure is not None else ""
 
     def export(self) -> str:
         window = self._window()

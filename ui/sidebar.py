@@ -7,6 +7,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ui.plain_text import plain_tooltip
+
 FULL_WIDTH = 190  # "Targets & actuals" beside its icon
 ICON_SIZE = 20
 # The icon, the item's padding and the list's (theme.py's style sheet), and its frame.
@@ -48,5 +50,5 @@ class Sidebar(QListWidget):
             item = self.item(row)
             title = self.title(row)
             item.setText("" if compact else title)
-            item.setToolTip(title if compact else "")
+            item.setToolTip(plain_tooltip(title if compact else ""))
         self.setFixedWidth(COMPACT_WIDTH if compact else FULL_WIDTH)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from planner import APP_NAME
 from ui.icons import app_icon, icon
+from ui.plain_text import plain_label
 
 START_LINE = "No plan is open. Start a new plan, open one, or try the demo plan."
 
@@ -22,22 +23,20 @@ class Welcome(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        logo = QLabel()
+        logo = plain_label()
         logo.setPixmap(app_icon().pixmap(96, 96))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel(APP_NAME)
+        heading = plain_label(APP_NAME)
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setWeight(QFont.Weight.DemiBold)
         heading.setFont(font)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # While opening it names a file, which may hold anything: never read as rich text.
-        self.line = QLabel()
-        self.line.setTextFormat(Qt.TextFormat.PlainText)
+        self.line = plain_label()
         self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.line.setAccessibleName("Welcome message")
-        self.where = QLabel()
-        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where = plain_label()
         self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.where.setAccessibleName("Plan file being opened")

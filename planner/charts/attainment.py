@@ -20,7 +20,6 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from planner import months as month_math
 from planner.analysis import Dimension, actuals_through, rollup
 from planner.charts.months_axis import chart_months
-from planner.charts.revenue import plain
 from planner.charts.style import AHEAD, BEHIND, NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
@@ -244,7 +243,7 @@ def short_name(name: str) -> str:
 def draw(chart: AttainmentData, style: ChartStyle) -> Figure:
     """Initiatives on the left (full height); owners and teams stacked on the right."""
     if not chart.initiatives:
-        figure, axes = new_figure(style, title=plain(chart.headline))
+        figure, axes = new_figure(style, title=chart.headline)
         if not chart.plan_initiatives:
             message = NO_INITIATIVES
         else:
@@ -256,7 +255,7 @@ def draw(chart: AttainmentData, style: ChartStyle) -> Figure:
         style,
         2,
         2,
-        title=plain(chart.headline),
+        title=chart.headline,
         width_ratios=[1.45, 1],
         height_ratios=[max(len(chart.owners), 1) + 1.5, max(len(chart.teams), 1) + 1.5],
     )

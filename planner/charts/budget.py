@@ -17,7 +17,6 @@ from planner.analysis import Dimension, actuals_through, rollup
 from planner.analysis.headline import budget_and_target
 from planner.charts.attainment import short_name
 from planner.charts.months_axis import chart_months, month_ticks
-from planner.charts.revenue import plain
 from planner.charts.style import NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
@@ -141,10 +140,10 @@ def headline(currency: Currency, spent: int | None, budget: int, planned: int) -
 def draw(chart: BudgetData, style: ChartStyle) -> Figure:
     """Monthly bars on the left, channels on the right."""
     if not chart.has_plan:
-        figure, axes = new_figure(style, title=plain(chart.headline))
+        figure, axes = new_figure(style, title=chart.headline)
         style.empty(axes[0][0], NOTHING_PLANNED if chart.initiatives else NO_INITIATIVES)
         return figure
-    figure, axes = new_figure(style, 1, 2, title=plain(chart.headline), width_ratios=[1.3, 1])
+    figure, axes = new_figure(style, 1, 2, title=chart.headline, width_ratios=[1.3, 1])
     by_month, by_channel = axes[0]
     _draw_months(by_month, chart, style)
     _draw_channels(by_channel, chart, style)
@@ -205,7 +204,7 @@ def _draw_channels(axes: Axes, chart: BudgetData, style: ChartStyle) -> None:
             bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.9, "pad": 2},
         )
     # A channel's name is the lead's own text: shown as written, and cut when long.
-    labels = [plain(short_name(label)) for label in chart.channel_labels]
+    labels = [short_name(label) for label in chart.channel_labels]
     axes.set_yticks(list(positions), labels=labels)
     # Largest at the top; at least five rows' height, so one or two channels are not slabs.
     axes.set_ylim(max(len(chart.channels), 5) - 0.5, -0.5)

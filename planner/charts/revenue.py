@@ -177,10 +177,10 @@ def headline(
 def draw(chart: RevenueData, style: ChartStyle) -> Figure:
     """Monthly bars on the left, cumulative lines and the forecast on the right."""
     if not chart.has_plan:
-        figure, axes = new_figure(style, title=plain(chart.headline))
+        figure, axes = new_figure(style, title=chart.headline)
         style.empty(axes[0][0], NOTHING_PLANNED if chart.initiatives else NO_INITIATIVES)
         return figure
-    figure, axes = new_figure(style, 1, 2, title=plain(chart.headline), width_ratios=[1.2, 1])
+    figure, axes = new_figure(style, 1, 2, title=chart.headline, width_ratios=[1.2, 1])
     by_month, cumulative = axes[0]
     _draw_months(by_month, chart, style)
     _draw_cumulative(cumulative, chart, style)
@@ -246,7 +246,7 @@ def _label_ends(
     for number, (x, value, name) in enumerate(ends):
         edge = x == count - 1
         axes.annotate(
-            plain(f"{name}\n{style.currency.format_short(value)}"),
+            f"{name}\n{style.currency.format_short(value)}",
             (x, value),
             # Right of the last month; above and left of a line that ends earlier.
             xytext=(6, nudges.get(number, 0)) if edge else (-4, 6),
@@ -259,11 +259,6 @@ def _label_ends(
             # Drawn beyond the axes, where the constrained layout makes room for it.
             annotation_clip=False,
         )
-
-
-def plain(text: str) -> str:
-    """Text shown as written: a "$" would otherwise start matplotlib's maths mode."""
-    return text.replace("$", r"\$")
 
 
 def _note(axes: Axes, message: str, style: ChartStyle) -> None:

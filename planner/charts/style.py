@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import matplotlib
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from planner.plan import Plan
+
+# Every string on a chart is drawn as written. Names, notes and headlines come from the plan
+# file and may hold "$", which would start matplotlib's maths mode ("$x^2$" drawn as x²).
+# No chart uses maths, so it is off for all text (tick labels made at draw time included).
+matplotlib.rcParams["text.parse_math"] = False
 
 # Okabe & Ito's palette, distinguishable with the common kinds of colour blindness.
 BLUE = "#0072B2"

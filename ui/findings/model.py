@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from planner.checks import Finding
 from ui.icons import icon
+from ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -46,7 +47,7 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{finding.initiative or 'The plan'}\n{finding.message}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.severity.value.title()}: {finding.message}"
+            return plain_tooltip(f"{finding.severity.value.title()}: {finding.message}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return (
                 f"{finding.severity.value}: {finding.initiative or 'the plan'}: {finding.message}"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from planner.checks import Finding, Severity
 from ui.findings.model import FINDING_ROLE, FindingDelegate, FindingsModel
+from ui.plain_text import plain_label, rich_label
 
 
 def summary_text(findings: list[Finding]) -> str:
@@ -33,8 +34,8 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Findings")
-        title = QLabel("<b>Findings</b>")
-        self.summary = QLabel()
+        title = rich_label("<b>Findings</b>")
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Findings summary")
         self.model = FindingsModel(self)

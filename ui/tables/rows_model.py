@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
+from ui.plain_text import plain_tooltip
+
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -139,8 +141,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return self._icons.get(row.id)  # type: ignore[attr-defined]
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0 and row.id in self._icon_tips:  # type: ignore[attr-defined]
-                return self._icon_tips[row.id]  # type: ignore[attr-defined]
-            return column.tip(row) if column.tip else None
+                return plain_tooltip(self._icon_tips[row.id])  # type: ignore[attr-defined]
+            return plain_tooltip(column.tip(row)) if column.tip else None
         return None
 
     def headerData(
@@ -152,7 +154,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.header_tip or None
+            return plain_tooltip(column.header_tip) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

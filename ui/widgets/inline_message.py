@@ -4,9 +4,10 @@ next to the field it is about: the dialog stays open and the person reads it as 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.icons import icon
+from ui.plain_text import plain_label
 
 
 class InlineMessage(QWidget):
@@ -16,9 +17,8 @@ class InlineMessage(QWidget):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._icon = QLabel()
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self._icon = plain_label()
+        self.label = plain_label()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName(accessible_name)

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.plain_text import plain_label
 from ui.widgets.flow_layout import FlowLayout
 
 
@@ -26,13 +26,13 @@ class PageHeader(QWidget):
 
     def __init__(self, title: str, subtitle: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(title)
+        self.title = plain_label(title)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
         self.title.setAccessibleName(f"{title} page")
-        self.subtitle = QLabel(subtitle)
+        self.subtitle = plain_label(subtitle)
         self.subtitle.setWordWrap(True)
         # The palette's muted text, readable in light and dark mode.
         self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)

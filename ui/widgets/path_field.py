@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from planner.file_names import TypedPathError, typed_path
+from ui.plain_text import plain_tooltip
 from ui.widgets.inline_message import InlineMessage
 
 
@@ -106,7 +107,7 @@ class PathField(QWidget):
     def set_path(self, path: Path) -> None:
         """Show ``path`` (a suggestion, or a file chosen), forgetting what was said before."""
         self.edit.setText(str(path))
-        self.edit.setToolTip(str(path))
+        self.edit.setToolTip(plain_tooltip(str(path)))
         self._clear()
 
     def tell(self, message: str, severity: str = "info") -> None:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.plain_text import plain_label, window_title
+
 SHOW_PROGRESS_AFTER_MS = 400  # quicker work finishes without a dialog flashing up
 
 
@@ -16,8 +18,12 @@ def delayed_progress(
 ) -> QProgressDialog:
     """A busy indicator (no range until the work reports one) that appears after
     :data:`SHOW_PROGRESS_AFTER_MS`; the caller resets and deletes it when the work ends."""
-    progress = QProgressDialog(label, "Cancel", 0, 0, parent)
-    progress.setWindowTitle(title)
+    progress = QProgressDialog(parent)
+    progress.setLabel(plain_label())  # the label names the file, which may hold anything
+    progress.setLabelText(label)
+    progress.setCancelButtonText("Cancel")
+    progress.setRange(0, 0)
+    progress.setWindowTitle(window_title(title))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
     progress.setAutoClose(False)

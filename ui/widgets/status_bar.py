@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QHelpEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
+from ui.plain_text import make_plain, plain_tooltip
+
 GAP = 12  # between the end of a message and the path
 PATH_SHARE = 0.5  # of the bar's width, at most, for the path: the message needs room too
 _ELIDED_PATH_CHARS = 12  # the narrowest the path gets: a few letters either side of "…"
@@ -22,7 +24,7 @@ class PathLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(self)  # a path can hold anything, "<" included
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         copy = QAction("Copy Path", self)
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
@@ -31,7 +33,7 @@ class PathLabel(QLabel):
 
     def set_path(self, path: str) -> None:
         self.setText(path)
-        self.setToolTip(path)
+        self.setToolTip(plain_tooltip(path))
 
     def shown_text(self) -> str:
         """The text as drawn: the path, its middle elided to the label's width."""
@@ -103,7 +105,7 @@ class StatusBar(QStatusBar):
             return False
         if not self.message_rect().contains(event.pos()):
             return False
-        QToolTip.showText(event.globalPos(), message, self)
+        QToolTip.showText(event.globalPos(), plain_tooltip(message), self)
         return True
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.file_names import file_stem_for
 from planner.workbook.layout import WORKBOOK_SUFFIX
 from ui.folders import start_folder
+from ui.plain_text import plain_label
 from ui.recent_files import WorkbookFolder
 from ui.widgets.path_field import PathField
 
@@ -62,12 +62,11 @@ class ExportDialog(QDialog):
         # The existing file the person has been told is replaced (or chose to replace).
         self._replacing: Path | None = None
 
-        intro = QLabel(
+        intro = plain_label(
             f"A workbook of “{plan_name}” for leadership: summary with charts, initiatives, "
             "roles, monthly figures, strike zone and hand-off, and an Actuals sheet others can "
             "fill in and send back."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)  # the plan's name came from its file
         intro.setWordWrap(True)
         suggestion = suggested_path(self._folder.last(), plan_path, plan_name)
         self.path_field = PathField(
@@ -85,7 +84,7 @@ class ExportDialog(QDialog):
         self.browse_button = self.path_field.choose_button
         self.chart_box = QCheckBox("Include the app's chart pictures")
         self.chart_box.setChecked(settings.value(CHART_IMAGES_KEY, False, type=bool))
-        chart_hint = QLabel(
+        chart_hint = plain_label(
             "The workbook always has native Excel charts that can be restyled. The pictures "
             "add the dashboard's charts as the app draws them; the export takes longer."
         )
@@ -105,7 +104,7 @@ class ExportDialog(QDialog):
         chart_hint.setContentsMargins(indent, 0, 0, 0)
         chart_field.addWidget(chart_hint)
         form = QFormLayout()
-        save_label = QLabel("&Save as:")
+        save_label = plain_label("&Save as:")
         save_label.setBuddy(self.path_edit)
         form.addRow(save_label, self.path_field)
         form.addRow("Pictures:", chart_field)

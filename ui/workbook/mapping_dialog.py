@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Metric
 from planner.workbook.importing.mapping import CsvMapping, DateOrder
+from ui.plain_text import plain_label, window_title
 from ui.widgets.combos import choose
 from ui.workbook import wording
 
@@ -48,7 +49,7 @@ def _metric(data: object) -> Metric | None:
 
 
 def _note(text: str) -> QLabel:
-    note = QLabel(text)
+    note = plain_label(text)
     note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return note
 
@@ -69,13 +70,13 @@ class MappingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("csvMapping")
-        self.setWindowTitle(f"Import Actuals from {source_name}")
+        self.setWindowTitle(window_title(f"Import Actuals from {source_name}"))
         self.headers = list(headers)
         self.sample = [list(row) for row in sample[:SAMPLE_ROWS]]
         # Each column's values over the whole file, when known (else the sample's are used).
         self.distinct = [list(values) for values in distinct]
 
-        intro = QLabel(
+        intro = plain_label(
             f"Say which of the columns of {source_name} holds what. Rows are added up per "
             "initiative, month and metric; the sums become the actuals. The choice is saved "
             "in the plan for the next file with these columns."
@@ -108,7 +109,7 @@ class MappingDialog(QDialog):
         for metric in Metric:
             if not metric.is_money:
                 self.count_combo.addItem(metric.title, metric)
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setAccessibleName("What is missing")
         self.problem.setWordWrap(True)
         self.sample_table = QTableWidget(len(self.sample), len(self.headers))
@@ -215,7 +216,7 @@ class MappingDialog(QDialog):
             ("Stage:", self.stage_combo, "only rows at the stages ticked count"),
         ]
         for n, (title, field, beside) in enumerate(rows):
-            label = QLabel(title)
+            label = plain_label(title)
             label.setBuddy(field)
             grid.addWidget(label, n, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(field, n, 1)
@@ -227,7 +228,9 @@ class MappingDialog(QDialog):
         layout.addSpacing(4)
         layout.addLayout(grid)
         layout.addWidget(self.problem)
-        sample_title = QLabel(f"The first {wording.count(len(self.sample), 'row')} of the file")
+        sample_title = plain_label(
+            f"The first {wording.count(len(self.sample), 'row')} of the file"
+        )
         font = sample_title.font()
         font.setBold(True)
         sample_title.setFont(font)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.money import Currency
 from planner.workbook.importing.records import ImportPreview, SourceKind
+from ui.plain_text import plain_label, plain_tooltip, window_title
 from ui.workbook import wording
 from ui.workbook.preview_tables import changes_table, rejected_table
 
@@ -27,7 +28,7 @@ CHANGE_MAPPING = 2
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -43,23 +44,21 @@ class PreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle(f"Import Actuals from {preview.source.name}")
+        self.setWindowTitle(window_title(f"Import Actuals from {preview.source.name}"))
         self.preview = preview
 
         # The file's name and the notes (which quote a report's footer) came from the file.
-        source = QLabel(wording.source_text(preview))
-        source.setTextFormat(Qt.TextFormat.PlainText)
+        source = plain_label(wording.source_text(preview))
         source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        source.setToolTip(str(preview.source))
-        self.summary = QLabel(wording.summary(preview))
+        source.setToolTip(plain_tooltip(str(preview.source)))
+        self.summary = plain_label(wording.summary(preview))
         self.summary.setAccessibleName("Summary")
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setWeight(QFont.Weight.DemiBold)
         self.summary.setFont(font)
-        self.notes = QLabel("\n".join(f"• {note}" for note in preview.notes))
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes = plain_label("\n".join(f"• {note}" for note in preview.notes))
         self.notes.setAccessibleName("Notes")
         self.notes.setWordWrap(True)
         self.notes.setVisible(bool(preview.notes))

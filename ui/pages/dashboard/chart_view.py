@@ -100,7 +100,7 @@ class ChartView(QWidget):
         self._shown = figure
         # What the chart says in its title ("Won $1.6M of $2.1M planned to date"), for a
         # screen reader, which cannot read the picture.
-        self.setAccessibleDescription(figure.get_suptitle().replace("\\$", "$"))
+        self.setAccessibleDescription(figure.get_suptitle())
         self._hide_tip()
         if canvas.isVisible():
             # Drawn now rather than at the next paint: the refresh is timed whole, and the

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QWidget
 
 from planner import Channel, Person, Segment, Team, Tier
 from planner import months as month_math
 from ui.icons import icon
+from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.combos import channel_choices, choose, refill
 from ui.widgets.flow_layout import FlowLayout
 
@@ -28,7 +29,7 @@ _TIER_ORDER = {Tier.CORE: 0, Tier.EDGE: 1, Tier.OUTSIDE: 2}
 def _combo(name: str, tip: str, choices: Sequence[tuple[str, object]] = ()) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.setToolTip(tip)
+    combo.setToolTip(plain_tooltip(tip))
     # Long names would widen the bar past the window; the list that pops up shows them whole.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(9)
@@ -57,7 +58,7 @@ class DashboardFilters(QWidget):
         self.period = _combo("Period", "The months every figure and chart covers")
         self.first_month = _combo("First month", "From this month")
         self.last_month = _combo("Last month", "To this month (inclusive)")
-        self.to_label = QLabel("to")
+        self.to_label = plain_label("to")
         self.period_box = QWidget()
         box = QHBoxLayout(self.period_box)
         box.setContentsMargins(0, 0, 0, 0)

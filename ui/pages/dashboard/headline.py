@@ -7,7 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.plain_text import plain_label, plain_tooltip
 
 from .figures import AHEAD, ALARM, BEHIND, HeadlineFigure
 
@@ -26,14 +28,14 @@ class FigureCard(QFrame):
         super().__init__(parent)
         self.setObjectName("figureCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = QLabel(caption)
+        self.caption = plain_label(caption)
         self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.value = QLabel("—")
+        self.value = plain_label("—")
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 1.7)
         font.setWeight(QFont.Weight.DemiBold)
         self.value.setFont(font)
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         small = QFont(self.note.font())
@@ -71,7 +73,7 @@ class FigureCard(QFrame):
             self.value.setPalette(QPalette())
         said = f"{figure.caption}: {figure.value}, {figure.note}"
         self.setAccessibleName(said)
-        self.setToolTip(said)
+        self.setToolTip(plain_tooltip(said))
 
 
 class HeadlineStrip(QWidget):

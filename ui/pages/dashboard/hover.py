@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.collections import PathCollection
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+
+from ui.plain_text import rich
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -158,14 +159,14 @@ def tip_html(
     if target.category and series and not _same(target.category, what):
         name = f"{target.category} · {series}"
     name = name or measure
-    line = f"{escape(name)}: <b>{escape(value)}</b>" if name and value else ""
+    line = rich("{}: <b>{}</b>", name, value) if name and value else ""
     if value and not line:
-        line = f"<b>{escape(value)}</b>"
-    parts = [f"<b>{escape(what)}</b>"]
+        line = rich("<b>{}</b>", value)
+    parts = [rich("<b>{}</b>", what)]
     if line:
         parts.append(line)
     if target.panel:
-        parts.append(f"<span style='color:gray'>{escape(target.panel)}</span>")
+        parts.append(rich("<span style='color:gray'>{}</span>", target.panel))
     if clickable:
         parts.append("<i>Click to list its initiatives</i>")
     return "<br>".join(parts)

@@ -30,6 +30,7 @@ from ui.folders import start_folder
 from ui.icons import icon
 from ui.page import Page
 from ui.pages.catalogue import DASHBOARD
+from ui.plain_text import plain_tooltip
 from ui.recent_files import ChartFolder
 from ui.theme import is_dark
 from ui.widgets.page_header import PageHeader
@@ -140,7 +141,7 @@ class DashboardPage(Page):
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({native})")
+        action.setToolTip(plain_tooltip(f"{tip} ({native})"))
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action

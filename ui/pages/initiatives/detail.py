@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner import Assignment, Person, Role, Segment, Tier
 from planner import months as month_math
+from ui.plain_text import plain_label, plain_tooltip
 
 from .columns import STATUS_TITLES
 from .rows import TIER_ORDER, InitiativeRow
@@ -52,7 +53,7 @@ def person_line(person: Person, role: Role) -> str:
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     font = QFont(label.font())
     font.setWeight(QFont.Weight.DemiBold)
     font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -61,7 +62,7 @@ def _heading(text: str) -> QLabel:
 
 
 def _hint(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setEnabled(False)  # the palette's muted text
     return label
@@ -80,21 +81,20 @@ class InitiativeDetail(QWidget):
         self._loading = False
         self._segment_key: tuple[tuple[int, str, str], ...] = ()
 
-        self.empty = QLabel()
+        self.empty = plain_label()
         self.empty.setObjectName("empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
         self.empty.setMargin(24)
 
-        self.name = QLabel()
+        self.name = plain_label()
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setWeight(QFont.Weight.DemiBold)
         self.name.setFont(font)
         self.facts = _hint("")
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # names come from the plan file
         title = QHBoxLayout()
         title.setSpacing(12)
         title.addWidget(self.name)
@@ -112,7 +112,7 @@ class InitiativeDetail(QWidget):
             editor = StoryEdit(placeholder, heading)
             editor.setObjectName(f"story_{field}")
             editor.committed.connect(lambda text, f=field: self._story_committed(f, text))
-            label = QLabel(f"&{heading}")
+            label = plain_label(f"&{heading}")
             label.setBuddy(editor)
             row, column = 1 + 2 * (n // 2), n % 2
             story.addWidget(label, row, column)
@@ -289,7 +289,9 @@ class InitiativeDetail(QWidget):
             item.setFlags(flags)
             item.setData(_SEGMENT_ID, segment.id)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(f"{segment.name} ({segment.tier.value})\n{segment.notes}".strip())
+            item.setToolTip(
+                plain_tooltip(f"{segment.name} ({segment.tier.value})\n{segment.notes}".strip())
+            )
             self.segments.addItem(item)
         if not ordered:
             self.segments.addItem(QListWidgetItem("The plan has no segments yet."))
@@ -303,7 +305,7 @@ class InitiativeDetail(QWidget):
         for assignment in on_it:
             line = person_line(people[assignment.person_id], assignment.role)
             item = QListWidgetItem(line)
-            item.setToolTip(line)
+            item.setToolTip(plain_tooltip(line))
             self.people.addItem(item)
         if not on_it:
             self.people.addItem("No one has a role on it yet.")

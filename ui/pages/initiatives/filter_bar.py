@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner import Channel, Person, Segment, Tier
 from ui.icons import icon
+from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.combos import channel_choices, refill
 from ui.widgets.flow_layout import FlowLayout
 
@@ -32,7 +32,7 @@ from .rows import TIER_ORDER
 def _combo(name: str, any_label: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.setToolTip(name)
+    combo.setToolTip(plain_tooltip(name))
     # Long segment names would make the bar wider than the window; the list that pops up
     # still shows them whole.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -52,9 +52,8 @@ class OnlyChip(QFrame):
         super().__init__(parent)
         self.setObjectName("onlyChip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setAccessibleName("Drill-down")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.show_all = QPushButton("Show all")
         self.show_all.setAccessibleName("Show all initiatives")
         self.show_all.setToolTip("Show every initiative again (clears the filters)")
@@ -105,7 +104,7 @@ class FilterBar(QWidget):
                 for t in sorted(Tier, key=TIER_ORDER.get)
             ],
         )
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("count")
         self.count.setAccessibleName("Initiatives shown")
         self.clear_button = QToolButton()

@@ -16,6 +16,7 @@ from ui.document import PlanDocument
 from ui.icons import icon
 from ui.page import Page
 from ui.pages.catalogue import INITIATIVES
+from ui.plain_text import plain_tooltip
 from ui.tables.rows_model import ROW_ROLE
 from ui.widgets.delegates import ChoiceDelegate, MoneyDelegate, month_choices
 from ui.widgets.page_header import PageHeader
@@ -136,7 +137,7 @@ class InitiativesPage(Page):
 
     def _action(self, text: str, icon_name: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(icon(icon_name), text, self)
-        action.setToolTip(tip)
+        action.setToolTip(plain_tooltip(tip))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         return action

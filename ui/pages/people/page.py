@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -33,6 +32,7 @@ from ui.pages.people.raci_model import RaciModel
 from ui.pages.people.raci_view import RaciView
 from ui.pages.people.refresh_rules import empty_text, reload_for
 from ui.pages.people.role_menu import role_menu
+from ui.plain_text import rich_label, set_rich
 from ui.widgets.page_header import PageHeader
 
 _WIDGET_WITH_CHILDREN = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -132,8 +132,7 @@ class PeoplePage(Page):
         top_layout.addWidget(self.people_table)
 
         self.grid_label = section_label("Roles")
-        self.legend = QLabel(legend_text(style.is_dark()))
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend = rich_label(legend_text(style.is_dark()))
         self.legend.setWordWrap(True)  # a narrow window wraps it rather than growing wider
         self.legend.setAccessibleName("Legend of the role letters")
         bottom = QWidget()
@@ -346,6 +345,6 @@ class PeoplePage(Page):
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark scheme
             dark = style.is_dark()
             self.grid_model.refresh_colours()
-            self.legend.setText(legend_text(dark))
+            set_rich(self.legend, legend_text(dark))
             self.owner_action.setIcon(style.letter_icon(Role.ACCOUNTABLE, dark))
         super().changeEvent(event)

@@ -14,6 +14,7 @@ from planner import Assignment, Role
 from ui.pages.people import raci_style as style
 from ui.pages.people.raci_data import GridColumn, GridRow, RaciGrid
 from ui.pages.people.wording import cell_tip
+from ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -153,7 +154,8 @@ class RaciModel(QAbstractTableModel):
             return _CENTRED
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             tip = cell_tip(column.name, held, row.name)
-            return tip if column.active else f"{tip} (inactive)"
+            said = tip if column.active else f"{tip} (inactive)"
+            return plain_tooltip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         if role == ROLE_ROLE:
             return held.value if held else None
         if role == CELL_ROLE:
@@ -172,7 +174,8 @@ class RaciModel(QAbstractTableModel):
             return column.name
         if role == Qt.ItemDataRole.ToolTipRole:
             what = " · ".join(part for part in (column.title, column.team.value) if part)
-            return f"{column.name}\n{what}" + ("" if column.active else "\n(inactive)")
+            inactive = "" if column.active else "\n(inactive)"
+            return plain_tooltip(f"{column.name}\n{what}{inactive}")
         if role == COLUMN_ROLE:
             return column
         return None
@@ -185,7 +188,9 @@ class RaciModel(QAbstractTableModel):
             return row.name
         if role == Qt.ItemDataRole.ToolTipRole:
             owner = self._grid.owner_name(row.initiative_id)
-            return f"{row.name}\nOwner: {owner}" if owner else f"{row.name}\nNo owner yet"
+            return plain_tooltip(
+                f"{row.name}\nOwner: {owner}" if owner else f"{row.name}\nNo owner yet"
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT
         return None

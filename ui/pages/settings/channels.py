@@ -27,6 +27,7 @@ from planner import Channel
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.pages.settings import channel_edits as edits
+from ui.plain_text import plain_tooltip
 from ui.tables.rows_model import Column, EditHandler, Index, RowsModel
 
 NAME = "name"
@@ -196,7 +197,7 @@ class ChannelsSection(QWidget):
 
     def _action(self, text: str, icon_name: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(icon(icon_name), text, self)
-        action.setToolTip(tip)
+        action.setToolTip(plain_tooltip(tip))
         # Keys act while the list has the focus, not in the form's other fields.
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(slot)

@@ -9,13 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ui.plain_text import plain_label
+
 MAX_WIDTH = 720  # a form wider than this is hard to read on a big screen
 FIELD_WIDTH = 170  # numbers, choices and months: wide enough, not stretched
 
 
 def muted(text: str = "", wrap: bool = False) -> QLabel:
     """A quiet label for hints beside a field (one line) or under a title (``wrap``)."""
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(wrap)
     label.setEnabled(False)  # the palette's muted text, in light and dark mode
     return label
@@ -37,7 +39,7 @@ class FormColumn(QWidget):
     def section(self, title: str, note: str | None = None) -> QFormLayout:
         """Start a section under a bold ``title`` (and a muted ``note``); add its rows to the
         form returned."""
-        heading = QLabel(title)
+        heading = plain_label(title)
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setWeight(QFont.Weight.DemiBold)
@@ -60,7 +62,7 @@ def compact(widget: QWidget, width: int = FIELD_WIDTH) -> QWidget:
 def add_row(form: QFormLayout, label: str, field: QWidget, *extras: QWidget) -> QLabel:
     """A row: ``label`` (the field's buddy, so its mnemonic focuses the field), the field and
     any extra widgets after it on the same line."""
-    caption = QLabel(label)
+    caption = plain_label(label)
     caption.setBuddy(field)
     if not extras:
         form.addRow(caption, field)

@@ -5,7 +5,7 @@ Each field commits one undoable change when its editing finishes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Currency, Entity, Horizon
 from ui.document import PlanDocument
@@ -28,6 +28,7 @@ from ui.pages.settings.fields import (
 from ui.pages.settings.figures import funnel_summary
 from ui.pages.settings.form import FormColumn, add_row, compact, muted
 from ui.pages.settings.vocabulary import CURRENCY_CODES, MONTH_NAMES, STAGE_TITLES
+from ui.plain_text import plain_label
 from ui.widgets.page_header import PageHeader
 
 _SUBTITLE = (
@@ -67,7 +68,7 @@ class SettingsPage(Page):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         self.fields: dict[str, Field] = {}
-        self.read_only_note = QLabel()  # plain text, not muted: it explains the grey fields
+        self.read_only_note = plain_label()  # plain text, not muted: it explains the grey fields
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(False)
         self.horizon_span = muted()

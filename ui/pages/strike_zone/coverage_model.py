@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.pages.strike_zone.coverage import Coverage, CoverageRow, wrap_name
 from ui.pages.strike_zone.tiers import TIER_SHORT, TIER_TITLES, tier_tint
+from ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +78,8 @@ class CoverageModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             verb = "aims at" if aimed else "does not aim at"
             note = " (dropped: does not count)" if row.dropped else ""
-            return f"{row.name}{note} {verb} {column.name} ({TIER_SHORT[column.tier].lower()})"
+            said = f"{row.name}{note} {verb} {column.name} ({TIER_SHORT[column.tier].lower()})"
+            return plain_tooltip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         return None
 
     def headerData(
@@ -96,7 +98,7 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(tier_tint(column.tier, 90))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
+            return plain_tooltip(
                 f"{column.name}\n{TIER_TITLES[column.tier]}: "
                 f"{column.aimed} initiative(s) aimed at it, dropped ones included"
             )
@@ -114,7 +116,7 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.dropped:
             return _muted()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}\nStatus: {row.status.value}"
+            return plain_tooltip(f"{row.name}\nStatus: {row.status.value}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.analysis.strike_zone import Coverage
 from ui.icons import icon
 from ui.pages.strike_zone.figures import ZoneFigures
+from ui.plain_text import plain_label
 
 # The icon beside each kind of coverage news. No segments at all is a plan not set up yet
 # (info); segments with none in the zone, or a core one nothing aims at, miss the point of a
@@ -60,15 +61,15 @@ class FigureCard(TintedFrame):
 
     def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.number = QLabel("—")
+        self.number = plain_label("—")
         font = QFont(self.number.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setWeight(QFont.Weight.DemiBold)
         self.number.setFont(font)
         self.number.setAccessibleName(accessible)
-        self.caption = QLabel()
+        self.caption = plain_label()
         self.caption.setWordWrap(True)
-        self.detail = QLabel()
+        self.detail = plain_label()
         self.detail.setWordWrap(True)
         self.detail.setEnabled(False)  # the palette's muted text
         layout = QVBoxLayout(self)
@@ -94,11 +95,10 @@ class UncoveredCard(TintedFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.icon = QLabel()
+        self.icon = plain_label()
         self.icon_name = ""  # the icon shown ("ok", "info", "warning")
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)  # segment names come from the file
         self.text.setAccessibleName("Segments nothing aims at")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Currency, Entity, PlanError, Tier
 from planner.analysis import strike_zone
@@ -23,6 +23,7 @@ from ui.pages.strike_zone.figures import zone_figures
 from ui.pages.strike_zone.headline import ZoneHeadline
 from ui.pages.strike_zone.segment_columns import SegmentRow, segment_columns, segment_rows
 from ui.pages.strike_zone.segments_view import SegmentsView
+from ui.plain_text import plain_label
 from ui.tables.rows_model import RowsModel
 from ui.widgets.page_header import PageHeader
 
@@ -202,14 +203,14 @@ def _titled(title: str, hint: str | None, body: QWidget) -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 6, 0, 0)
     layout.setSpacing(4)
-    label = QLabel(title)
+    label = plain_label(title)
     font = QFont(label.font())
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
     label.setBuddy(body)
     layout.addWidget(label)
     if hint:
-        words = QLabel(hint)
+        words = plain_label(hint)
         words.setWordWrap(True)
         words.setEnabled(False)  # the palette's muted text
         layout.addWidget(words)

@@ -25,6 +25,7 @@ from ui.pages.targets.cells import CellRef
 from ui.pages.targets.formatting import plain, shown
 from ui.pages.targets.grid_data import Grid, GridRow, Pair
 from ui.pages.targets.grid_style import GridStyle
+from ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[CellRef, str], bool]  # (cell, typed text) -> accepted
@@ -241,7 +242,7 @@ class TargetsGridModel(QAbstractTableModel):
                 return self._styled().dimmed
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(row, column)
+            return plain_tooltip(self._tip(row, column))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
@@ -344,8 +345,8 @@ class TargetsGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             what = f"{_kind_word(column.kind)} {grid.metric.title}"
             if column.month is None:
-                return f"{what}: total over the plan's months"
-            return f"{what}, {month_math.label(column.month)}"
+                return plain_tooltip(f"{what}: total over the plan's months")
+            return plain_tooltip(f"{what}, {month_math.label(column.month)}")
         return None
 
     def _row_header(self, section: int, role: int) -> Any:
@@ -355,7 +356,7 @@ class TargetsGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._styled().bold
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Totals over all initiatives"
+                return plain_tooltip("Totals over all initiatives")
             return None
         if not 0 <= section < len(self._rows):
             return None
@@ -365,7 +366,8 @@ class TargetsGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.dropped:
             return self._styled().dimmed
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}\nRuns {row.run}" + ("\nDropped" if row.dropped else "")
+            dropped = "\nDropped" if row.dropped else ""
+            return plain_tooltip(f"{row.name}\nRuns {row.run}{dropped}")
         return None
 
     def _tip(self, row: int, column: int) -> str | None:

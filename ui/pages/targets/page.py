@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from ui.pages.targets.grid_view import GridView
 from ui.pages.targets.selection import positions, select_cells, selected_rects
 from ui.pages.targets.updates import changed_initiatives, fresh_cells, reshapes, rows_changed
 from ui.pages.targets.view_state import remember, restore
+from ui.plain_text import plain_label
 from ui.widgets.page_header import PageHeader
 
 # Above this many initiatives in one change, asking the core for the whole metric at once is
@@ -126,7 +126,7 @@ class TargetsPage(Page):
                 self.clear_action,
             ]
         )
-        legend = QLabel(
+        legend = plain_label(
             "Shaded: a month outside the initiative's run (still editable) · Greyed: a "
             "dropped initiative · Bold: totals, worked out from the cells"
         )
@@ -419,7 +419,7 @@ def _labelled(text: str, control: QWidget) -> QWidget:
     layout = QHBoxLayout(box)
     layout.setContentsMargins(8, 0, 4, 0)
     layout.setSpacing(6)
-    label = QLabel(text)
+    label = plain_label(text)
     label.setBuddy(control)
     layout.addWidget(label)
     layout.addWidget(control)
