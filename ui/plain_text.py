@@ -22,13 +22,15 @@ format or a tooltip any other way.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 # Qt's placeholder for the "modified" star in a window title.
 _TITLE_MARKER = "[*]"
+# A tooltip of ours: always read as rich text, line breaks and runs of spaces kept.
+_TIP_START, _TIP_END = '<div style="white-space:pre-wrap">', "</div>"
 
 
 def make_plain(label: QLabel) -> QLabel:
@@ -67,7 +69,15 @@ def plain_tooltip(text: str | None) -> str:
     text from how it looks, and this one is always read as rich text whose markup is ours."""
     if not text:
         return ""
-    return f'<div style="white-space:pre-wrap">{escape(text, quote=False)}</div>'
+    return f"{_TIP_START}{escape(text, quote=False)}{_TIP_END}"
+
+
+def tooltip_text(tip: str | None) -> str:
+    """What the user reads of a tooltip made by :func:`plain_tooltip` (any other tip as
+    it is): for tests and for code that quotes a tooltip elsewhere."""
+    if tip and tip.startswith(_TIP_START) and tip.endswith(_TIP_END):
+        return unescape(tip[len(_TIP_START) : -len(_TIP_END)])
+    return tip or ""
 
 
 def message_box(

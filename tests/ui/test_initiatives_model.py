@@ -19,6 +19,7 @@ from ui.pages.initiatives.rows import (
     keep_order,
     rows_to_reload,
 )
+from ui.plain_text import tooltip_text
 from ui.tables.rows_model import ROW_ROLE
 
 COLUMNS = initiative_columns(lambda: Currency("USD"))
@@ -355,7 +356,7 @@ def test_markers_put_a_blank_icon_on_unmarked_rows_so_names_line_up(model, small
     assert not unmarked.data(Qt.ItemDataRole.DecorationRole).isNull()
     assert unmarked.data(Qt.ItemDataRole.ToolTipRole) is None
     marked = model.index(model.position(small.webinar), 0)
-    assert marked.data(Qt.ItemDataRole.ToolTipRole) == "Error: x"
+    assert tooltip_text(marked.data(Qt.ItemDataRole.ToolTipRole)) == "Error: x"
 
 
 # -- sorting stays right as rows change ---------------------------------------------------

@@ -28,6 +28,7 @@ from ui.document import PlanDocument
 from ui.pages.initiatives import InitiativesPage
 from ui.pages.initiatives.delegates import NO_OWNER_LABEL
 from ui.pages.settings import channel_edits
+from ui.plain_text import tooltip_text
 
 # ``page`` is a fixture (see initiatives_support): pytest finds it in this module.
 __all__ = ["page"]
@@ -418,7 +419,7 @@ def test_findings_mark_rows_with_the_worst_icon_and_list_them(page):
     page.set_findings(run_checks(page.plan))
     guide = cell(page, by_name(page.plan, GUIDE).id, "name")
     assert not guide.data(Qt.ItemDataRole.DecorationRole).isNull()
-    tip = guide.data(Qt.ItemDataRole.ToolTipRole)
+    tip = tooltip_text(guide.data(Qt.ItemDataRole.ToolTipRole))
     assert tip.startswith("Error: No one is accountable for")
 
 

@@ -18,6 +18,7 @@ from window_support import make_window, open_and_wait
 from ui.main_window import MainWindow
 from ui.pages.catalogue import PAGES, SETTINGS
 from ui.pages.dashboard.page import DashboardPage
+from ui.plain_text import tooltip_text
 from ui.window_geometry import first_geometry, fitted
 
 LAPTOP = QRect(0, 0, 1280, 800)
@@ -129,7 +130,7 @@ def test_at_1024_the_sidebar_keeps_its_titles_while_the_findings_are_hidden(
     window.findings_toggle.setChecked(True)  # F9
     qtbot.waitUntil(window.view.sidebar.is_compact)
     assert window.view.sidebar.title(1) == "Initiatives"
-    assert window.view.sidebar.item(1).toolTip() == "Initiatives"
+    assert tooltip_text(window.view.sidebar.item(1).toolTip()) == "Initiatives"
 
     window.findings_toggle.setChecked(False)
     qtbot.waitUntil(lambda: not window.view.sidebar.is_compact())

@@ -15,6 +15,7 @@ from planner import Plan, Role
 from planner.demo import build_demo
 from ui.document import PlanDocument
 from ui.pages.people import PeoplePage
+from ui.plain_text import tooltip_text
 
 ADD = QItemSelectionModel.SelectionFlag.Select
 CLEAR_AND_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -127,7 +128,9 @@ def test_pressing_a_on_an_initiative_without_owner_makes_the_owner(qtbot, page, 
     click_cell(page, team.show, team.bob)
     press(qtbot, page, Qt.Key.Key_A)
     assert team.plan.initiatives.get(team.show).owner_id == team.bob
-    header_tip = page.grid_model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    header_tip = tooltip_text(
+        page.grid_model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    )
     assert header_tip == "Trade show\nOwner: Bob Ray"
 
 

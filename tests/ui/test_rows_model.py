@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtTest import QAbstractItemModelTester
 
+from ui.plain_text import tooltip_text
 from ui.tables.rows_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
 
 
@@ -111,5 +112,5 @@ def test_markers_put_an_icon_and_the_reasons_on_the_first_cell(qapp):
     model.set_markers({2: QIcon(pixmap)}, {2: "No owner"})
 
     assert model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "No owner"
+    assert tooltip_text(model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)) == "No owner"
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
