@@ -16,7 +16,7 @@ app is made here:
 - :func:`window_title` and :func:`menu_text` keep Qt's own markers (``[*]``, ``&``) in
   user text from acting.
 
-``tests/test_architecture.py`` fails when ``ui/`` makes a QLabel or a QMessageBox, sets a text
+``tests/test_plain_text_rule.py`` fails when ``ui/`` makes a QLabel or a QMessageBox, sets a text
 format or a tooltip any other way.
 """
 
