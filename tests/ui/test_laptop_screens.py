@@ -15,6 +15,8 @@ from PySide6.QtCore import QMargins, QRect, QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QToolButton
 from window_support import make_window, open_and_wait
 
+from planner import Plan
+from planner.validation import MAX_NAME
 from ui.main_window import MainWindow
 from ui.pages.catalogue import PAGES, SETTINGS
 from ui.pages.dashboard.page import DashboardPage
@@ -107,6 +109,20 @@ def test_every_page_fits_the_window_a_1024_screen_opens(qtbot, tmp_path, demo_pa
     for page in show_every_page(window):
         assert window.minimumSizeHint().width() <= room, page.title
         assert window.width() == room, page.title  # not grown past the screen's share
+
+
+def test_a_plan_with_the_longest_name_allowed_still_fits_a_1024_screen(qtbot, tmp_path, demo_path):
+    name = ("Enterprise strike zone webinar programme " * 5)[:MAX_NAME].strip()
+    with Plan.open(demo_path) as plan:
+        plan.settings.update(name=name)
+    window = laptop_window(qtbot, tmp_path, demo_path, SMALL_LAPTOP)
+    dashboard = window.view.page_at(0)
+    title = dashboard.header.title
+
+    assert window.minimumSizeHint().width() <= first_geometry(SMALL_LAPTOP).width()
+    assert window.width() == first_geometry(SMALL_LAPTOP).width()  # not grown past the screen
+    assert title.minimumSizeHint().width() <= title.width()  # cut short by us, not clipped
+    assert tooltip_text(title.toolTip()) == name
 
 
 @pytest.mark.parametrize("findings", [True, False], ids=["findings shown", "findings hidden"])

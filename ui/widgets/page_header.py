@@ -1,23 +1,57 @@
 """The head of every page: its title and its actions, and below them one line saying what the
 page is for.
 
-The actions wrap onto more rows (and the subtitle onto more lines) in a narrow window, so a
-header never holds the window wider than a laptop's screen."""
+The actions wrap onto more rows (and the subtitle onto more lines) in a narrow window, and a
+title too long for its row (a plan's name can be 200 characters) is cut short with "…" and
+shown whole in its tooltip, so a header never holds the window wider than a laptop's screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.plain_text import plain_label
+from ui.plain_text import make_plain, plain_label, plain_tooltip
 from ui.widgets.flow_layout import FlowLayout
+
+
+class _ElidedTitle(QLabel):
+    """A one-line plain-text label that asks for no more width than a few letters and, when
+    narrower than its text, draws it cut short with "…" (the whole text in its tooltip)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._update_tooltip()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            min(hint.width(), self.fontMetrics().horizontalAdvance("M" * 8)), hint.height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+
+    def is_cut(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(plain_tooltip(self.text()) if self.is_cut() else "")
 
 
 class PageHeader(QWidget):
@@ -26,7 +60,8 @@ class PageHeader(QWidget):
 
     def __init__(self, title: str, subtitle: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = plain_label(title)
+        self.title = make_plain(_ElidedTitle(title))
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setWeight(QFont.Weight.DemiBold)
