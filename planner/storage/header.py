@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.special_files import open_regular
 from planner.version import APP_NAME, APPLICATION_ID
 
 MAGIC = b"SQLite format 3\x00"
@@ -30,7 +31,8 @@ class Header:
 def read_header(path: Path) -> Header:
     """The header of the SQLite file at ``path``; refuses anything that is not one."""
     try:
-        with path.open("rb") as handle:
+        # A named pipe would block the read forever, a device never end: refused first.
+        with open_regular(path, named=str(path), expected="a plan file") as handle:
             data = handle.read(HEADER_SIZE)
     except FileNotFoundError:
         raise PlanFileError(f"{path}: no such file") from None
