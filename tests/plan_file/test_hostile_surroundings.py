@@ -19,7 +19,7 @@ from plan_file_support import older_plan
 
 from planner import Plan
 from planner.charts.files import save_chart
-from planner.errors import LockFileError
+from planner.errors import LockFileError, PlanFileError
 from planner.storage.lock import lock_path_for
 
 VICTIM_TEXT = b"a file of the user's that no plan may touch\n"
@@ -203,3 +203,25 @@ def test_a_plan_path_that_links_to_a_device_is_refused_as_one(tmp_path: Path) ->
     refusal = one_line(smarketing("summary", link, timeout=PATIENCE))
 
     assert refusal == f"smarketing: {link}: is a character device, not a plan file"
+
+
+def test_a_named_pipe_where_sqlite_keeps_the_plans_journal_is_refused_at_once(
+    plan_path: Path, csv_file: Path
+) -> None:
+    os.mkfifo(plan_path.with_name("P.smplan-journal"))
+
+    refusal = one_line(smarketing("import", plan_path, csv_file, timeout=PATIENCE))
+
+    assert "the file P.smplan-journal beside it is a named pipe (FIFO)" in refusal
+    assert "remove it" in refusal
+
+
+def test_a_link_where_sqlite_keeps_the_plans_journal_is_refused_not_called_damage(
+    plan_path: Path, victim: Path
+) -> None:
+    os.symlink(victim, plan_path.with_name("P.smplan-journal"))
+
+    with pytest.raises(PlanFileError, match=r"P\.smplan-journal beside it is a symbolic link"):
+        Plan.open(plan_path)
+
+    assert victim.read_bytes() == VICTIM_TEXT
