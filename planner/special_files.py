@@ -7,10 +7,11 @@ A plan or an import path that is a named pipe blocks the first read forever, one
 a symbolic link would make a write land in whatever file it points to. So:
 
 - what a path is is checked before the first read that could block, and a special file is
-  refused in one line that names its kind (:func:`special_kind`, the one rule);
+  refused in one line that names its kind (:func:`special_kind`, the one rule, also used for
+  the lock file and for a journal beside the plan);
 - a file is opened for reading without blocking, and what was opened is checked again, since
   the name may have changed in between (:func:`open_regular`);
-- new files beside a plan or an export are created by :func:`planner.storage.copies.temporary_sibling`
+- new files beside a plan or an export are made by ``planner.storage.copies.temporary_sibling``
   under fresh names with ``O_EXCL``, which never opens an existing file or follows a link.
 """
 
