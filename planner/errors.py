@@ -22,6 +22,11 @@ class LockFileError(ReadOnlyWouldOpenError):
     but not write, say), so the plan cannot be opened for editing."""
 
 
+class StrangeLockFileError(LockFileError):
+    """The lock file's name holds something this app never writes there (a symbolic link, a
+    named pipe, a folder, a file with other names); only removing it helps."""
+
+
 class PlanLockedError(ReadOnlyWouldOpenError):
     """The plan is already open for editing by another process (or another window)."""
 

@@ -29,6 +29,7 @@ from planner.errors import (
     PlanFileError,
     PlanLockedError,
     ReadOnlyPlanError,
+    StrangeLockFileError,
     ValidationError,
 )
 from planner.money import Currency
@@ -258,6 +259,8 @@ class Plan:
                 f"({error.holder}); choose another name",
                 holder=error.holder,
             ) from None
+        except StrangeLockFileError:
+            raise
         except PlanFileError:
             raise PlanFileError(
                 f"{destination}: the copy could not be written (no files can be created in "

@@ -164,7 +164,8 @@ class MainWindow(QMainWindow):
     # -- window --------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.opener.wait()
+        # A plan still opening (from a stalled disk, say) must not hold the window open.
+        self.opener.abandon()
         self.files.workbook.shut()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

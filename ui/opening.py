@@ -7,6 +7,7 @@ open for editing elsewhere can still be opened read-only: the refusal offers jus
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,10 @@ def offer_read_only(
     return box
 
 
+# Opens a closing window let go of: kept until they end (see wait_for_abandoned_opens).
+_abandoned: list[_OpenThread] = []
+
+
 class _OpenThread(QThread):
     def __init__(
         self, path: Path, prepare: Callable[[Path], None] | None, *, read_only: bool
@@ -84,17 +89,23 @@ class _OpenThread(QThread):
         self.plan: Plan | None = None
         self.findings: list[Finding] | None = None
         self.error: BaseException | None = None
+        self._guard = threading.Lock()
+        self._abandoned = False
 
     def run(self) -> None:
         try:
             if self.prepare is not None:
                 self.prepare(self.path)
             self.plan = Plan.open(self.path, read_only=self.read_only)
+            if self._close_if_abandoned():
+                return
             # The app asks for roll-ups after every edit: read a big plan's values into
             # memory here, off the UI thread, once.
             keep_values_in_memory_if_worth_it(self.plan)
         except Exception as error:  # handed to the UI thread, which shows a message
             self.error = error
+            return
+        if self._close_if_abandoned():
             return
         try:
             # The first check of a big plan takes a moment: done here, the window shows the
@@ -102,6 +113,23 @@ class _OpenThread(QThread):
             self.findings = run_checks(self.plan)
         except Exception:
             self.findings = None  # the window checks again itself
+        self._close_if_abandoned()
+
+    def abandon(self) -> None:
+        """No one waits for this open any more: the plan it opens is closed (and its lock
+        freed) as soon as it is open, by whichever thread gets there last."""
+        with self._guard:
+            self._abandoned = True
+        self._close_if_abandoned()
+
+    def _close_if_abandoned(self) -> bool:
+        with self._guard:
+            if not self._abandoned:
+                return False
+            plan, self.plan = self.plan, None
+        if plan is not None:
+            plan.close()
+        return True
 
 
 class PlanOpener(QObject):
@@ -156,14 +184,25 @@ class PlanOpener(QObject):
         window's when it finishes."""
         self._cancelled = True
 
+    def abandon(self) -> None:
+        """Let go of the open under way without waiting for it (the window is closing, and
+        a file on a stalled disk must not keep it open): it ends in the background, and the
+        plan it opens is closed again at once. :attr:`ended` follows."""
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        self._cancelled = True
+        thread.finished.disconnect(self._done)
+        thread.abandon()
+        _abandoned.append(thread)
+        self._close_progress()
+        self.ended.emit()
+
     def _done(self) -> None:
         thread, self._thread = self._thread, None
         if thread is None:
             return
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
+        self._close_progress()
         thread.wait()
         thread.deleteLater()
         if thread.plan is not None:
@@ -174,3 +213,16 @@ class PlanOpener(QObject):
         elif thread.error is not None and not self._cancelled:
             self.failed.emit(describe_failure(thread.path, thread.error))
         self.ended.emit()
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+
+def wait_for_abandoned_opens() -> None:
+    """Wait for the opens that closing windows let go of (before the app exits: a thread
+    still running when the process ends would abort it); each closes its plan itself."""
+    while _abandoned:
+        _abandoned.pop().wait()

@@ -34,13 +34,15 @@ def save_chart(figure: Figure, path: str | Path) -> Path:
     kind = chart_format(target)
     if not target.parent.is_dir():
         raise PlanError(f"{target}: there is no folder {target.parent}")
-    temporary = temporary_sibling(target, "chart")
+    temporary: Path | None = None
     try:
+        temporary = temporary_sibling(target, "chart")
         figure.savefig(temporary, format=kind, dpi=150, facecolor=figure.get_facecolor())
         os.replace(temporary, target)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         reason = error.strerror or error
         raise PlanError(f"{target}: the chart could not be written ({reason})") from None
     return target

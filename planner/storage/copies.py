@@ -5,21 +5,46 @@ a failure never leaves half a file under the target's name."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import shutil
 import sqlite3
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.special_files import BINARY, NOFOLLOW, NOINHERIT
 
 
 def temporary_sibling(target: Path, purpose: str) -> Path:
-    return target.with_name(f".{target.name}.{purpose}-{os.getpid()}.tmp")
+    """A new, empty file beside ``target`` for ``purpose`` (``".P.smplan.copy-3f9a1c2e.tmp"``),
+    for a writer to fill before it is moved onto ``target``.
+
+    The one way a file is made beside a plan or an export. Its name is fresh and unpredictable
+    and it is created with ``O_EXCL`` (which never opens an existing file and never follows a
+    symbolic link), so a link or a named pipe planted beside the target under a name the app
+    might pick is never written through. Made with the usual permissions (not ``mkstemp``'s,
+    private to the user), since it becomes the target. ``OSError`` when it cannot be made.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | NOINHERIT | BINARY
+    for _attempt in range(100):
+        temporary = target.with_name(f".{target.name}.{purpose}-{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(temporary, flags, 0o666))
+        except FileExistsError:
+            continue
+        return temporary
+    raise FileExistsError(errno.EEXIST, "no free temporary name beside it", str(target))
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy of the live database behind ``conn`` to ``target``, atomically."""
-    temporary = temporary_sibling(target, "copy")
+    try:
+        temporary = temporary_sibling(target, "copy")
+    except OSError as error:
+        raise PlanFileError(
+            f"{target}: the copy could not be written ({error.strerror or error})"
+        ) from None
     try:
         destination = sqlite3.connect(temporary)
         try:
@@ -40,15 +65,17 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
 
 def copy_aside(source: Path, target: Path) -> None:
     """A byte copy of a plan that no connection holds (before an upgrade), atomically."""
-    temporary = temporary_sibling(target, "aside")
+    temporary: Path | None = None
     try:
+        temporary = temporary_sibling(target, "aside")
         shutil.copy2(source, temporary)
         with open(temporary, "rb+") as handle:  # on disk before it counts as the copy
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise PlanFileError(
             f"{source}: could not copy the plan aside to {target.name} before upgrading it "
             f"({error.strerror or error}); nothing was changed"

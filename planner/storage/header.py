@@ -7,11 +7,13 @@ The layout is SQLite's documented file format (https://www.sqlite.org/fileformat
 
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.special_files import open_regular, special_kind
 from planner.version import APP_NAME, APPLICATION_ID
 
 MAGIC = b"SQLite format 3\x00"
@@ -30,7 +32,8 @@ class Header:
 def read_header(path: Path) -> Header:
     """The header of the SQLite file at ``path``; refuses anything that is not one."""
     try:
-        with path.open("rb") as handle:
+        # A named pipe would block the read forever, a device never end: refused first.
+        with open_regular(path, named=str(path), expected="a plan file") as handle:
             data = handle.read(HEADER_SIZE)
     except FileNotFoundError:
         raise PlanFileError(f"{path}: no such file") from None
@@ -80,6 +83,21 @@ def _has_journal(path: Path) -> bool:
         return False
 
 
+def _refuse_special_companions(path: Path) -> None:
+    """Refuse a journal or WAL beside the plan that SQLite did not write: a named pipe there
+    would block SQLite's first look at it forever, and a link would be read as the plan's."""
+    for companion in (journal_of(path), wal_of(path)):
+        try:
+            kind = special_kind(os.lstat(companion))
+        except OSError:
+            continue  # none there: the usual case
+        if kind is not None:
+            raise PlanFileError(
+                f"{path}: the file {companion.name} beside it is {kind}, not one SQLite "
+                "wrote; remove it and open the plan again"
+            )
+
+
 def check_plan_header(path: Path, *, schema_version: int) -> Header:
     """Refuse, with a one-line reason, a file that is not a plan this app can open.
 
@@ -87,6 +105,7 @@ def check_plan_header(path: Path, *, schema_version: int) -> Header:
     right now): its size is then not checked here, SQLite's rollback decides.
     """
     header = read_header(path)
+    _refuse_special_companions(path)
     if header.application_id != APPLICATION_ID:
         raise PlanFileError(
             f"{path}: a SQLite database of another application, not a {APP_NAME} plan"

@@ -30,7 +30,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.errors import LockFileError, PlanFileError, PlanLockedError
+from planner.errors import LockFileError, PlanFileError, PlanLockedError, StrangeLockFileError
+from planner.special_files import BINARY, NOFOLLOW, NOINHERIT, NONBLOCK, special_kind
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -40,6 +41,10 @@ else:
 # Windows locks are mandatory: lock one byte far past the text, so others can still read it.
 _WINDOWS_LOCK_OFFSET = 1 << 30
 _MAX_LOCK_TEXT = 4096
+
+# Opening the lock file never follows a link at its name nor waits on a named pipe there.
+_OPEN = NOFOLLOW | NONBLOCK | NOINHERIT | BINARY
+_CREATE = os.O_RDWR | os.O_CREAT | os.O_EXCL | _OPEN
 
 _held: dict[str, PlanLock] = {}
 _held_guard = threading.Lock()
@@ -154,35 +159,88 @@ class PlanLock:
     # -- the steps of acquiring ----------------------------------------------------------
 
     def _open_lock_file(self) -> tuple[int, bool, bool]:
-        """The lock file, open: (descriptor, open for writing, created just now)."""
+        """The lock file, open: (descriptor, open for writing, created just now).
+
+        The name beside the plan may hold anything someone put there: it is never followed
+        as a link, never waited on as a named pipe, and what was opened must be a regular
+        file with no other name (a hard link to another file would be overwritten). Another
+        user's lock file is opened only to read and lock it, never written.
+        """
         failure: OSError | None = None
         for _attempt in range(20):
             try:
-                flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
-                return os.open(self.path, flags, 0o644), True, True
+                descriptor = os.open(self.path, _CREATE, 0o644)
             except FileExistsError:
                 pass
             except OSError as error:
                 failure = error
                 break
+            else:
+                self._check_opened(descriptor, None)
+                return descriptor, True, True
             try:
-                return os.open(self.path, os.O_RDWR), True, False
+                named = os.lstat(self.path)  # what the name is, before it is opened
             except FileNotFoundError:
                 continue  # its holder removed it just now
+            except OSError as error:
+                failure = error
+                break
+            self._refuse_if_special(named)
+            writable = True
+            try:
+                descriptor = os.open(self.path, os.O_RDWR | _OPEN)
+            except FileNotFoundError:
+                continue
             except PermissionError as error:
                 # Another user's lock file, say: it can still be read, and locked to learn
                 # whether its holder is alive.
                 failure = error
-                with contextlib.suppress(OSError):
-                    return os.open(self.path, os.O_RDONLY), False, False
-                break
+                writable = False
+                try:
+                    descriptor = os.open(self.path, os.O_RDONLY | _OPEN)
+                except OSError:
+                    break
             except OSError as error:
                 failure = error
+                self._refuse_if_special(_lstat_or_none(self.path))  # replaced by a link, say
                 break
+            opened = self._check_opened(descriptor, named)
+            if opened is None:
+                continue  # replaced between looking and opening: look again
+            # Written only when it is ours; another user's is treated as one we may not write.
+            return descriptor, writable and _owned_by_me(opened), False
         reason = (failure.strerror or str(failure)) if failure else "it keeps changing"
         raise LockFileError(
             f"{self.plan_path}: cannot create the lock file {self.path.name} "
             f"({reason}); open the plan read-only instead"
+        )
+
+    def _check_opened(self, descriptor: int, named: os.stat_result | None) -> os.stat_result | None:
+        """The open lock file's status, once it is known to be a regular file with one name;
+        None when it is no longer the file ``named`` (the ``lstat`` before opening)."""
+        try:
+            opened = os.fstat(descriptor)
+            self._refuse_if_special(opened)
+            if opened.st_nlink != 1:
+                raise self._not_a_lock("is a file with other names (hard links)")
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if named is not None and not os.path.samestat(named, opened):
+            # Where O_NOFOLLOW does not exist (Windows), this is what catches a link.
+            os.close(descriptor)
+            return None
+        return opened
+
+    def _refuse_if_special(self, status: os.stat_result | None) -> None:
+        kind = special_kind(status) if status is not None else None
+        if kind is not None:
+            raise self._not_a_lock(f"is {kind}")
+
+    def _not_a_lock(self, what: str) -> StrangeLockFileError:
+        return StrangeLockFileError(
+            f"{self.plan_path}: the lock file {self.path.name} {what}, not a lock this app "
+            "wrote; remove it and open the plan again"
         )
 
     def _take(self, descriptor: int, me: LockOwner, *, writable: bool) -> bool:
@@ -219,7 +277,8 @@ class PlanLock:
 
     def _still_at_path(self, descriptor: int) -> bool:
         try:
-            return os.path.samestat(os.fstat(descriptor), os.stat(self.path))
+            # lstat: a link to our lock file put in its place is not our lock file.
+            return os.path.samestat(os.fstat(descriptor), os.lstat(self.path))
         except OSError:
             return False
 
@@ -237,6 +296,19 @@ class PlanLock:
         if holder.host != socket.gethostname():
             message += f" (if that computer crashed, delete {self.path.name})"
         return PlanLockedError(message, holder=holder.describe())
+
+
+def _lstat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _owned_by_me(status: os.stat_result) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - ownership is not in st_uid there
+        return True
+    return status.st_uid == os.geteuid()
 
 
 def _try_lock(descriptor: int) -> bool:

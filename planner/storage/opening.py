@@ -222,8 +222,9 @@ def upgrade_in_place(path: Path, *, from_version: int) -> Path:
     """
     aside = backup_name(path, from_version)
     copy_aside(path, aside)
-    working = temporary_sibling(path, "upgrade")
+    working: Path | None = None
     try:
+        working = temporary_sibling(path, "upgrade")
         copy_aside(path, working)
         db = connection.connect(working)
         try:
@@ -235,7 +236,8 @@ def upgrade_in_place(path: Path, *, from_version: int) -> Path:
     except BaseException as error:
         for leftover in (working, aside):
             with contextlib.suppress(OSError):
-                leftover.unlink()
+                if leftover is not None:
+                    leftover.unlink()
         if isinstance(error, PlanFileError):
             raise
         if isinstance(error, KeyboardInterrupt | SystemExit):
@@ -266,16 +268,17 @@ def create_file(path: Path, *, overwrite: bool = False) -> tuple[Database, Path]
     """
     path = Path(path).expanduser().absolute()
     check_creatable(path, overwrite=overwrite)
-    working = temporary_sibling(path, "new")
-    with contextlib.suppress(FileNotFoundError):
-        working.unlink()
+    working: Path | None = None
     try:
+        working = temporary_sibling(path, "new")
         db = connection.connect(working, create=True)
         connection.initialise(db)
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
-            working.unlink()
-        raise PlanFileError(f"{path}: the plan could not be created ({error})") from None
+            if working is not None:
+                working.unlink()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise PlanFileError(f"{path}: the plan could not be created ({reason})") from None
     return db, working
 
 

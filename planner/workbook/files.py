@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.storage.copies import temporary_sibling
 
 # A temporary file this old was left by a writer that died: no export takes an hour.
 ABANDONED_AFTER_SECONDS = 3600
@@ -100,18 +100,11 @@ def _remove_abandoned_temporaries(target: Path) -> None:
 
 
 def _temporary_beside(target: Path) -> Path:
-    # A unique name, so two writers of one target (two windows) never share a temporary
-    # file; created with the usual permissions (mkstemp's are private to the user).
-    for _attempt in range(100):
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            with open(temporary, "xb"):
-                return temporary
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise PlanFileError(_not_written(target, error)) from None
-    raise PlanFileError(f"{target}: cannot be written (no free temporary name beside it)")
+    # A unique name, so two writers of one target (two windows) never share a temporary file.
+    try:
+        return temporary_sibling(target, "export")
+    except OSError as error:
+        raise PlanFileError(_not_written(target, error)) from None
 
 
 def _flush_to_disk(path: Path) -> None:

@@ -50,7 +50,7 @@ def is_complete_workbook(path: Path) -> bool:
 def stray_files(folder: Path, target: Path, plan: Path) -> set[str]:
     """Files beside the target other than the plan, the target and clearly named
     temporaries of the target."""
-    temporary = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp")
+    temporary = re.compile(rf"\.{re.escape(target.name)}\.export-[0-9a-f]{{8}}\.tmp")
     return {
         item.name
         for item in folder.iterdir()

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.special_files import open_regular
 from planner.workbook.importing.decoding import decode
-from planner.workbook.importing.limits import MAX_ROWS, check_file_size
+from planner.workbook.importing.limits import IMPORTED, MAX_ROWS, check_file_size
 from planner.workbook.importing.numbers import quoted
 from planner.workbook.importing.report_footer import LONGEST, footer_length
 from planner.workbook.progress import Progress
@@ -89,7 +90,8 @@ def load_csv(path: Path, progress: Progress | None = None) -> CsvFile:
     """Every row of the CSV at ``path``, read with its own encoding and separator."""
     check_file_size(path)
     try:
-        data = path.read_bytes()
+        with open_regular(path, named=path.name, expected=IMPORTED) as handle:
+            data = handle.read()
     except OSError as error:
         raise PlanFileError(f"{path.name}: cannot be read ({error.strerror or error})") from None
     decoded = decode(path, data)

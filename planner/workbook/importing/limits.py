@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.special_files import refuse_special
 
 # The largest file read at all (a filled-in export of the large plan is about 17 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -25,6 +26,8 @@ MAX_MEMBERS = 10_000
 MAX_ROWS = 1_100_000
 
 EXCEL_PARTS = "[Content_Types].xml"
+# What an import path must be, as refusals say it.
+IMPORTED = "a file to import"
 
 
 def megabytes(size: int) -> str:
@@ -32,15 +35,16 @@ def megabytes(size: int) -> str:
 
 
 def check_file_size(path: Path) -> int:
-    """The file's size in bytes; PlanFileError if it is missing, not a file, or too big."""
+    """The file's size in bytes; PlanFileError if it is missing, not a regular file (a
+    folder, a named pipe, a device), or too big."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError:
         raise PlanFileError(f"{path.name}: there is no such file ({path.parent})") from None
     except OSError as error:
         raise PlanFileError(f"{path.name}: cannot be read ({error.strerror or error})") from None
-    if not path.is_file():
-        raise PlanFileError(f"{path.name}: is a folder, not a file to import")
+    refuse_special(status, named=path.name, expected=IMPORTED)
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         raise PlanFileError(
             f"{path.name} is {megabytes(size)}; the import reads files of up to "
