@@ -80,6 +80,7 @@ from planner import validation as check
 from planner.domain import Metric, Role, Stage, Status, Team, Tier
 from planner.errors import PlanContentError, ValidationError
 from planner.money import Currency
+from planner.storage import connection
 from planner.storage.database import Database
 from planner.storage.schema import ONE_ACCOUNTABLE_INDEX
 from planner.version import APP_NAME
@@ -103,6 +104,8 @@ def check_content(db: Database, *, where: str) -> None:
     module's table. Only reads."""
     try:
         _Checker(db.conn).run()
+    except sqlite3.DatabaseError as error:
+        raise connection.damaged(where, error) from None
     except _Breach as breach:
         raise PlanContentError(
             f"{where}: {breach}; {_WAY_OUT}",
@@ -729,7 +732,7 @@ class _Checker:
             bits = min(check.MAX_NUMBER, check.MAX_TOTAL // max(rows, 1)).bit_length() - 1
             combined = " | ".join(f"ifnull({c}, 0)" for c in _METRIC_COLUMNS)
             quick = (
-                f"(({combined}) >> :bits) != 0 OR month NOT BETWEEN :first AND :last "
+                f"(({combined}) >> :bits) != 0 OR ifnull(month, 0) NOT BETWEEN :first AND :last "
                 "OR month % 100 NOT BETWEEN 1 AND 12"
             )
             suspect = self.conn.execute(
