@@ -389,27 +389,26 @@ class _Checker:
         self.initiatives: dict[int, str] = {}  # id -> name, for messages
 
     def run(self) -> None:
-        (settings,) = self._table(_settings())
-        currency = Currency(settings["currency"])
-        horizon = month_math.Horizon(settings["horizon_first"], settings["horizon_months"])
+        settings = self._table(_settings())
+        currency = Currency(settings["currency"][0])
+        horizon = month_math.Horizon(settings["horizon_first"][0], settings["horizon_months"][0])
         for table in _tables(currency):
-            rows = self._table(table)
+            columns = self._table(table)
             if table.name == "initiatives":
-                self.initiatives = {row["id"]: row["name"] for row in rows}
-                self._initiative_dates(rows)
+                self.initiatives = dict(zip(columns["id"], columns["name"], strict=True))
+                self._initiative_dates(columns)
                 for column in ("budget", "revenue_target"):
-                    self._check_total(table.name, column, sum(row[column] for row in rows))
-            elif table.columns[0].name != "id":
-                self._unique(table, rows, table.columns[0].name)
+                    self._check_total(table.name, column, sum(columns[column]))
         self._references()
         self._roles()
         self._monthly_values(currency, horizon)
 
     # -- the small tables, a column at a time ---------------------------------------------
 
-    def _table(self, table: _Table) -> list[dict[str, Any]]:
-        """The table's rows as dicts, every value checked; text is read as bytes and decoded
-        here, so text that is not UTF-8 is a message, not SQLite's exception."""
+    def _table(self, table: _Table) -> dict[str, list[Any]]:
+        """The table's columns (name -> values, row by row), every value checked; text is read
+        as bytes and decoded here, so text that is not UTF-8 is a message, not SQLite's
+        exception."""
         columns = table.columns
         typed = self._typed(table.name, {c.name: c.storage for c in columns})
         if typed:  # SQLite keeps the types: only text needs reading as bytes
@@ -443,19 +442,16 @@ class _Checker:
             elif not column.nullable and None in found:
                 self._refuse(table, raw, found.index(None), column.name, "is empty (NULL)")
             if column.storage == "text":
-                found = values[position] = self._decoded(table, raw, position, column)
+                found = values[position] = self._decoded(table, raw, position, column, found)
             self._rule(table, raw, column, found)
-        rows = [
-            dict(zip((c.name for c in columns), row, strict=True))
-            for row in zip(*values, strict=True)
-        ]
-        if columns[0].name == "id":
-            self._unique(table, rows, "id")
-            if table.single and rows[0]["id"] != 1:
-                self._refuse(table, raw, 0, "id", f"id {rows[0]['id']} must be 1")
+        named = {column.name: found for column, found in zip(columns, values, strict=True)}
+        key = columns[0].name  # the id, or what the table is keyed by
+        self._unique(table, named[key], key)
+        if table.single and named["id"][0] != 1:
+            self._refuse(table, raw, 0, "id", f"id {named['id'][0]} must be 1")
         if table.named:
-            self._names(table, raw, rows)
-        return rows
+            self._names(table, raw, named["name"], named["name_key"])
+        return named
 
     def _typed(self, table: str, storage: dict[str, str]) -> bool:
         """Whether SQLite itself keeps each column of ``table`` to its storage type: a STRICT
@@ -494,9 +490,13 @@ class _Checker:
                     table, raw, index, column.name, f"{raw[index][position]} is not a finite number"
                 )
 
-    def _decoded(self, table: _Table, raw: list[Any], position: int, column: _Column) -> list[Any]:
+    def _decoded(
+        self, table: _Table, raw: list[Any], position: int, column: _Column, found: list[Any]
+    ) -> list[Any]:
         try:
-            return [None if b is None else b.decode("utf-8") for b in (r[position] for r in raw)]
+            if column.nullable:
+                return [None if b is None else b.decode("utf-8") for b in found]
+            return list(map(bytes.decode, found))  # UTF-8, strictly
         except UnicodeDecodeError:
             for index, row in enumerate(raw):
                 try:
@@ -527,35 +527,37 @@ class _Checker:
                 quoted = shown(value) if isinstance(value, str) else str(value)
                 self._refuse(table, raw, index, column.name, f"{quoted} {problem}")
 
-    def _names(self, table: _Table, raw: list[Any], rows: list[dict[str, Any]]) -> None:
+    def _names(self, table: _Table, raw: list[Any], names: list[str], keys: list[str]) -> None:
         """Each name's key is the one the app gives it (``validation.name_key``), once."""
         seen: dict[str, int] = {}
-        for index, row in enumerate(rows):
-            key = check.name_key(row["name"])
-            if row["name_key"] != key:
+        for index, (name, stored) in enumerate(zip(names, keys, strict=True)):
+            key = check.name_key(name)
+            if stored != key:
                 self._refuse(
                     table,
                     raw,
                     index,
                     "name_key",
-                    f"{shown(row['name_key'])} is not the key of its name ({shown(key)})",
+                    f"{shown(stored)} is not the key of its name ({shown(key)})",
                 )
             if key in seen:
                 other = self._label(table, raw[seen[key]])
                 self._refuse(table, raw, index, "name", f"is {other}'s name too (in any case)")
             seen[key] = index
 
-    def _unique(self, table: _Table, rows: list[dict[str, Any]], field: str) -> None:
+    def _unique(self, table: _Table, values: list[Any], field: str) -> None:
+        if len(set(values)) == len(values):
+            return
         seen: set[object] = set()
-        for row in rows:
-            if row[field] in seen:
+        for value in values:
+            if value in seen:
                 raise _Breach(
                     table.name,
                     None,
                     field,
-                    f"{table.name}: {field} {shown(row[field])} is there more than once",
+                    f"{table.name}: {field} {shown(value)} is there more than once",
                 )
-            seen.add(row[field])
+            seen.add(value)
 
     @staticmethod
     def _label(table: _Table, row: Sequence[Any]) -> str:
@@ -576,16 +578,16 @@ class _Checker:
         label = self._label(table, raw[index])
         raise _Breach(table.name, label, field, f"{label}: {field} {problem}")
 
-    def _initiative_dates(self, rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            if row["end_month"] < row["start_month"]:
-                label = self._initiative(row["id"])
+    def _initiative_dates(self, columns: dict[str, list[Any]]) -> None:
+        dates = zip(columns["id"], columns["start_month"], columns["end_month"], strict=True)
+        for initiative_id, start, end in dates:
+            if end < start:
+                label = self._initiative(initiative_id)
                 raise _Breach(
                     "initiatives",
                     label,
                     "end_month",
-                    f"{label}: end_month {row['end_month']} is before its start_month "
-                    f"{row['start_month']}",
+                    f"{label}: end_month {end} is before its start_month {start}",
                 )
 
     @staticmethod
