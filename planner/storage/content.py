@@ -448,7 +448,7 @@ class _Checker:
         key = columns[0].name  # the id, or what the table is keyed by
         self._unique(table, named[key], key)
         if table.single and named["id"][0] != 1:
-            self._refuse(table, raw, 0, "id", f"id {named['id'][0]} must be 1")
+            self._refuse(table, raw, 0, "id", f"{named['id'][0]} must be 1")
         if table.named:
             self._names(table, raw, named["name"], named["name_key"])
         return named
@@ -569,7 +569,10 @@ class _Checker:
             if _month_problem("", first) is None:
                 return f"{table.noun} of {month_math.label(first)}"
             return f"{table.noun} of month {shown(first)}"
-        label = f"{table.noun} {first if isinstance(first, int) else shown(first)}"
+        if first is None:
+            label = f"{table.noun} without an id"
+        else:
+            label = f"{table.noun} {first if isinstance(first, int) else shown(first)}"
         if table.named and row[1] is not None:
             label += f" {shown(row[1])}"
         return label

@@ -263,6 +263,33 @@ BREACHES = {
         "person_id",
         ("roles: a row's person_id is 999, which is no person of the plan",),
     ),
+    "an initiative of a channel the plan does not have": Breach(
+        ("DELETE FROM channels WHERE id = (SELECT channel_id FROM initiatives WHERE id = 1)",),
+        "initiatives",
+        "channel_id",
+        ("initiatives: a row's channel_id is", "which is no channel of the plan"),
+    ),
+    "a settings row whose id is not 1": Breach(
+        ("UPDATE plan_settings SET id = 9223372036854775807",),
+        "plan_settings",
+        "id",
+        ("plan settings: id 9223372036854775807 must be 1",),
+        ignore_checks=True,
+    ),
+    "text in a rate of a table rebuilt without STRICT": Breach(
+        ("UPDATE funnel_assumptions SET lead_to_mql = CAST(x'373a' AS TEXT)",),
+        "funnel_assumptions",
+        "lead_to_mql",
+        ("funnel assumptions: lead_to_mql holds text '7:' where a number belongs",),
+        rebuild=("funnel_assumptions",),
+    ),
+    "a second settings row in a table rebuilt without its key": Breach(
+        ("INSERT INTO plan_settings SELECT * FROM plan_settings",),
+        "plan_settings",
+        None,
+        ("2 rows in its plan_settings table",),
+        rebuild=("plan_settings",),
+    ),
     "a monthly value of an initiative the plan does not have": Breach(
         ("INSERT INTO monthly_values (initiative_id, month, leads_plan) VALUES (999, 202601, 1)",),
         "monthly_values",
