@@ -271,6 +271,8 @@ class InitiativeService(Service):
             [(initiative_id, person, Role(role).value) for person, role in roles],
         )
         rows = [{**row, "initiative_id": initiative_id} for row in monthly_rows]
+        for row in rows:  # the horizon may have moved since the snapshot was taken
+            check.month_in("month", row["month"], self._plan.horizon)
         if rows:
             db["monthly_values"].insert_all(rows)
         # A copy or an undone delete adds its budget and values to the plan's totals.

@@ -1,5 +1,6 @@
-"""No edit takes a total of the plan beyond validation.MAX_TOTAL, so every sum the app computes
-fits in 64-bit integers and the content check never refuses a plan the app wrote."""
+"""Edits keep the rules the content check holds a plan to on open, so it never refuses a plan
+the app wrote: no total beyond validation.MAX_TOTAL (every sum the app computes fits in 64-bit
+integers), no value in a month outside the horizon."""
 
 from __future__ import annotations
 
@@ -74,3 +75,18 @@ def test_a_copy_that_would_take_a_total_beyond_the_limit_is_refused():
 
     assert (refused.value.field, refused.value.rule) == ("budget", "total_too_large")
     assert plan.initiatives.count() == AT_LIMIT
+
+
+def test_an_initiative_restored_after_the_horizon_moved_off_its_months_is_refused():
+    plan = Plan.in_memory(first_month="2026-01", months=12)
+    plan.initiatives.add(name="Spring push")
+    initiative = plan.initiatives.list()[0].id
+    plan.values.set(initiative, "2026-01", Metric.LEADS, planned=40)
+    snapshot = plan.initiatives.snapshot(initiative)
+    plan.initiatives.delete(initiative)
+    plan.settings.update(first_month="2026-02")
+
+    with pytest.raises(ValidationError, match="outside the plan"):
+        plan.initiatives.restore(snapshot)
+
+    assert plan.initiatives.count() == 0
