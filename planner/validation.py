@@ -23,6 +23,10 @@ MAX_TEXT = 20_000
 # The largest amount (in minor units) or count a plan holds: far beyond any real plan, and
 # small enough that sums over a whole plan stay within SQLite's 64-bit integers.
 MAX_NUMBER = 10**15
+# The largest total of one amount or count over a whole plan (a column of the file summed):
+# far beyond any real plan, and small enough that adding up a dozen such totals still fits
+# a signed 64-bit integer (SQLite's sums, numpy's int64 arrays).
+MAX_TOTAL = 2**59
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Control characters (tab, line feed and carriage return aside) cannot be shown, typed or
 # written to an Excel workbook; lone surrogates cannot even be stored.
@@ -61,6 +65,11 @@ def text(field: str, value: object, *, single_line: bool = False) -> str:
     if len(cleaned) > MAX_TEXT:
         raise ValidationError(field, "too_long", f"must be at most {MAX_TEXT:,} characters")
     return cleaned
+
+
+def showable(value: str) -> bool:
+    """Whether ``value`` holds no character that cannot be shown or stored (see :func:`text`)."""
+    return _UNSHOWABLE.search(value) is None
 
 
 def _showable(field: str, value: str) -> str:

@@ -69,8 +69,12 @@ class SettingsService(Service):
             row["horizon_first"] = first
         if "months" in fields:
             count = check.count("months", fields["months"])
-            if not 1 <= count <= 120:
-                raise ValidationError("months", "range", "the horizon must be 1 to 120 months")
+            if not 1 <= count <= month_math.MAX_HORIZON_MONTHS:
+                raise ValidationError(
+                    "months",
+                    "range",
+                    f"the horizon must be 1 to {month_math.MAX_HORIZON_MONTHS} months",
+                )
             row["horizon_months"] = count
         with self._plan.edit(Entity.SETTINGS, Action.UPDATED, fields=fields) as edit:
             if "horizon_first" in row or "horizon_months" in row:

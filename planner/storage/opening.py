@@ -24,6 +24,7 @@ from pathlib import Path
 
 from planner.errors import PlanFileError
 from planner.storage import connection
+from planner.storage.content import check_content
 from planner.storage.copies import copy_aside, temporary_sibling
 from planner.storage.database import Database
 from planner.storage.header import check_plan_header, journal_of, wal_of
@@ -81,6 +82,7 @@ def open_file(path: Path, *, read_only: bool = False, lock: PlanLock | None = No
         db = connection.connect(path)
         try:
             connection.verify(db, where=str(path))
+            check_content(db, where=str(path))
         except BaseException:
             db.close()
             raise
@@ -155,6 +157,7 @@ def _open_read_only(path: Path, reason: str, version: int, *, wal: bool) -> Open
                 db.close()
                 db = connection.prepare(memory, read_only=False, where=str(path))
             connection.apply_migrations(db)
+        check_content(db, where=str(path))
     except BaseException:
         db.close()
         raise
@@ -229,6 +232,7 @@ def upgrade_in_place(path: Path, *, from_version: int) -> Path:
         try:
             connection.verify(db, where=str(path))
             connection.apply_migrations(db)
+            check_content(db, where=str(path))
         finally:
             db.close()
         os.replace(working, path)
