@@ -6,9 +6,10 @@ changed with ``sqlite3`` directly by a list of :class:`Mutation` steps that Hypo
 The file stays a plan the app recognises (its application_id, user_version and migrations
 table are kept), so what follows the header check is the content itself:
 
-- :class:`Rebuild` rebuilds a table without its NOT NULL, CHECK, UNIQUE, REFERENCES and STRICT
-  (column types kept as plain affinity or dropped, the primary key kept or dropped): what a
-  database browser's "modify table" leaves behind;
+- :class:`Rebuild` rebuilds a table without its NOT NULL, CHECK, UNIQUE, PRIMARY KEY,
+  REFERENCES and STRICT (column types kept as plain affinity or dropped), with the content
+  check's own helper (tests/plan_file/hostile_plans.py): what a database browser's "modify
+  table" leaves behind;
 - :class:`SetCell` / :class:`SetColumn` overwrite one cell or a whole column with any value:
   integers to +-2**63, floats (nan, inf, tiny, huge), any text (control characters, markup),
   blobs, text that is not UTF-8, NULL, and values aimed at the column's meaning (months off
@@ -43,6 +44,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from plan_file.hostile_plans import rebuild_without_constraints
 
 from planner.domain import Role, Stage, Status, Team, Tier
 from planner.storage import connection
@@ -145,7 +147,7 @@ _MARKUP = (
     "&lt;escaped&gt; &amp;",
     "$x^2$",
     "$\\frac{1}{2$",
-    "=HYPERLINK(\"http://example.com\")",
+    '=HYPERLINK("http://example.com")',
     "+1-2",
     "@SUM(A1)",
     "line\nbreak\ttab\rreturn",
@@ -159,15 +161,46 @@ _MARKUP = (
 
 _INTEGERS = st.one_of(
     st.sampled_from(
-        (0, 1, -1, 2, 12, 13, 2**31 - 1, 2**31, 2**53 + 1, 10**15, 10**15 + 1, 2**62)
-        + (2**63 - 1, -(2**63), -(2**63) + 1, -(10**15))
+        (
+            0,
+            1,
+            -1,
+            2,
+            12,
+            13,
+            2**31 - 1,
+            2**31,
+            2**53 + 1,
+            10**15,
+            10**15 + 1,
+            2**62,
+            2**63 - 1,
+            -(2**63),
+            -(2**63) + 1,
+            -(10**15),
+        )
     ),
     st.integers(-(2**63), 2**63 - 1),
 )
 _FLOATS = st.one_of(
     st.sampled_from(
-        (0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 1e-300, 5e-324, 1e300, 1.7976931348623157e308)
-        + (float("inf"), float("-inf"), float("nan"), 9.3e18, -9.3e18)
+        (
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1.5,
+            1e-300,
+            5e-324,
+            1e300,
+            1.7976931348623157e308,
+            float("inf"),
+            float("-inf"),
+            float("nan"),
+            9.3e18,
+            -9.3e18,
+        )
     ),
     st.floats(),
 )
@@ -182,15 +215,30 @@ _NOT_UTF8 = st.one_of(
 ).map(BytesAsText)
 _BLOBS = st.binary(max_size=40)
 
-ANY_VALUE = st.one_of(
-    st.none(), _INTEGERS, _FLOATS, _TEXTS, _SURROGATE_TEXTS, _NOT_UTF8, _BLOBS
-)
+ANY_VALUE = st.one_of(st.none(), _INTEGERS, _FLOATS, _TEXTS, _SURROGATE_TEXTS, _NOT_UTF8, _BLOBS)
 
 # Values aimed at what a column means, beside any value at all.
 _MONTHS = st.one_of(
     st.sampled_from(
-        (202601, 202512, 202612, 202613, 202700, 202800, 202600, 190001, 189912, 299912)
-        + (300001, 100, 0, -202601, 999999, 10**8 + 1, 2**63 - 1)
+        (
+            202601,
+            202512,
+            202612,
+            202613,
+            202700,
+            202800,
+            202600,
+            190001,
+            189912,
+            299912,
+            300001,
+            100,
+            0,
+            -202601,
+            999999,
+            10**8 + 1,
+            2**63 - 1,
+        )
     ),
     st.integers(180000, 310012),
 )
@@ -265,15 +313,13 @@ class Mutation:
 
 
 @dataclass(frozen=True)
-class Rebuild(Mutation):
-    table: str
-    typed: bool = True
-    keep_primary_key: bool = False
+class Rebuild:
+    """The table rebuilt by :func:`hostile_plans.rebuild_without_constraints` (content-check's
+    helper): no NOT NULL, CHECK, UNIQUE, PRIMARY KEY, REFERENCES, DEFAULT or STRICT;
+    ``keep_types`` keeps the declared types as plain affinity."""
 
-    def apply(self, conn: sqlite3.Connection) -> None:
-        rebuild_without_constraints(
-            conn, self.table, typed=self.typed, keep_primary_key=self.keep_primary_key
-        )
+    table: str
+    keep_types: bool = True
 
 
 @dataclass(frozen=True)
@@ -393,39 +439,19 @@ def _row_key(conn: sqlite3.Connection, table: str, row: int) -> tuple[str, list[
     return where, list(rows[row % len(rows)])
 
 
-def rebuild_without_constraints(
-    conn: sqlite3.Connection, table: str, *, typed: bool = True, keep_primary_key: bool = False
-) -> None:
-    """Rebuild ``table`` (SQLite's recipe: create, copy, drop, rename) with no NOT NULL, CHECK,
-    UNIQUE, REFERENCES, DEFAULT, STRICT or WITHOUT ROWID, its indexes gone. ``typed`` keeps
-    the declared column types as plain affinity (else a column takes any value as given);
-    ``keep_primary_key`` keeps the primary key. The file's application_id, user_version and
-    migrations table are untouched, so it is still recognised as a plan."""
-    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
-    definitions = [
-        f"{_quoted(name)} {declared if typed else ''}".rstrip() for _, name, declared, *_ in info
-    ]
-    primary = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5] > 0]
-    if keep_primary_key and primary:
-        definitions.append(f"PRIMARY KEY ({_names(primary)})")
-    names = _names([row[1] for row in info])
-    rebuilt = f"{table}__rebuilt"
-    conn.execute(f'CREATE TABLE "{rebuilt}" ({", ".join(definitions)})')
-    conn.execute(f'INSERT INTO "{rebuilt}" ({names}) SELECT {names} FROM "{table}"')
-    conn.execute(f'DROP TABLE "{table}"')
-    conn.execute(f'ALTER TABLE "{rebuilt}" RENAME TO "{table}"')
-
-
-def write_hostile_plan(path: Path, mutations: Sequence[Mutation]) -> list[Mutation]:
-    """The demo plan at ``path``, changed by each of ``mutations`` that SQLite accepts;
-    returns those it accepted."""
+def write_hostile_plan(
+    path: Path, rebuilt: Sequence[Rebuild], mutations: Sequence[Mutation]
+) -> list[Mutation]:
+    """The demo plan at ``path`` with the ``rebuilt`` tables, changed by each of
+    ``mutations`` that SQLite accepts; returns those it accepted."""
     path.write_bytes(base_plan())
+    for rebuild in rebuilt:
+        rebuild_without_constraints(path, rebuild.table, keep_types=rebuild.keep_types)
     applied = []
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA ignore_check_constraints = ON")
-        conn.execute("PRAGMA legacy_alter_table = ON")  # a rename rewrites no other table
         for mutation in mutations:
             conn.execute("SAVEPOINT step")
             try:
@@ -452,9 +478,7 @@ def mutations(draw: st.DrawFn) -> Mutation:
     tables = plan_tables()
     table = draw(st.sampled_from(sorted(tables)))
     columns = [column.name for column in tables[table]]
-    kind = draw(st.sampled_from(("rebuild", "cell", "cell", "cell", "column", "delete", "copy")))
-    if kind == "rebuild":
-        return Rebuild(table, typed=draw(st.booleans()), keep_primary_key=draw(st.booleans()))
+    kind = draw(st.sampled_from(("cell", "cell", "cell", "column", "delete", "copy")))
     row = draw(st.integers(0, 200))
     if kind == "delete":
         return DeleteRows(table, draw(st.none() | st.just(row)))
@@ -466,16 +490,21 @@ def mutations(draw: st.DrawFn) -> Mutation:
     return SetCell(table, column, row, value) if kind == "cell" else SetColumn(table, column, value)
 
 
+@dataclass(frozen=True)
+class HostilePlan:
+    rebuilt: tuple[Rebuild, ...]
+    steps: tuple[Mutation, ...]
+
+    def write(self, path: Path) -> None:
+        write_hostile_plan(path, self.rebuilt, self.steps)
+
+
 @st.composite
-def hostile_plans(draw: st.DrawFn) -> list[Mutation]:
-    """A few rebuilt tables first (sometimes none), then a few changes to their rows."""
-    tables = sorted(plan_tables())
-    rebuilt = draw(st.lists(st.sampled_from(tables), unique=True, max_size=3))
-    steps: list[Mutation] = [
-        Rebuild(table, typed=draw(st.booleans()), keep_primary_key=draw(st.booleans()))
-        for table in rebuilt
-    ]
-    return steps + draw(st.lists(mutations(), min_size=1, max_size=6))
+def hostile_plans(draw: st.DrawFn) -> HostilePlan:
+    """A few tables rebuilt without constraints (often none), then a few changes to rows."""
+    tables = draw(st.lists(st.sampled_from(sorted(plan_tables())), unique=True, max_size=3))
+    rebuilt = tuple(Rebuild(table, keep_types=draw(st.booleans())) for table in tables)
+    return HostilePlan(rebuilt, tuple(draw(st.lists(mutations(), min_size=1, max_size=6))))
 
 
 # -- what must hold after a command --------------------------------------------------------
@@ -592,9 +621,7 @@ _NAMES = st.one_of(
             "ß",
         )
     ),
-    st.text(
-        alphabet=st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=60
-    ),
+    st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=60),
 )
 _LONG_TEXTS = st.one_of(_NAMES, st.sampled_from(("", "line\nbreak\ttab", "y" * 20_000)))
 _YEARS_MONTHS = st.tuples(
@@ -706,7 +733,9 @@ def app_edits(draw: st.DrawFn) -> Edit | FillEverything:
             st.one_of(
                 st.tuples(st.just("name"), _NAMES),
                 st.tuples(st.just("company"), _NAMES),
-                st.tuples(st.just("currency"), st.sampled_from(("JPY", "KRW", "XAU", "EUR", "ZZZ"))),
+                st.tuples(
+                    st.just("currency"), st.sampled_from(("JPY", "KRW", "XAU", "EUR", "ZZZ"))
+                ),
                 st.tuples(st.just("fiscal_year_start"), st.integers(1, 12)),
                 st.tuples(st.just("stage"), st.sampled_from([stage.value for stage in Stage])),
             )
@@ -826,7 +855,9 @@ def app_edits(draw: st.DrawFn) -> Edit | FillEverything:
         )
     if kind == "channel":
         field_, value = draw(
-            st.one_of(st.tuples(st.just("name"), _NAMES), st.tuples(st.just("retired"), st.booleans()))
+            st.one_of(
+                st.tuples(st.just("name"), _NAMES), st.tuples(st.just("retired"), st.booleans())
+            )
         )
         return Edit("channels", "update", (draw(index),), ((field_, value),), picks=("channel",))
     service, pool = draw(
@@ -859,3 +890,18 @@ def write_app_plan(
                 continue
             applied.append(edit)
     return applied
+
+
+@dataclass(frozen=True)
+class AppWrittenPlan:
+    edits: tuple[Edit | FillEverything, ...]
+
+    def write(self, path: Path) -> None:
+        write_app_plan(path, self.edits)
+
+
+def app_written_plans() -> st.SearchStrategy[AppWrittenPlan]:
+    """The demo plan after a few edits at the edges of what the app accepts."""
+    return st.lists(app_edits(), min_size=1, max_size=8).map(
+        lambda edits: AppWrittenPlan(tuple(edits))
+    )
