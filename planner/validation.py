@@ -166,8 +166,8 @@ def _amount_too_large(field: str, currency: Currency) -> ValidationError:
     return ValidationError(field, "too_large", f"must be at most {limit}")
 
 
-def count(field: str, value: object) -> int:
-    """A whole, non-negative number; text like ``"1,200"`` is accepted."""
+def count(field: str, value: object, *, highest: int = MAX_NUMBER) -> int:
+    """A whole number from 0 to ``highest``; text like ``"1,200"`` is accepted."""
     if isinstance(value, bool) or value is None:
         raise ValidationError(field, "type", "must be a whole number")
     if isinstance(value, int):
@@ -181,8 +181,8 @@ def count(field: str, value: object) -> int:
         raise ValidationError(field, "type", "must be a whole number")
     if number < 0:
         raise ValidationError(field, "negative", "must not be negative")
-    if number > MAX_NUMBER:
-        raise ValidationError(field, "too_large", f"must be at most {MAX_NUMBER:,}")
+    if number > highest:
+        raise ValidationError(field, "too_large", f"must be at most {highest:,}")
     return number
 
 
@@ -194,14 +194,16 @@ def rate(field: str, value: object) -> float:
     return float(number)
 
 
-def positive_number(field: str, value: object, *, allow_zero: bool = True) -> float:
+def positive_number(
+    field: str, value: object, *, allow_zero: bool = True, highest: int = MAX_NUMBER
+) -> float:
     number = _decimal(field, value, percent_ok=False)
     if number < 0:
         raise ValidationError(field, "negative", "must not be negative")
     if number == 0 and not allow_zero:
         raise ValidationError(field, "range", "must be above zero")
-    if number > MAX_NUMBER:
-        raise ValidationError(field, "too_large", f"must be at most {MAX_NUMBER:,}")
+    if number > highest:
+        raise ValidationError(field, "too_large", f"must be at most {highest:,}")
     return float(number)
 
 
