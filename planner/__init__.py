@@ -22,6 +22,7 @@ from planner.domain import (
     Tier,
 )
 from planner.errors import (
+    PlanContentError,
     PlanError,
     PlanFileError,
     PlanLockedError,
@@ -55,6 +56,7 @@ __all__ = [
     "MonthlyValue",
     "Person",
     "Plan",
+    "PlanContentError",
     "PlanError",
     "PlanFileError",
     "PlanLockedError",

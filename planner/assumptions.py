@@ -20,6 +20,13 @@ from planner.domain import FunnelAssumptions, HandoffAgreement
 
 DEFAULT_AVERAGE_DEAL_MAJOR = 20_000
 
+# The largest values the hand-off agreement and the minimum return ratio take: far beyond any
+# real plan (ten million MQLs a month, a follow-up after more than a year, a thousand times the
+# budget back), and within what every screen shows as it is (a spin box holds 32-bit numbers).
+MAX_MQLS_PER_MONTH = 10_000_000
+MAX_FOLLOWUP_HOURS = 10_000
+MAX_RETURN_RATIO = 1_000
+
 
 def default_assumptions(currency_scale: int) -> FunnelAssumptions:
     return FunnelAssumptions(

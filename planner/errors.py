@@ -13,6 +13,18 @@ class PlanFileError(PlanError):
     """A plan file that cannot be opened, created or written, and why."""
 
 
+class PlanContentError(PlanFileError):
+    """A plan whose content breaks the app's own rules (a value out of its range, a name
+    twice, text that is not UTF-8...): refused on open. ``table``, ``row`` and ``field`` say
+    where, as the file names them (``row`` is None for a whole table or column)."""
+
+    def __init__(self, message: str, *, table: str, row: str | None, field: str | None) -> None:
+        super().__init__(message)
+        self.table = table
+        self.row = row
+        self.field = field
+
+
 class ReadOnlyWouldOpenError(PlanFileError):
     """The plan cannot be opened for editing here, but opening it read-only would work."""
 

@@ -14,13 +14,19 @@ _TEXT = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})\s*$")
 
 Month = int  # YYYYMM
 
+# The years a plan's months may fall in: wide enough for any plan, narrow enough that every
+# month has a four-digit year and a label.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+# The longest horizon a plan covers.
+MAX_HORIZON_MONTHS = 120
+
 
 def month(year: int, number: int) -> Month:
     """The month ``number`` (1-12) of ``year`` as ``YYYYMM``."""
     if not 1 <= number <= 12:
         raise ValueError(f"month number must be 1 to 12, not {number}")
-    if not 1900 <= year <= 2999:
-        raise ValueError(f"year must be between 1900 and 2999, not {year}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {year}")
     return year * 100 + number
 
 

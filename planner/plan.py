@@ -33,7 +33,7 @@ from planner.errors import (
     ValidationError,
 )
 from planner.money import Currency
-from planner.months import Horizon
+from planner.months import MAX_HORIZON_MONTHS, Horizon
 from planner.storage.copies import backup_to
 from planner.storage.lock import PlanLock
 
@@ -411,8 +411,10 @@ def _write_initial_settings(
         raise ValidationError("fiscal_year_start", "range", "must be a month number from 1 to 12")
     first = check.month("first_month", first_month)
     count = check.count("months", months)
-    if not 1 <= count <= 120:
-        raise ValidationError("months", "range", "the horizon must be 1 to 120 months")
+    if not 1 <= count <= MAX_HORIZON_MONTHS:
+        raise ValidationError(
+            "months", "range", f"the horizon must be 1 to {MAX_HORIZON_MONTHS} months"
+        )
     plan_stage = check.choice("stage", stage, Stage)
     funnel = defaults.default_assumptions(money.scale)
     handoff = defaults.default_handoff()

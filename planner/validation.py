@@ -23,6 +23,10 @@ MAX_TEXT = 20_000
 # The largest amount (in minor units) or count a plan holds: far beyond any real plan, and
 # small enough that sums over a whole plan stay within SQLite's 64-bit integers.
 MAX_NUMBER = 10**15
+# The largest total of one amount or count over a whole plan (a column of the file summed):
+# far beyond any real plan, and small enough that adding up a dozen such totals still fits
+# a signed 64-bit integer (SQLite's sums, numpy's int64 arrays).
+MAX_TOTAL = 2**59
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Control characters (tab, line feed and carriage return aside) cannot be shown, typed or
 # written to an Excel workbook; lone surrogates cannot even be stored.
@@ -61,6 +65,11 @@ def text(field: str, value: object, *, single_line: bool = False) -> str:
     if len(cleaned) > MAX_TEXT:
         raise ValidationError(field, "too_long", f"must be at most {MAX_TEXT:,} characters")
     return cleaned
+
+
+def showable(value: str) -> bool:
+    """Whether ``value`` holds no character that cannot be shown or stored (see :func:`text`)."""
+    return _UNSHOWABLE.search(value) is None
 
 
 def _showable(field: str, value: str) -> str:
@@ -157,8 +166,8 @@ def _amount_too_large(field: str, currency: Currency) -> ValidationError:
     return ValidationError(field, "too_large", f"must be at most {limit}")
 
 
-def count(field: str, value: object) -> int:
-    """A whole, non-negative number; text like ``"1,200"`` is accepted."""
+def count(field: str, value: object, *, highest: int = MAX_NUMBER) -> int:
+    """A whole number from 0 to ``highest``; text like ``"1,200"`` is accepted."""
     if isinstance(value, bool) or value is None:
         raise ValidationError(field, "type", "must be a whole number")
     if isinstance(value, int):
@@ -172,8 +181,8 @@ def count(field: str, value: object) -> int:
         raise ValidationError(field, "type", "must be a whole number")
     if number < 0:
         raise ValidationError(field, "negative", "must not be negative")
-    if number > MAX_NUMBER:
-        raise ValidationError(field, "too_large", f"must be at most {MAX_NUMBER:,}")
+    if number > highest:
+        raise ValidationError(field, "too_large", f"must be at most {highest:,}")
     return number
 
 
@@ -185,14 +194,16 @@ def rate(field: str, value: object) -> float:
     return float(number)
 
 
-def positive_number(field: str, value: object, *, allow_zero: bool = True) -> float:
+def positive_number(
+    field: str, value: object, *, allow_zero: bool = True, highest: int = MAX_NUMBER
+) -> float:
     number = _decimal(field, value, percent_ok=False)
     if number < 0:
         raise ValidationError(field, "negative", "must not be negative")
     if number == 0 and not allow_zero:
         raise ValidationError(field, "range", "must be above zero")
-    if number > MAX_NUMBER:
-        raise ValidationError(field, "too_large", f"must be at most {MAX_NUMBER:,}")
+    if number > highest:
+        raise ValidationError(field, "too_large", f"must be at most {highest:,}")
     return float(number)
 
 

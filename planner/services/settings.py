@@ -6,6 +6,7 @@ from typing import Any
 
 from planner import months as month_math
 from planner import validation as check
+from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
 from planner.changes import Action, Change, Entity
 from planner.domain import FunnelAssumptions, HandoffAgreement, PlanSettings, Stage
 from planner.errors import ValidationError
@@ -69,8 +70,12 @@ class SettingsService(Service):
             row["horizon_first"] = first
         if "months" in fields:
             count = check.count("months", fields["months"])
-            if not 1 <= count <= 120:
-                raise ValidationError("months", "range", "the horizon must be 1 to 120 months")
+            if not 1 <= count <= month_math.MAX_HORIZON_MONTHS:
+                raise ValidationError(
+                    "months",
+                    "range",
+                    f"the horizon must be 1 to {month_math.MAX_HORIZON_MONTHS} months",
+                )
             row["horizon_months"] = count
         with self._plan.edit(Entity.SETTINGS, Action.UPDATED, fields=fields) as edit:
             if "horizon_first" in row or "horizon_months" in row:
@@ -127,7 +132,7 @@ class FunnelService(Service):
                     raise ValidationError(field, "range", "must be above zero")
                 row[field] = size
             elif field == "min_return_ratio":
-                row[field] = check.positive_number(field, value)
+                row[field] = check.positive_number(field, value, highest=MAX_RETURN_RATIO)
             else:
                 row[field] = check.rate(field, value)
         with self._plan.edit(Entity.ASSUMPTIONS, Action.UPDATED, fields=fields) as edit:
@@ -149,11 +154,13 @@ class HandoffService(Service):
         row: dict[str, Any] = {}
         for field, value in fields.items():
             if field == "mqls_per_month":
-                row[field] = check.count(field, value)
+                row[field] = check.count(field, value, highest=MAX_MQLS_PER_MONTH)
             elif field == "acceptance_rate":
                 row[field] = check.rate(field, value)
             elif field == "followup_hours":
-                row[field] = check.positive_number(field, value, allow_zero=False)
+                row[field] = check.positive_number(
+                    field, value, allow_zero=False, highest=MAX_FOLLOWUP_HOURS
+                )
             else:
                 row[field] = check.text(field, value)
         with self._plan.edit(Entity.HANDOFF, Action.UPDATED, fields=fields) as edit:
@@ -172,7 +179,9 @@ class HandoffService(Service):
         """Record how fast sales followed up in ``month`` (``None`` clears it)."""
         when = check.month_in("month", month, self._plan.horizon)
         value = (
-            None if hours is None or hours == "" else check.positive_number("followup_hours", hours)
+            None
+            if hours is None or hours == ""
+            else check.positive_number("followup_hours", hours, highest=MAX_FOLLOWUP_HOURS)
         )
         with self._plan.edit(
             Entity.HANDOFF, Action.UPDATED, fields={"followup_hours"}, months={when}

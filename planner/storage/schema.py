@@ -49,6 +49,12 @@ _M001_CHANNELS = (
 )
 
 
+# The database itself refuses a second Accountable, whatever the code above it does.
+ONE_ACCOUNTABLE_INDEX = (
+    "CREATE UNIQUE INDEX one_accountable ON roles(initiative_id) WHERE role = 'A'"
+)
+
+
 @_migration
 def m001_core_tables(db: Database) -> None:
     """Settings, people, segments, initiatives, RACI roles and the monthly funnel values."""
@@ -129,8 +135,7 @@ def m001_core_tables(db: Database) -> None:
     PRIMARY KEY (initiative_id, person_id)
 ) STRICT, WITHOUT ROWID""",
         "CREATE INDEX roles_by_person ON roles(person_id)",
-        # The database itself refuses a second Accountable, whatever the code above it does.
-        "CREATE UNIQUE INDEX one_accountable ON roles(initiative_id) WHERE role = 'A'",
+        ONE_ACCOUNTABLE_INDEX,
         f"""CREATE TABLE monthly_values (
     initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
     month INTEGER NOT NULL,

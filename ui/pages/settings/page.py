@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Currency, Entity, Horizon
+from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
 from ui.document import PlanDocument
 from ui.page import Page
 from ui.pages.catalogue import SETTINGS
@@ -142,7 +143,9 @@ class SettingsPage(Page):
         deal = self._add(MoneyField("average_deal_size", "Average deal size", self._currency))
         add_row(form, "Average &deal size", compact(deal.widget), self.deal_currency)
         ratio = self._add(
-            NumberField("min_return_ratio", "Minimum return ratio", high=1000, suffix=" ×")
+            NumberField(
+                "min_return_ratio", "Minimum return ratio", high=MAX_RETURN_RATIO, suffix=" ×"
+            )
         )
         add_row(
             form,
@@ -153,12 +156,14 @@ class SettingsPage(Page):
 
     def _handoff_section(self, column: FormColumn) -> None:
         form = column.section("Hand-off agreement", _HANDOFF_NOTE)
-        mqls = self._add(CountField("mqls_per_month", "MQLs per month", 0, 10_000_000))
+        mqls = self._add(CountField("mqls_per_month", "MQLs per month", 0, MAX_MQLS_PER_MONTH))
         add_row(form, "&MQLs per month", compact(mqls.widget), muted("marketing delivers"))
         acceptance = self._add(percent_field("acceptance_rate", "Acceptance rate"))
         add_row(form, "&Acceptance rate", compact(acceptance.widget), muted("sales accepts"))
         hours = self._add(
-            NumberField("followup_hours", "Follow-up hours", high=10_000, suffix=" hours")
+            NumberField(
+                "followup_hours", "Follow-up hours", high=MAX_FOLLOWUP_HOURS, suffix=" hours"
+            )
         )
         add_row(form, "Follow-up &within", compact(hours.widget), muted("sales follows up"))
         add_row(
