@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 # ISO 4217 codes the app knows a symbol for, with their number of minor-unit digits.
-# Any other three-letter code is accepted with two digits and the code as its symbol.
+# Any other ISO 4217 code (:data:`ISO_4217_CODES`) has two digits and its code as its symbol.
 _KNOWN: dict[str, tuple[str, int]] = {
     "USD": ("$", 2),
     "EUR": ("€", 2),
@@ -35,7 +35,23 @@ _KNOWN: dict[str, tuple[str, int]] = {
     "KRW": ("₩", 0),
 }
 
-_CODE = re.compile(r"^[A-Z]{3}$")
+# Every currency code of ISO 4217 (Debian's iso-codes 4.15, plus XCG and ZWG, issued since):
+# the codes a plan's currency may have. XTS (for testing) and XXX ("no currency") name none.
+# Codes withdrawn lately (HRK, SLL, ANG, ZWL) stay, so a plan made with one still opens.
+ISO_4217_CODES = frozenset(
+    """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD
+    BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP
+    DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS
+    INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD
+    MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR
+    PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS
+    SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW
+    UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA
+    YER ZAR ZMW ZWG ZWL
+    """.split()  # noqa: SIM905 - 180 codes read better as a block than one to a line
+)
+
 # A currency code in capitals before or after an amount ("SEK 1,200", "1.200 NOK").
 _CODE_BESIDE_AMOUNT = re.compile(r"(?P<first>[A-Z]{3}) ?[0-9.,].*|.*[0-9] ?(?P<last>[A-Z]{3})")
 # Digits with optional thousands separators (comma, thin space, apostrophe or space, the same
@@ -80,9 +96,9 @@ class Currency:
     code: str
 
     def __post_init__(self) -> None:
-        if not _CODE.match(self.code):
+        if not isinstance(self.code, str) or self.code not in ISO_4217_CODES:
             raise ValueError(
-                f"currency must be a three-letter ISO code such as USD, not {self.code!r}"
+                f"currency must be an ISO 4217 code such as USD, EUR or GBP, not {self.code!r}"
             )
 
     @property

@@ -29,9 +29,8 @@ free text over 20,000 characters or with control characters
 Two names with one key (any letter case), or a ``name_key``    refused
 that is not its name's key
 A status, team, tier, role, stage or flag not of its list      refused
-A currency that is not a three-letter code in capitals         refused (the app accepts any
-                                                               such code, showing it as its
-                                                               own symbol)
+A currency that is not an ISO 4217 code                        refused (edits take only
+                                                               those codes too)
 A horizon whose first month is no month of 1900-2999, a        refused
 horizon of 0 or over 120 months, a fiscal year starting in
 no month
@@ -188,7 +187,7 @@ def _currency_problem(_field: str, value: Any) -> str | None:
     try:
         Currency(value)
     except ValueError:
-        return "is not a three-letter currency code in capitals, such as USD"
+        return "is not an ISO 4217 currency code, such as USD"
     return None
 
 

@@ -188,7 +188,13 @@ BREACHES = {
         ("UPDATE plan_settings SET currency = 'us$'",),
         "plan_settings",
         "currency",
-        ("plan settings: currency 'us$' is not a three-letter currency code",),
+        ("plan settings: currency 'us$' is not an ISO 4217 currency code",),
+    ),
+    "three capitals that are not an ISO 4217 code": Breach(
+        ("UPDATE plan_settings SET currency = 'ABC'",),
+        "plan_settings",
+        "currency",
+        ("plan settings: currency 'ABC' is not an ISO 4217 currency code",),
     ),
     "no plan settings": Breach(
         ("DELETE FROM plan_settings",),
@@ -436,10 +442,10 @@ def test_an_initiative_with_roles_but_no_owner_opens(plan_path):
 
 
 def test_a_currency_the_app_knows_no_symbol_for_opens(plan_path):
-    alter(plan_path, "UPDATE plan_settings SET currency = 'XTS'")
+    alter(plan_path, "UPDATE plan_settings SET currency = 'ISK'")
 
     with Plan.open(plan_path, read_only=True) as plan:
-        assert plan.currency.code == "XTS"
+        assert plan.currency.code == "ISK"
 
 
 def test_a_saved_mapping_that_is_not_one_opens_and_is_asked_again(plan_path):

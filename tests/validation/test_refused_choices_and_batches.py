@@ -36,6 +36,10 @@ def test_a_currency_that_is_not_an_iso_code_is_refused(world):
     refused(world, lambda: world.plan.settings.update(currency="dollars"), "currency", "format")
 
 
+def test_three_capitals_that_name_no_currency_are_refused(world):
+    refused(world, lambda: world.plan.settings.update(currency="ABC"), "currency", "format")
+
+
 def test_a_fiscal_year_start_outside_1_to_12_is_refused(world):
     refused(
         world,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner import Stage
 
-# Common ISO 4217 codes, the plan's usual ones first; any other three-letter code may be typed.
+# Common ISO 4217 codes, the plan's usual ones first; any other ISO 4217 code may be typed.
 CURRENCY_CODES = (
     "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "INR", "BRL",
     "SGD", "ZAR", "JPY", "KRW",
