@@ -33,9 +33,9 @@ READING_NOTES = (
 )
 CHANGES_TITLE = "Changed to fit Excel"
 CHANGES_NOTE = (
-    f"Text of the plan that a workbook cannot hold as it is: cut to Excel's {MAX_CELL_TEXT:,} "
-    f'characters a cell, ending in "… [cut: …]", or holding characters XML cannot carry, '
-    f"shown as {REPLACEMENT}."
+    "Text of the plan that an Excel cell cannot hold as it is: text longer than "
+    f'{MAX_CELL_TEXT:,} characters is cut, ending in "… [cut: …]"; characters XML cannot '
+    f"carry are shown as {REPLACEMENT}."
 )
 MAX_LISTED = 40  # changes listed one by one; the rest are counted
 

@@ -178,6 +178,8 @@ class TextFitter:
     def __init__(self, fields: Iterable[tuple[str, str, str]] = ()) -> None:
         self.changes: list[TextChange] = []
         self._fitted: dict[str, str] = {}
+        # Texts seen to fit already: the Actuals sheet repeats each name hundreds of times.
+        self._fine: set[str] = set()
         for subject, field, text in fields:
             fitted, change = fit(text, subject, field)
             if change is not None:
@@ -186,7 +188,10 @@ class TextFitter:
 
     def cell(self, text: str, sheet: str, row: int, column: int) -> str:
         """``text`` as the cell at ``row``, ``column`` of ``sheet`` can hold it."""
+        if text in self._fine:
+            return text
         if fits_a_cell(text):
+            self._fine.add(text)
             return text
         known = self._fitted.get(text)
         if known is not None:

@@ -120,8 +120,6 @@ def _bind(cell: Cell, value: Any) -> None:
     if isinstance(value, str):
         # openpyxl takes "=..." for a formula and "#N/A" for an error; user text is text.
         cell.data_type = "s"
-    else:
-        cell.value = value
 
 
 def dress(cell: Cell, look: Look) -> None:
