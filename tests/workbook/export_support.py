@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -10,6 +12,8 @@ from typing import Any
 import python_calamine
 
 from planner.money import Currency
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def sheet_rows(path: Path, name: str) -> list[list[Any]]:
@@ -54,3 +58,28 @@ def sheet_xml(path: Path) -> dict[str, str]:
             for name in archive.namelist()
             if name.startswith("xl/worksheets/sheet")
         }
+
+
+def print_to_pdf(workbook: Path, folder: Path) -> Path:
+    """The workbook as LibreOffice, headless, prints it to a PDF in ``folder``."""
+    # A profile of its own, so a LibreOffice already running (or another test) cannot
+    # swallow the conversion.
+    profile = (folder / "profile").as_uri()
+    result = subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    pdf = folder / f"{workbook.stem}.pdf"
+    assert pdf.exists(), result.stdout + result.stderr
+    return pdf

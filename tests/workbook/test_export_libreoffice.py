@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from export_support import SOFFICE, print_to_pdf
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFINFO = shutil.which("pdfinfo")
 PDFTOTEXT = shutil.which("pdftotext")
 PAGE_BUDGET = 12  # pages of the demo plan's workbook, printed
@@ -56,30 +56,6 @@ class Page:
         return " ".join(word.text for word in self.words)
 
 
-def _print(workbook: Path, folder: Path) -> Path:
-    # A profile of its own, so a LibreOffice already running (or another test) cannot
-    # swallow the conversion.
-    profile = (folder / "profile").as_uri()
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(workbook),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    pdf = folder / f"{workbook.stem}.pdf"
-    assert pdf.exists(), result.stdout + result.stderr
-    return pdf
-
-
 def _pages(pdf: Path, sheets: list[str]) -> list[Page]:
     """Every page's words, and the sheet its footer names."""
     html = subprocess.run(
@@ -105,7 +81,7 @@ def _pages(pdf: Path, sheets: list[str]) -> list[Page]:
 @pytest.fixture(scope="module")
 def export_printed_demo(export_demo_workbook, export_demo_openpyxl, tmp_path_factory) -> Path:
     """The demo plan's workbook as LibreOffice prints it to PDF."""
-    return _print(export_demo_workbook, tmp_path_factory.mktemp("printed"))
+    return print_to_pdf(export_demo_workbook, tmp_path_factory.mktemp("printed"))
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from planner.money import Currency
 from planner.workbook.export import facts, workbook
-from planner.workbook.export.cells import Styled
+from planner.workbook.export.cells import Styled, TextFitter
 from planner.workbook.export.options import ExportCancelled, ExportOptions
 from planner.workbook.export.streaming import SheetWriter
 from planner.workbook.export.styles import Styles
@@ -72,7 +72,7 @@ def test_a_worksheet_without_the_row_hook_gets_the_public_path(tmp_path, monkeyp
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Plain")
     monkeypatch.delattr(WriteOnlyWorksheet, "_values_to_row")  # as another openpyxl might
-    writer = SheetWriter(ws, Styles(Currency("EUR")))
+    writer = SheetWriter(ws, Styles(Currency("EUR")), TextFitter())
     monkeypatch.undo()  # this openpyxl's own append needs its method back
     writer.append(["=1+1", Styled(12.5, "exact_money"), None, 3])
     wb.save(tmp_path / "plain.xlsx")

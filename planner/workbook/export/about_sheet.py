@@ -1,6 +1,7 @@
 """The About sheet: where the workbook came from (app, plan file, export time), the currency,
-the funnel assumptions and the hand-off agreement the figures rest on, and how to read them.
-Its values, text and figures alike, read from the left, as a list of settings does."""
+the funnel assumptions and the hand-off agreement the figures rest on, how to read them, and
+what text of the plan was changed to fit Excel. Its values, text and figures alike, read from
+the left, as a list of settings does."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.version import APP_NAME, APP_VERSION
-from planner.workbook.export.cells import Styled
+from planner.workbook.export.cells import MAX_CELL_TEXT, REPLACEMENT, Styled
 from planner.workbook.export.sheet_setup import Grid, define_name, write_grid
 
 if TYPE_CHECKING:
@@ -30,6 +31,13 @@ READING_NOTES = (
     "The Actuals sheet is made to be filled in and sent back; the plan imports it by "
     "initiative ID. It is left out of the printout until its print area is cleared.",
 )
+CHANGES_TITLE = "Changed to fit Excel"
+CHANGES_NOTE = (
+    "Text of the plan that an Excel cell cannot hold as it is: text longer than "
+    f'{MAX_CELL_TEXT:,} characters is cut, ending in "… [cut: …]"; characters XML cannot '
+    f"carry are shown as {REPLACEMENT}."
+)
+MAX_LISTED = 40  # changes listed one by one; the rest are counted
 
 
 def write(ctx: ExportContext) -> None:
@@ -90,6 +98,38 @@ def write(ctx: ExportContext) -> None:
     grid.add(Styled("Reading the figures", "section"))
     for note in READING_NOTES:
         grid.add(Styled(note, "note"))
+    _fit_rows(ctx, grid)
+    _list_changes(ctx, grid)
 
     write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS)
     define_name(ctx.wb, RANGE_NAME, ws, 1, first, 2, last)
+
+
+def _fit_rows(ctx: ExportContext, grid: Grid) -> None:
+    """Fit the text of the sheet's rows so far now, so that changes to it are recorded
+    before the list of changes below them is made."""
+    for number, row in enumerate(grid.rows, 1):
+        for column, item in enumerate(row, 1):
+            value, style = item if type(item) is Styled else (item, None)
+            if isinstance(value, str):
+                fitted = ctx.texts.cell(value, TITLE, number, column)
+                row[column - 1] = fitted if style is None else Styled(fitted, style)
+
+
+def _list_changes(ctx: ExportContext, grid: Grid) -> None:
+    """The section listing what was changed to fit Excel, when anything was: where (the
+    field of the plan, or the sheet and cell) and what."""
+    changes = ctx.texts.changes
+    if not changes:
+        return
+    grid.blank()
+    grid.add(Styled(CHANGES_TITLE, "section"))
+    grid.add(Styled(CHANGES_NOTE, "note"))
+    for change in changes[:MAX_LISTED]:
+        grid.add(
+            Styled(change.subject, "wrap"),
+            Styled(change.field, "wrap"),
+            Styled(change.describe(), "wrap"),
+        )
+    if len(changes) > MAX_LISTED:
+        grid.add(Styled(f"… and {len(changes) - MAX_LISTED:,} more texts changed", "note"))

@@ -1,5 +1,5 @@
 """What every sheet writer gets: the workbook being written, the plan's figures, the looks,
-and the progress to report to."""
+the progress to report to, and the record of text changed to fit Excel."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
     from planner.plan import Plan
+    from planner.workbook.export.cells import TextFitter
     from planner.workbook.export.facts import ExportFacts
     from planner.workbook.export.streaming import SheetWriter
     from planner.workbook.export.styles import Styles
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class ExportContext:
-    """``fast_rows``: whether sheet writers may use openpyxl's row hook (see
+    """``texts``: fits every text written to a cell and records what it changed (one per
+    export, see :class:`.cells.TextFitter`). ``fast_rows``: whether sheet writers may use openpyxl's row hook (see
     :mod:`.streaming`); tests turn it off to hold the public path to the same result."""
 
     wb: Workbook
@@ -27,6 +29,7 @@ class ExportContext:
     facts: ExportFacts
     styles: Styles
     progress: Progress
+    texts: TextFitter
     fast_rows: bool = True
 
     def new_sheet(self, title: str) -> WriteOnlyWorksheet:
@@ -35,4 +38,4 @@ class ExportContext:
     def writer(self, ws: WriteOnlyWorksheet) -> SheetWriter:
         from planner.workbook.export.streaming import SheetWriter
 
-        return SheetWriter(ws, self.styles, fast=self.fast_rows)
+        return SheetWriter(ws, self.styles, self.texts, fast=self.fast_rows)

@@ -7,6 +7,7 @@ app's pages and the command line use, so the workbook can never disagree with th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ from planner.domain import (
     Segment,
     Status,
 )
+from planner.field_labels import field_label
+from planner.workbook.export.cells import shown_line
 
 if TYPE_CHECKING:
     from planner.money import Currency
@@ -119,6 +122,35 @@ def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
         agreement=plan.handoff.get(),
         funnel=plan.funnel.get(),
     )
+
+
+NAME_IN_LABEL = 40  # characters of a name in the words that name one of its fields
+
+
+def shown_texts(facts: ExportFacts) -> Iterator[tuple[str, str, str]]:
+    """The plan's own texts that the workbook shows, each as (subject, field, text): the
+    words that name it to a reader ("Initiative 12 'Webinar series'", "Notes") and the
+    text. Titles and sentences built around them are not among them."""
+    settings = facts.settings
+    yield "Plan", field_label("name"), settings.name
+    yield "Plan", field_label("company"), settings.company
+    yield "Plan", "File name", facts.file_name
+    yield "Hand-off agreement", field_label("quality_bar"), facts.agreement.quality_bar
+    with_notes = [
+        *((f"Initiative {i.id} {_quoted(i.name)}", i.name, i.notes) for i in facts.initiatives),
+        *((f"Segment {_quoted(s.name)}", s.name, s.notes) for s in facts.segments),
+    ]
+    for subject, name, notes in with_notes:
+        yield subject, field_label("name"), name
+        yield subject, field_label("notes"), notes
+    for person in facts.people:
+        yield f"Person {_quoted(person.name)}", field_label("name"), person.name
+    for channel in facts.channels:
+        yield f"Channel {_quoted(channel.name)}", field_label("name"), channel.name
+
+
+def _quoted(name: str) -> str:
+    return f"'{shown_line(name, NAME_IN_LABEL)}'"
 
 
 def first_day(month: int) -> dt.date:

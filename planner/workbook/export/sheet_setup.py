@@ -19,7 +19,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from planner.workbook.export.cells import Styled
+from planner.workbook.export.cells import Styled, shown_line
 from planner.workbook.export.printing import (
     MARGIN_BOTTOM,
     MARGIN_SIDE,
@@ -233,7 +233,7 @@ def prepare(
         ws.print_area = print_area
     # Header and footer codes start with "&": a plan name's own "&" is doubled. Excel
     # refuses a footer longer than 255 characters in all.
-    ws.oddFooter.left.text = plan_name[:FOOTER_NAME].replace("&", "&&")
+    ws.oddFooter.left.text = shown_line(plan_name, FOOTER_NAME).replace("&", "&&")
     ws.oddFooter.center.text = "&A"
     ws.oddFooter.right.text = "Page &P of &N"
 

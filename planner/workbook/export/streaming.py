@@ -9,7 +9,8 @@ over one reusable, already-styled cell per style (a write-only row is serialised
 appended, so one cell can carry every value of its style in turn). Where that hook is missing
 (another openpyxl), it falls back to fresh styled cells through the public ``append``.
 
-Every string becomes a text cell here, never a formula (see :mod:`.cells`).
+Every string becomes a text cell here, never a formula, after :class:`.cells.TextFitter` has
+fitted it to a cell (see :mod:`.cells`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from planner.workbook.export.cells import Styled, clean_text, needs_quote_prefix
+from planner.workbook.export.cells import Styled, TextFitter, needs_quote_prefix
 from planner.workbook.export.styles import GRID, Look, Styles
 
 _HOOK = "_values_to_row"
@@ -37,9 +37,13 @@ class SheetWriter:
     """Appends rows to one write-only worksheet. A row is a sequence of plain values
     (``None`` for an empty cell) and :class:`~.cells.Styled` values."""
 
-    def __init__(self, ws: WriteOnlyWorksheet, styles: Styles, *, fast: bool = True) -> None:
+    def __init__(
+        self, ws: WriteOnlyWorksheet, styles: Styles, texts: TextFitter, *, fast: bool = True
+    ) -> None:
         self.ws = ws
         self.styles = styles
+        self.texts = texts
+        self.row = 0  # the last row written
         self._pool: dict[tuple[str | None, bool], Cell] = {}
         self.fast = fast and callable(getattr(ws, _HOOK, None))
         if self.fast:
@@ -47,10 +51,11 @@ class SheetWriter:
 
     def append(self, items: Sequence[Any]) -> None:
         """Write the next row."""
+        self.row += 1
         if self.fast:
             self.ws.append(items)
         else:
-            self.ws.append([self._fresh_cell(item) for item in items])
+            self.ws.append([self._fresh_cell(item, column) for column, item in enumerate(items, 1)])
 
     def blank(self, count: int = 1) -> None:
         """Write ``count`` empty rows."""
@@ -66,7 +71,10 @@ class SheetWriter:
             value, style = item if type(item) is Styled else (item, _default_style(item))
             if value is None and style is None:
                 continue
-            quoted = isinstance(value, str) and needs_quote_prefix(value)
+            quoted = False
+            if isinstance(value, str):
+                value = self.texts.cell(value, self.ws.title, row, column)
+                quoted = needs_quote_prefix(value)
             cell = self._pool.get((style, quoted))
             if cell is None:
                 cell = self._pool[(style, quoted)] = self._styled_cell(style, quoted)
@@ -77,11 +85,14 @@ class SheetWriter:
 
     # -- the public path -------------------------------------------------------------------
 
-    def _fresh_cell(self, item: Any) -> Cell | None:
+    def _fresh_cell(self, item: Any, column: int) -> Cell | None:
         value, style = item if type(item) is Styled else (item, _default_style(item))
         if value is None and style is None:
             return None
-        quoted = isinstance(value, str) and needs_quote_prefix(value)
+        quoted = False
+        if isinstance(value, str):
+            value = self.texts.cell(value, self.ws.title, self.row, column)
+            quoted = needs_quote_prefix(value)
         cell = self._styled_cell(style, quoted)
         _bind(cell, value)
         return cell
@@ -105,15 +116,10 @@ def _default_style(value: Any) -> str | None:
 
 
 def _bind(cell: Cell, value: Any) -> None:
+    cell.value = value
     if isinstance(value, str):
-        try:
-            cell.value = value
-        except IllegalCharacterError:  # characters XML cannot hold (a plan made elsewhere)
-            cell.value = clean_text(value)
         # openpyxl takes "=..." for a formula and "#N/A" for an error; user text is text.
         cell.data_type = "s"
-    else:
-        cell.value = value
 
 
 def dress(cell: Cell, look: Look) -> None:
