@@ -38,7 +38,7 @@ import sqlite3
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -533,6 +533,18 @@ def assert_left_alone(path: Path, before: FileState, what: str) -> None:
 # -- the command line, in this process -------------------------------------------------------
 
 
+@contextlib.contextmanager
+def watchdog() -> Iterator[None]:
+    """End the process, printing every thread's traceback, if the block is still running after
+    :data:`WATCHDOG_TIMEOUT`: a hang that holds the GIL or the UI thread cannot be left behind
+    by a timeout, and a suite that stands still forever reports nothing."""
+    faulthandler.dump_traceback_later(WATCHDOG_TIMEOUT, exit=True, file=sys.__stderr__)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
 @dataclass(frozen=True)
 class CommandResult:
     code: int
@@ -557,13 +569,9 @@ def run_cli(args: Sequence[str | Path], *, timeout: float = COMMAND_TIMEOUT) -> 
             outcome.append(error)
 
     worker = threading.Thread(target=command, daemon=True, name=f"smarketing {args[0]}")
-    faulthandler.dump_traceback_later(WATCHDOG_TIMEOUT, exit=True, file=sys.__stderr__)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            worker.start()
-            worker.join(timeout)
-    finally:
-        faulthandler.cancel_dump_traceback_later()
+    with watchdog(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        worker.start()
+        worker.join(timeout)
     assert not worker.is_alive(), f"smarketing {args[0]} still running after {timeout:.0f} s"
     (result,) = outcome
     if isinstance(result, BaseException):

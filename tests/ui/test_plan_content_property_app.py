@@ -26,6 +26,7 @@ from plan_content_fuzz import (
     assert_left_alone,
     fuzz_settings,
     hostile_plans,
+    watchdog,
 )
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -86,9 +87,9 @@ def _refusal(window: MainWindow) -> QMessageBox | None:
     )
 
 
-def open_in_the_app(qtbot, folder: Path, write, kind: str, shown: list[str]) -> QMessageBox | None:
+def open_in_the_app(qtbot, folder: Path, write, kind: str, shown: list[str]) -> str | None:
     """Write a plan with ``write(path)`` in a folder of its own, open it in a new window and
-    show every page and the chart of ``kind``; returns the refusal, if it was refused. Fails
+    show every page and the chart of ``kind``; returns the refusal's text, if refused. Fails
     on "Something went wrong", on a hang and on any change to the file or its folder."""
     plan = folder / "plan" / "fuzzed.smplan"
     plan.parent.mkdir()
@@ -96,20 +97,21 @@ def open_in_the_app(qtbot, folder: Path, write, kind: str, shown: list[str]) -> 
     before = FileState.of(plan)
     window = _window(folder)
     refusal = None
-    try:
-        window.open_path(plan)
-        qtbot.waitUntil(lambda: not window.opener.busy(), timeout=int(COMMAND_TIMEOUT * 1000))
-        assert shown == [], "while opening the plan"
-        if window.document is not None:
-            _show_everything(qtbot, window, kind, shown)
-        else:
-            refusal = _refusal(window)
-            assert refusal is not None, "the plan neither opened nor was refused"
-            refusal = refusal.text()
-    finally:
-        if not window.opener.busy():  # else closing would wait for the hung open
-            window.close()
-            window.deleteLater()
+    with watchdog():
+        try:
+            window.open_path(plan)
+            qtbot.waitUntil(lambda: not window.opener.busy(), timeout=int(COMMAND_TIMEOUT * 1000))
+            assert shown == [], "while opening the plan"
+            if window.document is not None:
+                _show_everything(qtbot, window, kind, shown)
+            else:
+                box = _refusal(window)
+                assert box is not None, "the plan neither opened nor was refused"
+                refusal = box.text()
+        finally:
+            if not window.opener.busy():  # else closing would wait for the hung open
+                window.close()
+                window.deleteLater()
     assert shown == []
     assert_left_alone(plan, before, "opening the plan in the app")
     return refusal
