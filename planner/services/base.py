@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from planner import validation as check
+from planner.domain import Metric
 from planner.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -50,6 +52,33 @@ class Service:
                 field, "duplicate", f"there is already a {what} named {clash[0]!r}"
             )
         row["name_key"] = key
+
+    def _refuse_totals_beyond_limit(self, table: str, columns: Iterable[str]) -> None:
+        """Refuse an edit that takes the plan's total of any of ``columns`` (money or counts of
+        ``table``) beyond :data:`~planner.validation.MAX_TOTAL`, so every sum of the plan stays
+        within 64-bit integers (and the plan opens again: the content check refuses such a
+        plan). Called inside the edit's transaction after its writes, which a refusal undoes."""
+        chosen = sorted(set(columns))
+        if not chosen:
+            return
+        totals = self._plan.db.execute(
+            f"SELECT {', '.join(f'total({column})' for column in chosen)} FROM {table}"
+        ).fetchone()
+        for column, total in zip(chosen, totals, strict=True):
+            if total > check.MAX_TOTAL:
+                field, money = column, True  # budget, revenue_target
+                if table == "monthly_values":
+                    name, kind = column.rsplit("_", 1)
+                    metric = Metric(name)
+                    field = f"{'planned' if kind == 'plan' else 'actual'} {metric.title.lower()}"
+                    money = metric.is_money
+                limit = self._plan.currency.format(check.MAX_TOTAL) if money else None
+                raise ValidationError(
+                    field,
+                    "total_too_large",
+                    f"the plan's total would be beyond {limit or f'{check.MAX_TOTAL:,}'}, "
+                    "the most a plan can add up",
+                )
 
 
 def some_names(names: list[str], most: int = 3) -> str:

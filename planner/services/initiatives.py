@@ -14,6 +14,7 @@ from planner.errors import ValidationError
 from planner.services.base import Service, reject_unknown_fields
 
 _TEXT_FIELDS = ("problem", "so_what", "why_us", "notes")
+_MONEY_FIELDS = frozenset({"budget", "revenue_target"})
 _FIELDS = frozenset(
     {"name", "channel_id", "status", "start_month", "end_month", "budget", "revenue_target"}
     | set(_TEXT_FIELDS)
@@ -117,6 +118,7 @@ class InitiativeService(Service):
             self._claim_name("initiatives", row, "initiative")
             new_id = edit.db["initiatives"].insert(row).last_pk
             edit.ids.add(new_id)
+            self._refuse_totals_beyond_limit("initiatives", _MONEY_FIELDS)
             self._write_segments(new_id, segments)
             if owner_id is not None:
                 self._require("people", "owner_id", owner_id, "person")
@@ -148,6 +150,7 @@ class InitiativeService(Service):
                 )
             if row:
                 edit.db["initiatives"].update(initiative_id, row)
+                self._refuse_totals_beyond_limit("initiatives", _MONEY_FIELDS & row.keys())
         return edit.change
 
     def set_segments(self, initiative_id: int, segment_ids: Iterable[int]) -> Change:
@@ -268,8 +271,17 @@ class InitiativeService(Service):
             [(initiative_id, person, Role(role).value) for person, role in roles],
         )
         rows = [{**row, "initiative_id": initiative_id} for row in monthly_rows]
+        for row in rows:  # the horizon may have moved since the snapshot was taken
+            check.month_in("month", row["month"], self._plan.horizon)
         if rows:
             db["monthly_values"].insert_all(rows)
+        # A copy or an undone delete adds its budget and values to the plan's totals.
+        self._refuse_totals_beyond_limit("initiatives", _MONEY_FIELDS)
+        self._refuse_totals_beyond_limit(
+            "monthly_values",
+            {column for row in rows for column, v in row.items() if v is not None}
+            - {"initiative_id", "month"},
+        )
 
     def _write_segments(self, initiative_id: int, segment_ids: tuple[int, ...]) -> None:
         for segment_id in segment_ids:

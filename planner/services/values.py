@@ -152,6 +152,9 @@ class ValueService(Service):
                 f"coalesce({', '.join(_ALL_COLUMNS)}) IS NULL",
                 {(i, m) for i, m, _c, v in cleaned if v is None},
             )
+            self._refuse_totals_beyond_limit(
+                "monthly_values", {column for *_, column, value in cleaned if value is not None}
+            )
         return edit.change
 
     def load_months(self, rows: Iterable[MonthRow]) -> Change:
@@ -186,6 +189,7 @@ class ValueService(Service):
                 f"VALUES ({placeholders})",
                 batch,
             )
+            self._refuse_totals_beyond_limit("monthly_values", _ALL_COLUMNS)
         return edit.change
 
     def _clean(self, entry: ValueEntry) -> tuple[int, int, str, int | None]:

@@ -19,8 +19,8 @@ from planner.version import APP_NAME, APPLICATION_ID
 # Objects the app itself creates besides tables and indexes: none. Anything else is foreign.
 _FOREIGN_OBJECT_TYPES = ("trigger", "view")
 # What the quick check reports of a value that breaks a CHECK or NOT NULL constraint: content,
-# not damage. The content check that follows every verify names its row and field (and reads
-# it the same on a read-only connection, where SQLite checks no CHECK constraint).
+# not damage, which the content check can name by row and field (and reads the same on a
+# read-only connection, where SQLite checks no CHECK constraint).
 _CONTENT_PROBLEMS = ("CHECK constraint failed in ", "NULL value in ")
 
 
@@ -65,8 +65,12 @@ def one_line(error: BaseException | str) -> str:
     return " ".join(text.split())
 
 
-def verify(db: Database, *, where: str) -> None:
-    """Refuse a connected file that is not a sound plan of a version this app knows."""
+def verify(db: Database, *, where: str, content_check_follows: bool = False) -> None:
+    """Refuse a connected file that is not a sound plan of a version this app knows.
+
+    ``content_check_follows``: a value breaking a CHECK or NOT NULL constraint is left to
+    :func:`planner.storage.content.check_content`, which the caller runs next on this schema.
+    """
     try:
         (application_id,) = db.execute("PRAGMA application_id").fetchone()
         if application_id != APPLICATION_ID:
@@ -82,7 +86,8 @@ def verify(db: Database, *, where: str) -> None:
                 "it was altered outside the app and is not opened"
             )
         problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
-        if problems != ["ok"] and not all(p.startswith(_CONTENT_PROBLEMS) for p in problems):
+        content = content_check_follows and all(p.startswith(_CONTENT_PROBLEMS) for p in problems)
+        if problems != ["ok"] and not content:
             raise damaged(where, "; ".join(one_line(problem) for problem in problems))
         unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
         if unknown:

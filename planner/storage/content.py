@@ -39,7 +39,9 @@ A conversion or acceptance rate outside (0, 1], an average     refused
 deal size of 0, negative or infinite hours or ratio
 An amount or count negative or above ``MAX_NUMBER``            refused
 A column whose total over the plan is above ``MAX_TOTAL``      refused (its sums would
-                                                               overflow 64-bit integers)
+                                                               overflow 64-bit integers;
+                                                               edits keep every total within
+                                                               it, so the app writes none)
 An initiative's start or end that is no month, or an end       refused
 before its start
 An initiative's start or end outside the horizon               opens: the app allows it
@@ -62,8 +64,14 @@ A saved CSV mapping that cannot be read as one                 opens: the import
                                                                mapping of a newer version
 =============================================================  ==============================
 
-The check reads the small tables row by row through the validation functions and the one big
-table, ``monthly_values``, in one set-based scan that also totals its columns.
+A value breaking one of the schema's CHECK or NOT NULL constraints is named here too (the quick
+check on open leaves those to this check on the current format; SQLite checks no CHECK
+constraint on a read-only connection at all). A table SQLite keeps STRICT has its types
+checked by that quick check, so only a table rebuilt without STRICT has each value's type read.
+
+The check reads the small tables a column at a time through the validation functions, and the
+one big table, ``monthly_values``, in one scan that stops at the first suspect row (none in a
+sound plan); only then is that row read and judged by the same rules.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def open_file(path: Path, *, read_only: bool = False, lock: PlanLock | None = No
             upgraded_from = header.user_version
         db = connection.connect(path)
         try:
-            connection.verify(db, where=str(path))
+            connection.verify(db, where=str(path), content_check_follows=True)
             check_content(db, where=str(path))
         except BaseException:
             db.close()
@@ -148,7 +148,7 @@ def _open_read_only(path: Path, reason: str, version: int, *, wal: bool) -> Open
                 raise connection.damaged(str(path), error) from None
             db.close()
             db = _private_copy_in_memory(path)
-        connection.verify(db, where=str(path))
+        connection.verify(db, where=str(path), content_check_follows=version == SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
             # An older plan that may not be written: upgrade a copy in memory to read it.
             if db.conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not memory
@@ -156,7 +156,13 @@ def _open_read_only(path: Path, reason: str, version: int, *, wal: bool) -> Open
                 db.conn.backup(memory)
                 db.close()
                 db = connection.prepare(memory, read_only=False, where=str(path))
-            connection.apply_migrations(db)
+            # Verified again in memory, where SQLite checks CHECK constraints too (it does
+            # not on a read-only file), as a writable plan is before its upgrade.
+            connection.verify(db, where=str(path))
+            try:
+                connection.apply_migrations(db)
+            except Exception as error:
+                raise _not_upgraded(path, error) from error
         check_content(db, where=str(path))
     except BaseException:
         db.close()
@@ -244,12 +250,17 @@ def upgrade_in_place(path: Path, *, from_version: int) -> Path:
             raise
         if isinstance(error, KeyboardInterrupt | SystemExit):
             raise
-        raise PlanFileError(
-            f"{path}: the plan could not be upgraded to this version's format "
-            f"({connection.one_line(error) or type(error).__name__}); "
-            "the file is unchanged"
-        ) from error
+        raise _not_upgraded(path, error) from error
     return aside
+
+
+def _not_upgraded(path: Path, error: BaseException) -> PlanFileError:
+    if isinstance(error, PlanFileError):
+        return error
+    return PlanFileError(
+        f"{path}: the plan could not be upgraded to this version's format "
+        f"({connection.one_line(error) or type(error).__name__}); the file is unchanged"
+    )
 
 
 def check_creatable(path: Path, *, overwrite: bool = False) -> None:

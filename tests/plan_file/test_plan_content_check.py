@@ -18,7 +18,7 @@ import pytest
 from hostile_plans import add_initiatives, alter, rebuild_without_constraints
 from plan_file_support import folder_state, older_plan
 
-from planner import Plan, PlanContentError
+from planner import Plan, PlanContentError, PlanFileError
 from planner.cli.main import main
 from planner.demo import build_demo
 from planner.storage.content import check_content
@@ -447,6 +447,26 @@ def test_an_older_plan_breaking_a_rule_is_refused_before_its_upgrade_replaces_it
             Plan.open(path, read_only=read_only)
 
     assert folder_state(tmp_path) == before  # the original in place, no copy set aside
+
+
+def test_an_older_plan_breaking_its_own_checks_is_refused_read_only_too(tmp_path):
+    path = tmp_path / "old.smplan"
+    conn, _db = older_plan(path, stop_before="m004_channels", version=3)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(
+        "INSERT INTO initiatives (name, name_key, channel, status, start_month, end_month, "
+        "budget, revenue_target) VALUES ('On air', 'on air', 'radio', 'planned', 202601, "
+        "202601, 0, 0)"
+    )
+    conn.commit()
+    conn.close()
+    before = folder_state(tmp_path)
+
+    with pytest.raises(PlanFileError) as refused:
+        Plan.open(path, read_only=True)
+
+    assert "CHECK constraint failed in initiatives" in str(refused.value)
+    assert folder_state(tmp_path) == before
 
 
 def test_the_check_passes_the_plans_the_app_writes(demo_original, tmp_path):
