@@ -131,7 +131,7 @@ def test_the_app_opens_or_refuses_in_one_line_whatever_the_plan_holds(
         assert len(refusal.splitlines()) == 1, f"not one line: {refusal!r}"
 
 
-@fuzz_settings(suite_examples=6)
+@fuzz_settings(suite_examples=5)
 @given(edits=app_written_plans(), kind=st.sampled_from(sorted(KINDS)))
 def test_the_app_opens_any_plan_it_wrote_itself(
     qtbot, something_went_wrong: list[str], edits: AppWrittenPlan, kind: str
