@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 from plan_content_fuzz import (
     COMMAND_TIMEOUT,
@@ -126,6 +126,7 @@ def test_the_app_opens_or_refuses_in_one_line_whatever_the_plan_holds(
     with tempfile.TemporaryDirectory(prefix="content-fuzz-app-") as folder:
         refusal = open_in_the_app(qtbot, Path(folder), hostile.write, kind, something_went_wrong)
 
+    event("refused" if refusal is not None else "opened")
     if refusal is not None:
         assert "unexpected" not in refusal, refusal
         assert len(refusal.splitlines()) == 1, f"not one line: {refusal!r}"
