@@ -36,7 +36,9 @@ A horizon whose first month is no month of 1900-2999, a        refused
 horizon of 0 or over 120 months, a fiscal year starting in
 no month
 A conversion or acceptance rate outside (0, 1], an average     refused
-deal size of 0, negative or infinite hours or ratio
+deal size of 0, hours or a return ratio negative, infinite or
+above the limits of :mod:`planner.assumptions`, MQLs a month
+above its limit
 An amount or count negative or above ``MAX_NUMBER``            refused
 A column whose total over the plan is above ``MAX_TOTAL``      refused (its sums would
                                                                overflow 64-bit integers;
@@ -85,6 +87,7 @@ from typing import Any
 
 from planner import months as month_math
 from planner import validation as check
+from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
 from planner.domain import Metric, Role, Stage, Status, Team, Tier
 from planner.errors import PlanContentError, ValidationError
 from planner.money import Currency
@@ -209,8 +212,10 @@ _NAME = _validated(check.name)
 _TEXT = _validated(check.text, _texts_pass)
 _RATE = _validated(check.rate)
 _COUNT = _validated(check.count, _numbers_pass)
-_HOURS = _validated(check.positive_number, allow_zero=False)
-_RATIO = _validated(check.positive_number)
+_MQLS = _validated(check.count, highest=MAX_MQLS_PER_MONTH)
+_AGREED_HOURS = _validated(check.positive_number, allow_zero=False, highest=MAX_FOLLOWUP_HOURS)
+_HOURS = _validated(check.positive_number, highest=MAX_FOLLOWUP_HOURS)
+_RATIO = _validated(check.positive_number, highest=MAX_RETURN_RATIO)
 _FLAG = _one_of((0, 1))
 _MONTH = _Rule(
     _month_problem, lambda values: all(_month_problem("", v) is None for v in set(values))
@@ -303,9 +308,9 @@ def _tables(currency: Currency) -> tuple[_Table, ...]:
             "hand-off agreement",
             (
                 _id(),
-                _Column("mqls_per_month", "integer", _COUNT),
+                _Column("mqls_per_month", "integer", _MQLS),
                 _Column("acceptance_rate", "real", _RATE),
-                _Column("followup_hours", "real", _HOURS),
+                _Column("followup_hours", "real", _AGREED_HOURS),
                 _Column("quality_bar", "text", _TEXT),
             ),
             single=True,
@@ -373,7 +378,7 @@ def _tables(currency: Currency) -> tuple[_Table, ...]:
             "follow-up hours",
             (
                 _Column("month", "integer"),
-                _Column("followup_hours", "real", _RATIO, nullable=True),
+                _Column("followup_hours", "real", _HOURS, nullable=True),
             ),
         ),
         _Table(

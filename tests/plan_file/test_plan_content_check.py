@@ -95,6 +95,24 @@ BREACHES = {
         "opportunity_to_won",
         ("funnel assumptions: opportunity_to_won 3.0",),
     ),
+    "MQLs a month beyond what the agreement takes": Breach(
+        ("UPDATE handoff_agreement SET mqls_per_month = 1000000000000000",),
+        "handoff_agreement",
+        "mqls_per_month",
+        ("hand-off agreement: mqls_per_month 1000000000000000 must be at most 10,000,000",),
+    ),
+    "follow-up hours of a month beyond what a month takes": Breach(
+        ("UPDATE handoff_months SET followup_hours = 1e12 WHERE month = 202601",),
+        "handoff_months",
+        "followup_hours",
+        ("follow-up hours of Jan 2026: followup_hours 1000000000000.0 must be at most 10,000",),
+    ),
+    "a minimum return ratio beyond what the assumptions take": Breach(
+        ("UPDATE funnel_assumptions SET min_return_ratio = 1e9",),
+        "funnel_assumptions",
+        "min_return_ratio",
+        ("funnel assumptions: min_return_ratio 1000000000.0 must be at most 1,000",),
+    ),
     "an acceptance rate of 0": Breach(
         ("UPDATE handoff_agreement SET acceptance_rate = 0",),
         "handoff_agreement",
