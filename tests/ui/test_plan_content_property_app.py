@@ -1,9 +1,10 @@
 """Property: whatever a plan file's tables hold, the app opens it (and shows every page and a
 chart of it) or refuses it in a one-line dialog; never "Something went wrong", never a hang,
-never a changed file; and a plan the app wrote itself always opens (issue 15, item 4; the command line's side is in
-tests/plan_file/test_plan_content_property.py).
+never a changed file; and a plan the app wrote itself always opens (issue 15, item 4; the
+command line's side is in tests/plan_file/test_plan_content_property.py).
 
-The plans are the demo plan changed with sqlite3 directly (see tests/plan_content_fuzz.py).
+The plans are the demo plan changed with sqlite3 directly, or through the app's own services
+(see tests/plan_content_fuzz.py).
 SMARKETING_FUZZ_EXAMPLES=2000 runs 2,000 random examples of each test instead of the suite's
 fixed few.
 """
