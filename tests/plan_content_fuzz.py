@@ -22,8 +22,12 @@ CHECK constraints are not enforced while mutating (``ignore_check_constraints``)
 foreign keys; a step SQLite itself refuses (NOT NULL, a STRICT column's type, UNIQUE) is
 skipped, so every plan written holds only what SQLite will store.
 
+Beside those, :func:`app_written_plans` writes plans through the app's own services, with
+values at the edges of what they take (the largest amounts and totals, rates near 0, a
+120-month horizon, long text, markup): a plan the app wrote must never be refused.
+
 ``SMARKETING_FUZZ_EXAMPLES=N`` turns the suite's bounded, derandomised run into a random run
-of N examples (see :data:`FUZZ_SETTINGS`).
+of N examples (see :func:`fuzz_settings`).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import sqlite3
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +50,12 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from plan_file.hostile_plans import rebuild_without_constraints
 
+from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
 from planner.domain import Role, Stage, Status, Team, Tier
 from planner.storage import connection
 from planner.storage.database import Database
 from planner.storage.lock import lock_path_for
+from planner.validation import MAX_NUMBER, MAX_TOTAL
 
 # -- how long and how hard -------------------------------------------------------------------
 
@@ -75,9 +81,8 @@ def fuzz_settings(suite_examples: int) -> settings:
     return settings(max_examples=suite_examples, derandomize=True, **common)
 
 
-# A command that takes longer than this on the small demo plan is taken for a hang (they take
-# well under a second); the watchdog ends the whole process, with every thread's traceback,
-# if a command holding the GIL cannot even be left behind.
+# A command still running after this long is taken for a hang; the watchdog ends the whole
+# process, with every thread's traceback, when a hang cannot even be left behind.
 COMMAND_TIMEOUT = 30.0
 WATCHDOG_TIMEOUT = 120.0
 
@@ -96,15 +101,8 @@ def base_plan() -> bytes:
         return path.read_bytes()
 
 
-@dataclass(frozen=True)
-class Column:
-    name: str
-    declared: str  # INTEGER, REAL, TEXT or ''
-    in_primary_key: bool
-
-
 @functools.cache
-def plan_tables() -> dict[str, tuple[Column, ...]]:
+def plan_tables() -> dict[str, tuple[str, ...]]:
     """The plan's own tables and their columns, read from a plan of the current format (so the
     strategies follow planner/storage/schema.py as it changes)."""
     db = Database(sqlite3.connect(":memory:"))
@@ -117,13 +115,7 @@ def plan_tables() -> dict[str, tuple[Column, ...]]:
         )
     ]
     tables = {
-        name: tuple(
-            Column(column, declared, pk > 0)
-            for _cid, column, declared, _notnull, _default, pk in db.execute(
-                f'PRAGMA table_info("{name}")'
-            )
-        )
-        for name in names
+        name: tuple(row[1] for row in db.execute(f'PRAGMA table_info("{name}")')) for name in names
     }
     db.close()
     return tables
@@ -243,7 +235,16 @@ _MONTHS = st.one_of(
     st.integers(180000, 310012),
 )
 _RATES = st.sampled_from((0.0, -0.1, 1.0, 1.0000001, 2.0, 1e-320, 100.0, 0.25))
-_MONEY = st.sampled_from((0, -1, 10**15, 10**15 + 1, 2**62, 2**63 - 1, 92233720368547758))
+# At and just past each limit the app has: where its checks and the code after them meet.
+_MONEY = st.sampled_from(
+    (0, -1, MAX_NUMBER, MAX_NUMBER + 1, MAX_TOTAL // 22, MAX_TOTAL, 2**62, 2**63 - 1)
+)
+
+
+def _up_to(limit: float) -> st.SearchStrategy[object]:
+    return st.sampled_from((0, -1, limit, limit + 1, limit * 10, 2**31, MAX_NUMBER, 1e300))
+
+
 _IDS = st.one_of(st.integers(-2, 30), st.sampled_from((2**31, 2**63 - 1, -(2**63))))
 _CURRENCIES = st.sampled_from(("USD", "EUR", "JPY", "XXX", "usd", "ABC", "US", "USDX", "€€€", ""))
 
@@ -276,15 +277,15 @@ _AIMED: dict[str, st.SearchStrategy[object]] = {
     "budget": _MONEY,
     "revenue_target": _MONEY,
     "average_deal_size": _MONEY,
-    "mqls_per_month": _MONEY,
+    "mqls_per_month": _up_to(MAX_MQLS_PER_MONTH),
     "lead_to_mql": _RATES,
     "mql_to_sal": _RATES,
     "sal_to_sql": _RATES,
     "sql_to_opportunity": _RATES,
     "opportunity_to_won": _RATES,
     "acceptance_rate": _RATES,
-    "min_return_ratio": _RATES,
-    "followup_hours": st.sampled_from((0.0, -1.0, 1e300, 24.0)),
+    "min_return_ratio": st.one_of(_RATES, _up_to(MAX_RETURN_RATIO)),
+    "followup_hours": _up_to(MAX_FOLLOWUP_HOURS),
     "header_key": st.sampled_from(('["Amount", "Campaign"]', "[]", "not json", "{}", "null")),
     "mapping": st.sampled_from(("{}", "[]", "null", "not json", '{"columns": 1}', '"x"', "1")),
 }
@@ -477,7 +478,7 @@ def write_hostile_plan(
 def mutations(draw: st.DrawFn) -> Mutation:
     tables = plan_tables()
     table = draw(st.sampled_from(sorted(tables)))
-    columns = [column.name for column in tables[table]]
+    columns = list(tables[table])
     kind = draw(st.sampled_from(("cell", "cell", "cell", "column", "delete", "copy")))
     row = draw(st.integers(0, 200))
     if kind == "delete":
@@ -533,6 +534,18 @@ def assert_left_alone(path: Path, before: FileState, what: str) -> None:
 # -- the command line, in this process -------------------------------------------------------
 
 
+@contextlib.contextmanager
+def watchdog() -> Iterator[None]:
+    """End the process, printing every thread's traceback, if the block is still running after
+    :data:`WATCHDOG_TIMEOUT`: a hang that holds the GIL or the UI thread cannot be left behind
+    by a timeout, and a suite that stands still forever reports nothing."""
+    faulthandler.dump_traceback_later(WATCHDOG_TIMEOUT, exit=True, file=sys.__stderr__)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
 @dataclass(frozen=True)
 class CommandResult:
     code: int
@@ -557,13 +570,9 @@ def run_cli(args: Sequence[str | Path], *, timeout: float = COMMAND_TIMEOUT) -> 
             outcome.append(error)
 
     worker = threading.Thread(target=command, daemon=True, name=f"smarketing {args[0]}")
-    faulthandler.dump_traceback_later(WATCHDOG_TIMEOUT, exit=True, file=sys.__stderr__)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            worker.start()
-            worker.join(timeout)
-    finally:
-        faulthandler.cancel_dump_traceback_later()
+    with watchdog(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        worker.start()
+        worker.join(timeout)
     assert not worker.is_alive(), f"smarketing {args[0]} still running after {timeout:.0f} s"
     (result,) = outcome
     if isinstance(result, BaseException):
@@ -595,6 +604,13 @@ _EXTREME_NUMBERS = st.one_of(
     st.sampled_from((0, 1, 2, 99, 10**15 - 1, 10**15, 10**14, 2**53 + 1)),
     st.integers(0, 10**15),
 )
+
+
+def _at_most(limit: int) -> st.SearchStrategy[int]:
+    """``limit`` and the numbers just below it, or any number up to it."""
+    return st.one_of(st.sampled_from((limit, limit - 1, 0, 1)), st.integers(0, limit))
+
+
 _EXTREME_RATES = st.one_of(
     st.sampled_from((1e-300, 5e-324, 1e-9, 0.0001, 0.5, 1.0, "0.0000001%", "100%", "1e-30")),
     st.floats(min_value=0, max_value=1, exclude_min=True),
@@ -671,18 +687,26 @@ class Edit:
 
 @dataclass(frozen=True)
 class FillEverything:
-    """Every metric of every initiative, planned and actual, in every month: ``value``."""
+    """Every metric of every initiative, planned and actual, in every month: ``value``, or
+    (None) the largest value that keeps each column's total within the plan's limit."""
 
-    value: int
+    value: int | None
 
     def apply(self, plan) -> None:  # type: ignore[no-untyped-def]
         from planner.domain import Metric
         from planner.services.values import Kind, ValueEntry
 
-        plan.values.set_many(
-            ValueEntry(initiative.id, month, metric, kind, self.value)
+        cells = [
+            (initiative.id, month)
             for initiative in plan.initiatives.list()
             for month in plan.horizon.months()
+        ]
+        value = self.value
+        if value is None:
+            value = min(MAX_NUMBER, MAX_TOTAL // max(len(cells), 1))
+        plan.values.set_many(
+            ValueEntry(initiative, month, metric, kind, value)
+            for initiative, month in cells
             for metric in Metric
             for kind in Kind
         )
@@ -787,7 +811,7 @@ def app_edits(draw: st.DrawFn) -> Edit | FillEverything:
             picks=("initiative", "month", ""),
         )
     if kind == "values_everywhere":
-        return FillEverything(draw(_EXTREME_NUMBERS))
+        return FillEverything(draw(st.none() | _EXTREME_NUMBERS))
     if kind == "funnel":
         field_ = draw(
             st.sampled_from(
@@ -805,7 +829,7 @@ def app_edits(draw: st.DrawFn) -> Edit | FillEverything:
         value = draw(
             _EXTREME_NUMBERS.filter(bool)
             if field_ == "average_deal_size"
-            else st.one_of(_EXTREME_RATES, _EXTREME_NUMBERS)
+            else st.one_of(_EXTREME_RATES, _at_most(MAX_RETURN_RATIO))
             if field_ == "min_return_ratio"
             else _EXTREME_RATES
         )
@@ -813,9 +837,9 @@ def app_edits(draw: st.DrawFn) -> Edit | FillEverything:
     if kind == "handoff":
         field_, value = draw(
             st.one_of(
-                st.tuples(st.just("mqls_per_month"), _EXTREME_NUMBERS),
+                st.tuples(st.just("mqls_per_month"), _at_most(MAX_MQLS_PER_MONTH)),
                 st.tuples(st.just("acceptance_rate"), _EXTREME_RATES),
-                st.tuples(st.just("followup_hours"), _EXTREME_RATES | _EXTREME_NUMBERS),
+                st.tuples(st.just("followup_hours"), _EXTREME_RATES | _at_most(MAX_FOLLOWUP_HOURS)),
                 st.tuples(st.just("quality_bar"), _LONG_TEXTS),
             )
         )
@@ -824,7 +848,7 @@ def app_edits(draw: st.DrawFn) -> Edit | FillEverything:
         return Edit(
             "handoff",
             "set_followup_hours",
-            (draw(index), draw(st.none() | _EXTREME_NUMBERS)),
+            (draw(index), draw(st.none() | _at_most(MAX_FOLLOWUP_HOURS))),
             picks=("month", ""),
         )
     if kind == "person":
