@@ -1,5 +1,5 @@
 """The README a new user follows: its links lead to files in the repository, and CI runs its
-Quick start as written."""
+Quick start as written. SECURITY.md names the code and tests behind each guarantee: they exist."""
 
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ def test_every_link_and_picture_in_the_readme_is_a_file_in_the_repository() -> N
 def test_the_readme_names_no_document_that_is_not_in_the_repository() -> None:
     named = set(re.findall(r"\b[\w./-]+\.md\b", README))
     assert [name for name in named if not (ROOT / name).is_file()] == []
+
+
+def test_every_file_security_md_names_is_in_the_repository() -> None:
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:planner|ui|tests)/[\w./-]+\.py)", security))
+    assert len(named) > 10
+    assert sorted(name for name in named if not (ROOT / name).is_file()) == []
 
 
 def test_ci_runs_the_quick_starts_install_and_commands_as_written() -> None:
