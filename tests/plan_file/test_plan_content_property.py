@@ -4,7 +4,7 @@ change the file; and a plan the app itself wrote is never refused (issue 15, ite
 side is in tests/ui/test_plan_content_property_app.py).
 
 The plans are the demo plan changed with sqlite3 directly, or through the app's own services
-(see tests/plan_content_fuzz.py). SMARKETING_FUZZ_EXAMPLES=2000 runs 2,000 random examples of
+(see tests/plan_content_fuzz.py, tests/app_written_plans.py and tests/fuzz_support.py). SMARKETING_FUZZ_EXAMPLES=2000 runs 2,000 random examples of
 each test instead of the suite's fixed few.
 """
 
@@ -14,20 +14,18 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from hypothesis import event, given
-from hypothesis import strategies as st
-from plan_content_fuzz import (
-    AppWrittenPlan,
+from app_written_plans import AppWrittenPlan, app_written_plans
+from fuzz_support import (
     CommandResult,
     FileState,
-    HostilePlan,
-    app_written_plans,
     assert_left_alone,
     assert_worked_or_refused_in_one_line,
     fuzz_settings,
-    hostile_plans,
     run_cli,
 )
+from hypothesis import event, given
+from hypothesis import strategies as st
+from plan_content_fuzz import HostilePlan, hostile_plans
 
 from planner.charts import KINDS
 

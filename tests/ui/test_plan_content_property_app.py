@@ -4,7 +4,7 @@ never a changed file; and a plan the app wrote itself always opens (issue 15, it
 command line's side is in tests/plan_file/test_plan_content_property.py).
 
 The plans are the demo plan changed with sqlite3 directly, or through the app's own services
-(see tests/plan_content_fuzz.py).
+(see tests/plan_content_fuzz.py, tests/app_written_plans.py and tests/fuzz_support.py).
 SMARKETING_FUZZ_EXAMPLES=2000 runs 2,000 random examples of each test instead of the suite's
 fixed few.
 """
@@ -16,19 +16,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from app_written_plans import AppWrittenPlan, app_written_plans
+from fuzz_support import COMMAND_TIMEOUT, FileState, assert_left_alone, fuzz_settings, watchdog
 from hypothesis import event, given
 from hypothesis import strategies as st
-from plan_content_fuzz import (
-    COMMAND_TIMEOUT,
-    AppWrittenPlan,
-    FileState,
-    HostilePlan,
-    app_written_plans,
-    assert_left_alone,
-    fuzz_settings,
-    hostile_plans,
-    watchdog,
-)
+from plan_content_fuzz import HostilePlan, hostile_plans
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
