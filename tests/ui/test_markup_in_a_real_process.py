@@ -24,6 +24,7 @@ CHILD = textwrap.dedent(
     """
     import resource, sys
     from pathlib import Path
+    from shiboken6 import isValid
     resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
     from PySide6.QtCore import QDeadlineTimer, QModelIndex, QPoint, QSettings, Qt
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolTip, QWidget
@@ -58,7 +59,11 @@ CHILD = textwrap.dedent(
         page = window.view.show_page(entry)
         settle()
         window.grab()  # paints every label of the page
-        for widget, tip in tooltips(window):
+        # Listed first: showing a tip runs events, which may delete a placeholder (a chart
+        # page's, once its charts load) that a lazy walk would then touch.
+        for widget, tip in list(tooltips(window)):
+            if not isValid(widget):
+                continue
             QToolTip.showText(widget.mapToGlobal(QPoint(2, 2)), tip, widget)
             app.processEvents()
             shown += 1
