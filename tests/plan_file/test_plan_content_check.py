@@ -9,7 +9,6 @@ constraints, and tables rebuilt without their constraints (see ``hostile_plans``
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -323,18 +322,10 @@ BREACHES = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("content") / "original.smplan"
-    build_demo(path)
-    return path
-
-
 @pytest.fixture
-def plan_path(demo_original: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "Tidewater.smplan"
-    shutil.copyfile(demo_original, path)
-    return path
+def plan_path(demo_path: Path) -> Path:
+    """A fresh copy of the small demo plan, to break a rule in."""
+    return demo_path
 
 
 def run(capsys: pytest.CaptureFixture[str], *arguments: str | Path) -> tuple[int, str, str]:
