@@ -22,6 +22,7 @@ from planner.domain import (
     Tier,
 )
 from planner.errors import (
+    ListenerError,
     PlanContentError,
     PlanError,
     PlanFileError,
@@ -51,6 +52,7 @@ __all__ = [
     "Horizon",
     "Initiative",
     "Kind",
+    "ListenerError",
     "Metric",
     "MonthRow",
     "MonthlyValue",

@@ -9,6 +9,19 @@ class PlanError(Exception):
     """Base of every error the core reports to a user; its ``str`` is a one-line message."""
 
 
+class ListenerError(Exception):
+    """An edit was committed, but code told of it (a view, a cache) failed. Not a
+    :class:`PlanError`: the edit stands and is saved; the failure is a bug to report."""
+
+    def __init__(self, failures: list[Exception]) -> None:
+        first = failures[0]
+        super().__init__(
+            f"the change was saved, but {len(failures)} of the code told of it failed: "
+            f"{type(first).__name__}: {first}"
+        )
+        self.failures = failures
+
+
 class PlanFileError(PlanError):
     """A plan file that cannot be opened, created or written, and why."""
 

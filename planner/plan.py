@@ -25,6 +25,7 @@ from planner import validation as check
 from planner.changes import Action, Change, ChangeSet, Entity
 from planner.domain import Stage
 from planner.errors import (
+    ListenerError,
     PlanError,
     PlanFileError,
     PlanLockedError,
@@ -372,7 +373,7 @@ class Plan:
             except Exception as error:
                 failures.append(error)
         if failures:
-            raise failures[0]
+            raise ListenerError(failures) from failures[0]
 
     # -- raw queries for the analysis layer ---------------------------------------------
 

@@ -7,12 +7,13 @@ The command's text completes "Undo ..." in the Edit menu ("rename initiative").
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from planner import Change, Plan, PlanError
+from planner import Change, ListenerError, Plan, PlanError
 
 
 class PlanCommand(QUndoCommand):
@@ -51,12 +52,38 @@ class PlanCommand(QUndoCommand):
     def _guarded(self, step: Callable[[], None]) -> None:
         try:
             step()
+        except ListenerError as error:
+            report_listener_failure(error)  # the step was saved: the stack moves on
         except PlanError as error:
             # The plan moved under this step (an edit from elsewhere); it cannot be replayed,
             # so say so and let the stack drop it rather than pretend.
             self.setObsolete(True)
             if self.on_failure is not None:
                 self.on_failure(self.refusal(error))
+
+
+class Fields(Protocol):
+    """A core service whose records' fields are read with ``get`` and set with ``update``."""
+
+    def get(self, record_id: int) -> Any: ...
+    def update(self, record_id: int, **fields: Any) -> Change: ...
+
+
+def set_field(text: str, records: Fields, record_id: int, field: str, new: object) -> Overwrite:
+    """Set one field of one record; undo puts back what it held when the edit was done."""
+    return Overwrite(
+        text,
+        lambda: records.update(record_id, **{field: new}),
+        read=lambda: getattr(records.get(record_id), field),
+        restore=lambda old: records.update(record_id, **{field: old}),
+    )
+
+
+def report_listener_failure(error: ListenerError) -> None:
+    """Show the failure of a view told of a saved edit as the bug it is, through the app's
+    one reporter of the unexpected (``sys.excepthook``), without undoing or refusing the edit."""
+    first = error.failures[0]
+    sys.excepthook(type(first), first, first.__traceback__)
 
 
 class Edit(PlanCommand):
@@ -72,6 +99,36 @@ class Edit(PlanCommand):
 
     def revert(self) -> None:
         self._undo()
+
+
+class Overwrite(PlanCommand):
+    """An edit whose undo puts back what it overwrote: ``read`` takes that from the core just
+    before each ``do``, and ``restore`` writes it back.
+
+    Never taken from a view's copy, which may be stale (an edit on another page, an import):
+    undo restores exactly what the plan held.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        *,
+        read: Callable[[], Any],
+        restore: Callable[[Any], object],
+    ) -> None:
+        super().__init__(text)
+        self._do = do
+        self._read = read
+        self._restore = restore
+        self._old: Any = None
+
+    def do(self) -> None:
+        self._old = self._read()
+        self._do()
+
+    def revert(self) -> None:
+        self._restore(self._old)
 
 
 class Restorable(Protocol):

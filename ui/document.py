@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner import ChangeSet, Plan, PlanError
+from planner import ChangeSet, ListenerError, Plan, PlanError
 from planner.analysis.in_memory import keep_values_in_memory_if_worth_it, stop_keeping_values
-from ui.commands import PlanCommand
+from ui.commands import PlanCommand, report_listener_failure
 
 
 class PlanDocument(QObject):
@@ -43,17 +43,23 @@ class PlanDocument(QObject):
 
     def run(self, command: PlanCommand) -> bool:
         """Do ``command`` now and put it on the undo stack; ``False`` (with :attr:`refused`
-        emitted) when the core refused it, in which case nothing changed."""
+        emitted) when the core refused it, in which case nothing changed. A view that fails
+        once the edit is saved is reported as a bug; the edit stays done and undoable."""
+        failure = None
         try:
             command.do()
         except PlanError as error:
             self.refused.emit(command.refusal(error))
             return False
+        except ListenerError as error:
+            failure = error  # saved all the same: it goes on the undo stack
         command.on_failure = self.refused.emit
         self.undo_stack.push(command)  # marked done: push's redo() does not repeat it
         news = command.announcement()
         if news:
             self.announced.emit(news, command)
+        if failure is not None:
+            report_listener_failure(failure)
         return True
 
     def undo_if_last(self, command: PlanCommand) -> bool:

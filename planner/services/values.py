@@ -94,6 +94,29 @@ class ValueService(Service):
         )
         return {(r[0], r[1]): (r[2], r[3]) for r in rows}
 
+    def held(self, entries: Iterable[ValueEntry]) -> list[ValueEntry]:
+        """The same cells as ``entries``, each with the value the plan holds now (``None``
+        where nothing is entered): what writing ``entries`` overwrites, for its undo."""
+        given = list(entries)
+        wanted = [self._clean(entry) for entry in given]
+        cells = sorted({(initiative, month) for initiative, month, _column, _value in wanted})
+        rows: dict[tuple[int, int], tuple[int | None, ...]] = {}
+        for start in range(0, len(cells), 400):  # two parameters a cell, under SQLite's limit
+            chunk = cells[start : start + 400]
+            marks = ", ".join("(?, ?)" for _ in chunk)
+            found = self._plan.db.execute(
+                f"SELECT initiative_id, month, {', '.join(_ALL_COLUMNS)} FROM monthly_values "
+                f"WHERE (initiative_id, month) IN (VALUES {marks})",
+                [part for cell in chunk for part in cell],
+            )
+            rows.update({(row[0], row[1]): row[2:] for row in found})
+        held = []
+        for entry, (initiative, month, column, _value) in zip(given, wanted, strict=True):
+            row = rows.get((initiative, month))
+            value = None if row is None else row[_ALL_COLUMNS.index(column)]
+            held.append(ValueEntry(initiative, month, entry.metric, entry.kind, value, entry.where))
+        return held
+
     def set(
         self,
         initiative_id: int,

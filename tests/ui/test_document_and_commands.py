@@ -3,7 +3,9 @@ it, and tells every view what changed."""
 
 from __future__ import annotations
 
-from planner import ChangeSet, Entity, Plan
+import pytest
+
+from planner import ChangeSet, Entity, Plan, PlanError
 from planner.analysis import in_memory
 from planner.analysis.in_memory import values_in_memory
 from ui.commands import Edit
@@ -99,3 +101,73 @@ def test_a_big_plan_keeps_its_values_in_memory_while_open(demo_path, qapp, monke
     assert values_in_memory(plan) is not None
     document.close()
     assert values_in_memory(plan) is None
+
+
+# -- a view that fails after an edit was saved ---------------------------------------------
+
+
+def broken_view(document: PlanDocument, error: Exception) -> None:
+    """Make a listener of the plan fail with ``error`` on every change."""
+
+    def view(_changes: ChangeSet) -> None:
+        raise error
+
+    document.plan.subscribe(view)
+
+
+@pytest.fixture
+def reported(monkeypatch) -> list[BaseException]:
+    """What the app's reporter of the unexpected (``sys.excepthook``) is handed."""
+    errors: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda _type, value, _tb: errors.append(value))
+    return errors
+
+
+def test_a_view_failing_after_a_saved_edit_leaves_it_done_and_undoable(document, reported):
+    refusals: list[str] = []
+    document.refused.connect(refusals.append)
+    broken_view(document, RuntimeError("view bug"))
+
+    assert document.run(rename_webinar(document, "AAA Renamed"))
+
+    assert first_name(document) == "AAA Renamed"
+    assert document.undo_stack.undoText() == "rename initiative"
+    assert refusals == []
+    assert [str(error) for error in reported] == ["view bug"]
+
+
+def test_a_view_raising_a_plan_error_after_a_saved_edit_is_not_a_refusal(document, reported):
+    refusals: list[str] = []
+    document.refused.connect(refusals.append)
+    broken_view(document, PlanError("stale view"))
+
+    assert document.run(rename_webinar(document, "AAA Renamed"))
+
+    assert refusals == []
+    assert document.undo_stack.count() == 1
+    assert [str(error) for error in reported] == ["stale view"]
+
+
+def test_undo_with_a_failing_view_is_done_and_reported(document, reported):
+    before = first_name(document)
+    document.run(rename_webinar(document, "AAA Renamed"))
+    broken_view(document, RuntimeError("view bug"))
+
+    document.undo_stack.undo()
+
+    assert first_name(document) == before
+    assert document.undo_stack.index() == 0
+    assert [str(error) for error in reported] == ["view bug"]
+
+
+def test_undo_puts_back_what_the_plan_held_when_a_views_copy_was_stale(document):
+    from ui.pages.people.edits import edit_person
+
+    plan = document.plan
+    shown = plan.people.list()[0]  # the table's copy of the person
+    plan.people.update(shown.id, title="Changed elsewhere")  # e.g. an import
+
+    document.run(edit_person(plan, shown, "title", "Typed here"))
+    document.undo_stack.undo()
+
+    assert plan.people.get(shown.id).title == "Changed elsewhere"

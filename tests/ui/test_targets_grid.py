@@ -354,7 +354,7 @@ def test_clear_empties_only_cells_that_hold_a_value_and_never_totals(model):
 def test_a_typed_value_is_one_command_named_for_the_cell(plan_and_ids):
     plan, ids = plan_and_ids
     cell = CellRef(ids["webinar"], "Webinar series", APR, P)
-    command = edits.set_value(plan, Metric.MQL, cell, "40", None)
+    command = edits.set_value(plan, Metric.MQL, cell, "40")
     assert command.text() == "set planned MQLs for Webinar series, Apr 2026"
     command.do()
     assert plan.values.grid(Metric.MQL)[(ids["webinar"], APR)] == (40, None)
@@ -365,12 +365,23 @@ def test_a_typed_value_is_one_command_named_for_the_cell(plan_and_ids):
 def test_an_emptied_cell_is_a_clear_command_whose_undo_gives_the_value_back(plan_and_ids):
     plan, ids = plan_and_ids
     cell = CellRef(ids["webinar"], "Webinar series", MAR, P)
-    command = edits.set_value(plan, Metric.MQL, cell, "", 1200)
+    command = edits.set_value(plan, Metric.MQL, cell, "")
     assert command.text() == "clear planned MQLs for Webinar series, Mar 2026"
     command.do()
     assert (ids["webinar"], MAR) not in plan.values.grid(Metric.MQL)
     command.revert()
     assert plan.values.grid(Metric.MQL)[(ids["webinar"], MAR)] == (1200, None)
+
+
+def test_undo_of_a_typed_value_restores_what_the_plan_held_not_the_grids_copy(plan_and_ids):
+    plan, ids = plan_and_ids
+    cell = CellRef(ids["webinar"], "Webinar series", MAR, P)
+    command = edits.set_value(plan, Metric.MQL, cell, "40")
+    # Changed after the grid last read it (an import, another page): the grid's copy is stale.
+    plan.values.set(ids["webinar"], MAR, Metric.MQL, planned=777)
+    command.do()
+    command.revert()
+    assert plan.values.grid(Metric.MQL)[(ids["webinar"], MAR)] == (777, None)
 
 
 # -- what a change set means -------------------------------------------------------------

@@ -29,13 +29,6 @@ def cells(t: TargetsPlan, initiative: str, months: list[int], kind: Kind = P) ->
     return [CellRef(getattr(t, initiative), name, month, kind) for month in months]
 
 
-def old_of(t: TargetsPlan, metric: Metric = Metric.MQL):
-    grid = t.plan.values.grid(metric)
-    return lambda cell: grid.get((cell.initiative_id, cell.month), (None, None))[
-        0 if cell.kind is P else 1
-    ]
-
-
 @pytest.fixture
 def tp(qapp) -> TargetsPlan:
     with opened() as plan:
@@ -171,7 +164,7 @@ def test_a_selection_copies_as_tab_separated_lines():
 def paste(t: TargetsPlan, block_text: str, targets: list[list[CellRef]], metric=Metric.MQL):
     block = parse_block(block_text)
     writes = [(targets[r][c], value) for r, row in enumerate(block) for c, value in enumerate(row)]
-    return edits.paste_cells(t.plan, metric, writes, old_of(t, metric))
+    return edits.paste_cells(t.plan, metric, writes)
 
 
 def test_a_pasted_block_is_written_and_named_in_the_undo_menu(tp):

@@ -1,5 +1,5 @@
 """The undoable edits of the Initiatives page, each built from the plan and the values it
-changes (old values are read when the command is built, so undo puts back exactly those).
+changes (what an edit overwrites is read from the core as it is done, so undo puts back exactly that).
 
 Commands call the core only; they never touch a widget, so they are tested without one.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 from planner import Plan, Status
 from planner.services.initiatives import InitiativeSnapshot
-from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand
+from ui.commands import AddRecord, DeleteRecords, Overwrite, PlanCommand, set_field
 
 NEW_NAME = "New initiative"
 
@@ -41,35 +41,28 @@ def update_field(plan: Plan, initiative_id: int, field: str, value: Any) -> Plan
     """Set one field of an initiative (name, channel, status, months, money, story)."""
     if field not in _FIELD_WORDS:
         raise ValueError(f"{field!r} is not a field of an initiative that can be edited")
-    current = plan.initiatives.get(initiative_id)
-    old = getattr(current, field)
-    return Edit(
-        f"{_FIELD_WORDS[field]} {short(current.name)}",
-        do=lambda: plan.initiatives.update(initiative_id, **{field: value}),
-        undo=lambda: plan.initiatives.update(initiative_id, **{field: old}),
-    )
+    text = f"{_FIELD_WORDS[field]} {short(plan.initiatives.get(initiative_id).name)}"
+    return set_field(text, plan.initiatives, initiative_id, field, value)
 
 
 def set_owner(plan: Plan, initiative_id: int, person_id: int) -> PlanCommand:
     """Make a person the Accountable owner; undo gives back the whole roles column."""
-    current = plan.initiatives.get(initiative_id)
-    before = plan.roles.for_initiative(initiative_id)
-    return Edit(
-        f"change owner of {short(current.name)}",
-        do=lambda: plan.roles.set_owner(initiative_id, person_id),
-        undo=lambda: plan.roles.replace(initiative_id, before),
+    return Overwrite(
+        f"change owner of {short(plan.initiatives.get(initiative_id).name)}",
+        lambda: plan.roles.set_owner(initiative_id, person_id),
+        read=lambda: plan.roles.for_initiative(initiative_id),
+        restore=lambda roles: plan.roles.replace(initiative_id, roles),
     )
 
 
 def set_segments(plan: Plan, initiative_id: int, segment_ids: Iterable[int]) -> PlanCommand:
     """Aim an initiative at exactly these segments; undo restores the previous set."""
-    current = plan.initiatives.get(initiative_id)
     wanted = tuple(segment_ids)
-    before = current.segment_ids
-    return Edit(
-        f"change segments of {short(current.name)}",
-        do=lambda: plan.initiatives.set_segments(initiative_id, wanted),
-        undo=lambda: plan.initiatives.set_segments(initiative_id, before),
+    return Overwrite(
+        f"change segments of {short(plan.initiatives.get(initiative_id).name)}",
+        lambda: plan.initiatives.set_segments(initiative_id, wanted),
+        read=lambda: plan.initiatives.get(initiative_id).segment_ids,
+        restore=lambda old: plan.initiatives.set_segments(initiative_id, old),
     )
 
 

@@ -1,7 +1,8 @@
 """Undoable edits of the people table: change a field, add a person, delete people.
 
-Each builder captures what it needs to undo from the core when it is built, and returns one
-:class:`~ui.commands.PlanCommand` for the document to run. Commands never touch widgets.
+Each builder returns one :class:`~ui.commands.PlanCommand` for the document to run; a field
+edit reads what it overwrites from the core as it is done, so undo puts back exactly that.
+Commands never touch widgets.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from planner import Person, Plan, Team
 from planner.validation import name_key
-from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand
+from ui.commands import AddRecord, DeleteRecords, PlanCommand, set_field
 
 NEW_PERSON = "New person"
 
@@ -19,16 +20,9 @@ _FIELD_WORDS = {"team": "team", "title": "title", "email": "e-mail"}
 
 
 def edit_person(plan: Plan, person: Person, key: str, value: Any) -> PlanCommand:
-    """Set one field (name, team, title, email, active) of ``person``; undo puts back the
-    value it had when the command was built."""
-    old = getattr(person, key)
-    if isinstance(old, Team):
-        old = old.value
-    return Edit(
-        person_edit_text(person, key, value),
-        do=lambda: plan.people.update(person.id, **{key: value}),
-        undo=lambda: plan.people.update(person.id, **{key: old}),
-    )
+    """Set one field (name, team, title, email, active) of ``person`` (as the table shows it,
+    for the command's text); undo puts back what the plan held when the edit was done."""
+    return set_field(person_edit_text(person, key, value), plan.people, person.id, key, value)
 
 
 def person_edit_text(person: Person, key: str, value: Any) -> str:

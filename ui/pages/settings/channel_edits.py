@@ -1,7 +1,8 @@
 """The undoable edits of the plan's channels: add, rename, retire or bring back, move, delete.
 
-Each builder reads what undo needs from the channel it is given (as the list showed it)
-and returns one command for the document to run; commands never touch a widget.
+Each builder returns one command for the document to run; a field edit reads what it
+overwrites from the core as it is done, so undo puts back exactly that. Commands never touch
+a widget.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner import Channel, Plan
-from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand
+from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand, set_field
 from ui.pages.initiatives.edits import short, unique_name
 
 NEW_CHANNEL = "New channel"
@@ -28,23 +29,18 @@ class AddChannel(AddRecord):
 
 
 def rename_channel(plan: Plan, channel: Channel, name: str) -> PlanCommand:
-    """Rename ``channel``; undo gives it back its name."""
-    return Edit(
-        f"rename channel {short(channel.name)}",
-        do=lambda: plan.channels.update(channel.id, name=name),
-        undo=lambda: plan.channels.update(channel.id, name=channel.name),
+    """Rename ``channel``; undo gives it back the name it had."""
+    return set_field(
+        f"rename channel {short(channel.name)}", plan.channels, channel.id, "name", name
     )
 
 
 def set_retired(plan: Plan, channel: Channel, retired: bool) -> PlanCommand:
     """Retire ``channel`` (its initiatives keep it; new ones cannot choose it) or bring it
-    back; undo does the opposite."""
+    back; undo puts back what it was."""
     verb = "retire" if retired else "bring back"
-    return Edit(
-        f"{verb} channel {short(channel.name)}",
-        do=lambda: plan.channels.update(channel.id, retired=retired),
-        undo=lambda: plan.channels.update(channel.id, retired=not retired),
-    )
+    text = f"{verb} channel {short(channel.name)}"
+    return set_field(text, plan.channels, channel.id, "retired", retired)
 
 
 def move_channel(plan: Plan, channel: Channel, old: int, new: int) -> PlanCommand:

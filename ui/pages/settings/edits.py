@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from planner import Plan
-from ui.commands import Edit
+from ui.commands import Overwrite
 
 
 class Section(StrEnum):
@@ -68,12 +68,13 @@ def _service(plan: Plan, section: Section) -> Any:
     }[section]
 
 
-def change_field(plan: Plan, field: str, old: Any, new: Any) -> Edit:
-    """Set ``field`` to ``new``; undo sets it back to ``old`` (as the core held it)."""
+def change_field(plan: Plan, field: str, new: Any) -> Overwrite:
+    """Set ``field`` to ``new``; undo sets back what the core held when it was done."""
     section, text = FIELDS[field]
     service = _service(plan, section)
-    return Edit(
+    return Overwrite(
         text,
-        do=lambda: service.update(**{field: new}),
-        undo=lambda: service.update(**{field: old}),
+        lambda: service.update(**{field: new}),
+        read=lambda: current_values(plan)[field],
+        restore=lambda old: service.update(**{field: old}),
     )

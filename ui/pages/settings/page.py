@@ -214,7 +214,7 @@ class SettingsPage(Page):
         current = edits.current_values(self.plan)[field.name]
         if field.unchanged(current) or self.document.read_only:
             return
-        command = edits.change_field(self.plan, field.name, current, field.value())
+        command = edits.change_field(self.plan, field.name, field.value())
         if not self.document.run(command):
             # Refused (the document said why): show what the plan really holds again.
             field.load(edits.current_values(self.plan)[field.name])

@@ -1,7 +1,7 @@
 """The strike-zone page's undoable actions: segment edits and aiming initiatives at segments.
 
-Each builder captures the old values when it is built, so undo puts back exactly what the
-user saw. Commands call the core only; they never touch widgets.
+A field edit reads what it overwrites from the core as it is done, so undo puts back exactly
+that (not a view's copy, which may be stale). Commands call the core only; they never touch widgets.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from planner import Initiative, Plan, Segment, Tier
-from ui.commands import AddRecord, DeleteRecords, Edit
+from ui.commands import AddRecord, DeleteRecords, Overwrite, set_field
 from ui.pages.strike_zone.coverage import toggled
 
 NEW_SEGMENT = "New segment"
@@ -31,34 +31,20 @@ def unique_segment_name(taken: Iterable[str], base: str = NEW_SEGMENT) -> str:
     return f"{base} {number}"
 
 
-def rename_segment(plan: Plan, segment: Segment, name: str) -> Edit:
-    old = segment.name
-    return Edit(
-        "rename segment",
-        do=lambda: plan.segments.update(segment.id, name=name),
-        undo=lambda: plan.segments.update(segment.id, name=old),
-    )
+def rename_segment(plan: Plan, segment: Segment, name: str) -> Overwrite:
+    return set_field("rename segment", plan.segments, segment.id, "name", name)
 
 
-def move_segment(plan: Plan, segment: Segment, tier: Tier | str) -> Edit:
+def move_segment(plan: Plan, segment: Segment, tier: Tier | str) -> Overwrite:
     """Move a segment to another tier: "move Agencies to core". An unknown tier is passed on
     for the core to refuse with the allowed ones."""
-    old = segment.tier
     shown = tier.value if isinstance(tier, Tier) else str(tier)
-    return Edit(
-        f"move {short(segment.name)} to {shown}",
-        do=lambda: plan.segments.update(segment.id, tier=tier),
-        undo=lambda: plan.segments.update(segment.id, tier=old),
-    )
+    text = f"move {short(segment.name)} to {shown}"
+    return set_field(text, plan.segments, segment.id, "tier", tier)
 
 
-def edit_segment_notes(plan: Plan, segment: Segment, notes: str) -> Edit:
-    old = segment.notes
-    return Edit(
-        "edit segment notes",
-        do=lambda: plan.segments.update(segment.id, notes=notes),
-        undo=lambda: plan.segments.update(segment.id, notes=old),
-    )
+def edit_segment_notes(plan: Plan, segment: Segment, notes: str) -> Overwrite:
+    return set_field("edit segment notes", plan.segments, segment.id, "notes", notes)
 
 
 class AddSegment(AddRecord):
@@ -93,13 +79,13 @@ class DeleteSegments(DeleteRecords):
         )
 
 
-def toggle_aim(plan: Plan, initiative: Initiative, segment: Segment) -> Edit:
+def toggle_aim(plan: Plan, initiative: Initiative, segment: Segment) -> Overwrite:
     """Aim the initiative at the segment, or stop aiming it there: one ``set_segments``."""
-    old = tuple(initiative.segment_ids)
-    new = toggled(old, segment.id)
+    new = toggled(tuple(plan.initiatives.get(initiative.id).segment_ids), segment.id)
     verb = "aim" if segment.id in new else "stop aiming"
-    return Edit(
+    return Overwrite(
         f"{verb} {short(initiative.name)} at {short(segment.name)}",
-        do=lambda: plan.initiatives.set_segments(initiative.id, new),
-        undo=lambda: plan.initiatives.set_segments(initiative.id, old),
+        lambda: plan.initiatives.set_segments(initiative.id, new),
+        read=lambda: plan.initiatives.get(initiative.id).segment_ids,
+        restore=lambda old: plan.initiatives.set_segments(initiative.id, old),
     )

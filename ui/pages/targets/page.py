@@ -238,7 +238,7 @@ class TargetsPage(Page):
         )
         if isinstance(writes, str):
             return self._notice(writes)
-        done = self.document.run(edits.paste_cells(self.plan, grid.metric, writes, self._old()))
+        done = self.document.run(edits.paste_cells(self.plan, grid.metric, writes))
         if done and len(writes) > 1:
             select_cells(self.table, self.model, [cell for cell, _value in writes])
         return done
@@ -260,7 +260,7 @@ class TargetsPage(Page):
         if not writes:
             return False
         cells = [cell for cell, _value in writes]
-        return self.document.run(edits.clear_cells(self.plan, grid.metric, cells, self._old()))
+        return self.document.run(edits.clear_cells(self.plan, grid.metric, cells))
 
     # -- loading -------------------------------------------------------------------------
 
@@ -366,8 +366,7 @@ class TargetsPage(Page):
     def _edit_cell(self, cell: CellRef, text: str) -> bool:
         grid = self.model.grid
         assert grid is not None
-        old = grid.values.value(cell.initiative_id, cell.month, cell.kind)
-        return self.document.run(edits.set_value(self.plan, grid.metric, cell, text, old))
+        return self.document.run(edits.set_value(self.plan, grid.metric, cell, text))
 
     def _fill(self, direction: str, rule: Callable[[Area, Rect], list | None]) -> bool:
         grid = self.model.grid
@@ -390,14 +389,8 @@ class TargetsPage(Page):
             )
         if not writes:
             return False  # every cell already holds its value
-        command = edits.fill_cells(self.plan, grid.metric, direction, writes, self._old())
+        command = edits.fill_cells(self.plan, grid.metric, direction, writes)
         return self.document.run(command)
-
-    def _old(self) -> Callable[[CellRef], int | None]:
-        grid = self.model.grid
-        assert grid is not None
-        values = grid.values
-        return lambda cell: values.value(cell.initiative_id, cell.month, cell.kind)
 
     def _area(self) -> Area:
         grid = self.model.grid
