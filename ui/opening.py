@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner import Plan, PlanLockedError, ReadOnlyWouldOpenError
 from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
-from planner.checks import Finding, run_checks
+from planner.checks import Checked, check
 from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.plain_text import message_box
 
@@ -66,7 +66,7 @@ class Opened:
     """An open plan, and its findings (``None``: not checked yet)."""
 
     plan: Plan
-    findings: list[Finding] | None
+    checked: Checked | None
 
 
 def _open(
@@ -89,10 +89,10 @@ def _open(
     try:
         # The first check of a big plan takes a moment: done here, the window shows the plan
         # with its findings without standing still.
-        findings = run_checks(plan)
+        checked = check(plan)
     except Exception:
-        findings = None  # the window checks again itself
-    return Opened(plan, findings)
+        checked = None  # the window checks again itself
+    return Opened(plan, checked)
 
 
 class PlanOpener(QObject):
@@ -100,7 +100,7 @@ class PlanOpener(QObject):
     between :attr:`started` and :attr:`ended` (which also follows a cancelled open)."""
 
     started = Signal(object)  # the Path being opened
-    opened = Signal(object, object)  # the Plan, and its findings (None: not checked yet)
+    opened = Signal(object, object)  # the Plan, and its Checked findings (None: not yet)
     failed = Signal(object)  # OpenFailure
     ended = Signal()
 
@@ -151,5 +151,5 @@ class PlanOpener(QObject):
         if outcome.error is not None:
             self.failed.emit(describe_failure(path, outcome.error))
         elif not outcome.cancelled:
-            self.opened.emit(outcome.result.plan, outcome.result.findings)
+            self.opened.emit(outcome.result.plan, outcome.result.checked)
         self.ended.emit()
