@@ -28,13 +28,14 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner import PlanError
-from ui.widgets.progress import delayed_progress
+from ui.plain_text import plain_label, window_title
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress, threading.Event], Any]
 
 # The core may report every row; the dialog needs a few updates a second, not 72,000.
 _REPORT_EVERY_S = 0.05
+SHOW_PROGRESS_AFTER_MS = 400  # quicker work finishes without a dialog flashing up
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,10 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Shown:
-    """The progress dialog of a piece of work: its title, what it says (naming the file), and
-    its object name (tests find it by that)."""
+    """The progress dialog of a piece of work: its title, and what it says (naming the file)."""
 
     title: str
     label: str
-    name: str = "backgroundProgress"
-    min_width: int = 0
 
 
 def problem_text(error: BaseException, path: Path | None = None) -> str:
@@ -99,12 +97,6 @@ class _Worker(QThread):
         with self._guard:
             self._abandoned = True
         self._discard_if_abandoned()
-
-    def take(self) -> Any:
-        """The result, which the caller now owns (nothing discards it any more)."""
-        with self._guard:
-            result, self.result = self.result, None
-        return result
 
     def _discard_if_abandoned(self) -> None:
         with self._guard:
@@ -159,11 +151,7 @@ class TaskRunner(QObject):
         worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
         if shown is not None:
-            progress = delayed_progress(self._parent_widget, shown.title, shown.label, self.cancel)
-            progress.setObjectName(shown.name)
-            if shown.min_width:
-                progress.setMinimumWidth(shown.min_width)
-            self._progress = progress
+            self._progress = self._progress_dialog(shown)
         worker.start()
         return True
 
@@ -196,8 +184,28 @@ class TaskRunner(QObject):
         self._on_done = None
         worker.finished.disconnect(self._done)
         worker.abandon()
+        _abandoned[:] = [w for w in _abandoned if not w.isFinished()]
         _abandoned.append(worker)
         self._close_progress()
+
+    def _progress_dialog(self, shown: Shown) -> QProgressDialog:
+        """Window-modal, with Cancel; a busy bar until the work reports a range. It appears
+        only after :data:`SHOW_PROGRESS_AFTER_MS`."""
+        progress = QProgressDialog(self._parent_widget)
+        progress.setObjectName("backgroundProgress")
+        progress.setLabel(plain_label())  # the label names a file, which may hold anything
+        progress.setLabelText(shown.label)
+        progress.setMinimumWidth(420)
+        progress.setCancelButtonText("Cancel")
+        progress.setRange(0, 0)
+        progress.setWindowTitle(window_title(shown.title))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self.cancel)
+        progress.setValue(0)  # starts the minimum-duration clock
+        return progress
 
     def _progressed(self, done: int, total: int) -> None:
         progress = self._progress
@@ -225,7 +233,7 @@ class TaskRunner(QObject):
             worker.abandon()  # frees the result no one wants
             outcome = Outcome(cancelled=True)
         else:
-            outcome = Outcome(result=worker.take())
+            outcome = Outcome(result=worker.result)
         if on_done is not None:
             on_done(outcome)
 

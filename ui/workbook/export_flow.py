@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.background import Outcome, TaskRunner, problem_text
+from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.workbook import jobs
 from ui.workbook.export_dialog import ExportDialog
 
@@ -64,7 +64,7 @@ class ExportFlow:
         return self.task.start(
             jobs.on_own_plan(document.path, work),
             on_done=lambda outcome: self._finished(target, outcome),
-            shown=jobs.shown("Export Workbook", f"Exporting “{name}” to {target.name}…"),
+            shown=Shown("Export Workbook", f"Exporting “{name}” to {target.name}…"),
         )
 
     def _draw_pictures(self, plan: Plan) -> tuple[tuple[str, bytes], ...]:

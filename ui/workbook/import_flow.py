@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from planner import PlanError
 from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.records import ImportPreview
-from ui.background import Outcome, TaskRunner, problem_text
+from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.commands import Edit
 from ui.document import PlanDocument
 from ui.folders import start_folder
@@ -111,7 +111,7 @@ class ImportFlow:
         return self.task.start(
             jobs.on_own_plan(self._document.path, functools.partial(jobs.read_csv, path=path)),
             on_done=lambda outcome: self._csv_read(path, outcome),
-            shown=jobs.shown(TITLE, f"Reading {path.name}…"),
+            shown=Shown(TITLE, f"Reading {path.name}…"),
         )
 
     def _csv_read(self, path: Path, outcome: Outcome) -> None:
@@ -142,7 +142,7 @@ class ImportFlow:
         return self.task.start(
             jobs.on_own_plan(self._document.path, work),
             on_done=lambda outcome: self._previewed(path, mapping, outcome),
-            shown=jobs.shown(TITLE, f"Checking {path.name} against the plan…"),
+            shown=Shown(TITLE, f"Checking {path.name} against the plan…"),
         )
 
     def _previewed(self, path: Path, mapping: CsvMapping | None, outcome: Outcome) -> None:

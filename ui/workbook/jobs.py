@@ -18,18 +18,12 @@ from typing import TYPE_CHECKING, Any
 from planner import Change, Plan
 from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.records import ImportPreview
-from ui.background import Shown
 
 if TYPE_CHECKING:
     from planner.workbook.importing import CsvTable
 
 Progress = Callable[[int, int], None]
 PlanWork = Callable[[Plan, Progress, threading.Event], Any]
-
-
-def shown(title: str, label: str) -> Shown:
-    """The progress dialog of workbook work (wide enough for a file's name)."""
-    return Shown(title, label, name="workbookProgress", min_width=420)
 
 
 def on_own_plan(path: Path, work: PlanWork) -> Callable[[Progress, threading.Event], Any]:
