@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from planner import Metric, Plan
-from planner.checks import InputsInStep, judge, run_checks
+from planner.checks import InputsInStep, initiative_rules, judge, run_checks
 
 
 @pytest.fixture
@@ -85,3 +85,15 @@ def test_a_value_typed_reads_again_only_its_initiatives_sums_and_the_handoff(pla
     assert renewed.plan.zone is inputs.plan.zone
     assert renewed.initiatives.rows == inputs.initiatives.rows
     assert all("FROM initiatives i" not in sql for sql in read)
+
+
+@pytest.mark.parametrize("edit", ["a planned value", "a deleted initiative", "an owner"])
+def test_an_edit_of_many_initiatives_reads_them_all_in_one_pass_alike(plan, edit, monkeypatch):
+    monkeypatch.setattr(initiative_rules, "_AT_MOST_BY_ID", 0)
+    kept = InputsInStep(plan)
+    kept.gather()
+    plan.subscribe(kept.heard)
+
+    EDITS[edit](plan)
+
+    assert judge(kept.gather()) == run_checks(plan)

@@ -299,8 +299,12 @@ def read_context(plan: Plan) -> Context:
     return Context(plan.horizon, plan.currency, plan.funnel.get())
 
 
+# More initiatives than this (an import, say) are read as all of them, in one plain pass.
+_AT_MOST_BY_ID = 500
+
+
 def _which(column: str, ids: Collection[int] | None) -> tuple[str, list[int]]:
-    if ids is None:
+    if ids is None or len(ids) > _AT_MOST_BY_ID:
         return "1", []
     return f"{column} IN ({', '.join('?' * len(ids))})", list(ids)
 
