@@ -7,6 +7,7 @@ open for editing elsewhere can still be opened read-only: the refusal offers jus
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,13 +78,10 @@ def _open(
     plan = Plan.open(path, read_only=read_only)
     if cancel.is_set():
         return Opened(plan, None)  # let go of: the runner closes it
-    try:
-        # The app asks for roll-ups after every edit: read a big plan's values into memory
-        # here, off the UI thread, once.
+    # The app asks for roll-ups after every edit: read a big plan's values into memory here,
+    # off the UI thread, once. Should that fail, the roll-ups sum in SQL: slower, never wrong.
+    with contextlib.suppress(Exception):
         keep_values_in_memory_if_worth_it(plan)
-    except BaseException:
-        plan.close()
-        raise
     if cancel.is_set():
         return Opened(plan, None)
     try:
