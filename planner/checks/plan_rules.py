@@ -1,7 +1,7 @@
 """Checks of the plan as a whole: focus on the strike zone and the hand-off agreement.
 
-:func:`plan_facts` reads what the checks judge from the plan (the strike zone and hand-off
-figures, summed by the analysis); the rules then work on those facts alone, anywhere.
+:func:`plan_facts` reads what the checks judge (the strike zone and hand-off figures, from the
+analysis); the rules then work on those facts alone, anywhere.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, handoff_by_month, rollup, strike_zone
+from planner.analysis import Dimension, handoff_by_month, strike_zone
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
 from planner.domain import Metric, Stage, Tier
 
 if TYPE_CHECKING:
+    from planner.analysis import Analysis
     from planner.analysis.strike_zone import StrikeZone
     from planner.plan import Plan
 
@@ -40,16 +41,16 @@ class PlanFacts:
     handoff: Handoff
 
 
-def read_handoff(plan: Plan) -> Handoff:
+def read_handoff(analysis: Analysis) -> Handoff:
+    plan = analysis.plan
     committed = plan.handoff.get().mqls_per_month
     if committed == 0:
         return Handoff(committed, (), ())
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
-    planned = tuple(
-        (month, monthly[month].planned[Metric.MQL] if month in monthly else 0)
-        for month in plan.horizon.months()
+    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
+    planned = tuple((month, monthly[month].planned[Metric.MQL]) for month in plan.horizon.months())
+    missed = tuple(
+        row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False
     )
-    missed = tuple(r.month for r in handoff_by_month(plan, monthly=monthly) if r.met is False)
     return Handoff(committed, planned, missed)
 
 
@@ -62,8 +63,8 @@ def read_stage(plan: Plan) -> Stage:
     return plan.settings.get().stage
 
 
-def plan_facts(plan: Plan) -> PlanFacts:
-    return PlanFacts(read_stage(plan), strike_zone(plan), read_handoff(plan))
+def plan_facts(analysis: Analysis) -> PlanFacts:
+    return PlanFacts(read_stage(analysis.plan), strike_zone(analysis), read_handoff(analysis))
 
 
 def strike_zone_findings(facts: PlanFacts) -> Iterator[Finding]:

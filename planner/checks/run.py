@@ -20,7 +20,7 @@ from planner.checks import initiative_rules, plan_rules
 from planner.checks.findings import Finding
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +31,9 @@ class CheckInputs:
     initiatives: initiative_rules.Gathered
 
 
-def gather(plan: Plan) -> CheckInputs:
-    """What the checks judge, read from ``plan`` now."""
-    return CheckInputs(plan_rules.plan_facts(plan), initiative_rules.gather(plan))
+def gather(analysis: Analysis) -> CheckInputs:
+    """What the checks judge, read from ``analysis`` now."""
+    return CheckInputs(plan_rules.plan_facts(analysis), initiative_rules.gather(analysis))
 
 
 def judge(inputs: CheckInputs) -> list[Finding]:
@@ -57,15 +57,15 @@ class Checked:
     findings: list[Finding]
 
 
-def check(plan: Plan) -> Checked:
-    """The findings of ``plan`` and what they were judged from."""
-    inputs = gather(plan)
+def check(analysis: Analysis) -> Checked:
+    """The findings of the analysis's plan, and what they were judged from."""
+    inputs = gather(analysis)
     return Checked(inputs, judge(inputs))
 
 
-def run_checks(plan: Plan) -> list[Finding]:
-    """Every finding of ``plan``, ordered as :func:`judge` orders them."""
-    return judge(gather(plan))
+def run_checks(analysis: Analysis) -> list[Finding]:
+    """Every finding of the analysis's plan, ordered as :func:`judge` orders them."""
+    return judge(gather(analysis))
 
 
 V = TypeVar("V")
@@ -81,8 +81,9 @@ class InputsInStep:
     tell it every :class:`~planner.changes.ChangeSet` the plan announces (:meth:`heard`),
     and :meth:`gather` reads what those changes can have moved and nothing else."""
 
-    def __init__(self, plan: Plan, inputs: CheckInputs | None = None) -> None:
-        self._plan = plan
+    def __init__(self, analysis: Analysis, inputs: CheckInputs | None = None) -> None:
+        self._analysis = analysis
+        self._plan = analysis.plan
         self._inputs = inputs
         self._rows: set[int] = set()  # initiatives whose facts rows to read again
         self._planned: set[int] = set()  # ... whose planned sums to read again
@@ -122,16 +123,16 @@ class InputsInStep:
     def gather(self) -> CheckInputs:
         """What the checks judge, now: read in full the first time, then only what the
         changes heard since moved."""
-        inputs, plan = self._inputs, self._plan
+        inputs, analysis, plan = self._inputs, self._analysis, self._plan
         if inputs is None:
-            inputs = gather(plan)
+            inputs = gather(analysis)
         else:
             facts, initiatives = inputs.plan, inputs.initiatives
             if self._stage or self._zone or self._handoff:
                 facts = plan_rules.PlanFacts(
                     plan_rules.read_stage(plan) if self._stage else facts.stage,
-                    strike_zone(plan) if self._zone else facts.zone,
-                    plan_rules.read_handoff(plan) if self._handoff else facts.handoff,
+                    strike_zone(analysis) if self._zone else facts.zone,
+                    plan_rules.read_handoff(analysis) if self._handoff else facts.handoff,
                 )
             if self._context:
                 initiatives = replace(initiatives, context=initiative_rules.read_context(plan))
@@ -141,7 +142,7 @@ class InputsInStep:
                     initiatives, rows=_renewed(initiatives.rows, self._rows, fresh_rows)
                 )
             if self._planned:
-                fresh_planned = initiative_rules.read_planned(plan, self._planned)
+                fresh_planned = initiative_rules.read_planned(analysis, self._planned)
                 initiatives = replace(
                     initiatives, planned=_renewed(initiatives.planned, self._planned, fresh_planned)
                 )
