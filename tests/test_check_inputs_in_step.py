@@ -9,7 +9,7 @@ import pytest
 
 from planner import Metric, Plan
 from planner.analysis import Analysis
-from planner.checks import InputsInStep, judge, run_checks
+from planner.checks import InputsInStep, gather, judge, run_checks
 
 
 @pytest.fixture
@@ -39,8 +39,13 @@ def person(plan: Plan, name: str) -> int:
     return next(p.id for p in plan.people.list() if p.name == name)
 
 
+def outside(plan: Plan) -> int:
+    return next(s.id for s in plan.segments.list() if s.tier == "outside")
+
+
 # Each edit changes what the checks find in the small demo plan (Tidewater Software).
 CONFERENCE, SWAG, GRANTS = "Close the Loop", "Trade-show swag", "Grant-accounting"
+FREEMIUM, ABM = "Small-business freemium", "LinkedIn ABM"
 EDITS: dict[str, Callable[[Plan], object]] = {
     "a planned value": lambda p: p.values.set(
         named(p, CONFERENCE), p.horizon.first, Metric.REVENUE_WON, planned="900,000"
@@ -51,10 +56,10 @@ EDITS: dict[str, Callable[[Plan], object]] = {
     "an actual value": lambda p: p.values.set(
         named(p, CONFERENCE), p.horizon.first, Metric.MQL, actual=100_000
     ),
-    "a budget": lambda p: p.initiatives.update(named(p, SWAG), budget="900,000"),
+    "a budget": lambda p: p.initiatives.update(named(p, FREEMIUM), budget="10,000,000"),
     "a name": lambda p: p.initiatives.update(named(p, SWAG), name="Conference swag"),
     "a status": lambda p: p.initiatives.update(named(p, SWAG), status="dropped"),
-    "the segments aimed at": lambda p: p.initiatives.set_segments(named(p, SWAG), []),
+    "the segments aimed at": lambda p: p.initiatives.set_segments(named(p, ABM), [outside(p)]),
     "a new initiative": lambda p: p.initiatives.duplicate(named(p, SWAG)),
     "a deleted initiative": lambda p: p.initiatives.delete(named(p, SWAG)),
     "an owner": lambda p: p.roles.set_owner(named(p, GRANTS), person(p, "Maya Chen")),
@@ -79,7 +84,9 @@ def test_after_an_edit_the_kept_inputs_find_what_a_fresh_check_finds(plan, analy
 
     after = checked_afresh(plan)
     assert after != before, "the edit should change what the checks find"
-    assert judge(kept.gather()) == after
+    renewed = kept.gather()
+    assert renewed == gather(Analysis.in_sql(plan))  # every part, the strike zone's included
+    assert judge(renewed) == after
 
 
 def test_a_value_typed_reads_again_only_its_initiatives_sums_and_the_handoff(

@@ -310,8 +310,10 @@ def read_rows(plan: Plan, ids: Collection[int] | None = None) -> dict[int, Row]:
 def read_planned(
     analysis: Analysis, ids: Collection[int] | None = None
 ) -> dict[int, tuple[int, ...]]:
-    """The planned sums of the initiatives among ``ids`` (``None``: all) that hold values."""
-    return {key: sums[0::2] for key, sums in analysis.sums.by_initiative(None, ids).items()}  # type: ignore[misc]
+    """The planned sums of the initiatives among ``ids`` (``None``: all) that plan anything
+    (one that plans nothing, or is gone, has none: every sum is 0)."""
+    found = analysis.sums.by_initiative(None, ids)
+    return {key: planned for key, sums in found.items() if any(planned := sums[0::2])}  # type: ignore[misc]
 
 
 def gather(analysis: Analysis) -> Gathered:

@@ -1,25 +1,47 @@
 """Checks of the plan as a whole: focus on the strike zone and the hand-off agreement.
 
-:func:`plan_facts` reads what the checks judge (the strike zone and hand-off figures, from the
-analysis); the rules then work on those facts alone, anywhere.
+:func:`plan_facts` reads what the checks judge (what the strike zone is worked out from, the
+hand-off figures from the analysis); the rules then work on those facts alone, anywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, handoff_by_month, strike_zone
+from planner.analysis import Dimension, handoff_by_month
+from planner.analysis.strike_zone import live_initiatives, zone_of
+from planner.analysis.sums import aims_by_initiative
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
-from planner.domain import Metric, Stage, Tier
+from planner.domain import Metric, Segment, Stage, Tier
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
-    from planner.analysis.strike_zone import StrikeZone
     from planner.plan import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """What the strike zone is worked out from (:func:`~planner.analysis.strike_zone.zone_of`),
+    read in three parts that edits move apart: a budget edit moves only ``live``."""
+
+    segments: list[Segment]
+    aims: Mapping[int, list[tuple[int, str]]]
+    live: list[tuple[int, int, int]]
+
+
+def read_zone(
+    plan: Plan, old: Zone | None = None, *, segments: bool = True, aims: bool = True
+) -> Zone:
+    """The zone's parts read again: ``live`` always, the others when asked (or no ``old``)."""
+    return Zone(
+        plan.segments.list() if segments or old is None else old.segments,
+        aims_by_initiative(plan) if aims or old is None else old.aims,
+        live_initiatives(plan),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +59,7 @@ class PlanFacts:
     """What the plan-wide rules judge."""
 
     stage: Stage
-    zone: StrikeZone
+    zone: Zone
     handoff: Handoff
 
 
@@ -64,11 +86,13 @@ def read_stage(plan: Plan) -> Stage:
 
 
 def plan_facts(analysis: Analysis) -> PlanFacts:
-    return PlanFacts(read_stage(analysis.plan), strike_zone(analysis), read_handoff(analysis))
+    plan = analysis.plan
+    return PlanFacts(read_stage(plan), read_zone(plan), read_handoff(analysis))
 
 
 def strike_zone_findings(facts: PlanFacts) -> Iterator[Finding]:
-    stage, zone = facts.stage, facts.zone
+    stage = facts.stage
+    zone = zone_of(facts.zone.segments, facts.zone.aims, facts.zone.live)
     for segment in zone.uncovered:
         if segment.tier is Tier.CORE:
             yield Finding(

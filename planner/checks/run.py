@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from planner.analysis import strike_zone
 from planner.changes import Action, ChangeSet, Entity
 from planner.checks import initiative_rules, plan_rules
 from planner.checks.findings import Finding
@@ -73,7 +72,7 @@ V = TypeVar("V")
 # Changes whose ids are initiatives: only those initiatives' facts can have moved.
 _BY_INITIATIVE = (Entity.INITIATIVES, Entity.ROLES, Entity.VALUES)
 # The fields of an initiative that the strike zone sums or counts by.
-_MOVE_THE_ZONE = frozenset({"budget", "revenue_target", "status", "segment_ids"})
+_LIVE_FIELDS = frozenset({"budget", "revenue_target", "status"})
 
 
 class InputsInStep:
@@ -87,7 +86,8 @@ class InputsInStep:
         self._inputs = inputs
         self._rows: set[int] = set()  # initiatives whose facts rows to read again
         self._planned: set[int] = set()  # ... whose planned sums to read again
-        self._context = self._stage = self._zone = self._handoff = False
+        self._context = self._stage = self._handoff = False
+        self._live = self._aims = self._segments = False  # the strike zone's parts
 
     def heard(self, changes: ChangeSet) -> None:
         """Note what ``changes`` (committed to the plan) can have moved."""
@@ -104,14 +104,17 @@ class InputsInStep:
                 self._rows |= change.ids
                 if change.action is not Action.UPDATED:  # values come and go with it
                     self._planned |= change.ids
-                    self._zone = self._handoff = True
-                elif not change.fields or change.fields & _MOVE_THE_ZONE:
-                    self._zone = True
+                    self._handoff = self._live = self._aims = True
+                elif not change.fields:
+                    self._live = self._aims = True
+                else:
+                    self._live |= bool(change.fields & _LIVE_FIELDS)
+                    self._aims |= "segment_ids" in change.fields
             elif entity is Entity.PEOPLE:
                 self._rows |= self._initiatives_of("roles", "person_id", change.ids)
             elif entity is Entity.SEGMENTS:
                 self._rows |= self._initiatives_of("initiative_segments", "segment_id", change.ids)
-                self._zone = True
+                self._live = self._aims = self._segments = True
             elif entity is Entity.SETTINGS:
                 self._context = self._stage = self._handoff = True
             elif entity is Entity.ASSUMPTIONS:
@@ -128,10 +131,13 @@ class InputsInStep:
             inputs = gather(analysis)
         else:
             facts, initiatives = inputs.plan, inputs.initiatives
-            if self._stage or self._zone or self._handoff:
+            zone = facts.zone
+            if self._live or self._aims or self._segments:
+                zone = plan_rules.read_zone(plan, zone, segments=self._segments, aims=self._aims)
+            if self._stage or zone is not facts.zone or self._handoff:
                 facts = plan_rules.PlanFacts(
                     plan_rules.read_stage(plan) if self._stage else facts.stage,
-                    strike_zone(analysis) if self._zone else facts.zone,
+                    zone,
                     plan_rules.read_handoff(analysis) if self._handoff else facts.handoff,
                 )
             if self._context:
@@ -149,7 +155,8 @@ class InputsInStep:
             inputs = CheckInputs(facts, initiatives)
         self._inputs = inputs
         self._rows, self._planned = set(), set()
-        self._context = self._stage = self._zone = self._handoff = False
+        self._context = self._stage = self._handoff = False
+        self._live = self._aims = self._segments = False
         return inputs
 
     def _initiatives_of(self, table: str, column: str, ids: frozenset[int]) -> set[int]:
