@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
 from planner.analysis import Analysis
-from planner.checks import Finding
+from planner.checks import Checked
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.opener = PlanOpener(self)
         self.opener.opened.connect(
-            lambda analysis, findings: self.set_plan(analysis.plan, findings, analysis=analysis)
+            lambda analysis, checked: self.set_plan(analysis.plan, checked, analysis=analysis)
         )
         self.opener.failed.connect(self._open_failed)
 
@@ -104,14 +104,11 @@ class MainWindow(QMainWindow):
         self.open_path(path, prepare)
 
     def set_plan(
-        self,
-        plan: Plan,
-        findings: list[Finding] | None = None,
-        *,
-        analysis: Analysis | None = None,
+        self, plan: Plan, checked: Checked | None = None, *, analysis: Analysis | None = None
     ) -> None:
-        """Show ``plan`` in the window, closing the plan shown before; ``findings`` are its
-        alignment checks and ``analysis`` its analysis when the opener made them already."""
+        """Show ``plan`` in the window, closing the plan shown before; ``checked`` holds its
+        alignment checks and ``analysis`` its analysis when the opener made them already
+        (else the view checks it, and the document chooses its analysis)."""
         self.close_plan()
         self.document = PlanDocument(plan, self, analysis=analysis)
         self.document.refused.connect(self._refused)
@@ -121,7 +118,7 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
-        self.view = PlanView(self.document, findings)
+        self.view = PlanView(self.document, checked)
         self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
         self.view.page_changed.connect(lambda _title: self.notice.clear_transient())
         self.body.addWidget(self.view)

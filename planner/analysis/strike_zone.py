@@ -5,6 +5,7 @@ aimed at several segments are allocated as the roll-ups allocate monthly values
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
     from planner.analysis.engine import Analysis
+    from planner.plan import Plan
 
 
 class Coverage(StrEnum):
@@ -88,11 +90,25 @@ _LIVE = "SELECT id, budget, revenue_target FROM initiatives WHERE status != 'dro
 
 def strike_zone(analysis: Analysis) -> StrikeZone:
     plan = analysis.plan
-    segments = plan.segments.list()
-    aims = aims_by_initiative(plan)
+    return zone_of(plan.segments.list(), aims_by_initiative(plan), live_initiatives(plan))
+
+
+def live_initiatives(plan: Plan) -> list[tuple[int, int, int]]:
+    """``(id, budget, revenue target)`` of every initiative not dropped."""
+    return plan.query(_LIVE)
+
+
+def zone_of(
+    segments: list[Segment],
+    aims: Mapping[int, list[tuple[int, str]]],
+    live: Iterable[tuple[int, int, int]],
+) -> StrikeZone:
+    """The strike zone of ``segments``, the ``aims`` of each initiative (see
+    :func:`~planner.analysis.sums.aims_by_initiative`) and the ``live`` initiatives (see
+    :func:`live_initiatives`): plain values in, so it can be worked out on any thread."""
     sums = {s.id: (0, 0, 0) for s in segments}  # initiatives, budget, revenue target
     unaimed_budget = unaimed_target = 0
-    for initiative, budget, target in plan.query(_LIVE):
+    for initiative, budget, target in live:
         aimed = aims.get(initiative)
         if not aimed:
             unaimed_budget += budget

@@ -1,18 +1,20 @@
 """Checks of each initiative against the glossary's "random act of marketing" rules.
 
-The facts each rule needs are gathered for all initiatives in one SQL query
-(:data:`_FACTS`); the rules themselves are small functions of one initiative's facts.
+The facts each rule needs are read for all initiatives, or for the few an edit touched: one SQL
+query of the initiatives (:func:`read_rows`) and their planned sums from the analysis
+(:func:`read_planned`); the rules themselves are small functions of one initiative's facts,
+run by :func:`judge` on those facts alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import json
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner import months as month_math
 from planner.analysis.funnel import reverse_funnel
-from planner.analysis.sums import Dimension
 from planner.checks.findings import Finding, Severity
 from planner.domain import FunnelAssumptions, Metric, return_ratio
 from planner.money import Currency
@@ -20,6 +22,7 @@ from planner.months import Horizon
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.plan import Plan
 
 _FACTS = """
 SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
@@ -35,8 +38,7 @@ SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
 FROM initiatives i
 LEFT JOIN roles ro ON ro.initiative_id = i.id AND ro.role = 'A'
 LEFT JOIN people owner ON owner.id = ro.person_id
-WHERE i.status != 'dropped'
-ORDER BY i.name COLLATE NOCASE
+WHERE i.status != 'dropped' AND {which}
 """
 
 
@@ -278,12 +280,61 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def initiative_findings(analysis: Analysis) -> list[Finding]:
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """What the rules judge: the rows of :data:`_FACTS` of the live initiatives, and each
+    initiative's planned sums in :class:`~planner.domain.Metric` order (none: nothing
+    planned), both by initiative id."""
+
+    context: Context
+    rows: Mapping[int, Row]
+    planned: Mapping[int, tuple[int, ...]]
+
+
+def read_context(plan: Plan) -> Context:
+    return Context(plan.horizon, plan.currency, plan.funnel.get())
+
+
+def read_rows(plan: Plan, ids: Collection[int] | None = None) -> dict[int, Row]:
+    """The facts of the live initiatives among ``ids`` (``None``: all), by id."""
+    if ids is None:
+        return {row[0]: row for row in plan.query(_FACTS.format(which="1"))}
+    # One parameter however many ids (SQLite limits their number).
+    which = "i.id IN (SELECT value FROM json_each(?))"
+    return {row[0]: row for row in plan.query(_FACTS.format(which=which), [json.dumps(list(ids))])}
+
+
+def read_planned(
+    analysis: Analysis, ids: Collection[int] | None = None
+) -> dict[int, tuple[int, ...]]:
+    """The planned sums of the initiatives among ``ids`` (``None``: all) that plan anything
+    (one that plans nothing, or is gone, has none: every sum is 0)."""
+    found = analysis.sums.by_initiative(None, ids)
+    return {key: planned for key, sums in found.items() if any(planned := sums[0::2])}  # type: ignore[misc]
+
+
+def gather(analysis: Analysis) -> Gathered:
     plan = analysis.plan
-    context = Context(plan.horizon, plan.currency, plan.funnel.get())
-    planned = {row.key: row.totals.planned for row in analysis.rollup(Dimension.INITIATIVE)}
+    return Gathered(read_context(plan), read_rows(plan), read_planned(analysis))
+
+
+def _name_order(row: Row) -> tuple[str, int]:
+    # As SQLite's NOCASE orders names (ASCII letters folded), then by id.
+    return row[1].translate(_ASCII_LOWER), row[0]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NOTHING_PLANNED = (0,) * len(Metric)
+
+
+def judge(gathered: Gathered) -> list[Finding]:
+    context = gathered.context
     findings = []
-    for row in plan.query(_FACTS):
+    for row in sorted(gathered.rows.values(), key=_name_order):
+        planned = gathered.planned.get(row[0], _NOTHING_PLANNED)
         facts = Facts(
             *row[:6],
             bool(row[6]),
@@ -292,7 +343,7 @@ def initiative_findings(analysis: Analysis) -> list[Finding]:
             row[9],
             None if row[10] is None else bool(row[10]),
             *row[11:15],
-            planned=planned[row[0]],
+            planned=dict(zip(Metric, (total or 0 for total in planned), strict=True)),
         )
         for rule in RULES:
             findings.extend(rule(facts, context))

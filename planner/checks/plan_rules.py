@@ -1,18 +1,79 @@
-"""Checks of the plan as a whole: focus on the strike zone and the hand-off agreement."""
+"""Checks of the plan as a whole: focus on the strike zone and the hand-off agreement.
+
+:func:`plan_facts` reads what the checks judge (what the strike zone is worked out from, the
+hand-off figures from the analysis); the rules then work on those facts alone, anywhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, handoff_by_month, strike_zone
+from planner.analysis import Dimension, handoff_by_month
+from planner.analysis.strike_zone import live_initiatives, zone_of
+from planner.analysis.sums import aims_by_initiative
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
-from planner.domain import Metric, Tier
+from planner.domain import Metric, Segment, Stage, Tier
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.plan import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """What the strike zone is worked out from (:func:`~planner.analysis.strike_zone.zone_of`),
+    read in three parts that edits move apart: a budget edit moves only ``live``."""
+
+    segments: list[Segment]
+    aims: Mapping[int, list[tuple[int, str]]]
+    live: list[tuple[int, int, int]]
+
+
+def read_zone(
+    plan: Plan, old: Zone | None = None, *, segments: bool = True, aims: bool = True
+) -> Zone:
+    """The zone's parts read again: ``live`` always, the others when asked (or no ``old``)."""
+    return Zone(
+        plan.segments.list() if segments or old is None else old.segments,
+        aims_by_initiative(plan) if aims or old is None else old.aims,
+        live_initiatives(plan),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """The hand-off as the rules judge it. ``planned_mqls``: each month of the plan with its
+    planned MQLs (empty when no hand-off is agreed); ``missed``: the months it was missed."""
+
+    mqls_committed: int
+    planned_mqls: tuple[tuple[int, int], ...]
+    missed: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """What the plan-wide rules judge."""
+
+    stage: Stage
+    zone: Zone
+    handoff: Handoff
+
+
+def read_handoff(analysis: Analysis) -> Handoff:
+    plan = analysis.plan
+    committed = plan.handoff.get().mqls_per_month
+    if committed == 0:
+        return Handoff(committed, (), ())
+    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
+    planned = tuple((month, monthly[month].planned[Metric.MQL]) for month in plan.horizon.months())
+    missed = tuple(
+        row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False
+    )
+    return Handoff(committed, planned, missed)
 
 
 def _months(months: list[int]) -> str:
@@ -20,9 +81,18 @@ def _months(months: list[int]) -> str:
     return shown + (f" and {len(months) - 4} more" if len(months) > 4 else "")
 
 
-def strike_zone_findings(analysis: Analysis) -> Iterator[Finding]:
-    stage = analysis.plan.settings.get().stage
-    zone = strike_zone(analysis)
+def read_stage(plan: Plan) -> Stage:
+    return plan.settings.get().stage
+
+
+def plan_facts(analysis: Analysis) -> PlanFacts:
+    plan = analysis.plan
+    return PlanFacts(read_stage(plan), read_zone(plan), read_handoff(analysis))
+
+
+def strike_zone_findings(facts: PlanFacts) -> Iterator[Finding]:
+    stage = facts.stage
+    zone = zone_of(facts.zone.segments, facts.zone.aims, facts.zone.live)
     for segment in zone.uncovered:
         if segment.tier is Tier.CORE:
             yield Finding(
@@ -53,10 +123,10 @@ def strike_zone_findings(analysis: Analysis) -> Iterator[Finding]:
         )
 
 
-def handoff_findings(analysis: Analysis) -> Iterator[Finding]:
-    plan = analysis.plan
-    agreement = plan.handoff.get()
-    if agreement.mqls_per_month == 0:
+def handoff_findings(facts: PlanFacts) -> Iterator[Finding]:
+    handoff = facts.handoff
+    committed = handoff.mqls_committed
+    if committed == 0:
         yield Finding(
             Severity.INFO,
             "handoff_not_agreed",
@@ -65,24 +135,21 @@ def handoff_findings(analysis: Analysis) -> Iterator[Finding]:
             field="mqls_per_month",
         )
         return
-    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
-    planned = {month: totals.planned[Metric.MQL] for month, totals in monthly.items()}
-    short = [m for m in plan.horizon.months() if planned.get(m, 0) < agreement.mqls_per_month]
+    short = [month for month, planned in handoff.planned_mqls if planned < committed]
     if short:
         yield Finding(
             Severity.WARNING,
             "plan_below_handoff",
-            f"The plan's MQLs fall short of the {agreement.mqls_per_month:,} a month marketing "
+            f"The plan's MQLs fall short of the {committed:,} a month marketing "
             f"committed to sales in {_months(short)}. Plan more MQLs or revise the "
             "agreement.",
             field="mqls_per_month",
         )
-    missed = [row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False]
-    if missed:
+    if handoff.missed:
         yield Finding(
             Severity.WARNING,
             "handoff_missed",
-            f"The hand-off agreement was missed in {_months(missed)}. Review it with sales: MQL "
-            "volume, acceptance and follow-up time.",
+            f"The hand-off agreement was missed in {_months(list(handoff.missed))}. Review it "
+            "with sales: MQL volume, acceptance and follow-up time.",
             field="handoff",
         )
