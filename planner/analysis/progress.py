@@ -1,20 +1,31 @@
 """Where the plan stands: actuals to date, attainment, and a run-rate forecast to year end.
 
-"To date" runs through the latest month that holds any actual (the plan's "actuals through"
-month). The year is the fiscal year that month falls in (the plan's first fiscal year while
-no actual is in). The run-rate forecast adds, for every month left in that year, the average
-monthly actual of the year's months so far.
+The rules, each written once here (see :mod:`planner.analysis.headline` for the whole set):
+
+- **Closed months.** The last closed month is the month before the one ``today`` falls in.
+  An actual dated after it (typed ahead, or a wrong month) is *not counted*: not to date, not
+  in the year so far, not in the forecast. :func:`actuals_after_close` names those months so
+  every surface can flag them, and the checks report them.
+- **To date** runs through the latest closed month holding any actual (the plan's "actuals
+  through" month), within the months asked for.
+- **The current fiscal year** is the fiscal year of that month, or the plan's first fiscal
+  year while no actual is counted (:func:`fiscal_year_months`).
+- **The run-rate forecast** adds to the year's actual so far, for every month left in that
+  year, its average monthly actual (so far), rounded half up to the minor unit once
+  (:func:`run_rate`).
+- **No data is not zero**: an actual nobody entered is ``None`` (shown as a dash), never 0.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.filters import Filter
 from planner.analysis.in_memory import values_in_memory
-from planner.analysis.rollups import COLUMNS, Totals, conditions, total, totals_from
+from planner.analysis.rollups import Dimension, Totals, rollup
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -48,12 +59,20 @@ class MetricProgress:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
+    """``months``: the months asked about; ``to_date``: those of them through
+    ``actuals_through`` (empty before any counted actual); ``closed_through``: the last closed
+    month; ``actuals_after_close``: months after it that hold an actual (not counted)."""
+
     actuals_through: int | None
     fiscal_year: int
     year_months: tuple[int, int]
     months_elapsed: int
     months_in_year: int
     metrics: dict[Metric, MetricProgress]
+    months: tuple[int, int]
+    to_date: tuple[int, ...]
+    closed_through: int
+    actuals_after_close: tuple[int, ...]
 
 
 def _ratio(actual: int | None, planned: int) -> float | None:
@@ -62,71 +81,100 @@ def _ratio(actual: int | None, planned: int) -> float | None:
     return actual / planned
 
 
-def _totals_over(plan: Plan, ranges: list[tuple[int, int]], where: Filter | None) -> list[Totals]:
-    """Totals over several month ranges in one pass over the values."""
-    if values_in_memory(plan) is not None:
-        return [total(plan, months=months, where=where) for months in ranges]
-    condition, params = conditions(None, where)
-    sums = ", ".join(
-        f"SUM(CASE WHEN v.month BETWEEN {int(first)} AND {int(last)} THEN v.{column} END)"
-        for first, last in ranges
-        for column in COLUMNS
-    )
-    row = plan.query(f"SELECT {sums} FROM monthly_values v WHERE {condition}", params)[0]
-    width = len(COLUMNS)
-    return [totals_from(row[n * width : (n + 1) * width]) for n in range(len(ranges))]
+def last_closed_month(today: dt.date | None = None) -> int:
+    """The month before the one ``today`` (default: the computer's date) falls in."""
+    today = today or dt.date.today()
+    return month_math.add(today.year * 100 + today.month, -1)
 
 
-def actuals_through(plan: Plan) -> int | None:
-    """The latest month holding any actual value, or ``None`` before the first actual."""
+def actuals_through(plan: Plan, *, today: dt.date | None = None) -> int | None:
+    """The latest closed month (see :func:`last_closed_month`) holding any actual value, or
+    ``None`` before the first such actual."""
     horizon = plan.horizon
+    last = min(horizon.last, last_closed_month(today))
+    if last < horizon.first:
+        return None
     cache = values_in_memory(plan)
     if cache is not None:
-        return cache.latest_actual(horizon.first, horizon.last)
+        return cache.latest_actual(horizon.first, last)
     row = plan.query(
         f"SELECT max(month) FROM monthly_values WHERE ({_ANY_ACTUAL}) AND month BETWEEN ? AND ?",
-        [horizon.first, horizon.last],
+        [horizon.first, last],
     )
     return row[0][0]
 
 
-def progress(plan: Plan, *, where: Filter | None = None) -> Progress:
-    """Planned, actual, attainment and forecast of every metric, to date and for the year."""
+def fiscal_year_months(plan: Plan, through: int | None) -> tuple[int, tuple[int, int]]:
+    """The plan's current fiscal year and its first and last month inside the horizon: the
+    fiscal year of ``through`` (the actuals-through month), or the plan's first fiscal year
+    while no actual is counted."""
     settings = plan.settings.get()
-    horizon = settings.horizon
-    start = settings.fiscal_year_start
-    through = actuals_through(plan)
-    anchor = through if through is not None else horizon.first
-    year = month_math.fiscal_year(anchor, start)
+    start, horizon = settings.fiscal_year_start, settings.horizon
+    year = month_math.fiscal_year(through if through is not None else horizon.first, start)
     in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
-    year_range = (in_year[0], in_year[-1])
-    elapsed = [m for m in in_year if through is not None and m <= through]
+    return year, (in_year[0], in_year[-1])
 
-    ranges = [
-        (horizon.first, through or 0),
-        year_range,
-        (in_year[0], elapsed[-1] if elapsed else 0),
+
+def run_rate(actual_so_far: int, elapsed: int, months_ahead: int) -> int:
+    """What ``months_ahead`` more months add at the average of ``elapsed`` months that made
+    ``actual_so_far``: rounded half up once, on the whole run (so the line and the forecast
+    end on the same minor unit)."""
+    return (actual_so_far * months_ahead * 2 + elapsed) // (2 * elapsed)
+
+
+def progress(
+    plan: Plan,
+    *,
+    months: tuple[int, int] | None = None,
+    where: Filter | None = None,
+    today: dt.date | None = None,
+    monthly: dict[int, Totals] | None = None,
+) -> Progress:
+    """Planned, actual, attainment and forecast of every metric: to date within ``months``
+    (first, last; default the whole horizon) and for the current fiscal year, over the
+    initiatives ``where`` keeps. ``monthly`` (month -> totals over the whole horizon for
+    ``where``), when the caller has it, saves summing the plan again."""
+    horizon = plan.horizon
+    closed = last_closed_month(today)
+    if monthly is None:
+        monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH, where=where)}
+    after = tuple(
+        sorted(
+            m
+            for m, totals in monthly.items()
+            if m > closed and any(value is not None for value in totals.actual.values())
+        )
+    )
+    held = [
+        m
+        for m, totals in monthly.items()
+        if m <= closed and any(value is not None for value in totals.actual.values())
     ]
-    to_date, this_year, year_to_date = _totals_over(plan, ranges, where)
-    if not elapsed:
-        year_to_date = None
+    # Filtered, the latest actual of the kept initiatives is not the plan's: "to date" is the
+    # plan's, so a filter never moves the year or the months compared.
+    through = actuals_through(plan, today=today) if where is not None else max(held, default=None)
+    year, year_range = fiscal_year_months(plan, through)
+    first, last = months or (horizon.first, horizon.last)
+    chosen = [m for m in horizon.months() if first <= m <= last]
+    to_date = [m for m in chosen if through is not None and m <= through]
+    in_year = [m for m in horizon.months() if year_range[0] <= m <= year_range[1]]
+    elapsed = [m for m in in_year if through is not None and m <= through]
     remaining = len(in_year) - len(elapsed)
 
     metrics = {}
     for metric in Metric:
-        actual_ytd = year_to_date.actual[metric] if year_to_date else None
+        planned_to_date, actual_to_date = _sums(monthly, to_date, metric)
+        planned_year, _ = _sums(monthly, in_year, metric)
+        _, actual_year = _sums(monthly, elapsed, metric)
         forecast = None
-        if actual_ytd is not None:
-            # Whole minor units: the run rate is rounded half up once, at the end.
-            forecast = actual_ytd + (actual_ytd * remaining * 2 + len(elapsed)) // (
-                2 * len(elapsed)
-            )
+        if actual_year is not None:
+            forecast = actual_year + run_rate(actual_year, len(elapsed), remaining)
         metrics[metric] = MetricProgress(
             metric=metric,
-            planned_to_date=to_date.planned[metric] if through else 0,
-            actual_to_date=to_date.actual[metric] if through else None,
-            planned_year=this_year.planned[metric],
-            actual_year=actual_ytd,
+            planned_to_date=planned_to_date,
+            actual_to_date=actual_to_date,
+            planned_year=planned_year,
+            actual_year=actual_year,
             forecast_year=forecast,
         )
     return Progress(
@@ -136,4 +184,23 @@ def progress(plan: Plan, *, where: Filter | None = None) -> Progress:
         months_elapsed=len(elapsed),
         months_in_year=len(in_year),
         metrics=metrics,
+        months=(first, last),
+        to_date=tuple(to_date),
+        closed_through=closed,
+        actuals_after_close=after,
     )
+
+
+def _sums(monthly: dict[int, Totals], months: list[int], metric: Metric) -> tuple[int, int | None]:
+    """Planned and actual of ``metric`` over ``months``; the actual is ``None`` when none of
+    them holds one ("no data", not zero)."""
+    planned, actual = 0, None
+    for month in months:
+        totals = monthly.get(month)
+        if totals is None:
+            continue
+        planned += totals.planned[metric]
+        value = totals.actual[metric]
+        if value is not None:
+            actual = (actual or 0) + value
+    return planned, actual

@@ -1,6 +1,15 @@
 """The strike zone: how much of the budget and revenue target aims at core segments, and which
-segments nothing aims at. Dropped initiatives do not count. Budgets and targets of initiatives
-aimed at several segments are allocated as in :mod:`planner.analysis.rollups`."""
+segments nothing aims at.
+
+The one definition, shown alike by the Strike zone page, the Dashboard's strike-zone chart,
+the workbook and the checks: the *budget* and *revenue target* fields of the live (not
+dropped) initiatives, each allocated to the segments it aims at in equal shares (the
+indivisible remainder a minor unit at a time to its segments in id order, as
+:mod:`planner.analysis.rollups` allocates monthly values), summed by tier; initiatives aimed at
+no segment form their own part. The share "in the zone" is the core tier's part of the
+whole. A filter narrows it to the initiatives it keeps; a period cannot (budgets and targets
+are not by month), so a chart over a period shows the same shares.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from planner.analysis.filters import Filter
 from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
@@ -88,7 +98,8 @@ WITH aims AS (
     SELECT a.initiative_id, a.segment_id,
            ROW_NUMBER() OVER (PARTITION BY a.initiative_id ORDER BY a.segment_id) AS rn,
            COUNT(*) OVER (PARTITION BY a.initiative_id) AS n
-    FROM initiative_segments a JOIN initiatives i ON i.id = a.initiative_id WHERE {_LIVE}
+    FROM initiative_segments a JOIN initiatives i ON i.id = a.initiative_id
+    WHERE {_LIVE} AND {{condition}}
 )
 SELECT s.id, count(i.id), coalesce(SUM({_SHARE.format(c="budget")}), 0),
        coalesce(SUM({_SHARE.format(c="revenue_target")}), 0)
@@ -99,14 +110,17 @@ GROUP BY s.id
 """
 
 
-def strike_zone(plan: Plan) -> StrikeZone:
+def strike_zone(plan: Plan, where: Filter | None = None) -> StrikeZone:
+    """Budget and target by segment and tier of the live initiatives ``where`` keeps."""
+    condition, params = where.sql("i.id") if where is not None else ("1", [])
     segments = plan.segments.list()
-    rows = {row[0]: row[1:] for row in plan.query(_BY_SEGMENT)}
+    rows = {row[0]: row[1:] for row in plan.query(_BY_SEGMENT.format(condition=condition), params)}
     coverage = [SegmentCoverage(s, *rows[s.id]) for s in segments]
     unaimed_budget, unaimed_target = plan.query(
         f"SELECT coalesce(SUM(budget), 0), coalesce(SUM(revenue_target), 0) FROM initiatives i "
-        f"WHERE {_LIVE} AND NOT EXISTS "
-        "(SELECT 1 FROM initiative_segments a WHERE a.initiative_id = i.id)"
+        f"WHERE {_LIVE} AND {condition} AND NOT EXISTS "
+        "(SELECT 1 FROM initiative_segments a WHERE a.initiative_id = i.id)",
+        params,
     )[0]
     budget_by_tier: dict[Tier | None, int] = {tier: 0 for tier in Tier}
     target_by_tier: dict[Tier | None, int] = {tier: 0 for tier in Tier}

@@ -4,13 +4,15 @@ Left, the share of the budget and of the revenue target going to core, edge and 
 segments and to initiatives aimed at no segment, as two 100% bars. Right, revenue by segment,
 planned versus actual, core segments first.
 
-Both panels come from one segment roll-up over the chosen months and filter, so they follow
-the dashboard's period and filters: "budget" is the planned spend and "revenue target" the
-planned revenue won in that period. (The Strike zone page's ``strike_zone(plan)`` reads the
-initiatives' budget and target fields instead, which no period or filter can narrow.) An
-initiative aimed at several segments is split between them exactly as the roll-up allocates
-it, so the tiers add up to the whole. Segments no live initiative aims at are listed too
-(unfiltered view only), since an empty core segment is the finding this chart exists for.
+The shares on the left are the strike zone's one definition,
+:func:`planner.analysis.strike_zone` (the live initiatives' budgets and revenue targets by
+tier), for the initiatives the filter keeps: the same figures as the Strike zone page, the
+workbook and the checks. Budgets and targets are not by month, so the period does not narrow
+them. The revenue on the right is the segment roll-up of revenue won, planned and actual, over
+the chosen months and filter. An initiative aimed at several segments is split between them
+exactly as the roll-up allocates it, so the tiers add up to the whole. Segments no live
+initiative aims at are listed too (unfiltered view only), since an empty core segment is the
+finding this chart exists for.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ NO_PLAN = "Nothing planned yet: add initiatives, aim them at segments and plan t
 
 @dataclass(frozen=True, slots=True)
 class TierShare:
-    """A tier's planned spend (``budget``) and planned revenue (``target``), minor units."""
+    """A tier's part of the live initiatives' budgets (``budget``) and revenue targets
+    (``target``), minor units, as :func:`planner.analysis.strike_zone` allocates them."""
 
     tier: str | None  # "core", "edge", "outside", or None for "aimed at no segment"
     label: str
@@ -94,8 +97,8 @@ class StrikeZoneData:
 
 
 def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
-    """Tier shares and segment revenue over ``options.months`` for ``options.where``, from
-    one segment roll-up (a tier's total is the sum of its segments' allocated shares)."""
+    """Tier shares of the strike zone for ``options.where``, and segment revenue over
+    ``options.months`` from one segment roll-up."""
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
     # The whole horizon is asked for as "no range": the same sums, and SQLite's plan without
     # a month condition is two to three times faster on the large plan.
@@ -104,13 +107,10 @@ def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
     rows = rollup(
         plan, Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
     )
-    budget = dict.fromkeys(TIERS, 0)
-    target = dict.fromkeys(TIERS, 0)
+    zone = strike_zone(plan, options.where)
     revenue = []
     for row in rows:
         tier = None if row.key is None else segments[row.key].tier.value
-        budget[tier] += row.totals.planned[Metric.SPEND]
-        target[tier] += row.totals.planned[Metric.REVENUE_WON]
         revenue.append(
             SegmentRevenue(
                 segment=row.key,  # type: ignore[arg-type]
@@ -125,7 +125,7 @@ def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
         shown = {row.segment for row in revenue}
         revenue += [
             SegmentRevenue(segment.id, segment.name, segment.tier.value, 0, None, aimed=False)
-            for segment in strike_zone(plan).uncovered
+            for segment in zone.uncovered
             if segment.id not in shown
         ]
     kept = sorted(revenue, key=lambda row: max(row.planned, row.actual or 0), reverse=True)
@@ -135,7 +135,13 @@ def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
     return StrikeZoneData(
         months=(first, last),
         tiers=tuple(
-            TierShare(tier, _TIER_LABELS[tier], budget[tier], target[tier]) for tier in TIERS
+            TierShare(
+                tier,
+                _TIER_LABELS[tier],
+                zone.budget_by_tier[_tier(tier)],
+                zone.target_by_tier[_tier(tier)],
+            )
+            for tier in TIERS
         ),
         segments=tuple(kept),
         hidden=len(revenue) - len(kept),
@@ -328,6 +334,10 @@ def _segment_label(row: SegmentRevenue) -> str:
 def _percent(share: float) -> str:
     """Whole percent, but never "0%" for a share that is there."""
     return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _tier(tier: str | None) -> Tier | None:
+    return None if tier is None else Tier(tier)
 
 
 def _tier_key(tier: str | None) -> str:

@@ -1,12 +1,15 @@
-"""Checks of the plan as a whole: focus on the strike zone and the hand-off agreement."""
+"""Checks of the plan as a whole: focus on the strike zone, the hand-off agreement, and
+actuals dated in months not closed yet."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, handoff_by_month, rollup, strike_zone
+from planner.analysis import Dimension, Totals, handoff_by_month, rollup, strike_zone
+from planner.analysis.progress import last_closed_month
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
 from planner.domain import Metric, Tier
@@ -53,7 +56,7 @@ def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
         )
 
 
-def handoff_findings(plan: Plan) -> Iterator[Finding]:
+def handoff_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Finding]:
     agreement = plan.handoff.get()
     if agreement.mqls_per_month == 0:
         yield Finding(
@@ -76,7 +79,8 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             "agreement.",
             field="mqls_per_month",
         )
-    missed = [row.month for row in handoff_by_month(plan, monthly=monthly) if row.met is False]
+    judged = handoff_by_month(plan, monthly=monthly, today=today)
+    missed = [row.month for row in judged if row.met is False]
     if missed:
         yield Finding(
             Severity.WARNING,
@@ -85,3 +89,39 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             "volume, acceptance and follow-up time.",
             field="handoff",
         )
+
+
+def actuals_after_close_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Finding]:
+    """One warning per initiative holding actuals dated after the last closed month: they
+    are not counted to date nor in the forecast (see :mod:`planner.analysis.progress`)."""
+    closed = last_closed_month(today)
+    horizon = plan.horizon
+    if closed >= horizon.last:
+        return
+    first = max(horizon.first, month_math.add(closed, 1))
+    # Few months are open at a time: each is asked for its initiatives once.
+    found: dict[int, tuple[str, list[int], Metric]] = {}
+    for month_row in rollup(plan, Dimension.MONTH, months=(first, horizon.last)):
+        if not _holds_actual(month_row.totals):
+            continue
+        month = month_row.key
+        for row in rollup(plan, Dimension.INITIATIVE, months=(month, month)):  # type: ignore[arg-type]
+            entered = [m for m in Metric if row.totals.actual[m] is not None]
+            if entered:
+                name, months, metric = found.setdefault(row.key, (row.label, [], entered[0]))  # type: ignore[arg-type]
+                months.append(month)  # type: ignore[arg-type]
+    for initiative_id, (name, months, metric) in found.items():
+        yield Finding(
+            Severity.WARNING,
+            "actuals_after_close",
+            f"Actuals are entered for {_months(months)}, after the last closed month "
+            f"({month_math.label(closed)}): they are not counted to date or in the forecast. "
+            "Move them to the month they belong to, or clear them until that month closes.",
+            initiative_id=initiative_id,
+            initiative=name,
+            field=metric.value,
+        )
+
+
+def _holds_actual(totals: Totals) -> bool:
+    return any(value is not None for value in totals.actual.values())

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dashboard_support import no_actuals_plan
 
 from planner import Plan
+from planner.analysis import actuals_through
+from planner.analysis.progress import fiscal_year_months
 from planner.services.values import Kind, ValueEntry
 from ui.pages.dashboard.periods import (
     CUSTOM,
     WHOLE,
     YEAR,
     describe_months,
-    fiscal_year_months,
     ordered,
     period_choices,
 )
@@ -61,7 +62,7 @@ def test_the_current_fiscal_year_follows_the_latest_actual():
         (202604, 202612),
     )
     assert [c.label for c in choices[1:4]] == ["FY2027 Q1", "FY2027 Q2", "FY2027 Q3"]
-    assert fiscal_year_months(plan) == (2027, (202604, 202612))
+    assert fiscal_year_months(plan, actuals_through(plan)) == (2027, (202604, 202612))
 
 
 def test_a_plan_over_three_years_offers_each_year():

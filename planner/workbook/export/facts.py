@@ -90,10 +90,14 @@ class ExportFacts:
         return found
 
 
-def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
-    """Read what the workbook shows from ``plan``."""
+def gather(
+    plan: Plan, *, now: dt.datetime | None = None, today: dt.date | None = None
+) -> ExportFacts:
+    """Read what the workbook shows from ``plan``; ``today`` (default: ``now``'s date)
+    decides which months are closed."""
     settings = plan.settings.get()
-    figures = headline(plan)
+    today = today or (now.date() if now is not None else None)
+    figures = headline(plan, today=today)
     through = figures.progress.actuals_through
     monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
     to_date = {}
@@ -112,13 +116,13 @@ def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
         channels=plan.channels.list(),
         initiatives=plan.initiatives.list(),
         assignments=plan.roles.all(),
-        findings=run_checks(plan),
+        findings=run_checks(plan, today=today),
         headline=figures,
         monthly=monthly,
         plan_total=total(plan),
         to_date=to_date,
         strike_zone=strike_zone(plan),
-        handoff=handoff_by_month(plan, monthly=monthly),
+        handoff=handoff_by_month(plan, monthly=monthly, today=today),
         agreement=plan.handoff.get(),
         funnel=plan.funnel.get(),
     )
