@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from planner import Metric, Plan
-from planner.analysis import Filter, handoff_by_month, headline, progress, strike_zone
-from planner.analysis.progress import last_closed_month
+from planner.analysis import Analysis, Filter, handoff_by_month, headline, progress, strike_zone
+from planner.analysis.periods import last_closed_month
 from planner.checks import run_checks
 from planner.cli.summary import summary_data, summary_text
 
@@ -48,6 +48,11 @@ def plan() -> Plan:
     return plan
 
 
+def at(plan: Plan, today: dt.date = TODAY) -> Analysis:
+    """The plan analysed on ``today`` (in SQL, as a command does)."""
+    return Analysis.in_sql(plan, today=today)
+
+
 def webinars(plan: Plan) -> int:
     return next(i.id for i in plan.initiatives.list() if i.name == "Webinars")
 
@@ -61,11 +66,11 @@ def typed_ahead(plan: Plan) -> None:
 
 
 def test_the_revenue_target_is_every_live_initiatives_target_however_little_is_phased(plan):
-    assert headline(plan, today=TODAY).revenue_target == 830
+    assert headline(at(plan)).revenue_target == 830
 
 
 def test_how_much_of_the_target_is_phased_into_months_is_a_figure_of_its_own(plan):
-    figures = headline(plan, today=TODAY)
+    figures = headline(at(plan))
 
     assert figures.target_phased == 125
     assert figures.phased_share == pytest.approx(125 / 830)
@@ -75,31 +80,31 @@ def test_a_dropped_initiatives_planned_revenue_is_not_phased_target(plan):
     dropped = plan.initiatives.add(name="Dropped", status="dropped", revenue_target=1_000).id
     plan.values.set(dropped, "2026-05", "revenue_won", planned=900)
 
-    assert headline(plan, today=TODAY).target_phased == 125
+    assert headline(at(plan)).target_phased == 125
 
 
 def test_a_filter_keeping_only_dropped_initiatives_has_nothing_phased(plan):
     only_dropped = Filter(statuses=("dropped",))
 
-    assert headline(plan, where=only_dropped, today=TODAY).target_phased == 0
+    assert headline(at(plan), where=only_dropped).target_phased == 0
 
 
 # -- nothing entered is no data -----------------------------------------------------------------
 
 
 def test_sals_nobody_entered_leave_the_acceptance_not_judged(plan):
-    months = handoff_by_month(plan, today=TODAY)
+    months = handoff_by_month(at(plan))
 
     assert [m.acceptance_actual for m in months] == [None, None, None]
     assert [m.acceptance_met for m in months] == [None, None, None]
 
 
 def test_a_month_with_mqls_delivered_and_no_sals_entered_meets_the_agreement(plan):
-    assert [m.met for m in handoff_by_month(plan, today=TODAY)] == [True, True, True]
+    assert [m.met for m in handoff_by_month(at(plan))] == [True, True, True]
 
 
 def test_sals_nobody_entered_are_not_reported_as_a_missed_hand_off(plan):
-    rules = {finding.rule for finding in run_checks(plan, today=TODAY)}
+    rules = {finding.rule for finding in run_checks(at(plan))}
 
     assert "handoff_missed" not in rules
 
@@ -107,14 +112,14 @@ def test_sals_nobody_entered_are_not_reported_as_a_missed_hand_off(plan):
 def test_sals_entered_as_zero_are_judged_and_missed(plan):
     plan.values.set(webinars(plan), "2026-02", "sal", actual=0)
 
-    months = handoff_by_month(plan, today=TODAY)
+    months = handoff_by_month(at(plan))
 
     assert months[1].acceptance_actual == 0
     assert months[1].met is False
 
 
 def test_spend_nobody_entered_is_no_data_not_nothing_spent(plan):
-    figures = headline(plan, today=TODAY)
+    figures = headline(at(plan))
 
     assert figures.spend_to_date is None
     assert figures.budget_used is None
@@ -131,7 +136,7 @@ def test_the_last_closed_month_is_the_month_before_todays():
 def test_actuals_after_the_last_closed_month_are_not_counted_to_date(plan):
     typed_ahead(plan)
 
-    figures = headline(plan, today=TODAY)
+    figures = headline(at(plan))
 
     assert figures.progress.actuals_through == 202603
     assert figures.revenue.actual_to_date == 115
@@ -140,7 +145,7 @@ def test_actuals_after_the_last_closed_month_are_not_counted_to_date(plan):
 def test_actuals_after_the_last_closed_month_are_not_in_the_forecast(plan):
     typed_ahead(plan)
 
-    revenue = progress(plan, today=TODAY).metrics[Metric.REVENUE_WON]
+    revenue = progress(at(plan)).metrics[Metric.REVENUE_WON]
 
     assert revenue.actual_year == 115
     assert revenue.forecast_year == 115 + (115 * 9 * 2 + 3) // 6  # three months' run rate
@@ -149,20 +154,20 @@ def test_actuals_after_the_last_closed_month_are_not_in_the_forecast(plan):
 def test_actuals_after_the_last_closed_month_are_listed(plan):
     typed_ahead(plan)
 
-    assert headline(plan, today=TODAY).actuals_after_close == (202606,)
+    assert headline(at(plan)).actuals_after_close == (202606,)
 
 
 def test_actuals_after_the_last_closed_month_are_a_warning_on_their_initiative(plan):
     typed_ahead(plan)
 
-    found = [f for f in run_checks(plan, today=TODAY) if f.rule == "actuals_after_close"]
+    found = [f for f in run_checks(at(plan)) if f.rule == "actuals_after_close"]
 
     assert [(f.initiative, f.field) for f in found] == [("Webinars", "revenue_won")]
-    assert "Jun 2026" in found[0].message and "Apr 2026" in found[0].message
+    assert "after the last closed month (Apr 2026)" in found[0].message
 
 
 def test_actuals_in_closed_months_raise_no_such_warning(plan):
-    rules = {finding.rule for finding in run_checks(plan, today=TODAY)}
+    rules = {finding.rule for finding in run_checks(at(plan))}
 
     assert "actuals_after_close" not in rules
 
@@ -170,7 +175,7 @@ def test_actuals_in_closed_months_raise_no_such_warning(plan):
 def test_once_the_month_closes_its_actuals_count(plan):
     typed_ahead(plan)
 
-    figures = headline(plan, today=dt.date(2026, 7, 1))
+    figures = headline(at(plan, dt.date(2026, 7, 1)))
 
     assert figures.progress.actuals_through == 202606
     assert figures.actuals_after_close == ()
@@ -179,22 +184,22 @@ def test_once_the_month_closes_its_actuals_count(plan):
 def test_the_summary_says_which_actuals_are_not_counted(plan):
     typed_ahead(plan)
 
-    assert "Not counted     actuals entered for Jun 2026" in summary_text(plan, today=TODAY)
-    assert summary_data(plan, today=TODAY)["actuals_after_close"] == ["2026-06"]
+    assert "Not counted     actuals entered for Jun 2026" in summary_text(at(plan))
+    assert summary_data(at(plan))["actuals_after_close"] == ["2026-06"]
 
 
 # -- the strike zone -------------------------------------------------------------------------
 
 
 def test_the_share_in_the_zone_is_the_core_tiers_part_of_budgets_and_targets(plan):
-    zone = strike_zone(plan)
+    zone = strike_zone(at(plan))
 
     assert zone.budget_share_in_zone == pytest.approx(176 / 400)
     assert zone.target_share_in_zone == pytest.approx(520 / 830)
 
 
 def test_a_filter_narrows_the_strike_zone_to_its_initiatives(plan):
-    zone = strike_zone(plan, Filter(tiers=("edge",)))
+    zone = strike_zone(at(plan), Filter(tiers=("edge",)))
 
     assert (zone.total_budget, zone.total_target) == (224, 310)
     assert zone.budget_share_in_zone == 0

@@ -2,12 +2,11 @@
 empty, unphased and with actuals typed ahead among them, the core's figure
 (:func:`planner.analysis.headline`, :func:`~planner.analysis.strike_zone`,
 :func:`~planner.analysis.handoff_by_month`, :func:`~planner.checks.findings.count_findings`)
-equals what the Dashboard's cards, the charts' records, ``smarketing summary --json``, the
-workbook's Summary sheet and the checks show.
+equals what the Dashboard's cards and the charts' records (summed in memory, as the app does),
+``smarketing summary --json``, the workbook's Summary sheet and the checks (summed in SQL, as
+a command does) show. Every surface reads the same clock: the analysis's ``today``.
 
-The plans' months sit around today's month, because the Dashboard and the charts read the
-computer's clock. SMARKETING_FUZZ_EXAMPLES=500 runs 500 random examples instead of the suite's
-fixed few.
+SMARKETING_FUZZ_EXAMPLES=500 runs 500 random examples instead of the suite's fixed few.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from hypothesis import strategies as st
 
 from planner import Metric, Plan
 from planner import months as month_math
-from planner.analysis import handoff_by_month, headline, strike_zone
+from planner.analysis import Analysis, handoff_by_month, headline, strike_zone
 from planner.analysis.headline import Headline
 from planner.charts import ChartOptions, chart_data
 from planner.checks import run_checks
@@ -37,8 +36,8 @@ from planner.services.values import Kind, ValueEntry
 from planner.workbook.export import export_workbook
 from ui.pages.dashboard.figures import headline_figures
 
-TODAY = dt.date.today()
-THIS_MONTH = TODAY.year * 100 + TODAY.month
+TODAY = dt.date(2026, 9, 10)  # August 2026 is the last closed month
+THIS_MONTH = 202609
 METRICS = (Metric.REVENUE_WON, Metric.SPEND, Metric.PIPELINE, Metric.MQL, Metric.SAL)
 TIERS = ("core", "edge", "outside")
 STATUSES = ("idea", "planned", "active", "done", "dropped")
@@ -143,11 +142,10 @@ def major(plan: Plan, minor: int | None) -> Decimal | None:
     return None if minor is None else plan.currency.to_decimal(minor)
 
 
-def the_cards_show(plan: Plan, core: Headline, findings) -> None:
-    horizon = plan.horizon
-    cards = {
-        f.key: f for f in headline_figures(plan, (horizon.first, horizon.last), None, findings)
-    }
+def the_cards_show(app: Analysis, core: Headline, findings) -> None:
+    horizon = app.plan.horizon
+    whole = (horizon.first, horizon.last)
+    cards = {f.key: f for f in headline_figures(app, whole, None, findings)}
     revenue = core.revenue
     assert cards["target"].amount == core.revenue_target
     assert cards["phased"].amount == core.target_phased
@@ -159,36 +157,37 @@ def the_cards_show(plan: Plan, core: Headline, findings) -> None:
     assert cards["findings"].amount == count_findings(findings).open
 
 
-def the_charts_show(plan: Plan, core: Headline) -> None:
-    revenue = chart_data(plan, "revenue", ChartOptions())
+def the_charts_show(app: Analysis, core: Headline) -> None:
+    revenue = chart_data(app, "revenue", ChartOptions())
     assert (revenue.planned_to_date, revenue.actual_to_date) == (
         core.revenue.planned_to_date,
         core.revenue.actual_to_date,
     )
     assert revenue.forecast_year == core.revenue.forecast_year
     assert revenue.actuals_through == core.progress.actuals_through
-    budget = chart_data(plan, "budget", ChartOptions())
+    budget = chart_data(app, "budget", ChartOptions())
     assert (budget.budget, budget.spent) == (core.budget, core.spend_to_date)
-    attainment = chart_data(plan, "attainment", ChartOptions())
+    attainment = chart_data(app, "attainment", ChartOptions())
     if core.revenue.actual_to_date is not None:
         assert (attainment.planned, attainment.actual) == (
             core.revenue.planned_to_date,
             core.revenue.actual_to_date,
         )
-    zone = strike_zone(plan)
-    tiers = chart_data(plan, "strike-zone", ChartOptions()).tiers
+    zone = strike_zone(app)
+    tiers = chart_data(app, "strike-zone", ChartOptions()).tiers
     assert [(t.budget, t.target) for t in tiers] == [
         (zone.budget_by_tier[tier], zone.target_by_tier[tier]) for tier in zone.budget_by_tier
     ]
-    handoff = chart_data(plan, "handoff", ChartOptions())
-    judged = {m.month: m for m in handoff_by_month(plan, today=TODAY)}
+    handoff = chart_data(app, "handoff", ChartOptions())
+    judged = {m.month: m for m in handoff_by_month(app)}
     assert handoff.acceptance_met == tuple(
         judged[m].acceptance_met if m in judged else None for m in handoff.months
     )
 
 
-def the_summary_shows(plan: Plan, core: Headline, findings) -> None:
-    data = summary_data(plan, today=TODAY)
+def the_summary_shows(command: Analysis, core: Headline, findings) -> None:
+    plan = command.plan
+    data = summary_data(command)
     revenue = data["metrics"]["revenue_won"]
     assert Decimal(data["revenue_target"]) == major(plan, core.revenue_target)
     assert Decimal(data["revenue_target_phased"]) == major(plan, core.target_phased)
@@ -204,9 +203,10 @@ def the_summary_shows(plan: Plan, core: Headline, findings) -> None:
     assert data["actuals_after_close"] == [month_math.iso(m) for m in core.actuals_after_close]
 
 
-def the_workbook_shows(plan: Plan, core: Headline, findings) -> None:
+def the_workbook_shows(command: Analysis, core: Headline, findings) -> None:
+    plan = command.plan
     with tempfile.TemporaryDirectory(prefix="figures-") as folder:
-        path = export_workbook(plan, Path(folder) / "plan.xlsx")
+        path = export_workbook(plan, Path(folder) / "plan.xlsx", analysis=command)
         sheet = openpyxl.load_workbook(path, read_only=True)["Summary"]
         cells = {row[0]: row[1:3] for row in sheet.iter_rows(max_col=3, values_only=True)}
     year = [
@@ -229,15 +229,16 @@ def the_workbook_shows(plan: Plan, core: Headline, findings) -> None:
     assert ("Not counted" in cells) == bool(core.actuals_after_close)
 
 
-def the_checks_show(plan: Plan, findings) -> None:
+def the_checks_show(command: Analysis, findings) -> None:
+    plan = command.plan
     rules = {f.rule for f in findings}
-    zone = strike_zone(plan)
+    zone = strike_zone(command)
     share, floor = zone.budget_share_in_zone, MIN_ZONE_SHARE[plan.settings.get().stage]
     assert ("spread_thin" in rules) == (share is not None and share < floor)
     agreed = plan.handoff.get().mqls_per_month
-    missed = any(m.met is False for m in handoff_by_month(plan, today=TODAY))
+    missed = any(m.met is False for m in handoff_by_month(command))
     assert ("handoff_missed" in rules) == (bool(agreed) and missed)
-    after = headline(plan, today=TODAY).actuals_after_close
+    after = headline(command).actuals_after_close
     assert ("actuals_after_close" in rules) == bool(after)
 
 
@@ -264,18 +265,21 @@ def _money(cell: object) -> Decimal | None:
 @fuzz_settings(suite_examples=12)
 def test_every_surface_shows_the_cores_figures(surface: str, spec: PlanSpec) -> None:
     plan = build(spec)
+    command = Analysis.in_sql(plan, today=TODAY)
+    app = Analysis.in_memory(plan, today=TODAY)
     try:
-        core = headline(plan, today=TODAY)
-        findings = run_checks(plan, today=TODAY)
+        core = headline(command)
+        findings = run_checks(command)
         if surface == "cards":
-            the_cards_show(plan, core, findings)
+            the_cards_show(app, core, findings)
         elif surface == "charts":
-            the_charts_show(plan, core)
+            the_charts_show(app, core)
         elif surface == "summary":
-            the_summary_shows(plan, core, findings)
+            the_summary_shows(command, core, findings)
         elif surface == "workbook":
-            the_workbook_shows(plan, core, findings)
+            the_workbook_shows(command, core, findings)
         else:
-            the_checks_show(plan, findings)
+            the_checks_show(command, findings)
     finally:
+        app.close()
         plan.close()

@@ -26,17 +26,15 @@ from :func:`planner.analysis.strike_zone`, the hand-off's from
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner.analysis.filters import Filter
 from planner.analysis.progress import MetricProgress, Progress, progress
-from planner.analysis.rollups import Dimension, rollup, total
 from planner.domain import Metric, Status
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis.engine import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,32 +80,30 @@ class Headline:
 
 
 def headline(
-    plan: Plan,
+    analysis: Analysis,
     *,
     months: tuple[int, int] | None = None,
     where: Filter | None = None,
-    today: dt.date | None = None,
 ) -> Headline:
     """Counts, budget, revenue target and how much of it is phased, and progress to date
     within ``months`` (default: the whole plan), for the initiatives ``where`` keeps."""
     condition, params = where.sql("x.id") if where is not None else ("1", [])
     by_status = dict.fromkeys(Status, 0)
-    rows = plan.query(
+    rows = analysis.plan.query(
         f"SELECT status, count(*) FROM initiatives x WHERE {condition} GROUP BY status", params
     )
     for status, count in rows:
         by_status[Status(status)] = count
-    budget, target = budget_and_target(plan, where)
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH, where=where)}
-    status = progress(plan, months=months, where=where, today=today, monthly=monthly)
-    return Headline(by_status, budget, target, status, target_phased(plan, where))
+    budget, target = budget_and_target(analysis, where)
+    status = progress(analysis, months=months, where=where)
+    return Headline(by_status, budget, target, status, target_phased(analysis, where))
 
 
-def budget_and_target(plan: Plan, where: Filter | None = None) -> tuple[int, int]:
+def budget_and_target(analysis: Analysis, where: Filter | None = None) -> tuple[int, int]:
     """The budget and the revenue target of the live (not dropped) initiatives ``where``
     keeps: what "budget used" is measured against, everywhere."""
     condition, params = where.sql("x.id") if where is not None else ("1", [])
-    budget, target = plan.query(
+    budget, target = analysis.plan.query(
         "SELECT coalesce(SUM(budget), 0), coalesce(SUM(revenue_target), 0) "
         f"FROM initiatives x WHERE status != 'dropped' AND {condition}",
         params,
@@ -115,13 +111,13 @@ def budget_and_target(plan: Plan, where: Filter | None = None) -> tuple[int, int
     return budget, target
 
 
-def target_phased(plan: Plan, where: Filter | None = None) -> int:
+def target_phased(analysis: Analysis, where: Filter | None = None) -> int:
     """Revenue won planned across the plan's months by the live initiatives ``where`` keeps:
     how much of their revenue target is phased into months."""
     live = live_only(where)
     if live is None:
         return 0
-    return total(plan, where=live).planned[Metric.REVENUE_WON]
+    return analysis.total(where=live).planned[Metric.REVENUE_WON]
 
 
 def live_only(where: Filter | None) -> Filter | None:

@@ -2,12 +2,14 @@
 
 The rules, each written once here (see :mod:`planner.analysis.headline` for the whole set):
 
-- **Closed months.** The last closed month is the month before the one ``today`` falls in.
+- **Closed months.** The last closed month is the month before the one the analysis's
+  ``today`` falls in (:attr:`planner.analysis.Analysis.closed_through`).
   An actual dated after it (typed ahead, or a wrong month) is *not counted*: not to date, not
   in the year so far, not in the forecast. :func:`actuals_after_close` names those months so
   every surface can flag them, and the checks report them.
 - **To date** runs through the latest closed month holding any actual (the plan's "actuals
-  through" month), within the months asked for.
+  through" month, :meth:`planner.analysis.Analysis.actuals_through`), within the months
+  asked for.
 - **The current fiscal year** is the fiscal year of that month, or the plan's first fiscal
   year while no actual is counted (:func:`fiscal_year_months`).
 - **The run-rate forecast** adds to the year's actual so far, for every month left in that
@@ -18,20 +20,16 @@ The rules, each written once here (see :mod:`planner.analysis.headline` for the 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis.filters import Filter
-from planner.analysis.in_memory import values_in_memory
-from planner.analysis.rollups import Dimension, Totals, rollup
+from planner.analysis.sums import Dimension, Totals
 from planner.domain import Metric
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
-
-_ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
+    from planner.analysis.engine import Analysis
+    from planner.analysis.filters import Filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,34 +79,15 @@ def _ratio(actual: int | None, planned: int) -> float | None:
     return actual / planned
 
 
-def last_closed_month(today: dt.date | None = None) -> int:
-    """The month before the one ``today`` (default: the computer's date) falls in."""
-    today = today or dt.date.today()
-    return month_math.add(today.year * 100 + today.month, -1)
-
-
-def actuals_through(plan: Plan, *, today: dt.date | None = None) -> int | None:
-    """The latest closed month (see :func:`last_closed_month`) holding any actual value, or
-    ``None`` before the first such actual."""
-    horizon = plan.horizon
-    last = min(horizon.last, last_closed_month(today))
-    if last < horizon.first:
-        return None
-    cache = values_in_memory(plan)
-    if cache is not None:
-        return cache.latest_actual(horizon.first, last)
-    row = plan.query(
-        f"SELECT max(month) FROM monthly_values WHERE ({_ANY_ACTUAL}) AND month BETWEEN ? AND ?",
-        [horizon.first, last],
-    )
-    return row[0][0]
-
-
-def fiscal_year_months(plan: Plan, through: int | None) -> tuple[int, tuple[int, int]]:
+def fiscal_year_months(
+    analysis: Analysis, through: int | None = None
+) -> tuple[int, tuple[int, int]]:
     """The plan's current fiscal year and its first and last month inside the horizon: the
-    fiscal year of ``through`` (the actuals-through month), or the plan's first fiscal year
-    while no actual is counted."""
-    settings = plan.settings.get()
+    fiscal year of ``through`` (the actuals-through month, read when not given), or the
+    plan's first fiscal year while no actual is counted."""
+    if through is None:
+        through = analysis.actuals_through()
+    settings = analysis.plan.settings.get()
     start, horizon = settings.fiscal_year_start, settings.horizon
     year = month_math.fiscal_year(through if through is not None else horizon.first, start)
     in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
@@ -123,21 +102,20 @@ def run_rate(actual_so_far: int, elapsed: int, months_ahead: int) -> int:
 
 
 def progress(
-    plan: Plan,
+    analysis: Analysis,
     *,
     months: tuple[int, int] | None = None,
     where: Filter | None = None,
-    today: dt.date | None = None,
     monthly: dict[int, Totals] | None = None,
 ) -> Progress:
     """Planned, actual, attainment and forecast of every metric: to date within ``months``
     (first, last; default the whole horizon) and for the current fiscal year, over the
     initiatives ``where`` keeps. ``monthly`` (month -> totals over the whole horizon for
     ``where``), when the caller has it, saves summing the plan again."""
-    horizon = plan.horizon
-    closed = last_closed_month(today)
+    horizon = analysis.plan.horizon
+    closed = analysis.closed_through
     if monthly is None:
-        monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH, where=where)}
+        monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH, where=where)}
     after = tuple(
         sorted(
             m
@@ -145,15 +123,10 @@ def progress(
             if m > closed and any(value is not None for value in totals.actual.values())
         )
     )
-    held = [
-        m
-        for m, totals in monthly.items()
-        if m <= closed and any(value is not None for value in totals.actual.values())
-    ]
-    # Filtered, the latest actual of the kept initiatives is not the plan's: "to date" is the
-    # plan's, so a filter never moves the year or the months compared.
-    through = actuals_through(plan, today=today) if where is not None else max(held, default=None)
-    year, year_range = fiscal_year_months(plan, through)
+    # "To date" is the plan's, filtered or not: a filter never moves the year or the months
+    # compared.
+    through = analysis.actuals_through()
+    year, year_range = fiscal_year_months(analysis, through)
     first, last = months or (horizon.first, horizon.last)
     chosen = [m for m in horizon.months() if first <= m <= last]
     to_date = [m for m in chosen if through is not None and m <= through]

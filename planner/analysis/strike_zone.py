@@ -5,7 +5,7 @@ The one definition, shown alike by the Strike zone page, the Dashboard's strike-
 the workbook and the checks: the *budget* and *revenue target* fields of the live (not
 dropped) initiatives, each allocated to the segments it aims at in equal shares (the
 indivisible remainder a minor unit at a time to its segments in id order, as
-:mod:`planner.analysis.rollups` allocates monthly values), summed by tier; initiatives aimed at
+:mod:`planner.analysis.engine` allocates monthly values), summed by tier; initiatives aimed at
 no segment form their own part. The share "in the zone" is the core tier's part of the
 whole. A filter narrows it to the initiatives it keeps; a period cannot (budgets and targets
 are not by month), so a chart over a period shows the same shares.
@@ -21,7 +21,7 @@ from planner.analysis.filters import Filter
 from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis.engine import Analysis
 
 
 class Coverage(StrEnum):
@@ -110,8 +110,9 @@ GROUP BY s.id
 """
 
 
-def strike_zone(plan: Plan, where: Filter | None = None) -> StrikeZone:
+def strike_zone(analysis: Analysis, where: Filter | None = None) -> StrikeZone:
     """Budget and target by segment and tier of the live initiatives ``where`` keeps."""
+    plan = analysis.plan
     condition, params = where.sql("i.id") if where is not None else ("1", [])
     segments = plan.segments.list()
     rows = {row[0]: row[1:] for row in plan.query(_BY_SEGMENT.format(condition=condition), params)}

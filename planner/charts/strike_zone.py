@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from planner import months as month_math
-from planner.analysis import Dimension, actuals_through, rollup, strike_zone
+from planner.analysis import Dimension, strike_zone
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
 from planner.charts.style import NO_ACTUALS, TIER_COLOURS, ChartStyle, new_figure, tag
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 # Tiers in strike-zone order; None is "aimed at no segment".
 TIERS: tuple[str | None, ...] = (Tier.CORE.value, Tier.EDGE.value, Tier.OUTSIDE.value, None)
@@ -96,20 +96,23 @@ class StrikeZoneData:
         return any(row.actual is not None for row in self.segments)
 
 
-def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
+def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
     """Tier shares of the strike zone for ``options.where``, and segment revenue over
     ``options.months`` from one segment roll-up."""
+    plan = analysis.plan
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
     # The whole horizon is asked for as "no range": the same sums, and SQLite's plan without
     # a month condition is two to three times faster on the large plan.
     whole = first <= plan.horizon.first and last >= plan.horizon.last
     segments = {segment.id: segment for segment in plan.segments.list()}
-    rows = rollup(
-        plan, Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
+    rows = analysis.rollup(
+        Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
     )
-    zone = strike_zone(plan, options.where)
+    zone = strike_zone(analysis, options.where)
     revenue = []
     for row in rows:
+        if row.totals.empty:  # aimed at, but nothing planned or entered in these months
+            continue
         tier = None if row.key is None else segments[row.key].tier.value
         revenue.append(
             SegmentRevenue(
@@ -145,7 +148,7 @@ def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
         ),
         segments=tuple(kept),
         hidden=len(revenue) - len(kept),
-        actuals_through=actuals_through(plan),
+        actuals_through=analysis.actuals_through(),
     )
 
 

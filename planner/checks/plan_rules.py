@@ -3,19 +3,17 @@ actuals dated in months not closed yet."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, Totals, handoff_by_month, rollup, strike_zone
-from planner.analysis.progress import last_closed_month
+from planner.analysis import Dimension, handoff_by_month, strike_zone
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
 from planner.domain import Metric, Tier
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 
 def _months(months: list[int]) -> str:
@@ -23,9 +21,9 @@ def _months(months: list[int]) -> str:
     return shown + (f" and {len(months) - 4} more" if len(months) > 4 else "")
 
 
-def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
-    stage = plan.settings.get().stage
-    zone = strike_zone(plan)
+def strike_zone_findings(analysis: Analysis) -> Iterator[Finding]:
+    stage = analysis.plan.settings.get().stage
+    zone = strike_zone(analysis)
     for segment in zone.uncovered:
         if segment.tier is Tier.CORE:
             yield Finding(
@@ -56,7 +54,8 @@ def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
         )
 
 
-def handoff_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Finding]:
+def handoff_findings(analysis: Analysis) -> Iterator[Finding]:
+    plan = analysis.plan
     agreement = plan.handoff.get()
     if agreement.mqls_per_month == 0:
         yield Finding(
@@ -67,7 +66,7 @@ def handoff_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Fi
             field="mqls_per_month",
         )
         return
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
     planned = {month: totals.planned[Metric.MQL] for month, totals in monthly.items()}
     short = [m for m in plan.horizon.months() if planned.get(m, 0) < agreement.mqls_per_month]
     if short:
@@ -79,8 +78,7 @@ def handoff_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Fi
             "agreement.",
             field="mqls_per_month",
         )
-    judged = handoff_by_month(plan, monthly=monthly, today=today)
-    missed = [row.month for row in judged if row.met is False]
+    missed = [row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False]
     if missed:
         yield Finding(
             Severity.WARNING,
@@ -91,37 +89,24 @@ def handoff_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Fi
         )
 
 
-def actuals_after_close_findings(plan: Plan, *, today: dt.date | None = None) -> Iterator[Finding]:
+def actuals_after_close_findings(analysis: Analysis) -> Iterator[Finding]:
     """One warning per initiative holding actuals dated after the last closed month: they
     are not counted to date nor in the forecast (see :mod:`planner.analysis.progress`)."""
-    closed = last_closed_month(today)
-    horizon = plan.horizon
+    closed = analysis.closed_through
+    horizon = analysis.plan.horizon
     if closed >= horizon.last:
         return
     first = max(horizon.first, month_math.add(closed, 1))
-    # Few months are open at a time: each is asked for its initiatives once.
-    found: dict[int, tuple[str, list[int], Metric]] = {}
-    for month_row in rollup(plan, Dimension.MONTH, months=(first, horizon.last)):
-        if not _holds_actual(month_row.totals):
-            continue
-        month = month_row.key
-        for row in rollup(plan, Dimension.INITIATIVE, months=(month, month)):  # type: ignore[arg-type]
-            entered = [m for m in Metric if row.totals.actual[m] is not None]
-            if entered:
-                name, months, metric = found.setdefault(row.key, (row.label, [], entered[0]))  # type: ignore[arg-type]
-                months.append(month)  # type: ignore[arg-type]
-    for initiative_id, (name, months, metric) in found.items():
-        yield Finding(
-            Severity.WARNING,
-            "actuals_after_close",
-            f"Actuals are entered for {_months(months)}, after the last closed month "
-            f"({month_math.label(closed)}): they are not counted to date or in the forecast. "
-            "Move them to the month they belong to, or clear them until that month closes.",
-            initiative_id=initiative_id,
-            initiative=name,
-            field=metric.value,
-        )
-
-
-def _holds_actual(totals: Totals) -> bool:
-    return any(value is not None for value in totals.actual.values())
+    for row in analysis.rollup(Dimension.INITIATIVE, months=(first, horizon.last)):
+        entered = [m for m in Metric if row.totals.actual[m] is not None]
+        if entered:
+            yield Finding(
+                Severity.WARNING,
+                "actuals_after_close",
+                f"Actuals are entered after the last closed month ({month_math.label(closed)}): "
+                "they are not counted to date or in the forecast. Move them to the month they "
+                "belong to, or clear them until that month closes.",
+                initiative_id=row.key,  # type: ignore[arg-type]
+                initiative=row.label,
+                field=entered[0].value,
+            )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from planner.checks.findings import Finding
@@ -14,16 +13,16 @@ from planner.checks.plan_rules import (
 )
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 
-def run_checks(plan: Plan, *, today: dt.date | None = None) -> list[Finding]:
+def run_checks(analysis: Analysis) -> list[Finding]:
     """Every finding, most severe first, then plan-wide before per-initiative, then by name."""
     findings = [
-        *strike_zone_findings(plan),
-        *handoff_findings(plan, today=today),
-        *actuals_after_close_findings(plan, today=today),
-        *initiative_findings(plan),
+        *strike_zone_findings(analysis),
+        *handoff_findings(analysis),
+        *actuals_after_close_findings(analysis),
+        *initiative_findings(analysis),
     ]
     return sorted(
         findings,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from planner import months as month_math
-from planner.analysis import headline
+from planner.analysis import Analysis, headline
 from planner.analysis.headline import Headline
 from planner.checks import Severity, run_checks
 from planner.checks.findings import count_findings
@@ -18,14 +17,15 @@ from planner.money import Currency
 from planner.plan import Plan
 
 
-def summary_data(plan: Plan, *, today: dt.date | None = None) -> dict[str, Any]:
+def summary_data(analysis: Analysis) -> dict[str, Any]:
     """Everything the summary shows, as JSON-ready values (money as exact decimal strings;
     ``None`` where nothing is entered). The figures are :func:`planner.analysis.headline`'s,
     defined there."""
+    plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
-    figures = headline(plan, today=today)
-    counts = count_findings(run_checks(plan, today=today))
+    figures = headline(analysis)
+    counts = count_findings(run_checks(analysis))
     progress = figures.progress
 
     def value(metric: Metric, amount: int | None) -> str | int | None:
@@ -80,15 +80,16 @@ def _rounded(ratio: float | None) -> float | None:
     return None if ratio is None else round(ratio, 4)
 
 
-def summary_json(plan: Plan, *, today: dt.date | None = None) -> str:
-    return json.dumps(summary_data(plan, today=today), indent=2, ensure_ascii=False)
+def summary_json(analysis: Analysis) -> str:
+    return json.dumps(summary_data(analysis), indent=2, ensure_ascii=False)
 
 
-def summary_text(plan: Plan, *, today: dt.date | None = None) -> str:
+def summary_text(analysis: Analysis) -> str:
+    plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
-    figures = headline(plan, today=today)
-    findings = run_checks(plan, today=today)
+    figures = headline(analysis)
+    findings = run_checks(analysis)
     progress = figures.progress
     year = (
         f"FY{progress.fiscal_year}"

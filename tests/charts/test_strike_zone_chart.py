@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.analysis import Dimension, Filter, rollup, strike_zone
+from planner.analysis import Analysis, Dimension, Filter, strike_zone
 from planner.charts import ChartOptions
 from planner.charts import strike_zone as chart
 from planner.charts.style import ChartStyle
@@ -21,7 +21,9 @@ REVENUE = Metric.REVENUE_WON
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -58,7 +60,7 @@ def texts(figure):
 def expected_shares(plan, options=None):
     """The strike zone's shares by tier (the Strike zone page's figures) for the filter."""
     options = options or ChartOptions()
-    zone = strike_zone(plan, options.where)
+    zone = strike_zone(Analysis.in_sql(plan), options.where)
     return {
         f"tier:{tier.value if tier else 'none'}": (
             pytest.approx(zone.budget_by_tier[tier] / zone.total_budget),
@@ -71,7 +73,9 @@ def expected_shares(plan, options=None):
 
 def expected_segments(plan, options=None):
     options = options or ChartOptions()
-    rows = rollup(plan, Dimension.SEGMENT, months=options.months, where=options.where)
+    rows = Analysis.in_sql(plan).rollup(
+        Dimension.SEGMENT, months=options.months, where=options.where
+    )
     planned = {f"segment:{row.key or 'none'}": row.totals.planned[REVENUE] for row in rows}
     actual = {
         f"segment:{row.key or 'none'}": row.totals.actual[REVENUE]
@@ -90,7 +94,7 @@ def test_tier_bars_are_the_strike_zones_shares_of_budget_and_target(demo_plan):
 
 
 def test_wide_tier_shares_are_labelled_inside_and_narrow_ones_under_their_bar(demo_plan):
-    zone = strike_zone(demo_plan)
+    zone = strike_zone(Analysis.in_sql(demo_plan))
     core = zone.budget_share_in_zone
     edge = zone.budget_by_tier[Tier.EDGE] / zone.total_budget
 

@@ -52,7 +52,7 @@ def card(page, key: str) -> str:
 
 
 def test_the_headline_shows_the_demo_plans_figures_for_its_year(dashboard):
-    expected = headline_figures(dashboard.plan, (202601, 202612), None)
+    expected = headline_figures(dashboard.analysis, (202601, 202612), None)
 
     for figure in expected[:-1]:  # the findings card waits for the checks
         assert card(dashboard, figure.key) == figure.value
@@ -68,7 +68,7 @@ def test_the_header_names_the_plan_its_company_and_horizon(dashboard):
 def test_the_findings_card_counts_the_findings_it_is_given(dashboard):
     from planner.checks import run_checks
 
-    found = run_checks(dashboard.plan)
+    found = run_checks(dashboard.analysis)
     dashboard.set_findings(found)
 
     assert card(dashboard, "findings") == str(
@@ -100,7 +100,7 @@ def test_choosing_a_quarter_narrows_the_charts_and_the_figures_to_date(dashboard
 
     assert dashboard.charts.options.months == (202604, 202606)
     assert dashboard.charts.record().months == (202604, 202605, 202606)
-    q2 = {f.key: f for f in headline_figures(dashboard.plan, (202604, 202606), None)}
+    q2 = {f.key: f for f in headline_figures(dashboard.analysis, (202604, 202606), None)}
     assert card(dashboard, "won") == q2["won"].value
     assert dashboard.headline.cards["won"].note.text().endswith("through Apr 2026")
 
@@ -132,7 +132,7 @@ def test_a_filter_narrows_the_charts_and_the_headline(dashboard, qtbot):
 
     paid = Filter(channel_ids=(channel,))
     assert dashboard.charts.options.where == paid
-    target = budget_and_target(dashboard.plan, paid)[1]
+    target = budget_and_target(dashboard.analysis, paid)[1]
     assert card(dashboard, "target") == dashboard.plan.currency.format_short(target)
     assert dashboard.charts.record().planned_to_date < 1_600_000_00
 
@@ -144,7 +144,7 @@ def test_no_owner_narrows_to_the_initiatives_nobody_is_accountable_for(dashboard
 
     nobody = Filter(owner_ids=(None,))
     assert dashboard.charts.options.where == nobody
-    target = budget_and_target(dashboard.plan, nobody)[1]
+    target = budget_and_target(dashboard.analysis, nobody)[1]
     assert card(dashboard, "target") == dashboard.plan.currency.format_short(target)
 
 

@@ -18,6 +18,7 @@ from .periods import year_name
 
 if TYPE_CHECKING:
     from planner import Plan
+    from planner.analysis import Analysis
 
 NO_ACTUALS = "No actuals yet"
 
@@ -47,7 +48,7 @@ def _tone(share: float | None) -> str:
 
 
 def headline_figures(
-    plan: Plan,
+    analysis: Analysis,
     months: tuple[int, int],
     where: Filter | None,
     findings: Sequence[Finding] | None = None,
@@ -55,7 +56,8 @@ def headline_figures(
     """Revenue target and how much of it is phased, won to date, attainment, the year's
     forecast, pipeline, budget used and open findings, for ``months`` and the initiatives
     ``where`` keeps."""
-    return figures_of(headline(plan, months=months, where=where), plan, findings)
+    figures = headline(analysis, months=months, where=where)
+    return figures_of(figures, analysis.plan, findings)
 
 
 def figures_of(

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import actuals_through
 from planner.analysis.periods import Period, period_label
 from planner.analysis.progress import fiscal_year_months
 
 if TYPE_CHECKING:
-    from planner import Plan
+    from planner.analysis import Analysis
 
 YEAR = "year"  # the current fiscal year, whichever that is as actuals come in
 WHOLE = "whole"
@@ -41,14 +40,13 @@ def year_label(year: int, fiscal_year_start: int) -> str:
     return f"Year {name}" if fiscal_year_start == 1 else name
 
 
-def period_choices(plan: Plan, through: int | None = None) -> list[PeriodChoice]:
+def period_choices(analysis: Analysis, through: int | None = None) -> list[PeriodChoice]:
     """The current fiscal year, its quarters (those inside the horizon), the plan's other
     fiscal years, the whole plan (when it is more than that year) and "Months…"."""
+    plan = analysis.plan
     start = plan.settings.get().fiscal_year_start
     horizon = plan.horizon
-    if through is None:
-        through = actuals_through(plan)
-    year, (first, last) = fiscal_year_months(plan, through)
+    year, (first, last) = fiscal_year_months(analysis, through)
     years: dict[int, list[int]] = {}
     for month in horizon.months():
         years.setdefault(month_math.fiscal_year(month, start), []).append(month)
