@@ -12,8 +12,10 @@ import pytest
 from planner import Metric, Plan
 from planner.analysis import Analysis, Filter, handoff_by_month, headline, progress, strike_zone
 from planner.analysis.periods import last_closed_month
+from planner.charts import ChartOptions, chart_data
 from planner.checks import run_checks
 from planner.cli.summary import summary_data, summary_text
+from ui.pages.dashboard.figures import headline_figures
 
 TODAY = dt.date(2026, 5, 15)  # April 2026 is the last closed month
 
@@ -203,3 +205,28 @@ def test_a_filter_narrows_the_strike_zone_to_its_initiatives(plan):
 
     assert (zone.total_budget, zone.total_target) == (224, 310)
     assert zone.budget_share_in_zone == 0
+
+
+def test_the_strike_zone_charts_segment_revenue_leaves_out_actuals_not_counted(plan):
+    typed_ahead(plan)
+
+    segments = chart_data(at(plan), "strike-zone", ChartOptions()).segments
+
+    assert {row.name: row.actual for row in segments} == {"Mid-market": 115, "Enterprise": None}
+
+
+def test_the_dashboards_won_card_says_which_actuals_are_not_counted(plan):
+    typed_ahead(plan)
+
+    cards = {card.key: card for card in headline_figures(at(plan), (202601, 202612), None)}
+
+    assert cards["won"].amount == 115
+    assert cards["won"].note.endswith("Jun 2026 not counted: not closed yet")
+
+
+def test_the_dashboards_forecast_is_not_green_while_the_target_is_partly_phased(plan):
+    cards = {card.key: card for card in headline_figures(at(plan), (202601, 202612), None)}
+
+    assert cards["forecast"].amount > 125  # well "ahead" of the 125 phased
+    assert cards["forecast"].tone == ""
+    assert cards["phased"].tone == "behind"

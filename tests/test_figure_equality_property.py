@@ -174,7 +174,10 @@ def the_charts_show(app: Analysis, core: Headline) -> None:
             core.revenue.actual_to_date,
         )
     zone = strike_zone(app)
-    tiers = chart_data(app, "strike-zone", ChartOptions()).tiers
+    strike = chart_data(app, "strike-zone", ChartOptions())
+    won = [row.actual for row in strike.segments if row.actual is not None]
+    assert (sum(won) if won else None) == core.revenue.actual_to_date
+    tiers = strike.tiers
     assert [(t.budget, t.target) for t in tiers] == [
         (zone.budget_by_tier[tier], zone.target_by_tier[tier]) for tier in zone.budget_by_tier
     ]

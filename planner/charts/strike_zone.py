@@ -17,6 +17,7 @@ finding this chart exists for.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,8 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
         Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
     )
     zone = strike_zone(analysis, options.where)
+    through = analysis.actuals_through()
+    actual = _actual_to_date(analysis, (first, last), through, options)
     revenue = []
     for row in rows:
         if row.totals.empty:  # aimed at, but nothing planned or entered in these months
@@ -120,7 +123,7 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
                 name=row.label,
                 tier=tier,
                 planned=row.totals.planned[Metric.REVENUE_WON],
-                actual=row.totals.actual[Metric.REVENUE_WON],
+                actual=row.totals.actual[Metric.REVENUE_WON] if actual is None else actual[row.key],
                 aimed=True,
             )
         )
@@ -148,7 +151,7 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
         ),
         segments=tuple(kept),
         hidden=len(revenue) - len(kept),
-        actuals_through=analysis.actuals_through(),
+        actuals_through=through,
     )
 
 
@@ -337,6 +340,24 @@ def _segment_label(row: SegmentRevenue) -> str:
 def _percent(share: float) -> str:
     """Whole percent, but never "0%" for a share that is there."""
     return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _actual_to_date(
+    analysis: Analysis, months: tuple[int, int], through: int | None, options: ChartOptions
+) -> dict[int | None, int | None] | None:
+    """Revenue won by segment through ``through`` when the chart's months hold actuals after
+    it (typed ahead into months not closed: not counted, as everywhere); ``None`` when the
+    chart's own roll-up holds no such actual, so its actuals serve as they are."""
+    first, last = months
+    latest = analysis.sums.latest_actual(first, last)
+    if latest is None or (through is not None and latest <= through):
+        return None
+    if through is None or through < first:
+        return defaultdict(lambda: None)
+    rows = analysis.rollup(Dimension.SEGMENT, months=(first, through), where=options.where)
+    return defaultdict(
+        lambda: None, {row.key: row.totals.actual[Metric.REVENUE_WON] for row in rows}
+    )
 
 
 def _tier(tier: str | None) -> Tier | None:

@@ -85,7 +85,7 @@ def figures_of(
     after = figures.actuals_after_close
     if after:
         # Actuals typed ahead are said on the card they would have moved most.
-        note = _not_counted(after, status.closed_through)
+        note = _not_counted(after)
         cards = [
             HeadlineFigure(c.key, c.caption, c.value, f"{c.note} · {note}", c.tone, c.amount)
             if c.key == "won"
@@ -95,9 +95,10 @@ def figures_of(
     return cards
 
 
-def _not_counted(after: Sequence[int], closed: int) -> str:
+def _not_counted(after: Sequence[int]) -> str:
+    """Short enough for a card; the finding on the panel says what to do."""
     months = ", ".join(month_math.label(m) for m in after[:2]) + (" …" if len(after) > 2 else "")
-    return f"actuals for {months} not counted (after {month_math.label(closed)}, the last closed month)"
+    return f"{months} not counted: not closed yet"
 
 
 def _percent(share: float | None) -> str:
