@@ -230,3 +230,7 @@ def test_the_dashboards_forecast_is_not_green_while_the_target_is_partly_phased(
     assert cards["forecast"].amount > 125  # well "ahead" of the 125 phased
     assert cards["forecast"].tone == ""
     assert cards["phased"].tone == "behind"
+
+
+def test_the_summary_says_no_spend_is_entered_rather_than_a_dash(plan):
+    assert "spent to date: none entered" in summary_text(at(plan))

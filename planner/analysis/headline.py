@@ -15,7 +15,9 @@ from :func:`planner.analysis.strike_zone`, the hand-off's from
   :mod:`planner.analysis.progress`). Nothing entered is "no data" (``None``), never 0.
 - **Attainment to date**: won to date over revenue won planned to date.
 - **Forecast**: the current fiscal year's revenue won so far plus its monthly average for each
-  month left; **forecast attainment** is that over the revenue won phased into the year.
+  month left; **forecast attainment** is that over the revenue won planned for the year.
+- Planned sums by month (to date, for the year) count every initiative's monthly plan, as the
+  charts draw it; the budget, the target and what is phased of it count live ones only.
 - **Budget**: the sum of the live initiatives' budgets; **budget used**: spend to date over
   it (``None`` while no spend is entered, or with no budget).
 - **Not counted**: actuals dated after the last closed month (the month before today's) are

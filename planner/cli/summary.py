@@ -111,7 +111,7 @@ def summary_text(analysis: Analysis) -> str:
         "",
         f"Initiatives     {_status_counts(figures)}",
         f"Budget          {currency.format(figures.budget, cents=False)}"
-        f"   spent to date {_money(currency, figures.spend_to_date)} ({percent(figures.budget_used)})",
+        f"   {_spent(currency, figures)}",
         f"Revenue target  {currency.format(figures.revenue_target, cents=False)}"
         f"   phased into months {_money(currency, figures.target_phased)}"
         f" ({percent(figures.phased_share)})",
@@ -128,6 +128,15 @@ def summary_text(analysis: Analysis) -> str:
         else findings_count_line(findings),
     ]
     return "\n".join(lines)
+
+
+def _spent(currency: Currency, figures: Headline) -> str:
+    """Spend to date and its share of the budget, or that none is entered (no data, not $0)."""
+    if figures.spend_to_date is None:
+        return "spent to date: none entered"
+    return (
+        f"spent to date {_money(currency, figures.spend_to_date)} ({percent(figures.budget_used)})"
+    )
 
 
 def _not_counted(figures: Headline) -> list[str]:

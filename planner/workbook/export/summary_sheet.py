@@ -234,7 +234,7 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             "Forecast attainment",
             revenue.forecast_attainment,
             "headline_percent",
-            f"forecast ÷ revenue won phased into {year}",
+            f"forecast ÷ revenue won planned for {year}",
         ),
         (
             "Spend to date",

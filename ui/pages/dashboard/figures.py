@@ -169,9 +169,9 @@ def _forecast(figures: Headline, year: str, money: Money) -> HeadlineFigure:
         return HeadlineFigure("forecast", caption, "—", "needs actuals this year")
     share = revenue.forecast_attainment
     if share is None:
-        note = "at the run rate; nothing phased into this year"
+        note = "at the run rate; nothing planned this year"
     else:
-        note = f"{_percent(share)} of {money(planned)} phased into {year}, at the run rate"
+        note = f"{_percent(share)} of {money(planned)} planned for {year}, at the run rate"
     # Against a target only partly phased, "ahead" would praise a plan with a gap in it.
     phased_whole = figures.phased_share is None or figures.phased_share >= 1
     tone = _tone(share) if phased_whole else NEUTRAL
