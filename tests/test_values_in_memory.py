@@ -157,7 +157,10 @@ def _every_write(plan: Plan) -> dict[str, object]:
         "import_mappings.save": lambda: plan.import_mappings.save(
             ["Campaign", "Close", "Amount"], mapping
         ),
-        "settings.update": lambda: plan.settings.update(months=plan.horizon.count + 2),
+        "settings.update": lambda: (
+            plan.settings.update(months=plan.horizon.count + 2),
+            plan.values.set(webinar.id, plan.horizon.last, Metric.MQL, actual=4),
+        ),
     }
 
 

@@ -7,9 +7,10 @@ sums take a few milliseconds, and an edit re-reads only the initiatives it touch
 
 The copy is exact by construction: every write to a plan goes through its services, each of
 which announces what it changed once committed (:meth:`planner.Plan.edit`); the initiatives
-named by a change of values or initiatives are read again before the next sum, and a change of
-the settings (a new horizon) reads everything again. A test makes an edit through every
-public service and checks these sums against SQL's after each one.
+named by a change of values or initiatives are read again before the next sum (all of them
+when a change names none), and a value in a month not held yet (the horizon grew) reads
+everything again. A test makes an edit through every public service and checks these sums
+against SQL's after each one.
 
 This is the one module that imports numpy, so that a session summing in SQL never loads it.
 """
@@ -62,12 +63,9 @@ class MemorySums:
 
     def _heard(self, changes: ChangeSet) -> None:
         for change in changes.changes:
-            if change.entity is Entity.SETTINGS or (
-                change.entity in _VALUE_ENTITIES and not change.ids
-            ):
-                self._stale = None  # a new horizon can move or drop months
-            elif change.entity in _VALUE_ENTITIES and self._stale is not None:
-                self._stale |= change.ids
+            if change.entity not in _VALUE_ENTITIES or self._stale is None:
+                continue
+            self._stale = self._stale | change.ids if change.ids else None
 
     def _in_step(self) -> None:
         if self._stale is None:

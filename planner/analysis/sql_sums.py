@@ -14,7 +14,11 @@ from planner.domain import Metric
 if TYPE_CHECKING:
     from planner.plan import Plan
 
-_SUMS = ", ".join(f"SUM({column})" for column in COLUMNS)
+# A planned sum reads 0 where nothing is planned; an actual sum stays NULL ("no data").
+_SUMS = ", ".join(
+    f"coalesce(SUM({column}), 0)" if n % 2 == 0 else f"SUM({column})"
+    for n, column in enumerate(COLUMNS)
+)
 _ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
 
 
@@ -60,9 +64,4 @@ class SqlSums:
             f"GROUP BY {column}",
             params,
         )
-        return {
-            row[0]: tuple(
-                (value or 0) if index % 2 == 0 else value for index, value in enumerate(row[1:])
-            )
-            for row in rows
-        }
+        return {row[0]: row[1:] for row in rows}

@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from planner.domain import Metric
 
+if TYPE_CHECKING:
+    from planner.plan import Plan
+
 Sums = tuple[int | None, ...]
-COLUMNS = tuple(column for m in Metric for column in (m.planned_column, m.actual_column))
+METRICS = tuple(Metric)
+COLUMNS = tuple(column for m in METRICS for column in (m.planned_column, m.actual_column))
 NOTHING: Sums = (0, None) * len(Metric)
 
 
@@ -45,9 +49,8 @@ class Totals:
     def of(cls, sums: Sums) -> Totals:
         """The totals of 18 sums in :data:`COLUMNS` order."""
         return cls(
-            {m: sums[2 * i] or 0 for i, m in enumerate(Metric)},
-            {m: sums[2 * i + 1] for i, m in enumerate(Metric)},
-        )
+            dict(zip(METRICS, sums[0::2], strict=True)), dict(zip(METRICS, sums[1::2], strict=True))
+        )  # type: ignore[arg-type]
 
     @property
     def empty(self) -> bool:
@@ -83,6 +86,36 @@ def added(rows: Collection[Sums]) -> Sums:
             entered = [value for value in column if value is not None]
             result.append(sum(entered) if entered else None)
     return tuple(result)
+
+
+def shared(values: Sums, count: int) -> list[Sums]:
+    """``values`` allocated to ``count`` segments in equal shares, the indivisible remainder
+    going one minor unit at a time to the segments in id order: the shares add up to the
+    whole exactly. ``None`` ("no data") stays ``None`` in every share."""
+    if count == 1:
+        return [values]
+    quotients = [None if v is None else v // count for v in values]
+    remainders = [(n, v % count) for n, v in enumerate(values) if v]
+    shares = []
+    for rank in range(count):
+        share = quotients.copy()
+        for n, remainder in remainders:
+            if rank < remainder:
+                share[n] += 1  # type: ignore[operator]
+        shares.append(tuple(share))
+    return shares
+
+
+def aims_by_initiative(plan: Plan) -> dict[int, list[tuple[int, str]]]:
+    """The segments (id and tier) each initiative aims at, in segment id order: the order
+    :func:`shared` hands out the remainder in."""
+    aims: dict[int, list[tuple[int, str]]] = {}
+    for initiative, segment, tier in plan.query(
+        "SELECT a.initiative_id, a.segment_id, s.tier FROM initiative_segments a "
+        "JOIN segments s ON s.id = a.segment_id ORDER BY a.initiative_id, a.segment_id"
+    ):
+        aims.setdefault(initiative, []).append((segment, tier))
+    return aims
 
 
 def summed(totals: Iterable[Totals]) -> Totals:
