@@ -142,11 +142,11 @@ def test_headline_counts_budget_and_target_of_live_initiatives(plan):
     assert figures.revenue_target == 9_000
 
 
-def test_before_any_spend_is_entered_nothing_is_spent_and_none_of_the_budget_used(plan):
+def test_before_any_spend_is_entered_spend_and_budget_used_are_no_data_not_zero(plan):
     figures = headline(Analysis.in_sql(plan))
     assert figures.progress.metrics[Metric.SPEND].actual_to_date is None
-    assert figures.spend_to_date == 0
-    assert figures.budget_used == 0.0
+    assert figures.spend_to_date is None
+    assert figures.budget_used is None
 
 
 def test_budget_used_is_spend_to_date_over_the_budget(plan):
@@ -159,5 +159,5 @@ def test_budget_used_is_spend_to_date_over_the_budget(plan):
 
 def test_without_a_budget_no_share_of_it_is_used():
     figures = headline(Analysis.in_sql(Plan.in_memory(first_month="2026-01", months=12)))
-    assert figures.spend_to_date == 0
+    assert figures.spend_to_date is None
     assert figures.budget_used is None

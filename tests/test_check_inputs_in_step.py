@@ -3,6 +3,7 @@ and judging them finds exactly what checking the whole plan afresh finds."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -107,3 +108,36 @@ def test_a_value_typed_reads_again_only_its_initiatives_sums_and_the_handoff(
     assert renewed.plan.zone is inputs.plan.zone
     assert renewed.initiatives.rows == inputs.initiatives.rows
     assert all("FROM initiatives i" not in sql for sql in read)
+
+
+MID_YEAR = datetime.date(2026, 6, 15)  # May 2026 is the demo plan's last closed month
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda p: p.values.set(named(p, CONFERENCE), 202610, Metric.MQL, actual=40),
+        lambda p: p.initiatives.update(named(p, CONFERENCE), name="Conference"),
+    ],
+    ids=["an actual typed after the last closed month", "a rename of one holding them"],
+)
+def test_actuals_after_the_last_closed_month_are_kept_in_step(plan, edit):
+    plan.values.set(named(plan, SWAG), 202609, Metric.SPEND, actual=5)
+    analysis = Analysis.in_sql(plan, today=MID_YEAR)
+    kept = InputsInStep(analysis)
+    kept.gather()
+    plan.subscribe(kept.heard)
+
+    edit(plan)
+
+    assert kept.gather() == gather(Analysis.in_sql(plan, today=MID_YEAR))
+
+
+def test_a_month_closing_as_the_clock_moves_on_is_read_again(plan):
+    plan.values.set(named(plan, SWAG), 202609, Metric.SPEND, actual=5)
+    kept = InputsInStep(Analysis.in_sql(plan, today=MID_YEAR))
+    assert [f.rule for f in judge(kept.gather())].count("actuals_after_close") == 1
+    later = Analysis.in_sql(plan, today=datetime.date(2026, 11, 2))
+
+    assert kept.gather() != gather(later)  # nothing heard, but the kept facts are of June
+    assert InputsInStep(later, kept.gather()).gather() == gather(later)

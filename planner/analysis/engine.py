@@ -26,7 +26,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from planner.analysis.periods import Period, period_key, period_label
+from planner.analysis.periods import Period, last_closed_month, period_key, period_label
 from planner.analysis.sql_sums import SqlSums
 from planner.analysis.sums import (
     NOTHING,
@@ -95,10 +95,20 @@ class Analysis:
         """Stop following the plan's edits (the in-memory source)."""
         self.sums.close()
 
+    @property
+    def closed_through(self) -> int:
+        """The last closed month: the month before the one ``today`` falls in. Actuals
+        dated after it are not counted (see :mod:`planner.analysis.progress`)."""
+        return last_closed_month(self.today)
+
     def actuals_through(self) -> int | None:
-        """The latest month of the horizon holding any actual value; ``None`` before any."""
+        """The latest closed month of the horizon holding any actual value; ``None`` before
+        any: what "to date" runs through, everywhere."""
         horizon = self.plan.horizon
-        return self.sums.latest_actual(horizon.first, horizon.last)
+        last = min(horizon.last, self.closed_through)
+        if last < horizon.first:
+            return None
+        return self.sums.latest_actual(horizon.first, last)
 
     def total(
         self, *, months: tuple[int, int] | None = None, where: Filter | None = None

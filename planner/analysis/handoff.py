@@ -1,5 +1,11 @@
 """The hand-off agreement month by month: did marketing deliver its MQLs, did sales accept
-enough of them and follow up fast enough? Months with no MQL actuals are not judged."""
+enough of them and follow up fast enough?
+
+Each part is judged only on what was entered: a month with no MQL actuals is not judged on
+volume, one with no SAL actuals (or no MQLs to accept) not on acceptance, one with no
+follow-up time not on follow-up. Nothing entered is "no data", never a miss. Months run
+through the actuals-through month (the latest closed month with actuals, see
+:mod:`planner.analysis.progress`)."""
 
 from __future__ import annotations
 
@@ -81,7 +87,7 @@ def handoff_by_month(
                 mqls_committed=agreement.mqls_per_month,
                 mqls_delivered=mqls,
                 acceptance_agreed=agreement.acceptance_rate,
-                acceptance_actual=(sals or 0) / mqls if mqls else None,
+                acceptance_actual=sals / mqls if mqls and sals is not None else None,
                 followup_agreed=agreement.followup_hours,
                 followup_actual=followups.get(month),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 
 from planner import months as month_math
@@ -32,3 +33,8 @@ def period_label(period: Period, key: int, start_month: int) -> str:
         return f"{prefix}{key}"
     year, quarter = divmod(key, 10)
     return f"{prefix}{year} Q{quarter}" if prefix else f"Q{quarter} {year}"
+
+
+def last_closed_month(today: datetime.date) -> int:
+    """The month before the one ``today`` falls in: the latest month whose actuals count."""
+    return month_math.add(today.year * 100 + today.month, -1)

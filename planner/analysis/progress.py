@@ -1,9 +1,21 @@
 """Where the plan stands: actuals to date, attainment, and a run-rate forecast to year end.
 
-"To date" runs through the latest month that holds any actual (the plan's "actuals through"
-month). The year is the fiscal year that month falls in (the plan's first fiscal year while
-no actual is in). The run-rate forecast adds, for every month left in that year, the average
-monthly actual of the year's months so far.
+The rules, each written once here (see :mod:`planner.analysis.headline` for the whole set):
+
+- **Closed months.** The last closed month is the month before the one the analysis's
+  ``today`` falls in (:attr:`planner.analysis.Analysis.closed_through`).
+  An actual dated after it (typed ahead, or a wrong month) is *not counted*: not to date, not
+  in the year so far, not in the forecast. :func:`actuals_after_close` names those months so
+  every surface can flag them, and the checks report them.
+- **To date** runs through the latest closed month holding any actual (the plan's "actuals
+  through" month, :meth:`planner.analysis.Analysis.actuals_through`), within the months
+  asked for.
+- **The current fiscal year** is the fiscal year of that month, or the plan's first fiscal
+  year while no actual is counted (:func:`fiscal_year_months`).
+- **The run-rate forecast** adds to the year's actual so far, for every month left in that
+  year, its average monthly actual (so far), rounded half up to the minor unit once
+  (:func:`run_rate`).
+- **No data is not zero**: an actual nobody entered is ``None`` (shown as a dash), never 0.
 """
 
 from __future__ import annotations
@@ -12,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis.sums import Dimension, Totals, summed
+from planner.analysis.sums import Dimension, Totals
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -45,12 +57,20 @@ class MetricProgress:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
+    """``months``: the months asked about; ``to_date``: those of them through
+    ``actuals_through`` (empty before any counted actual); ``closed_through``: the last closed
+    month; ``actuals_after_close``: months after it that hold an actual (not counted)."""
+
     actuals_through: int | None
     fiscal_year: int
     year_months: tuple[int, int]
     months_elapsed: int
     months_in_year: int
     metrics: dict[Metric, MetricProgress]
+    months: tuple[int, int]
+    to_date: tuple[int, ...]
+    closed_through: int
+    actuals_after_close: tuple[int, ...]
 
 
 def _ratio(actual: int | None, planned: int) -> float | None:
@@ -59,43 +79,75 @@ def _ratio(actual: int | None, planned: int) -> float | None:
     return actual / planned
 
 
-def progress(analysis: Analysis, *, where: Filter | None = None) -> Progress:
-    """Planned, actual, attainment and forecast of every metric, to date and for the year."""
+def fiscal_year_months(
+    analysis: Analysis, through: int | None = None
+) -> tuple[int, tuple[int, int]]:
+    """The plan's current fiscal year and its first and last month inside the horizon: the
+    fiscal year of ``through`` (the actuals-through month, read when not given), or the
+    plan's first fiscal year while no actual is counted."""
+    if through is None:
+        through = analysis.actuals_through()
     settings = analysis.plan.settings.get()
-    horizon = settings.horizon
-    start = settings.fiscal_year_start
-    through = analysis.actuals_through()
-    anchor = through if through is not None else horizon.first
-    year = month_math.fiscal_year(anchor, start)
+    start, horizon = settings.fiscal_year_start, settings.horizon
+    year = month_math.fiscal_year(through if through is not None else horizon.first, start)
     in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
-    year_range = (in_year[0], in_year[-1])
+    return year, (in_year[0], in_year[-1])
+
+
+def run_rate(actual_so_far: int, elapsed: int, months_ahead: int) -> int:
+    """What ``months_ahead`` more months add at the average of ``elapsed`` months that made
+    ``actual_so_far``: rounded half up once, on the whole run (so the line and the forecast
+    end on the same minor unit)."""
+    return (actual_so_far * months_ahead * 2 + elapsed) // (2 * elapsed)
+
+
+def progress(
+    analysis: Analysis,
+    *,
+    months: tuple[int, int] | None = None,
+    where: Filter | None = None,
+    monthly: dict[int, Totals] | None = None,
+) -> Progress:
+    """Planned, actual, attainment and forecast of every metric: to date within ``months``
+    (first, last; default the whole horizon) and for the current fiscal year, over the
+    initiatives ``where`` keeps. ``monthly`` (month -> totals over the whole horizon for
+    ``where``), when the caller has it, saves summing the plan again."""
+    horizon = analysis.plan.horizon
+    closed = analysis.closed_through
+    if monthly is None:
+        monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH, where=where)}
+    after = tuple(
+        sorted(
+            m
+            for m, totals in monthly.items()
+            if m > closed and any(value is not None for value in totals.actual.values())
+        )
+    )
+    # "To date" is the plan's, filtered or not: a filter never moves the year or the months
+    # compared.
+    through = analysis.actuals_through()
+    year, year_range = fiscal_year_months(analysis, through)
+    first, last = months or (horizon.first, horizon.last)
+    chosen = [m for m in horizon.months() if first <= m <= last]
+    to_date = [m for m in chosen if through is not None and m <= through]
+    in_year = [m for m in horizon.months() if year_range[0] <= m <= year_range[1]]
     elapsed = [m for m in in_year if through is not None and m <= through]
-    # One pass over the values, by month, for the three spans.
-    monthly = analysis.rollup(Dimension.MONTH, where=where)
-
-    def over(first: int, last: int) -> Totals:
-        return summed(row.totals for row in monthly if first <= row.key <= last)  # type: ignore[operator]
-
-    to_date = over(horizon.first, through or 0)
-    this_year = over(*year_range)
-    year_to_date = over(in_year[0], elapsed[-1]) if elapsed else None
     remaining = len(in_year) - len(elapsed)
 
     metrics = {}
     for metric in Metric:
-        actual_ytd = year_to_date.actual[metric] if year_to_date else None
+        planned_to_date, actual_to_date = _sums(monthly, to_date, metric)
+        planned_year, _ = _sums(monthly, in_year, metric)
+        _, actual_year = _sums(monthly, elapsed, metric)
         forecast = None
-        if actual_ytd is not None:
-            # Whole minor units: the run rate is rounded half up once, at the end.
-            forecast = actual_ytd + (actual_ytd * remaining * 2 + len(elapsed)) // (
-                2 * len(elapsed)
-            )
+        if actual_year is not None:
+            forecast = actual_year + run_rate(actual_year, len(elapsed), remaining)
         metrics[metric] = MetricProgress(
             metric=metric,
-            planned_to_date=to_date.planned[metric] if through else 0,
-            actual_to_date=to_date.actual[metric] if through else None,
-            planned_year=this_year.planned[metric],
-            actual_year=actual_ytd,
+            planned_to_date=planned_to_date,
+            actual_to_date=actual_to_date,
+            planned_year=planned_year,
+            actual_year=actual_year,
             forecast_year=forecast,
         )
     return Progress(
@@ -105,4 +157,23 @@ def progress(analysis: Analysis, *, where: Filter | None = None) -> Progress:
         months_elapsed=len(elapsed),
         months_in_year=len(in_year),
         metrics=metrics,
+        months=(first, last),
+        to_date=tuple(to_date),
+        closed_through=closed,
+        actuals_after_close=after,
     )
+
+
+def _sums(monthly: dict[int, Totals], months: list[int], metric: Metric) -> tuple[int, int | None]:
+    """Planned and actual of ``metric`` over ``months``; the actual is ``None`` when none of
+    them holds one ("no data", not zero)."""
+    planned, actual = 0, None
+    for month in months:
+        totals = monthly.get(month)
+        if totals is None:
+            continue
+        planned += totals.planned[metric]
+        value = totals.actual[metric]
+        if value is not None:
+            actual = (actual or 0) + value
+    return planned, actual

@@ -1,7 +1,14 @@
 """The strike zone: how much of the budget and revenue target aims at core segments, and which
-segments nothing aims at. Dropped initiatives do not count. Budgets and targets of initiatives
-aimed at several segments are allocated as the roll-ups allocate monthly values
-(:func:`planner.analysis.sums.shared`)."""
+segments nothing aims at.
+
+The one definition, shown alike by the Strike zone page, the Dashboard's strike-zone chart,
+the workbook and the checks: the *budget* and *revenue target* fields of the live (not
+dropped) initiatives, each allocated to the segments it aims at as the roll-ups allocate
+monthly values (:func:`planner.analysis.sums.shared`), summed by tier; initiatives aimed at no
+segment form their own part. The share "in the zone" is the core tier's part of the whole. A
+filter narrows it to the initiatives it keeps; a period cannot (budgets and targets are not
+by month), so a chart over a period shows the same shares.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
     from planner.analysis.engine import Analysis
+    from planner.analysis.filters import Filter
     from planner.plan import Plan
 
 
@@ -88,9 +96,15 @@ class StrikeZone:
 _LIVE = "SELECT id, budget, revenue_target FROM initiatives WHERE status != 'dropped'"
 
 
-def strike_zone(analysis: Analysis) -> StrikeZone:
+def strike_zone(analysis: Analysis, where: Filter | None = None) -> StrikeZone:
+    """Budget and target by segment and tier of the live initiatives ``where`` keeps."""
     plan = analysis.plan
-    return zone_of(plan.segments.list(), aims_by_initiative(plan), live_initiatives(plan))
+    live = live_initiatives(plan)
+    if where is not None:
+        kept = where.kept(plan)
+        if kept is not None:
+            live = [row for row in live if row[0] in kept]
+    return zone_of(plan.segments.list(), aims_by_initiative(plan), live)
 
 
 def live_initiatives(plan: Plan) -> list[tuple[int, int, int]]:

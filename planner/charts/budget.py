@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension
+from planner.analysis import Dimension, progress
 from planner.analysis.headline import budget_and_target
 from planner.charts.attainment import short_name
 from planner.charts.months_axis import chart_months, month_ticks
@@ -42,8 +42,8 @@ class BudgetData:
     ``channel_actual``: spend by channel over the chart's months up to ``actuals_through``
     (all of them while no actual is in, when ``channel_actual`` holds ``None``s), largest
     planned first. ``budget``: the
-    budgets of the initiatives kept that are not dropped; ``spent``: actual spend in the
-    chart's months (``None`` before any actual).
+    budgets of the initiatives kept that are not dropped; ``spent``: actual spend to date in the
+    chart's months (``None`` while none is entered there).
     """
 
     headline: str
@@ -77,10 +77,11 @@ def data(analysis: Analysis, options: ChartOptions) -> BudgetData:
     months = chart_months(plan.horizon, options.months)
     first, last = months[0], months[-1]
     by_month = {
-        row.key: row.totals
-        for row in analysis.rollup(Dimension.MONTH, months=(first, last), where=options.where)
+        row.key: row.totals for row in analysis.rollup(Dimension.MONTH, where=options.where)
     }
-    through = analysis.actuals_through()
+    # Spend to date is the core's figure over the chart's months, as the Dashboard's card.
+    status = progress(analysis, months=(first, last), where=options.where, monthly=by_month)
+    through = status.actuals_through
     planned = tuple(by_month[m].planned[SPEND] if m in by_month else 0 for m in months)
     actual = tuple(
         None if through is None or m > through else _actual(by_month.get(m)) for m in months
@@ -93,10 +94,10 @@ def data(analysis: Analysis, options: ChartOptions) -> BudgetData:
         key=lambda row: (-row.totals.planned[SPEND], row.label),
     )
     channel_rows = [r for r in channel_rows if r.totals.planned[SPEND] or r.totals.actual[SPEND]]
-    spent = sum(value for value in actual if value is not None) if through else None
+    spent = status.metrics[SPEND].actual_to_date
     budget, count = _budget(analysis, options.where)
     return BudgetData(
-        headline=headline(plan.currency, spent, budget, sum(planned)),
+        headline=headline(plan.currency, spent, budget, sum(planned), started=bool(status.to_date)),
         months=tuple(months),
         planned=planned,
         actual=actual,
@@ -108,7 +109,7 @@ def data(analysis: Analysis, options: ChartOptions) -> BudgetData:
         ),
         actuals_through=through,
         budget=budget,
-        spent=spent if to_date else None,
+        spent=spent,
         planned_spend=sum(planned),
         initiatives=count,
     )
@@ -124,16 +125,20 @@ def _budget(analysis: Analysis, where: Filter | None) -> tuple[int, int]:
     return budget_and_target(analysis, where)[0], analysis.plan.initiatives.count()
 
 
-def headline(currency: Currency, spent: int | None, budget: int, planned: int) -> str:
-    """The chart's title: "Spent $230k of $805k budget (29%)", or what stands in for it."""
+def headline(
+    currency: Currency, spent: int | None, budget: int, planned: int, *, started: bool = False
+) -> str:
+    """The chart's title: "Spent $230k of $805k budget (29%)", or what stands in for it
+    (``started``: actuals are in for the chart's months, but no spend among them)."""
     short = currency.format_short
     if spent is not None and budget:
-        return f"Spent {short(spent)} of {short(budget)} budget ({round(100 * spent / budget)}%)"
+        return f"Spent {short(spent)} of {short(budget)} budget ({spent / budget:.0%})"
     if spent is not None:
         return f"Spent {short(spent)}; no budget set"
     if planned:
         of_budget = f" of {short(budget)} budget" if budget else ""
-        return f"{short(planned)} spend planned{of_budget}; no actuals yet"
+        missing = "no spend entered" if started else "no actuals yet"
+        return f"{short(planned)} spend planned{of_budget}; {missing}"
     return "No spend planned yet"
 
 

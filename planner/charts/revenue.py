@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis import Dimension, progress
+from planner.analysis.progress import run_rate
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.style import NO_ACTUALS, NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
@@ -82,13 +83,15 @@ def data(analysis: Analysis, options: ChartOptions) -> RevenueData:
     """Revenue won by month over ``options.months`` (or the horizon) for ``options.where``."""
     plan = analysis.plan
     months = chart_months(plan.horizon, options.months)
+    # One roll-up over the plan serves the chart's months and the fiscal year.
     by_month = {
-        row.key: row.totals
-        for row in analysis.rollup(
-            Dimension.MONTH, months=(months[0], months[-1]), where=options.where
-        )
+        row.key: row.totals for row in analysis.rollup(Dimension.MONTH, where=options.where)
     }
-    status = progress(analysis, where=options.where)
+    # To date and the forecast are the core's figures over the chart's months (the
+    # Dashboard's cards say the same); the bars only draw them.
+    status = progress(
+        analysis, months=(months[0], months[-1]), where=options.where, monthly=by_month
+    )
     through = status.actuals_through
     planned = tuple(by_month[m].planned[REVENUE] if m in by_month else 0 for m in months)
     # Up to the actuals-through month a month with nothing entered won nothing; after it,
@@ -100,14 +103,12 @@ def data(analysis: Analysis, options: ChartOptions) -> RevenueData:
     known = [value for value in actual if value is not None]
     cumulative_actual = tuple(accumulate(known))
     forecast_months, forecast = _forecast(months, cumulative_actual, status)
-    to_date = [i for i, m in enumerate(months) if through is not None and m <= through]
-    planned_to_date = sum(planned[i] for i in to_date)
-    actual_to_date = sum(known) if to_date else None
     year = status.metrics[REVENUE]
+    planned_to_date, actual_to_date = year.planned_to_date, year.actual_to_date
     elapsed = status.months_elapsed
-    run_rate = None
+    run = None
     if year.actual_year is not None and elapsed:
-        run_rate = (year.actual_year * 2 + elapsed) // (2 * elapsed)
+        run = run_rate(year.actual_year, elapsed, 1)
     return RevenueData(
         headline=headline(plan.currency, planned_to_date, actual_to_date, sum(planned)),
         months=tuple(months),
@@ -124,7 +125,7 @@ def data(analysis: Analysis, options: ChartOptions) -> RevenueData:
         actual_to_date=actual_to_date,
         planned_year=year.planned_year,
         forecast_year=year.forecast_year,
-        run_rate=run_rate,
+        run_rate=run,
         initiatives=plan.initiatives.count(),
     )
 
@@ -152,9 +153,8 @@ def _forecast(
         line_months.append(through)
         values.append(baseline)
     for steps, month in enumerate(later, start=1):
-        # The same integer rounding as progress(): half up, once, on the whole run.
         line_months.append(month)
-        values.append(baseline + (year_to_date * steps * 2 + elapsed) // (2 * elapsed))
+        values.append(baseline + run_rate(year_to_date, elapsed, steps))
     return tuple(line_months), tuple(values)
 
 

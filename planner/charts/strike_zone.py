@@ -4,17 +4,20 @@ Left, the share of the budget and of the revenue target going to core, edge and 
 segments and to initiatives aimed at no segment, as two 100% bars. Right, revenue by segment,
 planned versus actual, core segments first.
 
-Both panels come from one segment roll-up over the chosen months and filter, so they follow
-the dashboard's period and filters: "budget" is the planned spend and "revenue target" the
-planned revenue won in that period. (The Strike zone page's ``strike_zone(analysis)`` reads the
-initiatives' budget and target fields instead, which no period or filter can narrow.) An
-initiative aimed at several segments is split between them exactly as the roll-up allocates
-it, so the tiers add up to the whole. Segments no live initiative aims at are listed too
-(unfiltered view only), since an empty core segment is the finding this chart exists for.
+The shares on the left are the strike zone's one definition,
+:func:`planner.analysis.strike_zone` (the live initiatives' budgets and revenue targets by
+tier), for the initiatives the filter keeps: the same figures as the Strike zone page, the
+workbook and the checks. Budgets and targets are not by month, so the period does not narrow
+them. The revenue on the right is the segment roll-up of revenue won, planned and actual, over
+the chosen months and filter. An initiative aimed at several segments is split between them
+exactly as the roll-up allocates it, so the tiers add up to the whole. Segments no live
+initiative aims at are listed too (unfiltered view only), since an empty core segment is the
+finding this chart exists for.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +51,8 @@ NO_PLAN = "Nothing planned yet: add initiatives, aim them at segments and plan t
 
 @dataclass(frozen=True, slots=True)
 class TierShare:
-    """A tier's planned spend (``budget``) and planned revenue (``target``), minor units."""
+    """A tier's part of the live initiatives' budgets (``budget``) and revenue targets
+    (``target``), minor units, as :func:`planner.analysis.strike_zone` allocates them."""
 
     tier: str | None  # "core", "edge", "outside", or None for "aimed at no segment"
     label: str
@@ -94,28 +98,27 @@ class StrikeZoneData:
 
 
 def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
-    """Tier shares and segment revenue over ``options.months`` for ``options.where``, from
-    one segment roll-up (a tier's total is the sum of its segments' allocated shares)."""
+    """Tier shares of the strike zone for ``options.where``, and segment revenue over
+    ``options.months`` from one segment roll-up."""
     plan = analysis.plan
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
     segments = {segment.id: segment for segment in plan.segments.list()}
     rows = analysis.rollup(Dimension.SEGMENT, months=(first, last), where=options.where)
-    budget = dict.fromkeys(TIERS, 0)
-    target = dict.fromkeys(TIERS, 0)
+    zone = strike_zone(analysis, options.where)
+    through = analysis.actuals_through()
+    actual = _actual_to_date(analysis, (first, last), through, options)
     revenue = []
     for row in rows:
         if row.totals.empty:  # aimed at, but nothing planned or entered in these months
             continue
         tier = None if row.key is None else segments[row.key].tier.value
-        budget[tier] += row.totals.planned[Metric.SPEND]
-        target[tier] += row.totals.planned[Metric.REVENUE_WON]
         revenue.append(
             SegmentRevenue(
                 segment=row.key,  # type: ignore[arg-type]
                 name=row.label,
                 tier=tier,
                 planned=row.totals.planned[Metric.REVENUE_WON],
-                actual=row.totals.actual[Metric.REVENUE_WON],
+                actual=row.totals.actual[Metric.REVENUE_WON] if actual is None else actual[row.key],
                 aimed=True,
             )
         )
@@ -123,7 +126,7 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
         shown = {row.segment for row in revenue}
         revenue += [
             SegmentRevenue(segment.id, segment.name, segment.tier.value, 0, None, aimed=False)
-            for segment in strike_zone(analysis).uncovered
+            for segment in zone.uncovered
             if segment.id not in shown
         ]
     kept = sorted(revenue, key=lambda row: max(row.planned, row.actual or 0), reverse=True)
@@ -133,11 +136,17 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
     return StrikeZoneData(
         months=(first, last),
         tiers=tuple(
-            TierShare(tier, _TIER_LABELS[tier], budget[tier], target[tier]) for tier in TIERS
+            TierShare(
+                tier,
+                _TIER_LABELS[tier],
+                zone.budget_by_tier[_tier(tier)],
+                zone.target_by_tier[_tier(tier)],
+            )
+            for tier in TIERS
         ),
         segments=tuple(kept),
         hidden=len(revenue) - len(kept),
-        actuals_through=analysis.actuals_through(),
+        actuals_through=through,
     )
 
 
@@ -326,6 +335,28 @@ def _segment_label(row: SegmentRevenue) -> str:
 def _percent(share: float) -> str:
     """Whole percent, but never "0%" for a share that is there."""
     return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _actual_to_date(
+    analysis: Analysis, months: tuple[int, int], through: int | None, options: ChartOptions
+) -> dict[int | None, int | None] | None:
+    """Revenue won by segment through ``through`` when the chart's months hold actuals after
+    it (typed ahead into months not closed: not counted, as everywhere); ``None`` when the
+    chart's own roll-up holds no such actual, so its actuals serve as they are."""
+    first, last = months
+    latest = analysis.sums.latest_actual(first, last)
+    if latest is None or (through is not None and latest <= through):
+        return None
+    if through is None or through < first:
+        return defaultdict(lambda: None)
+    rows = analysis.rollup(Dimension.SEGMENT, months=(first, through), where=options.where)
+    return defaultdict(
+        lambda: None, {row.key: row.totals.actual[Metric.REVENUE_WON] for row in rows}
+    )
+
+
+def _tier(tier: str | None) -> Tier | None:
+    return None if tier is None else Tier(tier)
 
 
 def _tier_key(tier: str | None) -> str:

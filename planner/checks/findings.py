@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -31,3 +33,28 @@ class Finding:
     initiative_id: int | None = None
     initiative: str | None = None
     field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingCounts:
+    """How many findings of each severity; ``open`` counts errors and warnings, the findings
+    that ask for a change (an info is a hint)."""
+
+    errors: int
+    warnings: int
+    info: int
+
+    @property
+    def open(self) -> int:
+        return self.errors + self.warnings
+
+    def of(self, severity: Severity) -> int:
+        return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings}.get(
+            severity, self.info
+        )
+
+
+def count_findings(findings: Iterable[Finding]) -> FindingCounts:
+    """The findings counted by severity: the one count every surface shows."""
+    counts = Counter(f.severity for f in findings)
+    return FindingCounts(counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])

@@ -1,4 +1,5 @@
-"""Checks of the plan as a whole: focus on the strike zone and the hand-off agreement.
+"""Checks of the plan as a whole: focus on the strike zone, the hand-off agreement, and
+actuals dated in months not closed yet.
 
 :func:`plan_facts` reads what the checks judge (what the strike zone is worked out from, the
 hand-off figures from the analysis); the rules then work on those facts alone, anywhere.
@@ -55,12 +56,22 @@ class Handoff:
 
 
 @dataclass(frozen=True, slots=True)
+class AfterClose:
+    """Actuals dated after the last closed month (``closed``): each initiative holding any,
+    as (id, name, the first metric entered there)."""
+
+    closed: int
+    initiatives: tuple[tuple[int, str, Metric], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PlanFacts:
     """What the plan-wide rules judge."""
 
     stage: Stage
     zone: Zone
     handoff: Handoff
+    after_close: AfterClose
 
 
 def read_handoff(analysis: Analysis) -> Handoff:
@@ -76,6 +87,21 @@ def read_handoff(analysis: Analysis) -> Handoff:
     return Handoff(committed, planned, missed)
 
 
+def read_after_close(analysis: Analysis) -> AfterClose:
+    """The initiatives holding actuals after ``analysis``'s last closed month: one roll-up."""
+    closed = analysis.closed_through
+    horizon = analysis.plan.horizon
+    if closed >= horizon.last:
+        return AfterClose(closed, ())
+    first = max(horizon.first, month_math.add(closed, 1))
+    held = []
+    for row in analysis.rollup(Dimension.INITIATIVE, months=(first, horizon.last)):
+        entered = [m for m in Metric if row.totals.actual[m] is not None]
+        if entered:
+            held.append((int(row.key), row.label, entered[0]))  # type: ignore[arg-type]
+    return AfterClose(closed, tuple(held))
+
+
 def _months(months: list[int]) -> str:
     shown = ", ".join(month_math.label(m) for m in months[:4])
     return shown + (f" and {len(months) - 4} more" if len(months) > 4 else "")
@@ -87,7 +113,9 @@ def read_stage(plan: Plan) -> Stage:
 
 def plan_facts(analysis: Analysis) -> PlanFacts:
     plan = analysis.plan
-    return PlanFacts(read_stage(plan), read_zone(plan), read_handoff(analysis))
+    return PlanFacts(
+        read_stage(plan), read_zone(plan), read_handoff(analysis), read_after_close(analysis)
+    )
 
 
 def strike_zone_findings(facts: PlanFacts) -> Iterator[Finding]:
@@ -152,4 +180,21 @@ def handoff_findings(facts: PlanFacts) -> Iterator[Finding]:
             f"The hand-off agreement was missed in {_months(list(handoff.missed))}. Review it "
             "with sales: MQL volume, acceptance and follow-up time.",
             field="handoff",
+        )
+
+
+def actuals_after_close_findings(facts: PlanFacts) -> Iterator[Finding]:
+    """One warning per initiative holding actuals dated after the last closed month: they
+    are not counted to date nor in the forecast (see :mod:`planner.analysis.progress`)."""
+    closed = month_math.label(facts.after_close.closed)
+    for initiative_id, name, metric in facts.after_close.initiatives:
+        yield Finding(
+            Severity.WARNING,
+            "actuals_after_close",
+            f"Actuals are entered after the last closed month ({closed}): they are not counted "
+            "to date or in the forecast. Move them to the month they belong to, or clear them "
+            "until that month closes.",
+            initiative_id=initiative_id,
+            initiative=name,
+            field=metric.value,
         )

@@ -40,6 +40,7 @@ def judge(inputs: CheckInputs) -> list[Finding]:
     findings = [
         *plan_rules.strike_zone_findings(inputs.plan),
         *plan_rules.handoff_findings(inputs.plan),
+        *plan_rules.actuals_after_close_findings(inputs.plan),
         *initiative_rules.judge(inputs.initiatives),
     ]
     return sorted(
@@ -86,7 +87,7 @@ class InputsInStep:
         self._inputs = inputs
         self._rows: set[int] = set()  # initiatives whose facts rows to read again
         self._planned: set[int] = set()  # ... whose planned sums to read again
-        self._context = self._stage = self._handoff = False
+        self._context = self._stage = self._handoff = self._after_close = False
         self._live = self._aims = self._segments = False  # the strike zone's parts
 
     def heard(self, changes: ChangeSet) -> None:
@@ -98,10 +99,13 @@ class InputsInStep:
             elif entity is Entity.VALUES:
                 self._planned |= change.ids
                 self._handoff = True
+                closed = self._analysis.closed_through
+                self._after_close |= not change.months or max(change.months) > closed
             elif entity is Entity.ROLES:
                 self._rows |= change.ids
             elif entity is Entity.INITIATIVES:
                 self._rows |= change.ids
+                self._after_close = True  # its name is in the finding; its values go with it
                 if change.action is not Action.UPDATED:  # values come and go with it
                     self._planned |= change.ids
                     self._handoff = self._live = self._aims = True
@@ -116,7 +120,7 @@ class InputsInStep:
                 self._rows |= self._initiatives_of("initiative_segments", "segment_id", change.ids)
                 self._live = self._aims = self._segments = True
             elif entity is Entity.SETTINGS:
-                self._context = self._stage = self._handoff = True
+                self._context = self._stage = self._handoff = self._after_close = True
             elif entity is Entity.ASSUMPTIONS:
                 self._context = True
             elif entity is Entity.HANDOFF:
@@ -134,11 +138,14 @@ class InputsInStep:
             zone = facts.zone
             if self._live or self._aims or self._segments:
                 zone = plan_rules.read_zone(plan, zone, segments=self._segments, aims=self._aims)
-            if self._stage or zone is not facts.zone or self._handoff:
+            # A month closes as the clock moves on, edits or none.
+            after_close = self._after_close or facts.after_close.closed != analysis.closed_through
+            if self._stage or zone is not facts.zone or self._handoff or after_close:
                 facts = plan_rules.PlanFacts(
                     plan_rules.read_stage(plan) if self._stage else facts.stage,
                     zone,
                     plan_rules.read_handoff(analysis) if self._handoff else facts.handoff,
+                    plan_rules.read_after_close(analysis) if after_close else facts.after_close,
                 )
             if self._context:
                 initiatives = replace(initiatives, context=initiative_rules.read_context(plan))
@@ -155,7 +162,7 @@ class InputsInStep:
             inputs = CheckInputs(facts, initiatives)
         self._inputs = inputs
         self._rows, self._planned = set(), set()
-        self._context = self._stage = self._handoff = False
+        self._context = self._stage = self._handoff = self._after_close = False
         self._live = self._aims = self._segments = False
         return inputs
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections import Counter
 
 from planner.checks import Finding, Severity
+from planner.checks.findings import count_findings
 
 _LABELS = {Severity.ERROR: "ERROR", Severity.WARNING: "WARN ", Severity.INFO: "INFO "}
 
@@ -28,11 +28,11 @@ def findings_count_line(findings: list[Finding]) -> str:
     """``Alignment checks: 2 errors, 5 warnings, 3 info.``"""
     if not findings:
         return "Alignment checks: no findings."
-    counts = Counter(f.severity for f in findings)
+    counts = count_findings(findings)
     parts = [
-        f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+        f"{counts.of(s)} {s.value}{'s' if counts.of(s) != 1 and s is not Severity.INFO else ''}"
         for s in Severity
-        if counts[s]
+        if counts.of(s)
     ]
     return f"Alignment checks: {', '.join(parts)}."
 

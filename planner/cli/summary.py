@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from planner import months as month_math
 from planner.analysis import Analysis, headline
 from planner.analysis.headline import Headline
-from planner.checks import run_checks
+from planner.checks import Severity, run_checks
+from planner.checks.findings import count_findings
 from planner.cli.check import findings_count_line
 from planner.cli.table import percent, render
 from planner.domain import Metric
@@ -18,12 +18,14 @@ from planner.plan import Plan
 
 
 def summary_data(analysis: Analysis) -> dict[str, Any]:
-    """Everything the summary shows, as JSON-ready values (money as exact decimal strings)."""
+    """Everything the summary shows, as JSON-ready values (money as exact decimal strings;
+    ``None`` where nothing is entered). The figures are :func:`planner.analysis.headline`'s,
+    defined there."""
     plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
     figures = headline(analysis)
-    findings = run_checks(analysis)
+    counts = count_findings(run_checks(analysis))
     progress = figures.progress
 
     def value(metric: Metric, amount: int | None) -> str | int | None:
@@ -45,12 +47,17 @@ def summary_data(analysis: Analysis) -> dict[str, Any]:
         "actuals_through": month_math.iso(progress.actuals_through)
         if progress.actuals_through
         else None,
+        "last_closed_month": month_math.iso(progress.closed_through),
+        "actuals_after_close": [month_math.iso(m) for m in figures.actuals_after_close],
         "fiscal_year": progress.fiscal_year,
         "initiatives": {
             status.value: count for status, count in figures.initiatives_by_status.items()
         },
         "budget": str(currency.to_decimal(figures.budget)),
         "revenue_target": str(currency.to_decimal(figures.revenue_target)),
+        "revenue_target_phased": str(currency.to_decimal(figures.target_phased)),
+        "revenue_target_phased_share": _rounded(figures.phased_share),
+        "spend_to_date": value(Metric.SPEND, figures.spend_to_date),
         "budget_used": _rounded(figures.budget_used),
         "metrics": {
             metric.value: {
@@ -65,7 +72,7 @@ def summary_data(analysis: Analysis) -> dict[str, Any]:
             }
             for metric, p in progress.metrics.items()
         },
-        "findings": dict(Counter(f.severity.value for f in findings)),
+        "findings": {s.value: counts.of(s) for s in Severity if counts.of(s)},
     }
 
 
@@ -104,11 +111,15 @@ def summary_text(analysis: Analysis) -> str:
         "",
         f"Initiatives     {_status_counts(figures)}",
         f"Budget          {currency.format(figures.budget, cents=False)}"
-        f"   spent to date {_money(currency, figures.spend_to_date)} ({percent(figures.budget_used)})",
+        f"   {_spent(currency, figures)}",
         f"Revenue target  {currency.format(figures.revenue_target, cents=False)}"
-        f"   won to date {_money(currency, revenue.actual_to_date)}"
+        f"   phased into months {_money(currency, figures.target_phased)}"
+        f" ({percent(figures.phased_share)})",
+        f"                won to date {_money(currency, revenue.actual_to_date)}"
+        f" ({percent(revenue.attainment_to_date)} of plan)"
         f"   forecast {year} {_money(currency, revenue.forecast_year)}"
         f" ({percent(revenue.forecast_attainment)} of plan)",
+        *_not_counted(figures),
         "",
         _metric_table(plan, figures, year),
         "",
@@ -117,6 +128,25 @@ def summary_text(analysis: Analysis) -> str:
         else findings_count_line(findings),
     ]
     return "\n".join(lines)
+
+
+def _spent(currency: Currency, figures: Headline) -> str:
+    """Spend to date and its share of the budget, or that none is entered (no data, not $0)."""
+    if figures.spend_to_date is None:
+        return "spent to date: none entered"
+    return (
+        f"spent to date {_money(currency, figures.spend_to_date)} ({percent(figures.budget_used)})"
+    )
+
+
+def _not_counted(figures: Headline) -> list[str]:
+    """The line that flags actuals dated after the last closed month, if any are."""
+    after = figures.actuals_after_close
+    if not after:
+        return []
+    closed = month_math.label(figures.progress.closed_through)
+    months = ", ".join(month_math.label(m) for m in after)
+    return [f"Not counted     actuals entered for {months}, after the last closed month ({closed})"]
 
 
 def _money(currency: Currency, amount: int | None) -> str:

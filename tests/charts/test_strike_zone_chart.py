@@ -1,5 +1,6 @@
-"""The strike-zone chart draws each tier's share of planned spend and revenue from the tier
-roll-up, and each segment's planned and actual revenue from the segment roll-up, core first."""
+"""The strike-zone chart draws each tier's share of the budget and the revenue target as the
+strike zone defines them (the Strike zone page's figures), and each segment's planned and
+actual revenue from the segment roll-up, core first."""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from planner.analysis import Analysis, Dimension, Filter
+from planner.analysis import Analysis, Dimension, Filter, strike_zone
 from planner.charts import ChartOptions
 from planner.charts import strike_zone as chart
 from planner.charts.style import ChartStyle
-from planner.domain import Metric
+from planner.domain import Metric, Tier
 from planner.plan import Plan
 
 SHOTS = Path("/tmp/shots")
-SPEND, REVENUE = Metric.SPEND, Metric.REVENUE_WON
+REVENUE = Metric.REVENUE_WON
 
 
 def drawn(plan, options=None, *, dark=False):
@@ -57,17 +58,16 @@ def texts(figure):
 
 
 def expected_shares(plan, options=None):
+    """The strike zone's shares by tier (the Strike zone page's figures) for the filter."""
     options = options or ChartOptions()
-    rows = Analysis.in_sql(plan).rollup(Dimension.TIER, months=options.months, where=options.where)
-    spend = sum(row.totals.planned[SPEND] for row in rows)
-    revenue = sum(row.totals.planned[REVENUE] for row in rows)
+    zone = strike_zone(Analysis.in_sql(plan), options.where)
     return {
-        f"tier:{row.key or 'none'}": (
-            pytest.approx(row.totals.planned[SPEND] / spend),
-            pytest.approx(row.totals.planned[REVENUE] / revenue),
+        f"tier:{tier.value if tier else 'none'}": (
+            pytest.approx(zone.budget_by_tier[tier] / zone.total_budget),
+            pytest.approx(zone.target_by_tier[tier] / zone.total_target),
         )
-        for row in rows
-        if row.totals.planned[SPEND] or row.totals.planned[REVENUE]
+        for tier in zone.budget_by_tier
+        if zone.budget_by_tier[tier] or zone.target_by_tier[tier]
     }
 
 
@@ -85,7 +85,7 @@ def expected_segments(plan, options=None):
     return planned, actual
 
 
-def test_tier_bars_are_the_shares_of_planned_spend_and_revenue_in_the_tier_rollup(demo_plan):
+def test_tier_bars_are_the_strike_zones_shares_of_budget_and_target(demo_plan):
     figure = drawn(demo_plan)
     save(figure, "")
     save(drawn(demo_plan, dark=True), "-dark")
@@ -94,10 +94,9 @@ def test_tier_bars_are_the_shares_of_planned_spend_and_revenue_in_the_tier_rollu
 
 
 def test_wide_tier_shares_are_labelled_inside_and_narrow_ones_under_their_bar(demo_plan):
-    rows = {row.key: row.totals for row in Analysis.in_sql(demo_plan).rollup(Dimension.TIER)}
-    spend = sum(totals.planned[SPEND] for totals in rows.values())
-    core = rows["core"].planned[SPEND] / spend
-    edge = rows["edge"].planned[SPEND] / spend
+    zone = strike_zone(Analysis.in_sql(demo_plan))
+    core = zone.budget_share_in_zone
+    edge = zone.budget_by_tier[Tier.EDGE] / zone.total_budget
 
     shown = texts(drawn(demo_plan))
 

@@ -33,17 +33,25 @@ def summed(plan, months, metric, where=None, *, actual=False, through=None) -> i
     return sum((r.totals.actual[metric] or 0) if actual else r.totals.planned[metric] for r in kept)
 
 
-def test_the_revenue_target_is_the_revenue_planned_for_the_year(plan):
+def test_the_revenue_target_is_the_sum_of_the_live_initiatives_targets(plan):
     target = figures(plan, YEAR)["target"]
 
-    assert target.amount == summed(plan, YEAR, Metric.REVENUE_WON)
+    assert target.amount == headline(Analysis.in_sql(plan)).revenue_target
     assert target.value == plan.currency.format_short(target.amount)
-    assert target.note == "planned for Jan – Dec 2026"
+    assert target.note == "of live initiatives"
 
 
-def test_a_quarter_narrows_the_revenue_target_to_its_months(plan):
-    assert figures(plan, Q2)["target"].amount == summed(plan, Q2, Metric.REVENUE_WON)
-    assert figures(plan, Q2)["target"].amount < figures(plan, YEAR)["target"].amount
+def test_beside_the_target_is_how_much_of_it_is_phased_into_months(plan):
+    phased = figures(plan, YEAR)["phased"]
+
+    assert phased.amount == headline(Analysis.in_sql(plan)).target_phased
+    assert phased.note.startswith(
+        f"{headline(Analysis.in_sql(plan)).phased_share:.0%} of the target"
+    )
+
+
+def test_a_quarter_leaves_the_revenue_target_whole(plan):
+    assert figures(plan, Q2)["target"].amount == figures(plan, YEAR)["target"].amount
 
 
 def test_won_to_date_runs_through_the_latest_actual(plan):
@@ -111,7 +119,7 @@ def test_a_filter_narrows_every_figure_to_its_initiatives(plan):
     only_paid = Filter(channel_ids=(plan.channels.named("Paid").id,))
     paid = figures(plan, YEAR, only_paid)
 
-    assert paid["target"].amount == summed(plan, YEAR, Metric.REVENUE_WON, only_paid)
+    assert paid["target"].amount == headline(Analysis.in_sql(plan), where=only_paid).revenue_target
     assert paid["won"].amount == summed(plan, YEAR, Metric.REVENUE_WON, only_paid, actual=True)
     assert paid["target"].amount < figures(plan, YEAR)["target"].amount
     assert (
@@ -130,7 +138,7 @@ def test_a_plan_without_actuals_says_no_actuals_yet():
         assert shown[key].note.startswith(NO_ACTUALS)
     assert shown["budget"].note.startswith(NO_ACTUALS)
     assert shown["forecast"].note == "needs actuals this year"
-    assert shown["target"].amount == 12 * (12_000_000 + 24_000_000)
+    assert shown["phased"].amount == 12 * (12_000_000 + 24_000_000)
 
 
 def test_months_after_the_latest_actual_say_none_are_in_yet(plan):
@@ -140,11 +148,12 @@ def test_months_after_the_latest_actual_say_none_are_in_yet(plan):
     assert won.note == "no actuals in these months (latest: Apr 2026)"
 
 
-def test_a_plan_with_no_initiatives_has_nothing_planned():
+def test_a_plan_with_no_initiatives_has_no_target_and_nothing_phased():
     shown = figures(Plan.in_memory(first_month="2026-01", months=12), YEAR)
 
     assert shown["target"].amount == 0
-    assert shown["target"].note == "nothing planned for these months"
+    assert shown["target"].note == "no revenue target set on initiatives yet"
+    assert shown["phased"].note == "nothing planned by month yet"
 
 
 def test_open_findings_count_errors_and_warnings_not_notes(plan):

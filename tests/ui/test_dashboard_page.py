@@ -15,8 +15,8 @@ from dashboard_support import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from planner import Metric
-from planner.analysis import Dimension, Filter
+from planner.analysis import Filter
+from planner.analysis.headline import budget_and_target
 from planner.charts import KINDS
 from ui import theme
 from ui.commands import Edit
@@ -57,7 +57,7 @@ def test_the_headline_shows_the_demo_plans_figures_for_its_year(dashboard):
     for figure in expected[:-1]:  # the findings card waits for the checks
         assert card(dashboard, figure.key) == figure.value
         assert dashboard.headline.cards[figure.key].note.text() == figure.note
-    assert card(dashboard, "target") == "$6.2M"
+    assert card(dashboard, "target") == "$6.3M"
 
 
 def test_the_header_names_the_plan_its_company_and_horizon(dashboard):
@@ -94,15 +94,15 @@ def test_every_chart_starts_on_the_year_and_the_whole_plan(dashboard):
 # -- the period and the filters --------------------------------------------------------
 
 
-def test_choosing_a_quarter_narrows_the_charts_and_the_headline(dashboard, qtbot):
+def test_choosing_a_quarter_narrows_the_charts_and_the_figures_to_date(dashboard, qtbot):
     dashboard.filters.choose_period("q2")
     settle(qtbot, dashboard)
 
     assert dashboard.charts.options.months == (202604, 202606)
     assert dashboard.charts.record().months == (202604, 202605, 202606)
-    q2 = headline_figures(dashboard.analysis, (202604, 202606), None)
-    assert card(dashboard, "target") == q2[0].value
-    assert dashboard.headline.cards["target"].note.text() == "planned for Apr – Jun 2026"
+    q2 = {f.key: f for f in headline_figures(dashboard.analysis, (202604, 202606), None)}
+    assert card(dashboard, "won") == q2["won"].value
+    assert dashboard.headline.cards["won"].note.text().endswith("through Apr 2026")
 
 
 def test_months_reveals_two_month_pickers_starting_from_the_period_shown(dashboard, qtbot):
@@ -132,11 +132,8 @@ def test_a_filter_narrows_the_charts_and_the_headline(dashboard, qtbot):
 
     paid = Filter(channel_ids=(channel,))
     assert dashboard.charts.options.where == paid
-    planned = sum(
-        r.totals.planned[Metric.REVENUE_WON]
-        for r in dashboard.analysis.rollup(Dimension.MONTH, months=(202601, 202612), where=paid)
-    )
-    assert card(dashboard, "target") == dashboard.plan.currency.format_short(planned)
+    target = budget_and_target(dashboard.analysis, paid)[1]
+    assert card(dashboard, "target") == dashboard.plan.currency.format_short(target)
     assert dashboard.charts.record().planned_to_date < 1_600_000_00
 
 
@@ -147,11 +144,8 @@ def test_no_owner_narrows_to_the_initiatives_nobody_is_accountable_for(dashboard
 
     nobody = Filter(owner_ids=(None,))
     assert dashboard.charts.options.where == nobody
-    planned = sum(
-        r.totals.planned[Metric.REVENUE_WON]
-        for r in dashboard.analysis.rollup(Dimension.MONTH, months=(202601, 202612), where=nobody)
-    )
-    assert card(dashboard, "target") == dashboard.plan.currency.format_short(planned)
+    target = budget_and_target(dashboard.analysis, nobody)[1]
+    assert card(dashboard, "target") == dashboard.plan.currency.format_short(target)
 
 
 def test_clear_filters_shows_only_when_filtered_and_counts_everything_again(dashboard, qtbot):

@@ -7,13 +7,13 @@ from dashboard_support import no_actuals_plan
 
 from planner import Plan
 from planner.analysis import Analysis
+from planner.analysis.progress import fiscal_year_months
 from planner.services.values import Kind, ValueEntry
 from ui.pages.dashboard.periods import (
     CUSTOM,
     WHOLE,
     YEAR,
     describe_months,
-    fiscal_year_months,
     ordered,
     period_choices,
 )

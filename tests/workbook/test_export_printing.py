@@ -97,14 +97,13 @@ def test_headline_money_shows_whole_dollars(export_demo_openpyxl):
         assert figures[label].number_format == WHOLE_DOLLARS, label
 
 
-def test_nothing_spent_reads_zero_dollars_and_zero_percent_of_the_budget(
-    export_early_openpyxl,
-):
+def test_spend_nobody_entered_is_left_blank_and_said_not_read_as_zero(export_early_openpyxl):
     ws = export_early_openpyxl["Summary"]
-    figures = {row[0].value: row[1] for row in ws.iter_rows(max_col=2) if row[0].value}
-    assert figures["Spend to date"].value == 0
-    assert figures["Budget used"].value == 0
-    assert figures["Budget used"].number_format.endswith("%")
+    rows = {row[0].value: row for row in ws.iter_rows(max_col=3) if row[0].value}
+    assert rows["Spend to date"][1].value is None
+    assert rows["Spend to date"][2].value == "no actuals yet"
+    assert rows["Budget used"][1].value is None
+    assert rows["Budget used"][1].number_format.endswith("%")
 
 
 def _alignment(cell) -> str:

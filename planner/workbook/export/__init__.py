@@ -21,6 +21,7 @@ from planner.workbook.files import check_target, write_atomically
 from planner.workbook.layout import WORKBOOK_SUFFIX
 
 if TYPE_CHECKING:
+    from planner.analysis import Analysis
     from planner.plan import Plan
 
 __all__ = ["ExportCancelled", "ExportOptions", "export_workbook"]
@@ -35,9 +36,11 @@ def export_workbook(
     options: ExportOptions = DEFAULT_OPTIONS,
     on_progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
+    analysis: Analysis | None = None,
 ) -> Path:
     """Write the leadership workbook of ``plan`` to ``target`` (an ``.xlsx`` file) and return
-    its absolute path.
+    its absolute path; its figures come from ``analysis`` (of ``plan``) when one is handed
+    over, else from one summed in SQL.
 
     ``on_progress(done, total)`` hears about a hundred times how far the export is, in work
     units; setting ``cancel`` stops it within a few thousand rows with
@@ -57,6 +60,6 @@ def export_workbook(
     )
 
     def write(temporary: Path) -> None:
-        write_workbook(plan, temporary, options=options, progress=progress)
+        write_workbook(plan, temporary, options=options, progress=progress, analysis=analysis)
 
     return write_atomically(path, write)

@@ -172,7 +172,6 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
     """Label and value rows; returns (first, last) row."""
     figures = facts.headline
     revenue = figures.progress.metrics[Metric.REVENUE_WON]
-    spend = figures.progress.metrics[Metric.SPEND]
     through = facts.actuals_through
     to_date = "no actuals yet"
     if through is not None:
@@ -184,7 +183,8 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
         if count
     )
     dropped = figures.initiatives_by_status.get(Status.DROPPED, 0)
-    spent = to_date if spend.actual_to_date is None else ""
+    spent = "no spend entered" if through is not None else to_date
+    phased = figures.phased_share
     rows = [
         ("Initiatives (live)", facts.live_initiatives, "headline_count", counts or "none yet"),
         (
@@ -193,7 +193,19 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             "headline_money",
             "of live initiatives" + (f" ({dropped} dropped not counted)" if dropped else ""),
         ),
-        ("Revenue target", styles.money(figures.revenue_target), "headline_money", ""),
+        (
+            "Revenue target",
+            styles.money(figures.revenue_target),
+            "headline_money",
+            "of live initiatives",
+        ),
+        (
+            "Phased into months",
+            styles.money(figures.target_phased),
+            "headline_money",
+            "revenue won planned month by month"
+            + (f" ({phased:.0%} of the target)" if phased is not None else ""),
+        ),
         (
             "Revenue planned to date",
             styles.money(revenue.planned_to_date) if through else None,
@@ -222,11 +234,28 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             "Forecast attainment",
             revenue.forecast_attainment,
             "headline_percent",
-            f"forecast ÷ revenue planned for {year}",
+            f"forecast ÷ revenue won planned for {year}",
         ),
-        ("Spend to date", styles.money(figures.spend_to_date), "headline_money", spent),
+        (
+            "Spend to date",
+            styles.money(figures.spend_to_date),
+            "headline_money",
+            "" if figures.spend_to_date is not None else spent,
+        ),
         ("Budget used", figures.budget_used, "headline_percent", "spend to date ÷ budget"),
     ]
+    after = figures.actuals_after_close
+    if after:
+        closed = month_math.label(figures.progress.closed_through)
+        rows.append(
+            (
+                "Not counted",
+                ", ".join(month_math.label(m) for m in after),
+                "label",
+                f"actuals entered after the last closed month ({closed}): not counted to date "
+                "or in the forecast",
+            )
+        )
     grid.blank()
     grid.add(Styled("Headline figures", "section"))
     first = grid.next_row

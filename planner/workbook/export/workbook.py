@@ -48,9 +48,12 @@ def write_workbook(
     options: ExportOptions,
     progress: Progress,
     fast_rows: bool = True,
+    analysis: Analysis | None = None,
 ) -> None:
-    """Write the workbook of ``plan`` to ``path`` (a new file, the caller's temporary one)."""
-    analysis = Analysis.in_sql(plan)  # one pass over the plan: summed in SQL
+    """Write the workbook of ``plan`` to ``path`` (a new file, the caller's temporary one),
+    from ``analysis`` when the caller hands one (its clock decides which months are closed)."""
+    if analysis is None:
+        analysis = Analysis.in_sql(plan)  # one pass over the plan: summed in SQL
     facts = gather(analysis)
     progress.check()
     actuals = actuals_sheet.read_rows(plan, facts)

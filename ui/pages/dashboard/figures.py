@@ -1,10 +1,6 @@
-"""The headline figures of the dashboard over the chosen months and filter: plain records
-computed from one monthly roll-up, no Qt.
-
-"To date" is the chosen months up to the plan's latest actual. The forecast is the fiscal
-year's run rate as :func:`planner.analysis.progress` computes it, taken from the same
-roll-up instead of a second pass over every value of a large plan.
-"""
+"""The headline cards of the dashboard: the core's figures (:func:`planner.analysis.headline`,
+defined there) over the chosen months and filter, in words. No Qt, and no arithmetic beyond
+wording: every amount a card shows is the core's."""
 
 from __future__ import annotations
 
@@ -12,15 +8,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner import Metric
 from planner import months as month_math
-from planner.analysis import Dimension, Filter, Totals
-from planner.analysis.headline import budget_and_target
-from planner.checks.findings import Finding, Severity
+from planner.analysis import Filter, headline
+from planner.analysis.headline import Headline
+from planner.analysis.progress import MetricProgress
+from planner.checks.findings import Finding, count_findings
 
-from .periods import describe_months, fiscal_year_months, year_name
+from .periods import year_name
 
 if TYPE_CHECKING:
+    from planner import Plan
     from planner.analysis import Analysis
 
 NO_ACTUALS = "No actuals yet"
@@ -44,40 +41,6 @@ class HeadlineFigure:
     amount: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Sums:
-    planned: int
-    actual: int | None  # None: nothing entered in those months
-
-
-def _sums(by_month: dict[int, Totals], months: Sequence[int], metric: Metric) -> _Sums:
-    planned, actual = 0, None
-    for month in months:
-        totals = by_month.get(month)
-        if totals is None:
-            continue
-        planned += totals.planned[metric]
-        value = totals.actual[metric]
-        if value is not None:
-            actual = (actual or 0) + value
-    return _Sums(planned, actual)
-
-
-def run_rate_forecast(
-    actual_year_to_date: int | None, elapsed: int, months_in_year: int
-) -> int | None:
-    """The year's actual so far plus its monthly average for each month left, rounded half
-    up once (the rule of :func:`planner.analysis.progress`)."""
-    if actual_year_to_date is None or not elapsed:
-        return None
-    remaining = months_in_year - elapsed
-    return actual_year_to_date + (actual_year_to_date * remaining * 2 + elapsed) // (2 * elapsed)
-
-
-def _share(part: int | None, whole: int) -> float | None:
-    return None if part is None or not whole else part / whole
-
-
 def _tone(share: float | None) -> str:
     if share is None:
         return NEUTRAL
@@ -90,79 +53,102 @@ def headline_figures(
     where: Filter | None,
     findings: Sequence[Finding] | None = None,
 ) -> list[HeadlineFigure]:
-    """Revenue target, won to date, attainment, the year's forecast, pipeline, budget used
-    and open findings, for ``months`` and the initiatives ``where`` keeps."""
-    plan = analysis.plan
+    """Revenue target and how much of it is phased, won to date, attainment, the year's
+    forecast, pipeline, budget used and open findings, for ``months`` and the initiatives
+    ``where`` keeps."""
+    figures = headline(analysis, months=months, where=where)
+    return figures_of(figures, analysis.plan, findings)
+
+
+def figures_of(
+    figures: Headline, plan: Plan, findings: Sequence[Finding] | None = None
+) -> list[HeadlineFigure]:
+    """The cards that show ``figures`` (the core's headline over the chosen months)."""
     money = plan.currency.format_short
-    start = plan.settings.get().fiscal_year_start
-    through = analysis.actuals_through()
-    year, (year_first, year_last) = fiscal_year_months(analysis, through)
-    first, last = months
-    # One roll-up serves the chosen months and the fiscal year the forecast runs over.
-    span = (min(first, year_first), max(last, year_last))
-    by_month = {
-        row.key: row.totals for row in analysis.rollup(Dimension.MONTH, months=span, where=where)
-    }
-    chosen = [m for m in plan.horizon.months() if first <= m <= last]
-    to_date = [m for m in chosen if through is not None and m <= through]
-    year_months = [m for m in plan.horizon.months() if year_first <= m <= year_last]
-    elapsed = [m for m in year_months if through is not None and m <= through]
-    period = describe_months(months)
+    status = figures.progress
+    through = status.actuals_through
+    to_date = status.to_date
     # "To date" within the chosen months: a quarter that ended is through its last month.
     as_of = f"through {month_math.label(to_date[-1])}" if to_date else ""
-
-    revenue = _sums(by_month, chosen, Metric.REVENUE_WON)
-    won = _sums(by_month, to_date, Metric.REVENUE_WON) if to_date else None
-    pipeline = _sums(by_month, to_date, Metric.PIPELINE) if to_date else None
-    # Measured against the initiatives' budgets, as the budget chart and the core's
-    # headline do (monthly planned spend may not add up to the budgets).
-    budget = budget_and_target(analysis, where)[0]
-    spent = _sums(by_month, to_date, Metric.SPEND).actual if to_date else None
-    year_revenue = _sums(by_month, year_months, Metric.REVENUE_WON)
-    year_to_date = _sums(by_month, elapsed, Metric.REVENUE_WON).actual if elapsed else None
-    forecast = run_rate_forecast(year_to_date, len(elapsed), len(year_months))
-
-    return [
-        HeadlineFigure(
-            "target",
-            "Revenue target",
-            money(revenue.planned),
-            f"planned for {period}" if revenue.planned else "nothing planned for these months",
-            amount=revenue.planned,
-        ),
-        _actual_figure("won", "Won to date", won, money, as_of, through),
-        _attainment(won, as_of, through),
-        _forecast(forecast, year_revenue.planned, year_name(year, start), money),
-        _actual_figure("pipeline", "Pipeline to date", pipeline, money, as_of, through),
-        _budget(spent, budget, money, through, bool(to_date)),
+    revenue, pipeline = figures.revenue, figures.pipeline
+    year = year_name(status.fiscal_year, plan.settings.get().fiscal_year_start)
+    cards = [
+        _target(figures, money),
+        _phased(figures, money),
+        _won(revenue, money, as_of, through, bool(to_date)),
+        _attainment(revenue, as_of, through, bool(to_date)),
+        _forecast(figures, year, money),
+        _pipeline(pipeline, money, as_of, through, bool(to_date)),
+        _budget(figures, money, through, bool(to_date)),
         findings_figure(findings),
     ]
+    after = figures.actuals_after_close
+    if after:
+        # Actuals typed ahead are said on the card they would have moved most.
+        note = _not_counted(after)
+        cards = [
+            HeadlineFigure(c.key, c.caption, c.value, f"{c.note} · {note}", c.tone, c.amount)
+            if c.key == "won"
+            else c
+            for c in cards
+        ]
+    return cards
+
+
+def _not_counted(after: Sequence[int]) -> str:
+    """Short enough for a card; the finding on the panel says what to do."""
+    months = ", ".join(month_math.label(m) for m in after[:2]) + (" …" if len(after) > 2 else "")
+    return f"{months} not counted: not closed yet"
 
 
 def _percent(share: float | None) -> str:
     return "—" if share is None else f"{share:.0%}"
 
 
-def _actual_figure(
-    key: str, caption: str, sums: _Sums | None, money: Money, as_of: str, through: int | None
-) -> HeadlineFigure:
-    if sums is None or sums.actual is None:
-        # Where to enter them is said once, on the first card that misses them.
-        return HeadlineFigure(key, caption, "—", _no_actuals(through, hint=key == "won"))
-    share = _share(sums.actual, sums.planned)
-    if key == "won":  # the attainment card beside it gives the share
-        note = f"of {money(sums.planned)} planned, {as_of}"
-    else:
-        note = (
-            f"{_percent(share)} of plan {as_of}" if share is not None else f"none planned {as_of}"
-        )
-    return HeadlineFigure(key, caption, money(sums.actual), note, amount=sums.actual)
+def _target(figures: Headline, money: Money) -> HeadlineFigure:
+    target = figures.revenue_target
+    note = "of live initiatives" if target else "no revenue target set on initiatives yet"
+    return HeadlineFigure("target", "Revenue target", money(target), note, amount=target)
 
 
-def _attainment(won: _Sums | None, as_of: str, through: int | None) -> HeadlineFigure:
-    share = None if won is None else _share(won.actual, won.planned)
+def _phased(figures: Headline, money: Money) -> HeadlineFigure:
+    phased, share = figures.target_phased, figures.phased_share
     if share is None:
-        note = _no_actuals(through) if won is None or won.actual is None else "nothing planned"
+        note = "revenue won planned by month" if phased else "nothing planned by month yet"
+    elif phased >= figures.revenue_target:
+        note = f"{_percent(share)} of the target: all of it is in months"
+    else:
+        unphased = figures.revenue_target - phased
+        note = f"{_percent(share)} of the target; {money(unphased)} not yet in any month"
+    # Short of the target is a gap in the plan to close, not a result to celebrate or rue.
+    tone = BEHIND if share is not None and share < 1 else NEUTRAL
+    return HeadlineFigure("phased", "Phased into months", money(phased), note, tone, phased)
+
+
+def _won(
+    revenue: MetricProgress, money: Money, as_of: str, through: int | None, started: bool
+) -> HeadlineFigure:
+    if not started or revenue.actual_to_date is None:
+        # Where to enter them is said once, on the first card that misses them.
+        note = _no_actuals(through, hint=True) if not started else f"none entered {as_of}"
+        return HeadlineFigure("won", "Won to date", "—", note)
+    note = f"of {money(revenue.planned_to_date)} planned, {as_of}"
+    return HeadlineFigure(
+        "won", "Won to date", money(revenue.actual_to_date), note, amount=revenue.actual_to_date
+    )
+
+
+def _attainment(
+    revenue: MetricProgress, as_of: str, through: int | None, started: bool
+) -> HeadlineFigure:
+    share = revenue.attainment_to_date if started else None
+    if share is None:
+        if not started:
+            note = _no_actuals(through)
+        elif revenue.actual_to_date is None:
+            note = f"no revenue won entered {as_of}"
+        else:
+            note = "nothing planned"
         return HeadlineFigure("attainment", "Attainment to date", "—", note)
     words = "ahead of plan" if share >= 1 else "behind plan"
     return HeadlineFigure(
@@ -175,26 +161,42 @@ def _attainment(won: _Sums | None, as_of: str, through: int | None) -> HeadlineF
     )
 
 
-def _forecast(forecast: int | None, planned: int, year: str, money: Money) -> HeadlineFigure:
+def _forecast(figures: Headline, year: str, money: Money) -> HeadlineFigure:
     caption = f"Forecast {year}"
+    revenue = figures.revenue
+    forecast, planned = revenue.forecast_year, revenue.planned_year
     if forecast is None:
         return HeadlineFigure("forecast", caption, "—", "needs actuals this year")
-    share = _share(forecast, planned)
-    note = (
-        f"{_percent(share)} of {money(planned)} planned, at the run rate"
-        if share is not None
-        else "at the run rate; nothing planned this year"
-    )
-    return HeadlineFigure("forecast", caption, money(forecast), note, _tone(share), forecast)
+    share = revenue.forecast_attainment
+    if share is None:
+        note = "at the run rate; nothing planned this year"
+    else:
+        note = f"{_percent(share)} of {money(planned)} planned for {year}, at the run rate"
+    # Against a target only partly phased, "ahead" would praise a plan with a gap in it.
+    phased_whole = figures.phased_share is None or figures.phased_share >= 1
+    tone = _tone(share) if phased_whole else NEUTRAL
+    return HeadlineFigure("forecast", caption, money(forecast), note, tone, forecast)
 
 
-def _budget(
-    spent: int | None, budget: int, money: Money, through: int | None, started: bool
+def _pipeline(
+    pipeline: MetricProgress, money: Money, as_of: str, through: int | None, started: bool
 ) -> HeadlineFigure:
-    if spent is None:
+    caption = "Pipeline to date"
+    if not started or pipeline.actual_to_date is None:
+        note = _no_actuals(through) if not started else f"none entered {as_of}"
+        return HeadlineFigure("pipeline", caption, "—", note)
+    share = pipeline.attainment_to_date
+    note = f"{_percent(share)} of plan {as_of}" if share is not None else f"none planned {as_of}"
+    return HeadlineFigure(
+        "pipeline", caption, money(pipeline.actual_to_date), note, amount=pipeline.actual_to_date
+    )
+
+
+def _budget(figures: Headline, money: Money, through: int | None, started: bool) -> HeadlineFigure:
+    spent, budget, share = figures.spend_to_date, figures.budget, figures.budget_used
+    if spent is None or not started:
         note = _no_actuals(through) if not started or through is None else "no spend entered"
         return HeadlineFigure("budget", "Budget used", "—", f"{note} · {money(budget)} budget")
-    share = _share(spent, budget)
     value = _percent(share) if share is not None else money(spent)
     return HeadlineFigure(
         "budget",
@@ -218,9 +220,9 @@ def findings_figure(findings: Sequence[Finding] | None) -> HeadlineFigure:
     ``None`` while the checks have not reported yet."""
     if findings is None:
         return HeadlineFigure("findings", "Open findings", "…", "checking the plan")
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-    if not errors and not warnings:
+    counts = count_findings(findings)
+    errors, warnings = counts.errors, counts.warnings
+    if not counts.open:
         return HeadlineFigure(
             "findings", "Open findings", "0", "the plan passes every check", amount=0
         )
@@ -232,8 +234,8 @@ def findings_figure(findings: Sequence[Finding] | None) -> HeadlineFigure:
     return HeadlineFigure(
         "findings",
         "Open findings",
-        str(errors + warnings),
+        str(counts.open),
         " · ".join(parts) + " (F9 shows them)",
         ALARM if errors else BEHIND,
-        errors + warnings,
+        counts.open,
     )

@@ -18,7 +18,16 @@ from .figures import AHEAD, ALARM, BEHIND, HeadlineFigure
 TONE_COLOURS = {AHEAD: "#009E73", BEHIND: "#D55E00", ALARM: "#dc2626"}
 CARD_WIDTH = 128  # below this a card's caption and figure no longer fit on one line
 # The cards' order, however the figures arrive (the findings come from another thread).
-ORDER = ("target", "won", "attainment", "forecast", "pipeline", "budget", "findings")
+ORDER = (
+    "target",
+    "phased",
+    "won",
+    "attainment",
+    "forecast",
+    "pipeline",
+    "budget",
+    "findings",
+)
 
 
 class FigureCard(QFrame):
@@ -98,7 +107,7 @@ class HeadlineStrip(QWidget):
         self._reflow(self.width())
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as the cards in two rows: in one row (seven cards) the strip would
+        """As narrow as the cards in two rows: in one row (eight cards) the strip would
         hold the window wider than a laptop's screen, and it reflows only once resized."""
         count = max(len(self.cards), 1)
         columns = math.ceil(count / 2)

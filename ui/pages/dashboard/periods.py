@@ -1,6 +1,7 @@
 """The periods the dashboard can show: the plan's current fiscal year and its quarters, the
-plan's other fiscal years, the whole plan, or months of the user's choosing. Plain
-functions, no Qt."""
+plan's other fiscal years, the whole plan, or months of the user's choosing, and how the
+selector words them. Plain functions, no Qt; which fiscal year is current is the core's rule
+(:func:`planner.analysis.progress.fiscal_year_months`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.periods import Period, period_label
+from planner.analysis.progress import fiscal_year_months
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -25,21 +27,6 @@ class PeriodChoice:
     key: str  # "year", "q1" ... "q4", "fy2027" (another fiscal year), "whole", "custom"
     label: str
     months: tuple[int, int] | None
-
-
-def fiscal_year_months(
-    analysis: Analysis, through: int | None = None
-) -> tuple[int, tuple[int, int]]:
-    """The plan's current fiscal year and its first and last month inside the horizon: the
-    year of the latest actual (``through``, read from the plan when not given), or the
-    plan's first year before any actual, as :func:`planner.analysis.progress` has it."""
-    settings = analysis.plan.settings.get()
-    start, horizon = settings.fiscal_year_start, settings.horizon
-    if through is None:
-        through = analysis.actuals_through()
-    year = month_math.fiscal_year(through if through is not None else horizon.first, start)
-    in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
-    return year, (in_year[0], in_year[-1])
 
 
 def year_name(year: int, fiscal_year_start: int) -> str:
