@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, APP_VERSION
 from planner.version import PLAN_SUFFIX
+from ui.background import wait_for_abandoned_work
 from ui.excepthook import install_excepthook
 from ui.folders import data_folder
 from ui.icons import app_icon
 from ui.main_window import MainWindow
-from ui.opening import wait_for_abandoned_opens
 from ui.theme import apply_theme
 
 ORGANIZATION = "Smarketing"
@@ -74,5 +74,5 @@ def run_app(path: Path | None = None) -> int:
     window = start_window(path)
     code = app.exec()
     del window
-    wait_for_abandoned_opens()
+    wait_for_abandoned_work()
     return code

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
-from planner.checks import Finding
+from planner.checks import Checked
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         path, prepare = self._demo()
         self.open_path(path, prepare)
 
-    def set_plan(self, plan: Plan, findings: list[Finding] | None = None) -> None:
-        """Show ``plan`` in the window, closing the plan shown before; ``findings`` are its
+    def set_plan(self, plan: Plan, checked: Checked | None = None) -> None:
+        """Show ``plan`` in the window, closing the plan shown before; ``checked`` holds its
         alignment checks when already run (else the view runs them)."""
         self.close_plan()
         self.document = PlanDocument(plan, self)
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
-        self.view = PlanView(self.document, findings)
+        self.view = PlanView(self.document, checked)
         self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
         self.view.page_changed.connect(lambda _title: self.notice.clear_transient())
         self.body.addWidget(self.view)

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner import Plan, PlanError, PlanLockedError, ReadOnlyWouldOpenError
+from planner import Plan, PlanLockedError, ReadOnlyWouldOpenError
 from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
-from planner.checks import Finding, run_checks
+from planner.checks import Checked, check
+from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.plain_text import message_box
-from ui.widgets.progress import delayed_progress
 
 
 @dataclass(frozen=True)
@@ -36,23 +36,10 @@ class OpenFailure:
 def describe_failure(path: Path, error: BaseException) -> OpenFailure:
     """The words shown when ``path`` could not be opened."""
     if isinstance(error, PlanLockedError):
-        return OpenFailure(
-            path, "The plan is open elsewhere", str(error), read_only_would_open=True
-        )
+        return OpenFailure(path, "The plan is open elsewhere", str(error), True)
     if isinstance(error, ReadOnlyWouldOpenError):
-        return OpenFailure(
-            path, f"Can't open {path.name} for editing", str(error), read_only_would_open=True
-        )
-    if isinstance(error, PlanError):
-        return OpenFailure(path, f"Can't open {path.name}", str(error))
-    if isinstance(error, OSError):
-        reason = error.strerror or str(error)
-        return OpenFailure(path, f"Can't open {path.name}", f"{path}: {reason}")
-    return OpenFailure(
-        path,
-        f"Can't open {path.name}",
-        f"{path}: unexpected {type(error).__name__}: {error}",
-    )
+        return OpenFailure(path, f"Can't open {path.name} for editing", str(error), True)
+    return OpenFailure(path, f"Can't open {path.name}", problem_text(error, path))
 
 
 def offer_read_only(
@@ -74,62 +61,38 @@ def offer_read_only(
     return box
 
 
-# Opens a closing window let go of: kept until they end (see wait_for_abandoned_opens).
-_abandoned: list[_OpenThread] = []
+@dataclass(frozen=True)
+class Opened:
+    """An open plan, and its findings (``None``: not checked yet)."""
+
+    plan: Plan
+    checked: Checked | None
 
 
-class _OpenThread(QThread):
-    def __init__(
-        self, path: Path, prepare: Callable[[Path], None] | None, *, read_only: bool
-    ) -> None:
-        super().__init__()
-        self.path = path
-        self.prepare = prepare
-        self.read_only = read_only
-        self.plan: Plan | None = None
-        self.findings: list[Finding] | None = None
-        self.error: BaseException | None = None
-        self._guard = threading.Lock()
-        self._abandoned = False
-
-    def run(self) -> None:
-        try:
-            if self.prepare is not None:
-                self.prepare(self.path)
-            self.plan = Plan.open(self.path, read_only=self.read_only)
-            if self._close_if_abandoned():
-                return
-            # The app asks for roll-ups after every edit: read a big plan's values into
-            # memory here, off the UI thread, once.
-            keep_values_in_memory_if_worth_it(self.plan)
-        except Exception as error:  # handed to the UI thread, which shows a message
-            self.error = error
-            return
-        if self._close_if_abandoned():
-            return
-        try:
-            # The first check of a big plan takes a moment: done here, the window shows the
-            # plan with its findings without standing still.
-            self.findings = run_checks(self.plan)
-        except Exception:
-            self.findings = None  # the window checks again itself
-        self._close_if_abandoned()
-
-    def abandon(self) -> None:
-        """No one waits for this open any more: the plan it opens is closed (and its lock
-        freed) as soon as it is open, by whichever thread gets there last."""
-        with self._guard:
-            self._abandoned = True
-        self._close_if_abandoned()
-
-    def _close_if_abandoned(self) -> bool:
-        with self._guard:
-            if not self._abandoned:
-                return False
-            plan, self.plan = self.plan, None
-        if plan is not None:
-            plan.close()
-        return True
+def _open(
+    path: Path, prepare: Callable[[Path], None] | None, read_only: bool, cancel: threading.Event
+) -> Opened:
+    if prepare is not None:
+        prepare(path)
+    plan = Plan.open(path, read_only=read_only)
+    if cancel.is_set():
+        return Opened(plan, None)  # let go of: the runner closes it
+    try:
+        # The app asks for roll-ups after every edit: read a big plan's values into memory
+        # here, off the UI thread, once.
+        keep_values_in_memory_if_worth_it(plan)
+    except BaseException:
+        plan.close()
+        raise
+    if cancel.is_set():
+        return Opened(plan, None)
+    try:
+        # The first check of a big plan takes a moment: done here, the window shows the plan
+        # with its findings without standing still.
+        checked = check(plan)
+    except Exception:
+        checked = None  # the window checks again itself
+    return Opened(plan, checked)
 
 
 class PlanOpener(QObject):
@@ -137,19 +100,16 @@ class PlanOpener(QObject):
     between :attr:`started` and :attr:`ended` (which also follows a cancelled open)."""
 
     started = Signal(object)  # the Path being opened
-    opened = Signal(object, object)  # the Plan, and its findings (None: not checked yet)
+    opened = Signal(object, object)  # the Plan, and its Checked findings (None: not yet)
     failed = Signal(object)  # OpenFailure
     ended = Signal()
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
-        self._parent_widget = parent_widget
-        self._thread: _OpenThread | None = None
-        self._progress: QProgressDialog | None = None
-        self._cancelled = False
+        self._runner = TaskRunner(parent_widget)
 
     def busy(self) -> bool:
-        return self._thread is not None
+        return self._runner.busy()
 
     def open(
         self,
@@ -160,69 +120,36 @@ class PlanOpener(QObject):
     ) -> bool:
         """Start opening ``path`` (after ``prepare(path)``, e.g. writing the demo plan), for
         editing unless ``read_only``; ``False`` if another open is still running."""
-        if self._thread is not None:
-            return False
-        self._cancelled = False
-        self._thread = _OpenThread(path, prepare, read_only=read_only)
-        self._thread.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._progress = delayed_progress(
-            self._parent_widget, "Opening plan", f"Opening {path.name}…", self.cancel
+        started = self._runner.start(
+            lambda _progress, cancel: _open(path, prepare, read_only, cancel),
+            on_done=lambda outcome: self._done(path, outcome),
+            shown=Shown("Opening plan", f"Opening {path.name}…"),
+            discard=lambda opened: opened.plan.close(),
         )
-        self._thread.start()
-        self.started.emit(path)
-        return True
+        if started:
+            self.started.emit(path)
+        return started
 
     def wait(self) -> None:
         """Block until the open finishes and its signal is sent (for tests and shut-down)."""
-        thread = self._thread
-        if thread is not None:
-            thread.wait()
-            self._done()
+        self._runner.wait()
 
     def cancel(self) -> None:
         """Drop the open under way (the progress dialog's Cancel): no plan replaces the
         window's when it finishes."""
-        self._cancelled = True
+        self._runner.cancel()
 
     def abandon(self) -> None:
         """Let go of the open under way without waiting for it (the window is closing, and
         a file on a stalled disk must not keep it open): it ends in the background, and the
         plan it opens is closed again at once. :attr:`ended` follows."""
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        self._cancelled = True
-        thread.finished.disconnect(self._done)
-        thread.abandon()
-        _abandoned.append(thread)
-        self._close_progress()
+        if self._runner.busy():
+            self._runner.abandon()
+            self.ended.emit()
+
+    def _done(self, path: Path, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self.failed.emit(describe_failure(path, outcome.error))
+        elif not outcome.cancelled:
+            self.opened.emit(outcome.result.plan, outcome.result.checked)
         self.ended.emit()
-
-    def _done(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        self._close_progress()
-        thread.wait()
-        thread.deleteLater()
-        if thread.plan is not None:
-            if self._cancelled:
-                thread.plan.close()
-            else:
-                self.opened.emit(thread.plan, thread.findings)
-        elif thread.error is not None and not self._cancelled:
-            self.failed.emit(describe_failure(thread.path, thread.error))
-        self.ended.emit()
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-
-
-def wait_for_abandoned_opens() -> None:
-    """Wait for the opens that closing windows let go of (before the app exits: a thread
-    still running when the process ends would abort it); each closes its plan itself."""
-    while _abandoned:
-        _abandoned.pop().wait()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import Metric
-from planner.checks import Finding
+from planner.checks import Checked, Finding
 from ui.document import PlanDocument
 from ui.findings.panel import FindingsPanel
 from ui.findings.watcher import FindingsWatcher
@@ -59,7 +59,7 @@ class PlanView(QWidget):
     def __init__(
         self,
         document: PlanDocument,
-        findings: list[Finding] | None = None,
+        checked: Checked | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +77,7 @@ class PlanView(QWidget):
         self.findings_panel = FindingsPanel()
         self.findings_panel.setMinimumWidth(240)
         self.findings_panel.reveal_requested.connect(self.reveal)
-        self.watcher = FindingsWatcher(document, self)
+        self.watcher = FindingsWatcher(document, checked, self)
         self.watcher.updated.connect(self._show_findings)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -93,11 +93,10 @@ class PlanView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.sidebar.setCurrentRow(0)
-        if findings is None:
+        if checked is None:
             self.watcher.run_now()
         else:
-            self.watcher.findings = findings
-            self._show_findings(findings)
+            self._show_findings(checked.findings)
 
     def shut(self) -> None:
         """Stop background work before the document closes."""

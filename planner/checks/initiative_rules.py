@@ -1,14 +1,15 @@
 """Checks of each initiative against the glossary's "random act of marketing" rules.
 
-The facts each rule needs are gathered for all initiatives in one SQL query
-(:data:`_FACTS`); the rules themselves are small functions of one initiative's facts.
+The facts each rule needs are read for all initiatives, or for the few an edit touched, in two
+SQL queries (:func:`read_rows`, :func:`read_planned`); the rules themselves are small functions
+of one initiative's facts, run by :func:`judge` on those facts alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner import months as month_math
 from planner.analysis.funnel import reverse_funnel
@@ -20,12 +21,7 @@ from planner.months import Horizon
 if TYPE_CHECKING:
     from planner.plan import Plan
 
-_PLANNED = ", ".join(f"coalesce(t.{m.value}, 0)" for m in Metric)
-_FACTS = f"""
-WITH planned AS (
-    SELECT initiative_id, {", ".join(f"SUM({m.planned_column}) AS {m.value}" for m in Metric)}
-    FROM monthly_values GROUP BY initiative_id
-)
+_FACTS = """
 SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
        i.problem != '', i.so_what != '', i.why_us != '',
        owner.id, owner.active,
@@ -35,14 +31,15 @@ SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
        (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
         WHERE a.initiative_id = i.id AND s.tier = 'core'),
        (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
-        WHERE a.initiative_id = i.id AND s.tier = 'edge'),
-       {_PLANNED}
+        WHERE a.initiative_id = i.id AND s.tier = 'edge')
 FROM initiatives i
 LEFT JOIN roles ro ON ro.initiative_id = i.id AND ro.role = 'A'
 LEFT JOIN people owner ON owner.id = ro.person_id
-LEFT JOIN planned t ON t.initiative_id = i.id
-WHERE i.status != 'dropped'
-ORDER BY i.name COLLATE NOCASE
+WHERE i.status != 'dropped' AND {which}
+"""
+_PLANNED = f"""
+SELECT initiative_id, {", ".join(f"SUM({m.planned_column})" for m in Metric)}
+FROM monthly_values WHERE {{which}} GROUP BY initiative_id
 """
 
 
@@ -284,10 +281,64 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def initiative_findings(plan: Plan) -> list[Finding]:
-    context = Context(plan.horizon, plan.currency, plan.funnel.get())
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """What the rules judge: the rows of :data:`_FACTS` of the live initiatives, and each
+    initiative's planned sums in :class:`~planner.domain.Metric` order (none: nothing
+    planned), both by initiative id."""
+
+    context: Context
+    rows: Mapping[int, Row]
+    planned: Mapping[int, tuple[int, ...]]
+
+
+def read_context(plan: Plan) -> Context:
+    return Context(plan.horizon, plan.currency, plan.funnel.get())
+
+
+# More initiatives than this (an import, say) are read as all of them, in one plain pass.
+_AT_MOST_BY_ID = 500
+
+
+def _which(column: str, ids: Collection[int] | None) -> tuple[str, list[int]]:
+    if ids is None or len(ids) > _AT_MOST_BY_ID:
+        return "1", []
+    return f"{column} IN ({', '.join('?' * len(ids))})", list(ids)
+
+
+def read_rows(plan: Plan, ids: Collection[int] | None = None) -> dict[int, Row]:
+    """The facts of the live initiatives among ``ids`` (``None``: all), by id."""
+    which, params = _which("i.id", ids)
+    return {row[0]: row for row in plan.query(_FACTS.format(which=which), params)}
+
+
+def read_planned(plan: Plan, ids: Collection[int] | None = None) -> dict[int, tuple[int, ...]]:
+    """The planned sums of the initiatives among ``ids`` (``None``: all) that hold values."""
+    which, params = _which("initiative_id", ids)
+    return {row[0]: row[1:] for row in plan.query(_PLANNED.format(which=which), params)}
+
+
+def gather(plan: Plan) -> Gathered:
+    return Gathered(read_context(plan), read_rows(plan), read_planned(plan))
+
+
+def _name_order(row: Row) -> tuple[str, int]:
+    # As SQLite's NOCASE orders names (ASCII letters folded), then by id.
+    return row[1].translate(_ASCII_LOWER), row[0]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NOTHING_PLANNED = (0,) * len(Metric)
+
+
+def judge(gathered: Gathered) -> list[Finding]:
+    context = gathered.context
     findings = []
-    for row in plan.query(_FACTS):
+    for row in sorted(gathered.rows.values(), key=_name_order):
+        planned = gathered.planned.get(row[0], _NOTHING_PLANNED)
         facts = Facts(
             *row[:6],
             bool(row[6]),
@@ -296,7 +347,7 @@ def initiative_findings(plan: Plan) -> list[Finding]:
             row[9],
             None if row[10] is None else bool(row[10]),
             *row[11:15],
-            planned=dict(zip(Metric, row[15:], strict=True)),
+            planned=dict(zip(Metric, (total or 0 for total in planned), strict=True)),
         )
         for rule in RULES:
             findings.extend(rule(facts, context))

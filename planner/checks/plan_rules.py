@@ -1,18 +1,56 @@
-"""Checks of the plan as a whole: focus on the strike zone and the hand-off agreement."""
+"""Checks of the plan as a whole: focus on the strike zone and the hand-off agreement.
+
+:func:`plan_facts` reads what the checks judge from the plan (the strike zone and hand-off
+figures, summed by the analysis); the rules then work on those facts alone, anywhere.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis import Dimension, handoff_by_month, rollup, strike_zone
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
-from planner.domain import Metric, Tier
+from planner.domain import Metric, Stage, Tier
 
 if TYPE_CHECKING:
+    from planner.analysis.strike_zone import StrikeZone
     from planner.plan import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """The hand-off as the rules judge it. ``planned_mqls``: each month of the plan with its
+    planned MQLs (empty when no hand-off is agreed); ``missed``: the months it was missed."""
+
+    mqls_committed: int
+    planned_mqls: tuple[tuple[int, int], ...]
+    missed: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """What the plan-wide rules judge."""
+
+    stage: Stage
+    zone: StrikeZone
+    handoff: Handoff
+
+
+def read_handoff(plan: Plan) -> Handoff:
+    committed = plan.handoff.get().mqls_per_month
+    if committed == 0:
+        return Handoff(committed, (), ())
+    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    planned = tuple(
+        (month, monthly[month].planned[Metric.MQL] if month in monthly else 0)
+        for month in plan.horizon.months()
+    )
+    missed = tuple(r.month for r in handoff_by_month(plan, monthly=monthly) if r.met is False)
+    return Handoff(committed, planned, missed)
 
 
 def _months(months: list[int]) -> str:
@@ -20,9 +58,16 @@ def _months(months: list[int]) -> str:
     return shown + (f" and {len(months) - 4} more" if len(months) > 4 else "")
 
 
-def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
-    stage = plan.settings.get().stage
-    zone = strike_zone(plan)
+def read_stage(plan: Plan) -> Stage:
+    return plan.settings.get().stage
+
+
+def plan_facts(plan: Plan) -> PlanFacts:
+    return PlanFacts(read_stage(plan), strike_zone(plan), read_handoff(plan))
+
+
+def strike_zone_findings(facts: PlanFacts) -> Iterator[Finding]:
+    stage, zone = facts.stage, facts.zone
     for segment in zone.uncovered:
         if segment.tier is Tier.CORE:
             yield Finding(
@@ -53,9 +98,10 @@ def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
         )
 
 
-def handoff_findings(plan: Plan) -> Iterator[Finding]:
-    agreement = plan.handoff.get()
-    if agreement.mqls_per_month == 0:
+def handoff_findings(facts: PlanFacts) -> Iterator[Finding]:
+    handoff = facts.handoff
+    committed = handoff.mqls_committed
+    if committed == 0:
         yield Finding(
             Severity.INFO,
             "handoff_not_agreed",
@@ -64,24 +110,21 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             field="mqls_per_month",
         )
         return
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
-    planned = {month: totals.planned[Metric.MQL] for month, totals in monthly.items()}
-    short = [m for m in plan.horizon.months() if planned.get(m, 0) < agreement.mqls_per_month]
+    short = [month for month, planned in handoff.planned_mqls if planned < committed]
     if short:
         yield Finding(
             Severity.WARNING,
             "plan_below_handoff",
-            f"The plan's MQLs fall short of the {agreement.mqls_per_month:,} a month marketing "
+            f"The plan's MQLs fall short of the {committed:,} a month marketing "
             f"committed to sales in {_months(short)}. Plan more MQLs or revise the "
             "agreement.",
             field="mqls_per_month",
         )
-    missed = [row.month for row in handoff_by_month(plan, monthly=monthly) if row.met is False]
-    if missed:
+    if handoff.missed:
         yield Finding(
             Severity.WARNING,
             "handoff_missed",
-            f"The hand-off agreement was missed in {_months(missed)}. Review it with sales: MQL "
-            "volume, acceptance and follow-up time.",
+            f"The hand-off agreement was missed in {_months(list(handoff.missed))}. Review it "
+            "with sales: MQL volume, acceptance and follow-up time.",
             field="handoff",
         )

@@ -1,25 +1,170 @@
-"""Running every check over a plan."""
+"""Running every check over a plan, in two steps that can run on different threads.
+
+:func:`gather` reads what the checks judge from the plan: its figures (through the analysis)
+and each initiative's facts, as plain values that no later edit changes. :func:`judge` applies
+the rules to them and touches nothing else, so a long-lived session can gather on the thread
+that edits the plan and judge in another (the bulk of the work) while edits go on. Such a
+session keeps its inputs with :class:`InputsInStep`, which reads again only what the plan's
+changes can have moved: after typing a value, one initiative's sums and the hand-off.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
+from planner.analysis import strike_zone
+from planner.changes import Action, ChangeSet, Entity
+from planner.checks import initiative_rules, plan_rules
 from planner.checks.findings import Finding
-from planner.checks.initiative_rules import initiative_findings
-from planner.checks.plan_rules import handoff_findings, strike_zone_findings
 
 if TYPE_CHECKING:
     from planner.plan import Plan
 
 
-def run_checks(plan: Plan) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class CheckInputs:
+    """Everything the checks judge, read from a plan at one moment."""
+
+    plan: plan_rules.PlanFacts
+    initiatives: initiative_rules.Gathered
+
+
+def gather(plan: Plan) -> CheckInputs:
+    """What the checks judge, read from ``plan`` now."""
+    return CheckInputs(plan_rules.plan_facts(plan), initiative_rules.gather(plan))
+
+
+def judge(inputs: CheckInputs) -> list[Finding]:
     """Every finding, most severe first, then plan-wide before per-initiative, then by name."""
     findings = [
-        *strike_zone_findings(plan),
-        *handoff_findings(plan),
-        *initiative_findings(plan),
+        *plan_rules.strike_zone_findings(inputs.plan),
+        *plan_rules.handoff_findings(inputs.plan),
+        *initiative_rules.judge(inputs.initiatives),
     ]
     return sorted(
         findings,
         key=lambda f: (f.severity.rank, f.initiative is not None, (f.initiative or "").casefold()),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A plan's findings, with the inputs they were judged from (to follow its edits from)."""
+
+    inputs: CheckInputs
+    findings: list[Finding]
+
+
+def check(plan: Plan) -> Checked:
+    """The findings of ``plan`` and what they were judged from."""
+    inputs = gather(plan)
+    return Checked(inputs, judge(inputs))
+
+
+def run_checks(plan: Plan) -> list[Finding]:
+    """Every finding of ``plan``, ordered as :func:`judge` orders them."""
+    return judge(gather(plan))
+
+
+V = TypeVar("V")
+
+# Changes whose ids are initiatives: only those initiatives' facts can have moved.
+_BY_INITIATIVE = (Entity.INITIATIVES, Entity.ROLES, Entity.VALUES)
+# The fields of an initiative that the strike zone sums or counts by.
+_MOVE_THE_ZONE = frozenset({"budget", "revenue_target", "status", "segment_ids"})
+
+
+class InputsInStep:
+    """The check inputs of one open plan, read again after its edits as little as they need:
+    tell it every :class:`~planner.changes.ChangeSet` the plan announces (:meth:`heard`),
+    and :meth:`gather` reads what those changes can have moved and nothing else."""
+
+    def __init__(self, plan: Plan, inputs: CheckInputs | None = None) -> None:
+        self._plan = plan
+        self._inputs = inputs
+        self._rows: set[int] = set()  # initiatives whose facts rows to read again
+        self._planned: set[int] = set()  # ... whose planned sums to read again
+        self._context = self._stage = self._zone = self._handoff = False
+
+    def heard(self, changes: ChangeSet) -> None:
+        """Note what ``changes`` (committed to the plan) can have moved."""
+        for change in changes.changes:
+            entity = change.entity
+            if entity in _BY_INITIATIVE and not change.ids:
+                self._inputs = None  # not narrowed down: read everything
+            elif entity is Entity.VALUES:
+                self._planned |= change.ids
+                self._handoff = True
+            elif entity is Entity.ROLES:
+                self._rows |= change.ids
+            elif entity is Entity.INITIATIVES:
+                self._rows |= change.ids
+                if change.action is not Action.UPDATED:  # values come and go with it
+                    self._planned |= change.ids
+                    self._zone = self._handoff = True
+                elif not change.fields or change.fields & _MOVE_THE_ZONE:
+                    self._zone = True
+            elif entity is Entity.PEOPLE:
+                self._rows |= self._initiatives_of("roles", "person_id", change.ids)
+            elif entity is Entity.SEGMENTS:
+                self._rows |= self._initiatives_of("initiative_segments", "segment_id", change.ids)
+                self._zone = True
+            elif entity is Entity.SETTINGS:
+                self._context = self._stage = self._handoff = True
+            elif entity is Entity.ASSUMPTIONS:
+                self._context = True
+            elif entity is Entity.HANDOFF:
+                self._handoff = True
+            # Channels and import mappings are not checked.
+
+    def gather(self) -> CheckInputs:
+        """What the checks judge, now: read in full the first time, then only what the
+        changes heard since moved."""
+        inputs, plan = self._inputs, self._plan
+        if inputs is None:
+            inputs = gather(plan)
+        else:
+            facts, initiatives = inputs.plan, inputs.initiatives
+            if self._stage or self._zone or self._handoff:
+                facts = plan_rules.PlanFacts(
+                    plan_rules.read_stage(plan) if self._stage else facts.stage,
+                    strike_zone(plan) if self._zone else facts.zone,
+                    plan_rules.read_handoff(plan) if self._handoff else facts.handoff,
+                )
+            if self._context:
+                initiatives = replace(initiatives, context=initiative_rules.read_context(plan))
+            if self._rows:
+                fresh_rows = initiative_rules.read_rows(plan, self._rows)
+                initiatives = replace(
+                    initiatives, rows=_renewed(initiatives.rows, self._rows, fresh_rows)
+                )
+            if self._planned:
+                fresh_planned = initiative_rules.read_planned(plan, self._planned)
+                initiatives = replace(
+                    initiatives, planned=_renewed(initiatives.planned, self._planned, fresh_planned)
+                )
+            inputs = CheckInputs(facts, initiatives)
+        self._inputs = inputs
+        self._rows, self._planned = set(), set()
+        self._context = self._stage = self._zone = self._handoff = False
+        return inputs
+
+    def _initiatives_of(self, table: str, column: str, ids: frozenset[int]) -> set[int]:
+        if not ids:
+            self._inputs = None
+            return set()
+        marks = ", ".join("?" * len(ids))
+        found = self._plan.query(
+            f"SELECT initiative_id FROM {table} WHERE {column} IN ({marks})", list(ids)
+        )
+        return {initiative for (initiative,) in found}
+
+
+def _renewed(old: Mapping[int, V], ids: set[int], fresh: Mapping[int, V]) -> dict[int, V]:
+    """A new mapping (the old one may be in a worker's hands): ``old`` with the entries of
+    ``ids`` replaced by ``fresh`` (read again), those not in it any more left out."""
+    renewed = {key: value for key, value in old.items() if key not in ids}
+    renewed.update(fresh)
+    return renewed

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.background import TaskRunner
 from ui.icons import icon
-from ui.workbook.background import BackgroundTask
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -23,7 +23,7 @@ class WorkbookActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.task = BackgroundTask(window)
+        self.task = TaskRunner(window)
         self.export = QAction(icon("export-workbook"), "&Export Workbook…", window)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
         self.export.setStatusTip("Write the plan as an Excel workbook for leadership")

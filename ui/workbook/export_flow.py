@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.workbook import jobs
-from ui.workbook.background import BackgroundTask, Outcome, problem_text
 from ui.workbook.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class ExportFlow:
     """Exports the window's plan; one export at a time (the task is shared with imports)."""
 
-    def __init__(self, window: MainWindow, task: BackgroundTask) -> None:
+    def __init__(self, window: MainWindow, task: TaskRunner) -> None:
         self.window = window
         self.task = task
 
@@ -62,11 +62,9 @@ class ExportFlow:
                 return False
         work = functools.partial(jobs.export, target=target, pictures=pictures)
         return self.task.start(
-            document.path,
-            work,
-            title="Export Workbook",
-            label=f"Exporting “{name}” to {target.name}…",
+            jobs.on_own_plan(document.path, work),
             on_done=lambda outcome: self._finished(target, outcome),
+            shown=Shown("Export Workbook", f"Exporting “{name}” to {target.name}…"),
         )
 
     def _draw_pictures(self, plan: Plan) -> tuple[tuple[str, bytes], ...]:

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from planner import PlanError
 from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.records import ImportPreview
+from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.commands import Edit
 from ui.document import PlanDocument
 from ui.folders import start_folder
 from ui.recent_files import WorkbookFolder
 from ui.workbook import jobs, wording
-from ui.workbook.background import BackgroundTask, Outcome, problem_text
 from ui.workbook.mapping_dialog import MappingDialog
 from ui.workbook.preview_dialog import CHANGE_MAPPING, PreviewDialog
 
@@ -50,7 +50,7 @@ class _ImportEdit(Edit):
 class ImportFlow:
     """Imports actuals into the window's plan, one file at a time."""
 
-    def __init__(self, window: MainWindow, task: BackgroundTask) -> None:
+    def __init__(self, window: MainWindow, task: TaskRunner) -> None:
         self.window = window
         self.task = task
         self._document: PlanDocument | None = None
@@ -109,11 +109,9 @@ class ImportFlow:
     def _read_csv(self, path: Path) -> bool:
         assert self._document is not None and self._document.path is not None
         return self.task.start(
-            self._document.path,
-            functools.partial(jobs.read_csv, path=path),
-            title=TITLE,
-            label=f"Reading {path.name}…",
+            jobs.on_own_plan(self._document.path, functools.partial(jobs.read_csv, path=path)),
             on_done=lambda outcome: self._csv_read(path, outcome),
+            shown=Shown(TITLE, f"Reading {path.name}…"),
         )
 
     def _csv_read(self, path: Path, outcome: Outcome) -> None:
@@ -140,12 +138,11 @@ class ImportFlow:
 
     def _preview(self, path: Path, mapping: CsvMapping | None) -> bool:
         assert self._document is not None and self._document.path is not None
+        work = functools.partial(jobs.preview, path=path, mapping=mapping)
         return self.task.start(
-            self._document.path,
-            functools.partial(jobs.preview, path=path, mapping=mapping),
-            title=TITLE,
-            label=f"Checking {path.name} against the plan…",
+            jobs.on_own_plan(self._document.path, work),
             on_done=lambda outcome: self._previewed(path, mapping, outcome),
+            shown=Shown(TITLE, f"Checking {path.name} against the plan…"),
         )
 
     def _previewed(self, path: Path, mapping: CsvMapping | None, outcome: Outcome) -> None:

@@ -2,16 +2,18 @@
 
 Each loads the core's workbook modules (and with them openpyxl) only when it runs, so the app
 starts without them. The runner calls them in its worker thread with the worker's own
-read-only plan; :func:`apply` is the one that runs on the UI thread, on the document's plan.
+read-only plan (:func:`on_own_plan`); :func:`apply` is the one that runs on the UI thread, on
+the document's plan.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner import Change, Plan
 from planner.workbook.importing.mapping import CsvMapping
@@ -21,6 +23,23 @@ if TYPE_CHECKING:
     from planner.workbook.importing import CsvTable
 
 Progress = Callable[[int, int], None]
+PlanWork = Callable[[Plan, Progress, threading.Event], Any]
+
+
+def on_own_plan(path: Path, work: PlanWork) -> Callable[[Progress, threading.Event], Any]:
+    """``work`` as the runner's work: called in the worker with a read-only plan of its own,
+    opened from ``path``, since a SQLite connection belongs to the thread that made it."""
+
+    def run(on_progress: Progress, cancel: threading.Event) -> Any:
+        plan = Plan.open(path, read_only=True)
+        try:
+            return work(plan, on_progress, cancel)
+        finally:
+            # A read-only connection: nothing is lost if closing it fails.
+            with contextlib.suppress(Exception):
+                plan.close()
+
+    return run
 
 
 @dataclass(frozen=True)
