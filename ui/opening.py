@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner import Plan, PlanLockedError, ReadOnlyWouldOpenError
-from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
+from planner.analysis import Analysis
 from planner.checks import Checked, check
 from ui.background import Outcome, Shown, TaskRunner, problem_text
+from ui.document import PlanDocument
 from ui.plain_text import message_box
 
 
@@ -63,10 +64,16 @@ def offer_read_only(
 
 @dataclass(frozen=True)
 class Opened:
-    """An open plan, and its findings (``None``: not checked yet)."""
+    """An open plan, its analysis and its findings (``None``: not made or checked yet)."""
 
     plan: Plan
+    analysis: Analysis | None
     checked: Checked | None
+
+    def close(self) -> None:
+        if self.analysis is not None:
+            self.analysis.close()
+        self.plan.close()
 
 
 def _open(
@@ -76,23 +83,23 @@ def _open(
         prepare(path)
     plan = Plan.open(path, read_only=read_only)
     if cancel.is_set():
-        return Opened(plan, None)  # let go of: the runner closes it
+        return Opened(plan, None, None)  # let go of: the runner closes it
     try:
-        # The app asks for roll-ups after every edit: read a big plan's values into memory
-        # here, off the UI thread, once.
-        keep_values_in_memory_if_worth_it(plan)
+        # The app asks for roll-ups after every edit: a big plan's values are read into
+        # memory here, off the UI thread, once.
+        analysis = PlanDocument.analysis_for(plan)
     except BaseException:
         plan.close()
         raise
     if cancel.is_set():
-        return Opened(plan, None)
+        return Opened(plan, analysis, None)
     try:
         # The first check of a big plan takes a moment: done here, the window shows the plan
         # with its findings without standing still.
-        checked = check(plan)
+        checked = check(analysis)
     except Exception:
         checked = None  # the window checks again itself
-    return Opened(plan, checked)
+    return Opened(plan, analysis, checked)
 
 
 class PlanOpener(QObject):
@@ -100,7 +107,9 @@ class PlanOpener(QObject):
     between :attr:`started` and :attr:`ended` (which also follows a cancelled open)."""
 
     started = Signal(object)  # the Path being opened
-    opened = Signal(object, object)  # the Plan, and its Checked findings (None: not yet)
+    # The Analysis of the plan opened (its plan at .plan), and its Checked findings (None:
+    # not checked yet).
+    opened = Signal(object, object)
     failed = Signal(object)  # OpenFailure
     ended = Signal()
 
@@ -124,7 +133,7 @@ class PlanOpener(QObject):
             lambda _progress, cancel: _open(path, prepare, read_only, cancel),
             on_done=lambda outcome: self._done(path, outcome),
             shown=Shown("Opening plan", f"Opening {path.name}…"),
-            discard=lambda opened: opened.plan.close(),
+            discard=Opened.close,
         )
         if started:
             self.started.emit(path)
@@ -151,5 +160,5 @@ class PlanOpener(QObject):
         if outcome.error is not None:
             self.failed.emit(describe_failure(path, outcome.error))
         elif not outcome.cancelled:
-            self.opened.emit(outcome.result.plan, outcome.result.checked)
+            self.opened.emit(outcome.result.analysis, outcome.result.checked)
         self.ended.emit()

@@ -1,16 +1,20 @@
 """The strike zone: how much of the budget and revenue target aims at core segments, and which
 segments nothing aims at. Dropped initiatives do not count. Budgets and targets of initiatives
-aimed at several segments are allocated as in :mod:`planner.analysis.rollups`."""
+aimed at several segments are allocated as the roll-ups allocate monthly values
+(:func:`planner.analysis.sums.shared`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from planner.analysis.sums import aims_by_initiative, shared
 from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
+    from planner.analysis.engine import Analysis
     from planner.plan import Plan
 
 
@@ -81,33 +85,41 @@ class StrikeZone:
         }[self.coverage]
 
 
-_LIVE = "i.status != 'dropped'"
-_SHARE = "(i.{c} / a.n + (a.rn <= i.{c} % a.n))"
-_BY_SEGMENT = f"""
-WITH aims AS (
-    SELECT a.initiative_id, a.segment_id,
-           ROW_NUMBER() OVER (PARTITION BY a.initiative_id ORDER BY a.segment_id) AS rn,
-           COUNT(*) OVER (PARTITION BY a.initiative_id) AS n
-    FROM initiative_segments a JOIN initiatives i ON i.id = a.initiative_id WHERE {_LIVE}
-)
-SELECT s.id, count(i.id), coalesce(SUM({_SHARE.format(c="budget")}), 0),
-       coalesce(SUM({_SHARE.format(c="revenue_target")}), 0)
-FROM segments s
-LEFT JOIN aims a ON a.segment_id = s.id
-LEFT JOIN initiatives i ON i.id = a.initiative_id
-GROUP BY s.id
-"""
+_LIVE = "SELECT id, budget, revenue_target FROM initiatives WHERE status != 'dropped'"
 
 
-def strike_zone(plan: Plan) -> StrikeZone:
-    segments = plan.segments.list()
-    rows = {row[0]: row[1:] for row in plan.query(_BY_SEGMENT)}
-    coverage = [SegmentCoverage(s, *rows[s.id]) for s in segments]
-    unaimed_budget, unaimed_target = plan.query(
-        f"SELECT coalesce(SUM(budget), 0), coalesce(SUM(revenue_target), 0) FROM initiatives i "
-        f"WHERE {_LIVE} AND NOT EXISTS "
-        "(SELECT 1 FROM initiative_segments a WHERE a.initiative_id = i.id)"
-    )[0]
+def strike_zone(analysis: Analysis) -> StrikeZone:
+    plan = analysis.plan
+    return zone_of(plan.segments.list(), aims_by_initiative(plan), live_initiatives(plan))
+
+
+def live_initiatives(plan: Plan) -> list[tuple[int, int, int]]:
+    """``(id, budget, revenue target)`` of every initiative not dropped."""
+    return plan.query(_LIVE)
+
+
+def zone_of(
+    segments: list[Segment],
+    aims: Mapping[int, list[tuple[int, str]]],
+    live: Iterable[tuple[int, int, int]],
+) -> StrikeZone:
+    """The strike zone of ``segments``, the ``aims`` of each initiative (see
+    :func:`~planner.analysis.sums.aims_by_initiative`) and the ``live`` initiatives (see
+    :func:`live_initiatives`): plain values in, so it can be worked out on any thread."""
+    sums = {s.id: (0, 0, 0) for s in segments}  # initiatives, budget, revenue target
+    unaimed_budget = unaimed_target = 0
+    for initiative, budget, target in live:
+        aimed = aims.get(initiative)
+        if not aimed:
+            unaimed_budget += budget
+            unaimed_target += target
+            continue
+        for (segment, _tier), (part, aim) in zip(
+            aimed, shared((budget, target), len(aimed)), strict=True
+        ):
+            count, budgets, targets = sums[segment]
+            sums[segment] = (count + 1, budgets + part, targets + aim)  # type: ignore[operator]
+    coverage = [SegmentCoverage(s, *sums[s.id]) for s in segments]
     budget_by_tier: dict[Tier | None, int] = {tier: 0 for tier in Tier}
     target_by_tier: dict[Tier | None, int] = {tier: 0 for tier in Tier}
     for item in coverage:

@@ -1,12 +1,14 @@
 """Checks of each initiative against the glossary's "random act of marketing" rules.
 
-The facts each rule needs are read for all initiatives, or for the few an edit touched, in two
-SQL queries (:func:`read_rows`, :func:`read_planned`); the rules themselves are small functions
-of one initiative's facts, run by :func:`judge` on those facts alone.
+The facts each rule needs are read for all initiatives, or for the few an edit touched: one SQL
+query of the initiatives (:func:`read_rows`) and their planned sums from the analysis
+(:func:`read_planned`); the rules themselves are small functions of one initiative's facts,
+run by :func:`judge` on those facts alone.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from planner.money import Currency
 from planner.months import Horizon
 
 if TYPE_CHECKING:
+    from planner.analysis import Analysis
     from planner.plan import Plan
 
 _FACTS = """
@@ -36,10 +39,6 @@ FROM initiatives i
 LEFT JOIN roles ro ON ro.initiative_id = i.id AND ro.role = 'A'
 LEFT JOIN people owner ON owner.id = ro.person_id
 WHERE i.status != 'dropped' AND {which}
-"""
-_PLANNED = f"""
-SELECT initiative_id, {", ".join(f"SUM({m.planned_column})" for m in Metric)}
-FROM monthly_values WHERE {{which}} GROUP BY initiative_id
 """
 
 
@@ -299,30 +298,27 @@ def read_context(plan: Plan) -> Context:
     return Context(plan.horizon, plan.currency, plan.funnel.get())
 
 
-# More initiatives than this (an import, say) are read as all of them, in one plain pass.
-_AT_MOST_BY_ID = 500
-
-
-def _which(column: str, ids: Collection[int] | None) -> tuple[str, list[int]]:
-    if ids is None or len(ids) > _AT_MOST_BY_ID:
-        return "1", []
-    return f"{column} IN ({', '.join('?' * len(ids))})", list(ids)
-
-
 def read_rows(plan: Plan, ids: Collection[int] | None = None) -> dict[int, Row]:
     """The facts of the live initiatives among ``ids`` (``None``: all), by id."""
-    which, params = _which("i.id", ids)
-    return {row[0]: row for row in plan.query(_FACTS.format(which=which), params)}
+    if ids is None:
+        return {row[0]: row for row in plan.query(_FACTS.format(which="1"))}
+    # One parameter however many ids (SQLite limits their number).
+    which = "i.id IN (SELECT value FROM json_each(?))"
+    return {row[0]: row for row in plan.query(_FACTS.format(which=which), [json.dumps(list(ids))])}
 
 
-def read_planned(plan: Plan, ids: Collection[int] | None = None) -> dict[int, tuple[int, ...]]:
-    """The planned sums of the initiatives among ``ids`` (``None``: all) that hold values."""
-    which, params = _which("initiative_id", ids)
-    return {row[0]: row[1:] for row in plan.query(_PLANNED.format(which=which), params)}
+def read_planned(
+    analysis: Analysis, ids: Collection[int] | None = None
+) -> dict[int, tuple[int, ...]]:
+    """The planned sums of the initiatives among ``ids`` (``None``: all) that plan anything
+    (one that plans nothing, or is gone, has none: every sum is 0)."""
+    found = analysis.sums.by_initiative(None, ids)
+    return {key: planned for key, sums in found.items() if any(planned := sums[0::2])}  # type: ignore[misc]
 
 
-def gather(plan: Plan) -> Gathered:
-    return Gathered(read_context(plan), read_rows(plan), read_planned(plan))
+def gather(analysis: Analysis) -> Gathered:
+    plan = analysis.plan
+    return Gathered(read_context(plan), read_rows(plan), read_planned(analysis))
 
 
 def _name_order(row: Row) -> tuple[str, int]:

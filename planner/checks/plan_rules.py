@@ -1,24 +1,47 @@
 """Checks of the plan as a whole: focus on the strike zone and the hand-off agreement.
 
-:func:`plan_facts` reads what the checks judge from the plan (the strike zone and hand-off
-figures, summed by the analysis); the rules then work on those facts alone, anywhere.
+:func:`plan_facts` reads what the checks judge (what the strike zone is worked out from, the
+hand-off figures from the analysis); the rules then work on those facts alone, anywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, handoff_by_month, rollup, strike_zone
+from planner.analysis import Dimension, handoff_by_month
+from planner.analysis.strike_zone import live_initiatives, zone_of
+from planner.analysis.sums import aims_by_initiative
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
-from planner.domain import Metric, Stage, Tier
+from planner.domain import Metric, Segment, Stage, Tier
 
 if TYPE_CHECKING:
-    from planner.analysis.strike_zone import StrikeZone
+    from planner.analysis import Analysis
     from planner.plan import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """What the strike zone is worked out from (:func:`~planner.analysis.strike_zone.zone_of`),
+    read in three parts that edits move apart: a budget edit moves only ``live``."""
+
+    segments: list[Segment]
+    aims: Mapping[int, list[tuple[int, str]]]
+    live: list[tuple[int, int, int]]
+
+
+def read_zone(
+    plan: Plan, old: Zone | None = None, *, segments: bool = True, aims: bool = True
+) -> Zone:
+    """The zone's parts read again: ``live`` always, the others when asked (or no ``old``)."""
+    return Zone(
+        plan.segments.list() if segments or old is None else old.segments,
+        aims_by_initiative(plan) if aims or old is None else old.aims,
+        live_initiatives(plan),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +59,20 @@ class PlanFacts:
     """What the plan-wide rules judge."""
 
     stage: Stage
-    zone: StrikeZone
+    zone: Zone
     handoff: Handoff
 
 
-def read_handoff(plan: Plan) -> Handoff:
+def read_handoff(analysis: Analysis) -> Handoff:
+    plan = analysis.plan
     committed = plan.handoff.get().mqls_per_month
     if committed == 0:
         return Handoff(committed, (), ())
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
-    planned = tuple(
-        (month, monthly[month].planned[Metric.MQL] if month in monthly else 0)
-        for month in plan.horizon.months()
+    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
+    planned = tuple((month, monthly[month].planned[Metric.MQL]) for month in plan.horizon.months())
+    missed = tuple(
+        row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False
     )
-    missed = tuple(r.month for r in handoff_by_month(plan, monthly=monthly) if r.met is False)
     return Handoff(committed, planned, missed)
 
 
@@ -62,12 +85,14 @@ def read_stage(plan: Plan) -> Stage:
     return plan.settings.get().stage
 
 
-def plan_facts(plan: Plan) -> PlanFacts:
-    return PlanFacts(read_stage(plan), strike_zone(plan), read_handoff(plan))
+def plan_facts(analysis: Analysis) -> PlanFacts:
+    plan = analysis.plan
+    return PlanFacts(read_stage(plan), read_zone(plan), read_handoff(analysis))
 
 
 def strike_zone_findings(facts: PlanFacts) -> Iterator[Finding]:
-    stage, zone = facts.stage, facts.zone
+    stage = facts.stage
+    zone = zone_of(facts.zone.segments, facts.zone.aims, facts.zone.live)
     for segment in zone.uncovered:
         if segment.tier is Tier.CORE:
             yield Finding(

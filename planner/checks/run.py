@@ -14,13 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from planner.analysis import strike_zone
 from planner.changes import Action, ChangeSet, Entity
 from planner.checks import initiative_rules, plan_rules
 from planner.checks.findings import Finding
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +30,9 @@ class CheckInputs:
     initiatives: initiative_rules.Gathered
 
 
-def gather(plan: Plan) -> CheckInputs:
-    """What the checks judge, read from ``plan`` now."""
-    return CheckInputs(plan_rules.plan_facts(plan), initiative_rules.gather(plan))
+def gather(analysis: Analysis) -> CheckInputs:
+    """What the checks judge, read from ``analysis`` now."""
+    return CheckInputs(plan_rules.plan_facts(analysis), initiative_rules.gather(analysis))
 
 
 def judge(inputs: CheckInputs) -> list[Finding]:
@@ -57,15 +56,15 @@ class Checked:
     findings: list[Finding]
 
 
-def check(plan: Plan) -> Checked:
-    """The findings of ``plan`` and what they were judged from."""
-    inputs = gather(plan)
+def check(analysis: Analysis) -> Checked:
+    """The findings of the analysis's plan, and what they were judged from."""
+    inputs = gather(analysis)
     return Checked(inputs, judge(inputs))
 
 
-def run_checks(plan: Plan) -> list[Finding]:
-    """Every finding of ``plan``, ordered as :func:`judge` orders them."""
-    return judge(gather(plan))
+def run_checks(analysis: Analysis) -> list[Finding]:
+    """Every finding of the analysis's plan, ordered as :func:`judge` orders them."""
+    return judge(gather(analysis))
 
 
 V = TypeVar("V")
@@ -73,7 +72,7 @@ V = TypeVar("V")
 # Changes whose ids are initiatives: only those initiatives' facts can have moved.
 _BY_INITIATIVE = (Entity.INITIATIVES, Entity.ROLES, Entity.VALUES)
 # The fields of an initiative that the strike zone sums or counts by.
-_MOVE_THE_ZONE = frozenset({"budget", "revenue_target", "status", "segment_ids"})
+_LIVE_FIELDS = frozenset({"budget", "revenue_target", "status"})
 
 
 class InputsInStep:
@@ -81,12 +80,14 @@ class InputsInStep:
     tell it every :class:`~planner.changes.ChangeSet` the plan announces (:meth:`heard`),
     and :meth:`gather` reads what those changes can have moved and nothing else."""
 
-    def __init__(self, plan: Plan, inputs: CheckInputs | None = None) -> None:
-        self._plan = plan
+    def __init__(self, analysis: Analysis, inputs: CheckInputs | None = None) -> None:
+        self._analysis = analysis
+        self._plan = analysis.plan
         self._inputs = inputs
         self._rows: set[int] = set()  # initiatives whose facts rows to read again
         self._planned: set[int] = set()  # ... whose planned sums to read again
-        self._context = self._stage = self._zone = self._handoff = False
+        self._context = self._stage = self._handoff = False
+        self._live = self._aims = self._segments = False  # the strike zone's parts
 
     def heard(self, changes: ChangeSet) -> None:
         """Note what ``changes`` (committed to the plan) can have moved."""
@@ -103,14 +104,17 @@ class InputsInStep:
                 self._rows |= change.ids
                 if change.action is not Action.UPDATED:  # values come and go with it
                     self._planned |= change.ids
-                    self._zone = self._handoff = True
-                elif not change.fields or change.fields & _MOVE_THE_ZONE:
-                    self._zone = True
+                    self._handoff = self._live = self._aims = True
+                elif not change.fields:
+                    self._live = self._aims = True
+                else:
+                    self._live |= bool(change.fields & _LIVE_FIELDS)
+                    self._aims |= "segment_ids" in change.fields
             elif entity is Entity.PEOPLE:
                 self._rows |= self._initiatives_of("roles", "person_id", change.ids)
             elif entity is Entity.SEGMENTS:
                 self._rows |= self._initiatives_of("initiative_segments", "segment_id", change.ids)
-                self._zone = True
+                self._live = self._aims = self._segments = True
             elif entity is Entity.SETTINGS:
                 self._context = self._stage = self._handoff = True
             elif entity is Entity.ASSUMPTIONS:
@@ -122,16 +126,19 @@ class InputsInStep:
     def gather(self) -> CheckInputs:
         """What the checks judge, now: read in full the first time, then only what the
         changes heard since moved."""
-        inputs, plan = self._inputs, self._plan
+        inputs, analysis, plan = self._inputs, self._analysis, self._plan
         if inputs is None:
-            inputs = gather(plan)
+            inputs = gather(analysis)
         else:
             facts, initiatives = inputs.plan, inputs.initiatives
-            if self._stage or self._zone or self._handoff:
+            zone = facts.zone
+            if self._live or self._aims or self._segments:
+                zone = plan_rules.read_zone(plan, zone, segments=self._segments, aims=self._aims)
+            if self._stage or zone is not facts.zone or self._handoff:
                 facts = plan_rules.PlanFacts(
                     plan_rules.read_stage(plan) if self._stage else facts.stage,
-                    strike_zone(plan) if self._zone else facts.zone,
-                    plan_rules.read_handoff(plan) if self._handoff else facts.handoff,
+                    zone,
+                    plan_rules.read_handoff(analysis) if self._handoff else facts.handoff,
                 )
             if self._context:
                 initiatives = replace(initiatives, context=initiative_rules.read_context(plan))
@@ -141,14 +148,15 @@ class InputsInStep:
                     initiatives, rows=_renewed(initiatives.rows, self._rows, fresh_rows)
                 )
             if self._planned:
-                fresh_planned = initiative_rules.read_planned(plan, self._planned)
+                fresh_planned = initiative_rules.read_planned(analysis, self._planned)
                 initiatives = replace(
                     initiatives, planned=_renewed(initiatives.planned, self._planned, fresh_planned)
                 )
             inputs = CheckInputs(facts, initiatives)
         self._inputs = inputs
         self._rows, self._planned = set(), set()
-        self._context = self._stage = self._zone = self._handoff = False
+        self._context = self._stage = self._handoff = False
+        self._live = self._aims = self._segments = False
         return inputs
 
     def _initiatives_of(self, table: str, column: str, ids: frozenset[int]) -> set[int]:

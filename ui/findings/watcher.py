@@ -29,7 +29,7 @@ class FindingsWatcher(QObject):
     ) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = [] if checked is None else checked.findings
-        self._inputs = InputsInStep(document.plan, None if checked is None else checked.inputs)
+        self._inputs = InputsInStep(document.analysis, None if checked is None else checked.inputs)
         self._runner = TaskRunner()
         self._generation = 0  # how many changes the plan has announced
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
