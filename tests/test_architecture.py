@@ -24,7 +24,7 @@ def test_importing_the_core_loads_no_qt():
 def test_importing_the_core_loads_no_numpy_pandas_matplotlib_or_openpyxl():
     # The workbook and the command line load openpyxl and matplotlib when they run, not
     # when imported: a quarter and half a second of the app's start. numpy comes with the
-    # charts and the big-plan value cache, not with sqlite-utils (planner/storage/database.py).
+    # charts and a big plan's in-memory sums, not with sqlite-utils (planner/storage/database.py).
     code = (
         "import sys, planner, planner.analysis, planner.checks, planner.cli.main, "
         "planner.workbook.export, planner.workbook.importing, planner.workbook.files; "

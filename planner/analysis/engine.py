@@ -126,6 +126,12 @@ class Analysis:
     ) -> list[list[RollupRow]]:
         """:meth:`rollup` by each of ``by``, summing the values once."""
         dimensions = [Dimension(each) for each in by]
+        horizon = self.plan.horizon
+        if months is not None and months[0] <= horizon.first and months[1] >= horizon.last:
+            # Every value lies in the horizon (a plan file holding one outside it does not
+            # open), and SQLite sums all of them two to three times faster than the same
+            # months named.
+            months = None
         kept = where.kept(self.plan) if where is not None else None
         if all(dimension in _PERIODS for dimension in dimensions):
             monthly = self.sums.by_month(months, kept)

@@ -91,10 +91,7 @@ def data(analysis: Analysis, options: ChartOptions) -> FunnelData:
     """
     plan = analysis.plan
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
-    # The whole horizon is asked for as "no range": the same sums, and SQLite's plan without
-    # a month condition is faster on the large plan.
-    whole = first <= plan.horizon.first and last >= plan.horizon.last
-    months = None if whole else (first, last)
+    months = (first, last)
     latest = analysis.actuals_through()
     through = None if latest is None or latest < first else min(latest, last)
     to_date = None

@@ -92,13 +92,11 @@ def data(analysis: Analysis, options: ChartOptions) -> HandoffData:
     judged = {}
     if months and through is not None and through >= months[0]:
         last = min(months[-1], through)
-        # Up to the latest actuals only; the whole horizon as "no range", which SQLite sums
-        # faster than the same months named.
-        whole = months[0] <= plan.horizon.first and last >= plan.horizon.last
-        span = None if whole else (months[0], last)
-        monthly = {
+        monthly = {  # up to the latest actuals only
             row.key: row.totals
-            for row in analysis.rollup(Dimension.MONTH, months=span, where=options.where)
+            for row in analysis.rollup(
+                Dimension.MONTH, months=(months[0], last), where=options.where
+            )
         }
         judged = {entry.month: entry for entry in handoff_by_month(analysis, monthly=monthly)}
     entries = [judged.get(month) for month in months]

@@ -98,13 +98,8 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
     one segment roll-up (a tier's total is the sum of its segments' allocated shares)."""
     plan = analysis.plan
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
-    # The whole horizon is asked for as "no range": the same sums, and SQLite's plan without
-    # a month condition is two to three times faster on the large plan.
-    whole = first <= plan.horizon.first and last >= plan.horizon.last
     segments = {segment.id: segment for segment in plan.segments.list()}
-    rows = analysis.rollup(
-        Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
-    )
+    rows = analysis.rollup(Dimension.SEGMENT, months=(first, last), where=options.where)
     budget = dict.fromkeys(TIERS, 0)
     target = dict.fromkeys(TIERS, 0)
     revenue = []

@@ -4,7 +4,7 @@ sqlite-utils imports numpy (and pandas) when it is first imported, only to map t
 types to column types. The plan never hands it either, and numpy costs as much as the rest
 of the core to import (80 ms here), in every command and on every start of the app. So the
 first import of sqlite-utils is made with numpy hidden from the thread making it; a later
-``import numpy`` (the charts, the value cache), or one in another thread meanwhile, is
+``import numpy`` (the charts, the in-memory sums), or one in another thread meanwhile, is
 unaffected. If numpy is already imported, sqlite-utils sees it as usual.
 
 It also imports dateutil's parser (with dateutil's time zones, ctypes and zoneinfo) for
