@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from planner import APP_NAME, APP_VERSION
 from planner.version import PLAN_SUFFIX
 from ui.background import wait_for_abandoned_work
-from ui.error_dialog import install_excepthook
+from ui.excepthook import install_excepthook
 from ui.folders import data_folder
 from ui.icons import app_icon
 from ui.main_window import MainWindow

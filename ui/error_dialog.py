@@ -2,21 +2,19 @@
 
 The person using the app sees a calm sentence and the reassurance that their plan is safe
 (every edit is saved as it is made); the traceback waits under "Details" for a bug report.
+:mod:`ui.excepthook` shows it; this module is loaded only then.
 """
 
 from __future__ import annotations
 
 import platform
-import sys
 import traceback
-from collections.abc import Callable
 from types import TracebackType
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -184,42 +182,6 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
-
-
-def install_excepthook(parent_provider: Callable[[], QWidget | None]) -> None:
-    """Show :class:`ErrorDialog` for every uncaught exception, over ``parent_provider()``.
-
-    The traceback also goes to stderr. An error raised while the dialog is up (say, by a
-    timer firing under it) is only printed, so one fault cannot stack dialogs. Ctrl+C and
-    errors outside the GUI thread go to Python's default hook.
-    """
-    showing = False
-
-    def hook(
-        exc_type: type[BaseException], exc_value: BaseException, tb: TracebackType | None
-    ) -> None:
-        nonlocal showing
-        app = QApplication.instance()
-        if (
-            issubclass(exc_type, KeyboardInterrupt)
-            or app is None
-            or not app.thread().isCurrentThread()
-        ):
-            sys.__excepthook__(exc_type, exc_value, tb)
-            return
-        traceback.print_exception(exc_type, exc_value, tb, file=sys.stderr)
-        if showing:
-            return
-        showing = True
-        try:
-            ErrorDialog(exc_type, exc_value, tb, parent_provider()).exec()
-        except Exception:
-            # The dialog itself failed: the original error is already on stderr.
-            traceback.print_exc(file=sys.stderr)
-        finally:
-            showing = False
-
-    sys.excepthook = hook
 
 
 def _plain_label(text: str) -> QLabel:

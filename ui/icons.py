@@ -8,7 +8,7 @@ severity markers and the app icon carry fixed colours because their colour is th
 from __future__ import annotations
 
 import sys
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -25,8 +25,9 @@ APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _cache: dict[tuple[str, str], QIcon] = {}
 
 
-# resources/ is installed as this package (pyproject.toml maps it), so an installed, an
-# editable and a bundled app all find their files through importlib.resources.
+# resources/ is installed as this package (pyproject.toml maps it), so an installed and an
+# editable app find its folder alike, from the package's import spec (without importing it,
+# nor importlib.resources, whose machinery the app's start would pay for).
 RESOURCE_PACKAGE = "smarketing_resources"
 
 
@@ -36,7 +37,10 @@ def icons_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / RESOURCE_PACKAGE / "icons"
-    return Path(str(resources.files(RESOURCE_PACKAGE).joinpath("icons")))
+    spec = find_spec(RESOURCE_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise KeyError(f"the package {RESOURCE_PACKAGE} (the app's icons) is not installed")
+    return Path(spec.submodule_search_locations[0]) / "icons"
 
 
 def icon(name: str) -> QIcon:

@@ -25,6 +25,12 @@ from ui.plain_text import plain_label
 SHOWN_FOR_MS = 15_000
 
 Action = tuple[str, Callable[[], object]]  # a button's text and what it does
+STYLE = """
+QFrame#noticeBar { border: 1px solid #d97706; border-radius: 6px; margin: 6px 12px;
+                   background: rgba(217, 119, 6, 0.12); }
+QFrame#noticeBar[severity="error"] { border-color: #dc2626; background: rgba(220, 38, 38, 0.12); }
+QFrame#noticeBar[severity="info"] { border-color: #2563eb; background: rgba(37, 99, 235, 0.10); }
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
+        self.setStyleSheet(STYLE)
         self.setAccessibleName("Notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._icon = plain_label()

@@ -11,8 +11,13 @@ from ui.plain_text import plain_tooltip
 
 FULL_WIDTH = 190  # "Targets & actuals" beside its icon
 ICON_SIZE = 20
-# The icon, the item's padding and the list's (theme.py's style sheet), and its frame.
+# The icon, the item's padding and the list's (STYLE below), and its frame.
 COMPACT_WIDTH = ICON_SIZE + 2 * 8 + 2 * 6 + 4
+STYLE = """
+QListWidget#sidebar { border: none; padding: 8px 6px; background: palette(alternate-base); }
+QListWidget#sidebar::item { padding: 7px 8px; border-radius: 6px; }
+QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+"""
 _TITLE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -23,6 +28,7 @@ class Sidebar(QListWidget):
         super().__init__(parent)
         self.setAccessibleName("Pages")
         self.setObjectName("sidebar")
+        self.setStyleSheet(STYLE)
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.setSpacing(2)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -1,5 +1,9 @@
-"""Light or dark, following the system: the Fusion style with a palette for each scheme, and
-a little styling for the sidebar and the notice bar.
+"""Light or dark, following the system: the Fusion style with a palette for each scheme.
+
+No style sheet is set on the application: one there sends every widget through Qt's
+style-sheet engine, a cost paid for each widget made, at start-up above all. The few
+widgets with a look of their own (the sidebar, the notice bar) carry their own sheet, whose
+colours come from the palette.
 
 ``SMARKETING_COLOR_SCHEME=dark`` (or ``light``) overrides the system's choice.
 """
@@ -39,16 +43,6 @@ _DARK_DISABLED = {
     QPalette.ColorRole.ButtonText: "#8a9196",
 }
 
-_STYLE = """
-QListWidget#sidebar { border: none; padding: 8px 6px; background: palette(alternate-base); }
-QListWidget#sidebar::item { padding: 7px 8px; border-radius: 6px; }
-QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-QFrame#noticeBar { border: 1px solid #d97706; border-radius: 6px; margin: 6px 12px;
-                   background: rgba(217, 119, 6, 0.12); }
-QFrame#noticeBar[severity="error"] { border-color: #dc2626; background: rgba(220, 38, 38, 0.12); }
-QFrame#noticeBar[severity="info"] { border-color: #2563eb; background: rgba(37, 99, 235, 0.10); }
-"""
-
 
 def is_dark(app: QGuiApplication) -> bool:
     forced = os.environ.get("SMARKETING_COLOR_SCHEME", "").lower()
@@ -70,7 +64,6 @@ def apply_theme(app: QApplication) -> None:
     """Style the app for the current scheme, and again whenever the system switches."""
     app.setStyle("Fusion")
     _apply_palette(app)
-    app.setStyleSheet(_STYLE)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: _apply_palette(app))
 
 

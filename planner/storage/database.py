@@ -1,4 +1,4 @@
-"""sqlite-utils, imported without numpy.
+"""sqlite-utils, imported without numpy and without dateutil's parser.
 
 sqlite-utils imports numpy (and pandas) when it is first imported, only to map their scalar
 types to column types. The plan never hands it either, and numpy costs as much as the rest
@@ -7,6 +7,10 @@ first import of sqlite-utils is made with numpy hidden from the thread making it
 ``import numpy`` (the charts, the in-memory sums), or one in another thread meanwhile, is
 unaffected. If numpy is already imported, sqlite-utils sees it as usual.
 
+It also imports dateutil's parser (with dateutil's time zones, ctypes and zoneinfo) for
+two recipes that parse dates in text, which the plan never calls. That import is made
+lazy: the parser module is executed on first use (matplotlib's dates use it), not at start.
+
 Every module of the core imports sqlite-utils from here.
 """
 
@@ -14,20 +18,34 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Sequence
 from importlib.abc import MetaPathFinder
+from importlib.machinery import ModuleSpec, PathFinder
+from importlib.util import LazyLoader
 
 _HIDDEN = frozenset({"numpy", "pandas"})
+_DEFERRED = frozenset({"dateutil.parser"})
 
 
 class _HiddenFromThisThread(MetaPathFinder):
-    """Makes ``import numpy`` (or pandas) fail in one thread while it is in ``sys.meta_path``."""
+    """Makes ``import numpy`` (or pandas) fail in one thread while it is in ``sys.meta_path``,
+    and ``import dateutil.parser`` lazy."""
 
     def __init__(self) -> None:
         self.thread = threading.get_ident()
 
-    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
-        if fullname in _HIDDEN and threading.get_ident() == self.thread:
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None = None, target: object = None
+    ) -> ModuleSpec | None:
+        if threading.get_ident() != self.thread:
+            return None
+        if fullname in _HIDDEN:
             raise ModuleNotFoundError(f"{fullname} is not loaded for sqlite-utils", name=fullname)
+        if fullname in _DEFERRED:
+            spec = PathFinder.find_spec(fullname, path)
+            if spec is not None and spec.loader is not None:
+                spec.loader = LazyLoader(spec.loader)
+            return spec
         return None
 
 

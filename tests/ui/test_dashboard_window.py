@@ -164,3 +164,21 @@ def test_the_charts_come_once_their_modules_are_loaded_in_another_thread(
     qtbot.waitUntil(lambda: page.charts is not None, timeout=10000)
 
     assert loader.isFinished()  # the page built its charts after the loader's run
+
+
+def test_matplotlib_starts_loading_once_the_first_frame_is_done_not_halfway_through_it(
+    qtbot, tmp_path, demo_path
+):
+    shown = make_window(qtbot, tmp_path)
+    open_and_wait(shown, demo_path)
+    page = window_dashboard(shown)
+    loader = page._chart_modules
+    started_in_the_frame: list[bool] = []
+    # Connected after the page's own slot: sees what it did as the placeholder is painted.
+    page.placeholder.painted.connect(
+        lambda: started_in_the_frame.append(loader.isRunning() or loader.isFinished())
+    )
+
+    qtbot.waitUntil(lambda: page.charts is not None, timeout=10000)
+
+    assert started_in_the_frame[0] is False  # at the first paint (it may paint again)

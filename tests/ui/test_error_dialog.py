@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.version import APP_NAME, APP_VERSION
-from ui.error_dialog import ErrorDialog, details_text, install_excepthook
+from ui.error_dialog import ErrorDialog, details_text
+from ui.excepthook import install_excepthook
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 

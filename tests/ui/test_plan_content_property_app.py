@@ -25,7 +25,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from planner.charts import KINDS
-from ui.error_dialog import ErrorDialog, install_excepthook
+from ui.error_dialog import ErrorDialog
+from ui.excepthook import install_excepthook
 from ui.main_window import MainWindow
 from ui.pages.catalogue import DASHBOARD, PAGES
 

@@ -103,10 +103,14 @@ class DashboardPage(Page):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)
         # Once painted (the window shows the plan), matplotlib is imported off the UI thread
-        # (0.6 s here) and the charts follow.
+        # (0.6 s here) and the charts follow. Queued, the import starts when the window's
+        # first frame is done, not halfway through it: the rest of the frame (the findings,
+        # the status bar) does not wait on the import for the interpreter.
         self._chart_modules = _ChartModules(self)
         self._chart_modules.finished.connect(self._build_charts)
-        self.placeholder.painted.connect(self._load_chart_modules)
+        self.placeholder.painted.connect(
+            self._load_chart_modules, Qt.ConnectionType.QueuedConnection
+        )
         self.save_action = self._action(
             "&Save Chart As…",
             "save-copy",
@@ -149,6 +153,8 @@ class DashboardPage(Page):
     # -- the charts, built late --------------------------------------------------------------
 
     def _load_chart_modules(self) -> None:
+        if self._shut:
+            return  # the plan closed as its page was first painted
         if not self._chart_modules.isRunning() and not self._chart_modules.isFinished():
             self._chart_modules.start()
 
