@@ -113,6 +113,14 @@ def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]
             f"median of {2 * edits['rounds']}",
         ),
         at_most(
+            "Large plan: longest UI-thread block after an edit",
+            edits["block_max"] * 1000,
+            50,
+            "ms",
+            f"max of {2 * edits['rounds']} edits, each to its findings checked again; "
+            f"median {edits['block'] * 1000:.0f}",
+        ),
+        at_most(
             "Large plan: peak memory (app, charts drawn, edited)",
             max(peak(opens), edits["peak_rss_mb"]),
             400,
