@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planner import Plan
+from planner.analysis import Analysis
 from planner.checks import Severity, run_checks
 
 
@@ -38,7 +39,7 @@ def plan() -> Plan:
 
 
 def rules(plan: Plan) -> set[str]:
-    return {finding.rule for finding in run_checks(plan)}
+    return {finding.rule for finding in run_checks(Analysis.in_sql(plan))}
 
 
 def webinar(plan: Plan) -> int:
@@ -46,13 +47,13 @@ def webinar(plan: Plan) -> int:
 
 
 def test_an_aligned_plan_has_no_findings(plan):
-    assert run_checks(plan) == []
+    assert run_checks(Analysis.in_sql(plan)) == []
 
 
 def test_an_initiative_with_no_owner_is_an_error(plan):
     owner = plan.initiatives.list()[0].owner_id
     plan.roles.set(webinar(plan), owner, None)
-    [finding] = [f for f in run_checks(plan) if f.rule == "no_owner"]
+    [finding] = [f for f in run_checks(Analysis.in_sql(plan)) if f.rule == "no_owner"]
     assert finding.severity is Severity.ERROR
     assert finding.initiative == "Webinars"
     assert finding.field == "owner"
@@ -66,13 +67,13 @@ def test_an_inactive_owner_is_a_warning(plan):
 
 def test_an_initiative_with_no_revenue_target_is_an_error(plan):
     plan.initiatives.update(webinar(plan), revenue_target=0)
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert found["no_revenue_target"].severity is Severity.ERROR
 
 
 def test_a_revenue_target_below_the_budget_is_an_error(plan):
     plan.initiatives.update(webinar(plan), revenue_target="9,000")
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert found["target_below_budget"].severity is Severity.ERROR
     assert "$9,000" in found["target_below_budget"].message
 
@@ -104,7 +105,7 @@ def test_an_initiative_aimed_only_outside_the_zone_is_a_warning(plan):
 def test_an_initiative_aimed_only_at_the_edge_is_worth_a_note(plan):
     edge = plan.segments.add(name="Enterprise", tier="edge").id
     plan.initiatives.set_segments(webinar(plan), [edge])
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert found["edge_only"].severity is Severity.INFO
 
 
@@ -117,13 +118,13 @@ def test_budget_with_no_planned_funnel_is_a_warning(plan):
         segment_ids=[plan.segments.list()[0].id],
         owner_id=plan.initiatives.list()[0].owner_id,
     )
-    found = [f for f in run_checks(plan) if f.rule == "budget_without_funnel"]
+    found = [f for f in run_checks(Analysis.in_sql(plan)) if f.rule == "budget_without_funnel"]
     assert [f.initiative for f in found] == ["Trade show"]
 
 
 def test_dates_outside_the_plan_are_an_error(plan):
     plan.initiatives.update(webinar(plan), end_month="2027-03")
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert found["dates_outside_plan"].field == "end_month"
     assert "Mar 2027" in found["dates_outside_plan"].message
 
@@ -135,7 +136,7 @@ def test_planned_spend_over_budget_is_a_warning(plan):
 
 def test_too_few_planned_mqls_for_the_target_is_a_warning(plan):
     plan.initiatives.update(webinar(plan), revenue_target="200,000")
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert "thin_funnel" in found
     assert "needs about 134" in found["thin_funnel"].message
 
@@ -147,13 +148,13 @@ def test_a_target_not_phased_into_months_is_worth_a_note(plan):
 
 def test_an_initiative_without_its_story_is_worth_a_note(plan):
     plan.initiatives.update(webinar(plan), so_what="", why_us="")
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert "missing: so what, why us" in found["no_story"].message
 
 
 def test_a_core_segment_nothing_aims_at_is_a_warning(plan):
     plan.segments.add(name="Healthcare", tier="core")
-    found = [f for f in run_checks(plan) if f.rule == "uncovered_core_segment"]
+    found = [f for f in run_checks(Analysis.in_sql(plan)) if f.rule == "uncovered_core_segment"]
     assert len(found) == 1 and found[0].initiative is None and "Healthcare" in found[0].message
 
 
@@ -171,13 +172,13 @@ def test_an_unagreed_handoff_is_worth_a_note(plan):
 
 def test_planned_mqls_below_the_handoff_commitment_is_a_warning(plan):
     plan.handoff.update(mqls_per_month=7)
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert "Jan 2026" in found["plan_below_handoff"].message
 
 
 def test_a_missed_handoff_month_is_a_warning(plan):
     plan.values.set(webinar(plan), "2026-01", "mql", actual=3)
-    found = {f.rule: f for f in run_checks(plan)}
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
     assert "Jan 2026" in found["handoff_missed"].message
 
 
@@ -185,13 +186,13 @@ def test_dropped_initiatives_are_not_checked(plan):
     plan.initiatives.add(
         name="Old idea", channel_id=plan.channels.named("Other").id, status="dropped"
     )
-    assert run_checks(plan) == []
+    assert run_checks(Analysis.in_sql(plan)) == []
 
 
 def test_findings_come_most_severe_first(plan):
     plan.initiatives.add(
         name="Random act", channel_id=plan.channels.named("Other").id, budget="5,000"
     )
-    severities = [f.severity.rank for f in run_checks(plan)]
+    severities = [f.severity.rank for f in run_checks(Analysis.in_sql(plan))]
     assert severities == sorted(severities)
     assert severities[0] == Severity.ERROR.rank

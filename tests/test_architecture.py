@@ -78,3 +78,57 @@ def test_no_ui_file_grows_into_a_god_object():
         p.relative_to(ROOT): len(p.read_text().splitlines()) for p in (ROOT / "ui").rglob("*.py")
     }
     assert {p: n for p, n in sizes.items() if n > limit} == {}
+
+
+def _module_imports(path: Path) -> set[str]:
+    """The planner modules ``path`` imports, at its top or inside a function (a deferred
+    import is still a dependency), but not under ``if TYPE_CHECKING:``; a ``from package
+    import name`` counts as an import of ``package.name`` when that is a module."""
+    import ast
+
+    def is_module(name: str) -> bool:
+        base = ROOT.joinpath(*name.split("."))
+        return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+    found: set[str] = set()
+    tree = ast.parse(path.read_text())
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if is_module(submodule) else node.module)
+    return {name for name in found if name == "planner" or name.startswith("planner.")}
+
+
+def test_no_module_of_the_core_imports_itself_through_others():
+    modules = {}
+    for path in (ROOT / "planner").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = _module_imports(path)
+    cycles = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for imported in sorted(modules.get(name, ())):
+            if state.get(imported) == 1:
+                cycles.append(" -> ".join([*path[path.index(imported) :], imported]))
+            elif imported not in state:
+                visit(imported, [*path, imported])
+        state[name] = 2
+
+    for name in sorted(modules):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []

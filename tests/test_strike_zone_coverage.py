@@ -7,7 +7,7 @@ import pytest
 from plan_builders import no_actuals_plan
 
 from planner import Plan, Tier
-from planner.analysis import strike_zone
+from planner.analysis import Analysis, strike_zone
 from planner.analysis.strike_zone import Coverage
 
 
@@ -27,14 +27,14 @@ def aimed():
 
 
 def test_a_plan_with_no_segments_says_to_add_them_not_that_all_are_covered(empty):
-    zone = strike_zone(empty)
+    zone = strike_zone(Analysis.in_sql(empty))
     assert zone.coverage is Coverage.NO_SEGMENTS
     assert zone.coverage_statement() == "No segments yet: add the segments you sell to"
 
 
 def test_a_plan_with_no_core_segment_says_the_zone_is_empty(empty):
     empty.segments.add(name="Agencies", tier=Tier.EDGE)
-    zone = strike_zone(empty)
+    zone = strike_zone(Analysis.in_sql(empty))
     assert zone.coverage is Coverage.NO_CORE
     assert zone.coverage_statement() == (
         "No segment is core yet: put the few you focus on in the core tier"
@@ -44,14 +44,14 @@ def test_a_plan_with_no_core_segment_says_the_zone_is_empty(empty):
 def test_a_core_segment_nothing_aims_at_is_named_first(empty):
     empty.segments.add(name="Agencies", tier=Tier.EDGE)
     empty.segments.add(name="Mid-market SaaS", tier=Tier.CORE)
-    zone = strike_zone(empty)
+    zone = strike_zone(Analysis.in_sql(empty))
     assert zone.coverage is Coverage.CORE_UNCOVERED
     assert zone.coverage_statement() == "Nothing aims at Mid-market SaaS (core), Agencies (edge)"
 
 
 def test_an_outside_segment_nothing_aims_at_is_named_once_every_core_one_is_covered(aimed):
     aimed.segments.add(name="Tiny shops", tier=Tier.OUTSIDE)
-    zone = strike_zone(aimed)
+    zone = strike_zone(Analysis.in_sql(aimed))
     assert zone.coverage is Coverage.OTHERS_UNCOVERED
     assert zone.coverage_statement() == (
         "Every core segment has a live initiative; nothing aims at Tiny shops (outside)"
@@ -59,7 +59,7 @@ def test_an_outside_segment_nothing_aims_at_is_named_once_every_core_one_is_cove
 
 
 def test_every_segment_aimed_at_is_all_covered(aimed):
-    zone = strike_zone(aimed)
+    zone = strike_zone(Analysis.in_sql(aimed))
     assert zone.coverage is Coverage.ALL_COVERED
     assert zone.coverage_statement() == "Every segment has a live initiative aimed at it"
 
@@ -67,4 +67,4 @@ def test_every_segment_aimed_at_is_all_covered(aimed):
 def test_a_dropped_initiative_covers_nothing(aimed):
     webinar = next(i for i in aimed.initiatives.list() if i.name == "Webinar series")
     aimed.initiatives.update(webinar.id, status="dropped")
-    assert strike_zone(aimed).coverage is Coverage.CORE_UNCOVERED
+    assert strike_zone(Analysis.in_sql(aimed)).coverage is Coverage.CORE_UNCOVERED

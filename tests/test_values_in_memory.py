@@ -1,27 +1,23 @@
-"""Values held in memory stay exact through any sequence of edits: after each one, every
-roll-up summed from memory equals the same roll-up summed in SQL."""
+"""Values held in memory stay exact through any edit: after each one, every roll-up summed
+from memory equals the same roll-up summed in SQL. They are kept exact by the plan's change
+notifications alone, so an edit through every public service is tried."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import inspect
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_rollups_match_naive_sums import HORIZON, build, plans
 
-from planner import Metric, Plan
-from planner.analysis import Dimension, Filter, in_memory, progress, rollup
-from planner.analysis.in_memory import (
-    keep_values_in_memory,
-    stop_keeping_values,
-    values_in_memory,
-    worth_keeping_in_memory,
-)
+from planner import Metric, MonthRow, Plan, ValueEntry
+from planner.analysis import Analysis, Dimension, Filter, engine, progress
+from planner.analysis.memory_sums import MemorySums
 from planner.demo import build_demo
-from planner.domain import Tier
+from planner.domain import Role, Team, Tier
 from planner.storage.schema import DEFAULT_CHANNELS
+from planner.workbook.importing.mapping import CsvMapping
 
 VALUE = st.one_of(st.none(), st.integers(min_value=0, max_value=10**9))
 EDITS = st.lists(
@@ -54,25 +50,14 @@ def demo_plan_path(tmp_path):
     return path
 
 
-@contextmanager
-def summed_in_sql(plan: Plan) -> Iterator[None]:
-    """Roll-ups of ``plan`` go to SQL inside the block, and the cache hears of no change."""
-    cache = in_memory._CACHES.pop(plan)
-    try:
-        yield
-    finally:
-        in_memory._CACHES[plan] = cache
-
-
-def every_rollup(plan: Plan) -> list:
+def every_rollup(analysis: Analysis) -> list:
+    plan = analysis.plan
     horizon = plan.horizon.months()
-    results = []
-    for dimension in Dimension:
-        for months in (None, (horizon[1], horizon[3])):
-            paid = Filter(channel_ids=[plan.channels.named("Paid").id])
-            for where in (None, paid, Filter(tiers=[Tier.CORE])):
-                results.append(rollup(plan, dimension, months=months, where=where))
-    results.append(progress(plan))
+    paid = Filter(channel_ids=[plan.channels.named("Paid").id])
+    results: list = [analysis.actuals_through(), progress(analysis)]
+    for months in (None, (horizon[1], horizon[3])):
+        for where in (None, paid, Filter(tiers=[Tier.CORE])):
+            results += analysis.rollups(list(Dimension), months=months, where=where)
     return results
 
 
@@ -114,23 +99,88 @@ def apply(plan: Plan, edit: tuple) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans(), EDITS)
 def test_rollups_from_memory_equal_rollups_in_sql_after_any_edits(spec, edits):
-    plan, _model = build(spec, in_memory=True)
+    plan = build(spec)
+    from_memory, in_sql = Analysis.in_memory(plan), Analysis.in_sql(plan)
     for edit in edits:
         apply(plan, edit)
-        from_memory = every_rollup(plan)
-        with summed_in_sql(plan):
-            in_sql = every_rollup(plan)
-        assert from_memory == in_sql, edit
+        assert every_rollup(from_memory) == every_rollup(in_sql), edit
 
 
-def test_plans_sum_in_sql_unless_asked_to_keep_values_in_memory(demo_plan_path):
+def _every_write(plan: Plan) -> dict[str, object]:
+    """One edit through each public method of the plan's services that writes, by name."""
+    first = plan.horizon.first
+    webinar = plan.initiatives.list()[0]
+    lead = plan.people.add(name="New lead", team=Team.SALES).id
+    niche = plan.segments.add(name="Niche", tier=Tier.EDGE).id
+    podcasts = plan.channels.add(name="Podcasts").id
+    radio = plan.channels.add(name="Radio").id
+    person, segment, channel, initiative = (
+        plan.people.snapshot(lead),
+        plan.segments.snapshot(niche),
+        plan.channels.snapshot(radio),
+        plan.initiatives.snapshot(webinar.id),
+    )
+    mapping = CsvMapping(initiative="Campaign", date="Close", value="Amount")
+    return {
+        "values.set": lambda: plan.values.set(webinar.id, first, Metric.SPEND, planned=123),
+        "values.set_many": lambda: plan.values.set_many(
+            [ValueEntry(webinar.id, first, Metric.MQL, "actual", 7)]
+        ),
+        "values.load_months": lambda: plan.values.load_months(
+            [MonthRow(webinar.id, first, (5,) * 18)]
+        ),
+        "initiatives.add": lambda: plan.initiatives.add(name="Fresh"),
+        "initiatives.update": lambda: plan.initiatives.update(webinar.id, channel_id=podcasts),
+        "initiatives.set_segments": lambda: plan.initiatives.set_segments(webinar.id, [niche]),
+        "initiatives.duplicate": lambda: plan.initiatives.duplicate(webinar.id),
+        "initiatives.delete": lambda: plan.initiatives.delete(webinar.id),
+        "initiatives.restore": lambda: plan.initiatives.restore(initiative),
+        "roles.set": lambda: plan.roles.set(webinar.id, lead, Role.RESPONSIBLE),
+        "roles.set_owner": lambda: plan.roles.set_owner(webinar.id, lead),
+        "roles.replace": lambda: plan.roles.replace(webinar.id, []),
+        "people.update": lambda: plan.people.update(lead, team=Team.MARKETING),
+        "people.delete": lambda: plan.people.delete(lead),
+        "people.restore": lambda: plan.people.restore(person),
+        "people.add": lambda: plan.people.add(name="Another", team=Team.SALES),
+        "segments.update": lambda: plan.segments.update(niche, tier=Tier.CORE),
+        "segments.delete": lambda: plan.segments.delete(niche),
+        "segments.restore": lambda: plan.segments.restore(segment),
+        "segments.add": lambda: plan.segments.add(name="Other", tier=Tier.CORE),
+        "channels.move": lambda: plan.channels.move(podcasts, 0),
+        "channels.update": lambda: plan.channels.update(podcasts, name="Pods"),
+        "channels.add": lambda: plan.channels.add(name="Television"),
+        "channels.delete": lambda: plan.channels.delete(radio),
+        "channels.restore": lambda: plan.channels.restore(channel),
+        "funnel.update": lambda: plan.funnel.update(lead_to_mql=0.5),
+        "handoff.update": lambda: plan.handoff.update(mqls_per_month=3),
+        "handoff.set_followup_hours": lambda: plan.handoff.set_followup_hours(first, 6),
+        "import_mappings.save": lambda: plan.import_mappings.save(
+            ["Campaign", "Close", "Amount"], mapping
+        ),
+        "settings.update": lambda: plan.settings.update(months=plan.horizon.count + 2),
+    }
+
+
+def test_an_edit_through_every_public_service_is_seen_from_memory(demo_plan_path):
     with Plan.open(demo_plan_path) as plan:
-        assert values_in_memory(plan) is None
-        cache = keep_values_in_memory(plan)
-        assert values_in_memory(plan) is cache
-        assert keep_values_in_memory(plan) is cache
-        stop_keeping_values(plan)
-        assert values_in_memory(plan) is None
+        from_memory, in_sql = Analysis.in_memory(plan), Analysis.in_sql(plan)
+        writes = _every_write(plan)
+        services = {
+            name: service
+            for name, service in vars(plan).items()
+            if type(service).__module__.startswith("planner.services")
+        }
+        writers = {
+            f"{name}.{method}"
+            for name, service in services.items()
+            for method, function in inspect.getmembers(type(service), inspect.isfunction)
+            if not method.startswith("_")
+            and inspect.signature(function).return_annotation == "Change"
+        }
+        assert writers == set(writes)  # a new way to write is tried here too
+        for name, write in writes.items():
+            write()
+            assert every_rollup(from_memory) == every_rollup(in_sql), name
 
 
 def test_a_plan_is_worth_keeping_in_memory_from_a_number_of_monthly_rows(
@@ -138,35 +188,33 @@ def test_a_plan_is_worth_keeping_in_memory_from_a_number_of_monthly_rows(
 ):
     with Plan.open(demo_plan_path) as plan:
         (rows,) = plan.query("SELECT count(*) FROM monthly_values")[0]
-        monkeypatch.setattr(in_memory, "IN_MEMORY_FROM_ROWS", rows + 1)
-        assert not worth_keeping_in_memory(plan)
-        monkeypatch.setattr(in_memory, "IN_MEMORY_FROM_ROWS", rows)
-        assert worth_keeping_in_memory(plan)
+        monkeypatch.setattr(engine, "IN_MEMORY_FROM_ROWS", rows + 1)
+        assert not engine.worth_keeping_in_memory(plan)
+        monkeypatch.setattr(engine, "IN_MEMORY_FROM_ROWS", rows)
+        assert engine.worth_keeping_in_memory(plan)
 
 
 def test_the_demo_plan_sums_in_sql(demo_plan_path):
     with Plan.open(demo_plan_path) as plan:
-        assert not worth_keeping_in_memory(plan)
-
-
-def test_a_write_the_cache_was_not_told_of_is_read_before_the_next_rollup(demo_plan_path):
-    with Plan.open(demo_plan_path) as plan:
-        keep_values_in_memory(plan)
-        before = rollup(plan, Dimension.TOTAL)[0].totals.planned[Metric.SPEND]
-        with plan.db.conn:
-            plan.db.conn.execute("UPDATE monthly_values SET spend_plan = spend_plan + 1")
-        rows = plan.query("SELECT count(spend_plan) FROM monthly_values")[0][0]
-        after = rollup(plan, Dimension.TOTAL)[0].totals.planned[Metric.SPEND]
-        assert after == before + rows
+        assert not engine.worth_keeping_in_memory(plan)
 
 
 def test_an_edit_rereads_only_the_initiatives_it_names(demo_plan_path, monkeypatch):
     with Plan.open(demo_plan_path) as plan:
-        cache = keep_values_in_memory(plan)
+        analysis = Analysis.in_memory(plan)
+        sums = analysis.sums
+        assert isinstance(sums, MemorySums)
         target = plan.initiatives.list()[0].id
         read: list[list[int]] = []
-        original = cache._reload
-        monkeypatch.setattr(cache, "_reload", lambda p, ids: (read.append(ids), original(p, ids)))
+        original = sums._reload
+        monkeypatch.setattr(sums, "_reload", lambda ids: (read.append(ids), original(ids)))
         plan.values.set(target, plan.horizon.first, Metric.MQL, planned=999)
-        rollup(plan, Dimension.MONTH)
+        analysis.rollup(Dimension.MONTH)
         assert read == [[target]]
+
+
+def test_a_closed_analysis_stops_following_the_plan(demo_plan_path):
+    with Plan.open(demo_plan_path) as plan:
+        analysis = Analysis.in_memory(plan)
+        analysis.close()
+        assert analysis.sums._heard not in plan._listeners  # type: ignore[attr-defined]

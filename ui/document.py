@@ -1,5 +1,6 @@
-"""One open plan in the app: the core :class:`~planner.Plan`, its undo stack, and Qt signals
-that tell every view what changed or what was refused."""
+"""One open plan in the app: the core :class:`~planner.Plan`, the analysis every page, chart
+and check reads it through, its undo stack, and Qt signals that tell every view what changed
+or what was refused."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner import ChangeSet, Plan, PlanError
-from planner.analysis.in_memory import keep_values_in_memory_if_worth_it, stop_keeping_values
+from planner.analysis import Analysis, worth_keeping_in_memory
 from ui.commands import PlanCommand
 
 
 class PlanDocument(QObject):
-    """The plan a window shows. Views read through :attr:`plan`, edit through :meth:`run`,
-    and refresh themselves when :attr:`changed` fires."""
+    """The plan a window shows. Views read through :attr:`plan` and :attr:`analysis`, edit
+    through :meth:`run`, and refresh themselves when :attr:`changed` fires."""
 
     changed = Signal(object)  # a ChangeSet, after each committed edit (undo and redo too)
     refused = Signal(str)  # why an edit was refused; the plan is as it was
@@ -24,14 +25,25 @@ class PlanDocument(QObject):
     # command, so the window can offer to undo exactly that step (see undo_if_last).
     announced = Signal(str, object)
 
-    def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
+    def __init__(
+        self, plan: Plan, parent: QObject | None = None, *, analysis: Analysis | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.undo_stack = QUndoStack(self)
-        # Before subscribing: the values in memory must hear of an edit before the pages
-        # that sum them do. (Already read when the plan was opened in a worker thread.)
-        keep_values_in_memory_if_worth_it(plan, load_now=False)
+        # Made before subscribing: values kept in memory must hear of an edit before the
+        # pages that sum them do. (The opener makes it in its worker thread.)
+        self.analysis = analysis or self.analysis_for(plan)
         self._unsubscribe: Callable[[], None] | None = plan.subscribe(self._announce)
+
+    @staticmethod
+    def analysis_for(plan: Plan) -> Analysis:
+        """The analysis a window needs: a big plan's values in memory (every edit asks for
+        the Dashboard's roll-ups again), a small plan's summed in SQL (fast enough, and no
+        numpy to load)."""
+        if worth_keeping_in_memory(plan):
+            return Analysis.in_memory(plan)
+        return Analysis.in_sql(plan)
 
     @property
     def path(self) -> Path | None:
@@ -72,7 +84,7 @@ class PlanDocument(QObject):
             self._unsubscribe()
             self._unsubscribe = None
             self.undo_stack.clear()
-            stop_keeping_values(self.plan)
+            self.analysis.close()
         self.plan.close()
 
     def _announce(self, changes: ChangeSet) -> None:

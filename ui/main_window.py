@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
+from planner.analysis import Analysis
 from planner.checks import Finding
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
@@ -46,7 +47,9 @@ class MainWindow(QMainWindow):
         self.view: PlanView | None = None
         self.undo_group = QUndoGroup(self)
         self.opener = PlanOpener(self)
-        self.opener.opened.connect(self.set_plan)
+        self.opener.opened.connect(
+            lambda analysis, findings: self.set_plan(analysis.plan, findings, analysis=analysis)
+        )
         self.opener.failed.connect(self._open_failed)
 
         self.notice = NoticeBar()
@@ -100,11 +103,17 @@ class MainWindow(QMainWindow):
         path, prepare = self._demo()
         self.open_path(path, prepare)
 
-    def set_plan(self, plan: Plan, findings: list[Finding] | None = None) -> None:
+    def set_plan(
+        self,
+        plan: Plan,
+        findings: list[Finding] | None = None,
+        *,
+        analysis: Analysis | None = None,
+    ) -> None:
         """Show ``plan`` in the window, closing the plan shown before; ``findings`` are its
-        alignment checks when already run (else the view runs them)."""
+        alignment checks and ``analysis`` its analysis when the opener made them already."""
         self.close_plan()
-        self.document = PlanDocument(plan, self)
+        self.document = PlanDocument(plan, self, analysis=analysis)
         self.document.refused.connect(self._refused)
         self.document.announced.connect(self._announced)
         # A notice about the last action goes with the next edit (and undo) or page change.

@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from planner import Plan, PlanError, PlanLockedError, ReadOnlyWouldOpenError
-from planner.analysis.in_memory import keep_values_in_memory_if_worth_it
+from planner.analysis import Analysis
 from planner.checks import Finding, run_checks
+from ui.document import PlanDocument
 from ui.plain_text import message_box
 from ui.widgets.progress import delayed_progress
 
@@ -87,6 +88,7 @@ class _OpenThread(QThread):
         self.prepare = prepare
         self.read_only = read_only
         self.plan: Plan | None = None
+        self.analysis: Analysis | None = None
         self.findings: list[Finding] | None = None
         self.error: BaseException | None = None
         self._guard = threading.Lock()
@@ -99,9 +101,9 @@ class _OpenThread(QThread):
             self.plan = Plan.open(self.path, read_only=self.read_only)
             if self._close_if_abandoned():
                 return
-            # The app asks for roll-ups after every edit: read a big plan's values into
+            # The app asks for roll-ups after every edit: a big plan's values are read into
             # memory here, off the UI thread, once.
-            keep_values_in_memory_if_worth_it(self.plan)
+            self.analysis = PlanDocument.analysis_for(self.plan)
         except Exception as error:  # handed to the UI thread, which shows a message
             self.error = error
             return
@@ -110,7 +112,7 @@ class _OpenThread(QThread):
         try:
             # The first check of a big plan takes a moment: done here, the window shows the
             # plan with its findings without standing still.
-            self.findings = run_checks(self.plan)
+            self.findings = run_checks(self.analysis)
         except Exception:
             self.findings = None  # the window checks again itself
         self._close_if_abandoned()
@@ -137,7 +139,9 @@ class PlanOpener(QObject):
     between :attr:`started` and :attr:`ended` (which also follows a cancelled open)."""
 
     started = Signal(object)  # the Path being opened
-    opened = Signal(object, object)  # the Plan, and its findings (None: not checked yet)
+    # The Analysis of the plan opened (its plan at .plan), and its findings (None: not
+    # checked yet).
+    opened = Signal(object, object)
     failed = Signal(object)  # OpenFailure
     ended = Signal()
 
@@ -205,12 +209,11 @@ class PlanOpener(QObject):
         self._close_progress()
         thread.wait()
         thread.deleteLater()
-        if thread.plan is not None:
-            if self._cancelled:
-                thread.plan.close()
-            else:
-                self.opened.emit(thread.plan, thread.findings)
-        elif thread.error is not None and not self._cancelled:
+        if thread.analysis is not None and not self._cancelled:
+            self.opened.emit(thread.analysis, thread.findings)
+        elif thread.plan is not None:
+            thread.plan.close()  # cancelled, or its values could not be read
+        if thread.analysis is None and thread.error is not None and not self._cancelled:
             self.failed.emit(describe_failure(thread.path, thread.error))
         self.ended.emit()
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from planner import ChangeSet, Entity, Plan
+from planner.analysis import Analysis
 from ui.document import PlanDocument
 
 
@@ -27,6 +28,10 @@ class Page(QWidget):
     @property
     def plan(self) -> Plan:
         return self.document.plan
+
+    @property
+    def analysis(self) -> Analysis:
+        return self.document.analysis
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Reload what the page shows from the core; ``changes`` (when given) says what

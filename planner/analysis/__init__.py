@@ -1,16 +1,19 @@
-"""Analysis of a plan, aggregated in SQL: roll-ups, progress and forecast, the funnel, the
-strike zone and the hand-off agreement. Results are plain immutable records."""
+"""Analysis of a plan: roll-ups, progress and forecast, the funnel, the strike zone and the
+hand-off agreement, all read through one :class:`Analysis` whose source of sums the owner of
+the plan chooses (see :mod:`planner.analysis.engine`). Results are plain immutable records."""
 
+from planner.analysis.engine import Analysis, worth_keeping_in_memory
 from planner.analysis.filters import Filter
 from planner.analysis.funnel import Conversion, conversions, reverse_funnel
 from planner.analysis.handoff import HandoffMonth, handoff_by_month
-from planner.analysis.headline import Headline, headline
+from planner.analysis.headline import Headline, budget_and_target, headline
 from planner.analysis.periods import Period
-from planner.analysis.progress import MetricProgress, Progress, actuals_through, progress
-from planner.analysis.rollups import Dimension, RollupRow, Totals, rollup, total
+from planner.analysis.progress import MetricProgress, Progress, progress
 from planner.analysis.strike_zone import SegmentCoverage, StrikeZone, strike_zone
+from planner.analysis.sums import Dimension, RollupRow, Totals
 
 __all__ = [
+    "Analysis",
     "Conversion",
     "Dimension",
     "Filter",
@@ -23,13 +26,12 @@ __all__ = [
     "SegmentCoverage",
     "StrikeZone",
     "Totals",
-    "actuals_through",
+    "budget_and_target",
     "conversions",
     "handoff_by_month",
     "headline",
     "progress",
     "reverse_funnel",
-    "rollup",
     "strike_zone",
-    "total",
+    "worth_keeping_in_memory",
 ]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.domain import Status, Team, Tier
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,14 @@ class Filter:
     teams: Collection[Team | None] = field(default_factory=tuple)  # None: no owner's team
     segment_ids: Collection[int] = field(default_factory=tuple)
     tiers: Collection[Tier] = field(default_factory=tuple)
+
+    def kept(self, plan: Plan) -> frozenset[int] | None:
+        """The ids of the initiatives of ``plan`` this filter keeps; ``None``: every one."""
+        condition, params = self.sql("x.id")
+        if not params and condition == "1":
+            return None
+        rows = plan.query(f"SELECT x.id FROM initiatives x WHERE {condition}", params)
+        return frozenset(row[0] for row in rows)
 
     def sql(self, initiative_column: str) -> tuple[str, list[Any]]:
         """``(condition, params)`` true for the initiatives this filter keeps."""

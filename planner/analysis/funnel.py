@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from planner.analysis.rollups import Totals
+from planner.analysis.sums import Totals
 from planner.domain import FUNNEL_STAGES, FunnelAssumptions, Metric
 
 # The assumed rate that leads from each stage to the next, by field of FunnelAssumptions.

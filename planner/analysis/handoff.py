@@ -6,13 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner.analysis.progress import actuals_through
-from planner.analysis.rollups import Dimension, Totals, rollup
+from planner.analysis.sums import Dimension, Totals
+from planner.domain import Metric
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
-
-from planner.domain import Metric
+    from planner.analysis.engine import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +48,25 @@ class HandoffMonth:
         return all(parts) if parts else None
 
 
-def handoff_by_month(plan: Plan, *, monthly: dict[int, Totals] | None = None) -> list[HandoffMonth]:
+def handoff_by_month(
+    analysis: Analysis, *, monthly: dict[int, Totals] | None = None
+) -> list[HandoffMonth]:
     """The agreement against actuals for each month of the plan through the latest actuals.
 
     ``monthly`` (month -> totals), when the caller has the monthly roll-up already, saves
     summing the plan again.
     """
-    through = actuals_through(plan)
+    through = analysis.actuals_through()
     if through is None:
         return []
+    plan = analysis.plan
     agreement = plan.handoff.get()
     followups = plan.handoff.followup_hours()
     by_month = monthly
     if by_month is None:
         by_month = {
             row.key: row.totals
-            for row in rollup(plan, Dimension.MONTH, months=(plan.horizon.first, through))
+            for row in analysis.rollup(Dimension.MONTH, months=(plan.horizon.first, through))
         }
     result = []
     for month in plan.horizon.months():

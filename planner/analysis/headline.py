@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner.analysis.filters import Filter
 from planner.analysis.progress import Progress, progress
 from planner.domain import Metric, Status
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis.engine import Analysis
+    from planner.analysis.filters import Filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +35,22 @@ class Headline:
         return self.spend_to_date / self.budget if self.budget else None
 
 
-def headline(plan: Plan) -> Headline:
+def headline(analysis: Analysis) -> Headline:
     """Counts, budget and revenue target of live (not dropped) initiatives, and progress."""
     by_status = dict.fromkeys(Status, 0)
-    for status, count in plan.query("SELECT status, count(*) FROM initiatives GROUP BY status"):
+    for status, count in analysis.plan.query(
+        "SELECT status, count(*) FROM initiatives GROUP BY status"
+    ):
         by_status[Status(status)] = count
-    budget, target = budget_and_target(plan)
-    return Headline(by_status, budget, target, progress(plan))
+    budget, target = budget_and_target(analysis)
+    return Headline(by_status, budget, target, progress(analysis))
 
 
-def budget_and_target(plan: Plan, where: Filter | None = None) -> tuple[int, int]:
+def budget_and_target(analysis: Analysis, where: Filter | None = None) -> tuple[int, int]:
     """The budget and the revenue target of the live (not dropped) initiatives ``where``
     keeps: what "budget used" is measured against, everywhere."""
     condition, params = where.sql("x.id") if where is not None else ("1", [])
-    budget, target = plan.query(
+    budget, target = analysis.plan.query(
         "SELECT coalesce(SUM(budget), 0), coalesce(SUM(revenue_target), 0) "
         f"FROM initiatives x WHERE status != 'dropped' AND {condition}",
         params,

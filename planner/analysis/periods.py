@@ -1,8 +1,4 @@
-"""Fiscal periods in SQL: month, quarter and year keys computed from ``YYYYMM`` months.
-
-The expressions mirror :func:`planner.months.fiscal_year` and :func:`~planner.months.fiscal_quarter`
-so the database groups months exactly as the rest of the app labels them.
-"""
+"""Fiscal periods: month, quarter and year keys of ``YYYYMM`` months, and their labels."""
 
 from __future__ import annotations
 
@@ -17,24 +13,14 @@ class Period(StrEnum):
     YEAR = "year"
 
 
-def fiscal_year_sql(column: str, start_month: int) -> str:
-    if start_month == 1:
-        return f"({column} / 100)"
-    return f"({column} / 100 + ({column} % 100 >= {int(start_month)}))"
-
-
-def fiscal_quarter_sql(column: str, start_month: int) -> str:
-    return f"((({column} % 100) - {int(start_month)} + 12) % 12 / 3 + 1)"
-
-
-def period_key_sql(period: Period, column: str, start_month: int) -> str:
+def period_key(period: Period, month: int, start_month: int) -> int:
     """An integer key that sorts periods in time: YYYYMM, YYYYQ (year * 10 + quarter), YYYY."""
     if period is Period.MONTH:
-        return column
-    year = fiscal_year_sql(column, start_month)
+        return month
+    year = month_math.fiscal_year(month, start_month)
     if period is Period.YEAR:
         return year
-    return f"({year} * 10 + {fiscal_quarter_sql(column, start_month)})"
+    return year * 10 + month_math.fiscal_quarter(month, start_month)
 
 
 def period_label(period: Period, key: int, start_month: int) -> str:

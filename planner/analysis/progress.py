@@ -12,15 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis.filters import Filter
-from planner.analysis.in_memory import values_in_memory
-from planner.analysis.rollups import COLUMNS, Totals, conditions, total, totals_from
+from planner.analysis.sums import Dimension, Totals, summed
 from planner.domain import Metric
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
-
-_ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
+    from planner.analysis.engine import Analysis
+    from planner.analysis.filters import Filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,54 +59,26 @@ def _ratio(actual: int | None, planned: int) -> float | None:
     return actual / planned
 
 
-def _totals_over(plan: Plan, ranges: list[tuple[int, int]], where: Filter | None) -> list[Totals]:
-    """Totals over several month ranges in one pass over the values."""
-    if values_in_memory(plan) is not None:
-        return [total(plan, months=months, where=where) for months in ranges]
-    condition, params = conditions(None, where)
-    sums = ", ".join(
-        f"SUM(CASE WHEN v.month BETWEEN {int(first)} AND {int(last)} THEN v.{column} END)"
-        for first, last in ranges
-        for column in COLUMNS
-    )
-    row = plan.query(f"SELECT {sums} FROM monthly_values v WHERE {condition}", params)[0]
-    width = len(COLUMNS)
-    return [totals_from(row[n * width : (n + 1) * width]) for n in range(len(ranges))]
-
-
-def actuals_through(plan: Plan) -> int | None:
-    """The latest month holding any actual value, or ``None`` before the first actual."""
-    horizon = plan.horizon
-    cache = values_in_memory(plan)
-    if cache is not None:
-        return cache.latest_actual(horizon.first, horizon.last)
-    row = plan.query(
-        f"SELECT max(month) FROM monthly_values WHERE ({_ANY_ACTUAL}) AND month BETWEEN ? AND ?",
-        [horizon.first, horizon.last],
-    )
-    return row[0][0]
-
-
-def progress(plan: Plan, *, where: Filter | None = None) -> Progress:
+def progress(analysis: Analysis, *, where: Filter | None = None) -> Progress:
     """Planned, actual, attainment and forecast of every metric, to date and for the year."""
-    settings = plan.settings.get()
+    settings = analysis.plan.settings.get()
     horizon = settings.horizon
     start = settings.fiscal_year_start
-    through = actuals_through(plan)
+    through = analysis.actuals_through()
     anchor = through if through is not None else horizon.first
     year = month_math.fiscal_year(anchor, start)
     in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
     year_range = (in_year[0], in_year[-1])
     elapsed = [m for m in in_year if through is not None and m <= through]
+    # One pass over the values, by month, for the three spans.
+    monthly = analysis.rollup(Dimension.MONTH, where=where)
 
-    ranges = [
-        (horizon.first, through or 0),
-        year_range,
-        (in_year[0], elapsed[-1] if elapsed else 0),
-    ]
-    to_date, this_year, year_to_date = _totals_over(plan, ranges, where)
-    if not elapsed:
-        year_to_date = None
+    def over(first: int, last: int) -> Totals:
+        return summed(row.totals for row in monthly if first <= row.key <= last)  # type: ignore[operator]
+
+    to_date = over(horizon.first, through or 0)
+    this_year = over(*year_range)
+    year_to_date = over(in_year[0], elapsed[-1]) if elapsed else None
     remaining = len(in_year) - len(elapsed)
 
     metrics = {}

@@ -1,6 +1,6 @@
 """The strike zone: how much of the budget and revenue target aims at core segments, and which
 segments nothing aims at. Dropped initiatives do not count. Budgets and targets of initiatives
-aimed at several segments are allocated as in :mod:`planner.analysis.rollups`."""
+aimed at several segments are allocated as in :mod:`planner.analysis.engine`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from planner.domain import Segment, Tier
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis.engine import Analysis
 
 
 class Coverage(StrEnum):
@@ -99,7 +99,8 @@ GROUP BY s.id
 """
 
 
-def strike_zone(plan: Plan) -> StrikeZone:
+def strike_zone(analysis: Analysis) -> StrikeZone:
+    plan = analysis.plan
     segments = plan.segments.list()
     rows = {row[0]: row[1:] for row in plan.query(_BY_SEGMENT)}
     coverage = [SegmentCoverage(s, *rows[s.id]) for s in segments]

@@ -2,10 +2,10 @@
 ``smarketing chart`` and the workbook export alike.
 
     from planner.charts import ChartOptions, build_chart
-    figure = build_chart(plan, "revenue", ChartOptions(months=(202601, 202606)))
+    figure = build_chart(Analysis.in_sql(plan), "revenue", ChartOptions(months=(202601, 202606)))
     figure.savefig("revenue.png")
 
-Each kind lives in a module of its own with two steps: ``data(plan, options)`` reads the
+Each kind lives in a module of its own with two steps: ``data(analysis, options)`` reads the
 analysis roll-ups into a plain record, and ``draw(data, style)`` turns that record into a
 Figure. Tests check that what is drawn equals the record. matplotlib is imported only when a
 chart is built, so the core and the command line start fast.
@@ -21,7 +21,7 @@ from planner.charts.options import ChartOptions
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 # The kinds, by their command-line names, and the module drawing each.
 KINDS: dict[str, str] = {
@@ -50,18 +50,19 @@ def chart_module(kind: str) -> Any:
     return import_module(KINDS[kind])
 
 
-def chart_data(plan: Plan, kind: str, options: ChartOptions | None = None) -> Any:
+def chart_data(analysis: Analysis, kind: str, options: ChartOptions | None = None) -> Any:
     """What a chart of ``kind`` shows, as a plain record (see each kind's module)."""
-    return chart_module(kind).data(plan, options or ChartOptions())
+    return chart_module(kind).data(analysis, options or ChartOptions())
 
 
-def build_chart(plan: Plan, kind: str, options: ChartOptions | None = None) -> Figure:
-    """A Figure of ``kind`` for ``plan``, over the options' months and filter."""
+def build_chart(analysis: Analysis, kind: str, options: ChartOptions | None = None) -> Figure:
+    """A Figure of ``kind`` for the analysed plan, over the options' months and filter."""
     from planner.charts.style import ChartStyle
 
     options = options or ChartOptions()
     module = chart_module(kind)
-    return module.draw(module.data(plan, options), ChartStyle.for_plan(plan, dark=options.dark))
+    style = ChartStyle.for_plan(analysis.plan, dark=options.dark)
+    return module.draw(module.data(analysis, options), style)
 
 
 __all__ = ["KINDS", "TITLES", "ChartOptions", "build_chart", "chart_data", "chart_module"]

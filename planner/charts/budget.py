@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, actuals_through, rollup
+from planner.analysis import Dimension
 from planner.analysis.headline import budget_and_target
 from planner.charts.attainment import short_name
 from planner.charts.months_axis import chart_months, month_ticks
@@ -25,10 +25,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from planner.analysis import Filter, Totals
+    from planner.analysis import Analysis, Filter, Totals
     from planner.charts.options import ChartOptions
     from planner.money import Currency
-    from planner.plan import Plan
 
 SPEND = Metric.SPEND
 NOTHING_PLANNED = "No spend planned for these months: plan it on Targets & actuals"
@@ -72,16 +71,17 @@ class BudgetData:
         return any(value is not None for value in self.channel_actual)
 
 
-def data(plan: Plan, options: ChartOptions) -> BudgetData:
+def data(analysis: Analysis, options: ChartOptions) -> BudgetData:
     """Spend by month and by channel over ``options.months`` (or the horizon), for the
     initiatives ``options.where`` keeps."""
+    plan = analysis.plan
     months = chart_months(plan.horizon, options.months)
     first, last = months[0], months[-1]
     by_month = {
         row.key: row.totals
-        for row in rollup(plan, Dimension.MONTH, months=(first, last), where=options.where)
+        for row in analysis.rollup(Dimension.MONTH, months=(first, last), where=options.where)
     }
-    through = actuals_through(plan)
+    through = analysis.actuals_through()
     planned = tuple(by_month[m].planned[SPEND] if m in by_month else 0 for m in months)
     actual = tuple(
         None if through is None or m > through else _actual(by_month.get(m)) for m in months
@@ -90,12 +90,12 @@ def data(plan: Plan, options: ChartOptions) -> BudgetData:
     to_date = through is not None and through >= first
     channel_range = (first, min(last, through)) if to_date and through else (first, last)
     channel_rows = sorted(
-        rollup(plan, Dimension.CHANNEL, months=channel_range, where=options.where),
+        analysis.rollup(Dimension.CHANNEL, months=channel_range, where=options.where),
         key=lambda row: (-row.totals.planned[SPEND], row.label),
     )
     channel_rows = [r for r in channel_rows if r.totals.planned[SPEND] or r.totals.actual[SPEND]]
     spent = sum(value for value in actual if value is not None) if through else None
-    budget, count = _budget(plan, options.where)
+    budget, count = _budget(analysis, options.where)
     return BudgetData(
         headline=headline(plan.currency, spent, budget, sum(planned)),
         months=tuple(months),
@@ -119,10 +119,10 @@ def _actual(totals: Totals | None) -> int:
     return (totals.actual[SPEND] or 0) if totals is not None else 0
 
 
-def _budget(plan: Plan, where: Filter | None) -> tuple[int, int]:
+def _budget(analysis: Analysis, where: Filter | None) -> tuple[int, int]:
     """The budget of the kept initiatives that are not dropped, and how many initiatives the
     plan has (to tell "no initiatives" from "nothing planned")."""
-    return budget_and_target(plan, where)[0], plan.initiatives.count()
+    return budget_and_target(analysis, where)[0], analysis.plan.initiatives.count()
 
 
 def headline(currency: Currency, spent: int | None, budget: int, planned: int) -> str:

@@ -13,15 +13,14 @@ date"), which is the fair comparison, and the label gives actual as a share of i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from planner import months as month_math
-from planner.analysis import Dimension, actuals_through, conversions, rollup, total
-from planner.analysis.rollups import Totals
+from planner.analysis import Dimension, conversions
+from planner.analysis.sums import summed
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
 from planner.charts.redraw import shape
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 # Short stage names for the conversion labels ("MQL→SAL").
 _SHORT = {
@@ -85,27 +84,28 @@ class FunnelData:
         return any(value is not None for value in self.actual)
 
 
-def data(plan: Plan, options: ChartOptions) -> FunnelData:
+def data(analysis: Analysis, options: ChartOptions) -> FunnelData:
     """Stage totals and conversions over ``options.months`` for ``options.where``.
 
     While the range is in progress (actuals through a month before its last), one monthly
     roll-up gives both the range's totals and the plan to date; otherwise one total does.
     """
+    plan = analysis.plan
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
     # The whole horizon is asked for as "no range": the same sums, and SQLite's plan without
     # a month condition is faster on the large plan.
     whole = first <= plan.horizon.first and last >= plan.horizon.last
     months = None if whole else (first, last)
-    latest = actuals_through(plan)
+    latest = analysis.actuals_through()
     through = None if latest is None or latest < first else min(latest, last)
     to_date = None
     if through is not None and through < last:
-        monthly = rollup(plan, Dimension.MONTH, months=months, where=options.where)
-        totals = _summed(row.totals for row in monthly)
-        planned = _summed(row.totals for row in monthly if row.key <= through).planned
+        monthly = analysis.rollup(Dimension.MONTH, months=months, where=options.where)
+        totals = summed(row.totals for row in monthly)
+        planned = summed(row.totals for row in monthly if row.key <= through).planned
         to_date = tuple(planned[stage] for stage in FUNNEL_STAGES)
     else:
-        totals = total(plan, months=months, where=options.where)
+        totals = analysis.total(months=months, where=options.where)
     steps = tuple(
         StageStep(
             label=f"{_SHORT[step.from_stage]}→{_SHORT[step.to_stage]}",
@@ -125,20 +125,6 @@ def data(plan: Plan, options: ChartOptions) -> FunnelData:
         actuals_through=through,
         steps=steps,
     )
-
-
-def _summed(rows: Iterable[Totals]) -> Totals:
-    """Month totals added up as SQL's SUM would: an actual stays ``None`` only when no month
-    has one."""
-    planned = dict.fromkeys(Metric, 0)
-    actual: dict[Metric, int | None] = dict.fromkeys(Metric)
-    for totals in rows:
-        for metric in Metric:
-            planned[metric] += totals.planned[metric]
-            value = totals.actual[metric]
-            if value is not None:
-                actual[metric] = (actual[metric] or 0) + value
-    return Totals(planned, actual)
 
 
 def draw(data: FunnelData, style: ChartStyle, into: Figure | None = None) -> Figure:

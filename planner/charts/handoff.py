@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from planner.analysis import Dimension, actuals_through, handoff_by_month, rollup
+from planner.analysis import Dimension, handoff_by_month
 from planner.charts import TITLES
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.options import ChartOptions
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 _LEGEND_ORDER = ("Delivered", "Actual", "Committed", "Agreed", "Missed")
 
@@ -83,12 +83,13 @@ def _parts(data: HandoffData) -> zip[tuple[int, bool | None, bool | None, bool |
     return zip(data.months, data.mqls_met, data.acceptance_met, data.followup_met, strict=True)
 
 
-def data(plan: Plan, options: ChartOptions) -> HandoffData:
+def data(analysis: Analysis, options: ChartOptions) -> HandoffData:
     """The agreement against actuals for each month of ``options.months``; MQLs and SALs come
     from one monthly roll-up of the initiatives ``options.where`` keeps."""
+    plan = analysis.plan
     months = chart_months(plan.horizon, options.months)
     agreement = plan.handoff.get()
-    through = actuals_through(plan)
+    through = analysis.actuals_through()
     judged = {}
     if months and through is not None and through >= months[0]:
         last = min(months[-1], through)
@@ -98,9 +99,9 @@ def data(plan: Plan, options: ChartOptions) -> HandoffData:
         span = None if whole else (months[0], last)
         monthly = {
             row.key: row.totals
-            for row in rollup(plan, Dimension.MONTH, months=span, where=options.where)
+            for row in analysis.rollup(Dimension.MONTH, months=span, where=options.where)
         }
-        judged = {entry.month: entry for entry in handoff_by_month(plan, monthly=monthly)}
+        judged = {entry.month: entry for entry in handoff_by_month(analysis, monthly=monthly)}
     entries = [judged.get(month) for month in months]
     return HandoffData(
         months=tuple(months),

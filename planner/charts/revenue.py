@@ -14,7 +14,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, progress, rollup
+from planner.analysis import Dimension, progress
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.redraw import shape
 from planner.charts.style import NO_ACTUALS, NO_INITIATIVES, ChartStyle, new_figure, tag
@@ -24,10 +24,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from planner.analysis import Progress, Totals
+    from planner.analysis import Analysis, Progress, Totals
     from planner.charts.options import ChartOptions
     from planner.money import Currency
-    from planner.plan import Plan
 
 REVENUE = Metric.REVENUE_WON
 NOTHING_PLANNED = "No revenue won planned for these months: plan it on Targets & actuals"
@@ -80,16 +79,17 @@ class RevenueData:
         return any(value is not None for value in self.actual)
 
 
-def data(plan: Plan, options: ChartOptions) -> RevenueData:
+def data(analysis: Analysis, options: ChartOptions) -> RevenueData:
     """Revenue won by month over ``options.months`` (or the horizon) for ``options.where``."""
+    plan = analysis.plan
     months = chart_months(plan.horizon, options.months)
     by_month = {
         row.key: row.totals
-        for row in rollup(
-            plan, Dimension.MONTH, months=(months[0], months[-1]), where=options.where
+        for row in analysis.rollup(
+            Dimension.MONTH, months=(months[0], months[-1]), where=options.where
         )
     }
-    status = progress(plan, where=options.where)
+    status = progress(analysis, where=options.where)
     through = status.actuals_through
     planned = tuple(by_month[m].planned[REVENUE] if m in by_month else 0 for m in months)
     # Up to the actuals-through month a month with nothing entered won nothing; after it,

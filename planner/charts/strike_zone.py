@@ -6,7 +6,7 @@ planned versus actual, core segments first.
 
 Both panels come from one segment roll-up over the chosen months and filter, so they follow
 the dashboard's period and filters: "budget" is the planned spend and "revenue target" the
-planned revenue won in that period. (The Strike zone page's ``strike_zone(plan)`` reads the
+planned revenue won in that period. (The Strike zone page's ``strike_zone(analysis)`` reads the
 initiatives' budget and target fields instead, which no period or filter can narrow.) An
 initiative aimed at several segments is split between them exactly as the roll-up allocates
 it, so the tiers add up to the whole. Segments no live initiative aims at are listed too
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from planner import months as month_math
-from planner.analysis import Dimension, actuals_through, rollup, strike_zone
+from planner.analysis import Dimension, strike_zone
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
 from planner.charts.redraw import shape
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 # Tiers in strike-zone order; None is "aimed at no segment".
 TIERS: tuple[str | None, ...] = (Tier.CORE.value, Tier.EDGE.value, Tier.OUTSIDE.value, None)
@@ -94,21 +94,24 @@ class StrikeZoneData:
         return any(row.actual is not None for row in self.segments)
 
 
-def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
+def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
     """Tier shares and segment revenue over ``options.months`` for ``options.where``, from
     one segment roll-up (a tier's total is the sum of its segments' allocated shares)."""
+    plan = analysis.plan
     first, last = options.months or (plan.horizon.first, plan.horizon.last)
     # The whole horizon is asked for as "no range": the same sums, and SQLite's plan without
     # a month condition is two to three times faster on the large plan.
     whole = first <= plan.horizon.first and last >= plan.horizon.last
     segments = {segment.id: segment for segment in plan.segments.list()}
-    rows = rollup(
-        plan, Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
+    rows = analysis.rollup(
+        Dimension.SEGMENT, months=None if whole else (first, last), where=options.where
     )
     budget = dict.fromkeys(TIERS, 0)
     target = dict.fromkeys(TIERS, 0)
     revenue = []
     for row in rows:
+        if row.totals.empty:  # aimed at, but nothing planned or entered in these months
+            continue
         tier = None if row.key is None else segments[row.key].tier.value
         budget[tier] += row.totals.planned[Metric.SPEND]
         target[tier] += row.totals.planned[Metric.REVENUE_WON]
@@ -126,7 +129,7 @@ def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
         shown = {row.segment for row in revenue}
         revenue += [
             SegmentRevenue(segment.id, segment.name, segment.tier.value, 0, None, aimed=False)
-            for segment in strike_zone(plan).uncovered
+            for segment in strike_zone(analysis).uncovered
             if segment.id not in shown
         ]
     kept = sorted(revenue, key=lambda row: max(row.planned, row.actual or 0), reverse=True)
@@ -140,7 +143,7 @@ def data(plan: Plan, options: ChartOptions) -> StrikeZoneData:
         ),
         segments=tuple(kept),
         hidden=len(revenue) - len(kept),
-        actuals_through=actuals_through(plan),
+        actuals_through=analysis.actuals_through(),
     )
 
 

@@ -12,20 +12,16 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.funnel import reverse_funnel
+from planner.analysis.sums import Dimension
 from planner.checks.findings import Finding, Severity
 from planner.domain import FunnelAssumptions, Metric, return_ratio
 from planner.money import Currency
 from planner.months import Horizon
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
-_PLANNED = ", ".join(f"coalesce(t.{m.value}, 0)" for m in Metric)
-_FACTS = f"""
-WITH planned AS (
-    SELECT initiative_id, {", ".join(f"SUM({m.planned_column}) AS {m.value}" for m in Metric)}
-    FROM monthly_values GROUP BY initiative_id
-)
+_FACTS = """
 SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
        i.problem != '', i.so_what != '', i.why_us != '',
        owner.id, owner.active,
@@ -35,12 +31,10 @@ SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
        (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
         WHERE a.initiative_id = i.id AND s.tier = 'core'),
        (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
-        WHERE a.initiative_id = i.id AND s.tier = 'edge'),
-       {_PLANNED}
+        WHERE a.initiative_id = i.id AND s.tier = 'edge')
 FROM initiatives i
 LEFT JOIN roles ro ON ro.initiative_id = i.id AND ro.role = 'A'
 LEFT JOIN people owner ON owner.id = ro.person_id
-LEFT JOIN planned t ON t.initiative_id = i.id
 WHERE i.status != 'dropped'
 ORDER BY i.name COLLATE NOCASE
 """
@@ -284,8 +278,10 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def initiative_findings(plan: Plan) -> list[Finding]:
+def initiative_findings(analysis: Analysis) -> list[Finding]:
+    plan = analysis.plan
     context = Context(plan.horizon, plan.currency, plan.funnel.get())
+    planned = {row.key: row.totals.planned for row in analysis.rollup(Dimension.INITIATIVE)}
     findings = []
     for row in plan.query(_FACTS):
         facts = Facts(
@@ -296,7 +292,7 @@ def initiative_findings(plan: Plan) -> list[Finding]:
             row[9],
             None if row[10] is None else bool(row[10]),
             *row[11:15],
-            planned=dict(zip(Metric, row[15:], strict=True)),
+            planned=planned[row[0]],
         )
         for rule in RULES:
             findings.extend(rule(facts, context))

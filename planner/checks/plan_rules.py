@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Dimension, handoff_by_month, rollup, strike_zone
+from planner.analysis import Dimension, handoff_by_month, strike_zone
 from planner.checks.findings import Finding, Severity
 from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
 from planner.domain import Metric, Tier
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 
 def _months(months: list[int]) -> str:
@@ -20,9 +20,9 @@ def _months(months: list[int]) -> str:
     return shown + (f" and {len(months) - 4} more" if len(months) > 4 else "")
 
 
-def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
-    stage = plan.settings.get().stage
-    zone = strike_zone(plan)
+def strike_zone_findings(analysis: Analysis) -> Iterator[Finding]:
+    stage = analysis.plan.settings.get().stage
+    zone = strike_zone(analysis)
     for segment in zone.uncovered:
         if segment.tier is Tier.CORE:
             yield Finding(
@@ -53,7 +53,8 @@ def strike_zone_findings(plan: Plan) -> Iterator[Finding]:
         )
 
 
-def handoff_findings(plan: Plan) -> Iterator[Finding]:
+def handoff_findings(analysis: Analysis) -> Iterator[Finding]:
+    plan = analysis.plan
     agreement = plan.handoff.get()
     if agreement.mqls_per_month == 0:
         yield Finding(
@@ -64,7 +65,7 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             field="mqls_per_month",
         )
         return
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
     planned = {month: totals.planned[Metric.MQL] for month, totals in monthly.items()}
     short = [m for m in plan.horizon.months() if planned.get(m, 0) < agreement.mqls_per_month]
     if short:
@@ -76,7 +77,7 @@ def handoff_findings(plan: Plan) -> Iterator[Finding]:
             "agreement.",
             field="mqls_per_month",
         )
-    missed = [row.month for row in handoff_by_month(plan, monthly=monthly) if row.met is False]
+    missed = [row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False]
     if missed:
         yield Finding(
             Severity.WARNING,

@@ -9,15 +9,15 @@ from planner.checks.initiative_rules import initiative_findings
 from planner.checks.plan_rules import handoff_findings, strike_zone_findings
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
 
 
-def run_checks(plan: Plan) -> list[Finding]:
+def run_checks(analysis: Analysis) -> list[Finding]:
     """Every finding, most severe first, then plan-wide before per-initiative, then by name."""
     findings = [
-        *strike_zone_findings(plan),
-        *handoff_findings(plan),
-        *initiative_findings(plan),
+        *strike_zone_findings(analysis),
+        *handoff_findings(analysis),
+        *initiative_findings(analysis),
     ]
     return sorted(
         findings,

@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 
 from planner import validation as check
+from planner.analysis import Analysis
 from planner.charts import ChartOptions, build_chart
 from planner.charts.files import save_chart
 from planner.errors import ValidationError
-from planner.plan import Plan
 
 
-def write_chart(plan: Plan, options: argparse.Namespace) -> str:
+def write_chart(analysis: Analysis, options: argparse.Namespace) -> str:
     """Draw the chart the options ask for and say where it went."""
-    horizon = plan.horizon
+    horizon = analysis.plan.horizon
     first = check.month_in("--from", options.first, horizon) if options.first else horizon.first
     last = check.month_in("--to", options.last, horizon) if options.last else horizon.last
     if last < first:
         raise ValidationError("--to", "before_from", "is before --from")
-    figure = build_chart(plan, options.kind, ChartOptions(months=(first, last), dark=options.dark))
+    chosen = ChartOptions(months=(first, last), dark=options.dark)
+    figure = build_chart(analysis, options.kind, chosen)
     path = save_chart(figure, options.output)
     return f"Wrote the {options.kind} chart to {path}"

@@ -160,7 +160,10 @@ def _run(options: argparse.Namespace) -> int:
     if options.command == "import":
         return _import(options)
 
+    from planner.analysis import Analysis
+
     with Plan.open(options.plan, read_only=True) as plan:
+        analysis = Analysis.in_sql(plan)  # one question, one pass: summed in SQL
         if options.command == "export":
             from planner.cli.export import run_export
 
@@ -169,17 +172,17 @@ def _run(options: argparse.Namespace) -> int:
         if options.command == "chart":
             from planner.cli.chart import write_chart
 
-            print(write_chart(plan, options))
+            print(write_chart(analysis, options))
             return 0
         if options.command == "summary":
             from planner.cli.summary import summary_json, summary_text
 
-            print(summary_json(plan) if options.json else summary_text(plan))
+            print(summary_json(analysis) if options.json else summary_text(analysis))
             return 0
         from planner.checks import Severity, run_checks
         from planner.cli.check import findings_json, findings_text
 
-        findings = run_checks(plan)
+        findings = run_checks(analysis)
         print(findings_json(findings) if options.json else findings_text(findings))
         return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else 0
 

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from planner import months as month_math
-from planner.analysis import headline
+from planner.analysis import Analysis, headline
 from planner.analysis.headline import Headline
 from planner.checks import run_checks
 from planner.cli.check import findings_count_line
@@ -17,12 +17,13 @@ from planner.money import Currency
 from planner.plan import Plan
 
 
-def summary_data(plan: Plan) -> dict[str, Any]:
+def summary_data(analysis: Analysis) -> dict[str, Any]:
     """Everything the summary shows, as JSON-ready values (money as exact decimal strings)."""
+    plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
-    figures = headline(plan)
-    findings = run_checks(plan)
+    figures = headline(analysis)
+    findings = run_checks(analysis)
     progress = figures.progress
 
     def value(metric: Metric, amount: int | None) -> str | int | None:
@@ -72,15 +73,16 @@ def _rounded(ratio: float | None) -> float | None:
     return None if ratio is None else round(ratio, 4)
 
 
-def summary_json(plan: Plan) -> str:
-    return json.dumps(summary_data(plan), indent=2, ensure_ascii=False)
+def summary_json(analysis: Analysis) -> str:
+    return json.dumps(summary_data(analysis), indent=2, ensure_ascii=False)
 
 
-def summary_text(plan: Plan) -> str:
+def summary_text(analysis: Analysis) -> str:
+    plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
-    figures = headline(plan)
-    findings = run_checks(plan)
+    figures = headline(analysis)
+    findings = run_checks(analysis)
     progress = figures.progress
     year = (
         f"FY{progress.fiscal_year}"

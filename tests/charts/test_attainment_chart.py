@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from matplotlib.colors import to_hex
 
-from planner.analysis import Dimension, Filter, progress, rollup
+from planner.analysis import Analysis, Dimension, Filter, progress
 from planner.charts import ChartOptions, build_chart
 from planner.charts import attainment as chart
 from planner.charts.style import AHEAD, BEHIND, ChartStyle
@@ -21,7 +21,9 @@ REVENUE = Metric.REVENUE_WON
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -42,7 +44,7 @@ def bars(axes):
 def expected(plan, by, months, where=None):
     """``{key: actual ÷ planned}`` from the roll-up, for rows with revenue planned, best first."""
     found = {}
-    for row in rollup(plan, by, months=months, where=where):
+    for row in Analysis.in_sql(plan).rollup(by, months=months, where=where):
         planned, actual = row.totals.planned[REVENUE], row.totals.actual[REVENUE] or 0
         if planned:
             key = "none" if row.key is None else row.key
@@ -51,7 +53,7 @@ def expected(plan, by, months, where=None):
 
 
 def to_date(plan):
-    return (plan.horizon.first, progress(plan).actuals_through)
+    return (plan.horizon.first, progress(Analysis.in_sql(plan)).actuals_through)
 
 
 def texts(figure):
@@ -140,7 +142,7 @@ def test_long_initiative_names_are_cut_to_24_characters_and_an_ellipsis(demo_pla
 
 
 def test_a_plan_without_actuals_says_no_actuals_yet(no_actuals_plan):
-    figure = build_chart(no_actuals_plan, "attainment")
+    figure = build_chart(Analysis.in_sql(no_actuals_plan), "attainment")
     save(figure, "-no-actuals")
 
     assert "No actuals yet" in texts(figure)
@@ -148,7 +150,7 @@ def test_a_plan_without_actuals_says_no_actuals_yet(no_actuals_plan):
 
 
 def test_a_plan_without_initiatives_says_so_instead_of_blank_axes(empty_plan):
-    figure = build_chart(empty_plan, "attainment")
+    figure = build_chart(Analysis.in_sql(empty_plan), "attainment")
     save(figure, "-empty")
 
     assert "No initiatives yet" in texts(figure)

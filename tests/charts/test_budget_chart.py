@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analysis import Dimension, Filter, headline, progress, rollup
+from planner.analysis import Analysis, Dimension, Filter, headline, progress
 from planner.charts import ChartOptions, build_chart
 from planner.charts import budget as chart
 from planner.charts.style import ChartStyle
@@ -17,7 +17,9 @@ SPEND = Metric.SPEND
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -46,8 +48,8 @@ def test_monthly_bars_are_the_month_rollups_of_spend(demo_plan):
     figure = drawn(demo_plan)
     save(figure, "")
     save(drawn(demo_plan, dark=True), "-dark")
-    rows = {r.key: r.totals for r in rollup(demo_plan, Dimension.MONTH)}
-    through = progress(demo_plan).actuals_through
+    rows = {r.key: r.totals for r in Analysis.in_sql(demo_plan).rollup(Dimension.MONTH)}
+    through = progress(Analysis.in_sql(demo_plan)).actuals_through
     planned, actual = bars(figure.axes[0])
 
     assert planned == {f"month:{m}": rows[m].planned[SPEND] for m in demo_plan.horizon.months()}
@@ -59,8 +61,9 @@ def test_monthly_bars_are_the_month_rollups_of_spend(demo_plan):
 def test_channel_bars_compare_plan_and_spend_to_date_largest_plan_first(demo_plan):
     axes = drawn(demo_plan).axes[1]
     first = demo_plan.horizon.first
-    through = progress(demo_plan).actuals_through
-    rows = rollup(demo_plan, Dimension.CHANNEL, months=(first, through))
+    through = progress(Analysis.in_sql(demo_plan)).actuals_through
+    rows = Analysis.in_sql(demo_plan).rollup(Dimension.CHANNEL, months=(first, through))
+    rows = [r for r in rows if not r.totals.empty]  # a channel with no spend has no bar
     planned, actual = bars(axes, "width")
 
     assert planned == {f"channel:{r.key}": r.totals.planned[SPEND] for r in rows}
@@ -77,8 +80,8 @@ def test_channel_bars_compare_plan_and_spend_to_date_largest_plan_first(demo_pla
 
 
 def test_title_says_how_much_of_the_budget_is_spent(demo_plan):
-    figures = headline(demo_plan)
-    spent = progress(demo_plan).metrics[SPEND].actual_to_date
+    figures = headline(Analysis.in_sql(demo_plan))
+    spent = progress(Analysis.in_sql(demo_plan)).metrics[SPEND].actual_to_date
     budget = sum(i.budget for i in demo_plan.initiatives.list() if i.status != Status.DROPPED)
     short = demo_plan.currency.format_short
 
@@ -95,7 +98,9 @@ def test_a_channel_filter_narrows_bars_and_budget_to_that_channel(demo_plan):
     where = Filter(channel_ids=[paid])
     figure = drawn(demo_plan, ChartOptions(where=where))
     save(figure, "-paid")
-    rows = {r.key: r.totals for r in rollup(demo_plan, Dimension.MONTH, where=where)}
+    rows = {
+        r.key: r.totals for r in Analysis.in_sql(demo_plan).rollup(Dimension.MONTH, where=where)
+    }
     planned, _actual = bars(figure.axes[0])
     channel_planned, _ = bars(figure.axes[1], "width")
     budget = sum(
@@ -138,7 +143,7 @@ def test_a_month_range_limits_the_bars_to_those_months(demo_plan):
 def test_a_plan_without_actuals_draws_its_plan_and_says_no_actuals_yet(no_actuals_plan):
     figure = drawn(no_actuals_plan)
     save(figure, "-no-actuals")
-    rows = rollup(no_actuals_plan, Dimension.CHANNEL)
+    rows = Analysis.in_sql(no_actuals_plan).rollup(Dimension.CHANNEL)
     planned, actual = bars(figure.axes[1], "width")
 
     assert actual == {} and bars(figure.axes[0])[1] == {}
@@ -148,7 +153,7 @@ def test_a_plan_without_actuals_draws_its_plan_and_says_no_actuals_yet(no_actual
 
 
 def test_a_plan_without_initiatives_says_so_instead_of_blank_axes(empty_plan):
-    figure = build_chart(empty_plan, "budget")
+    figure = build_chart(Analysis.in_sql(empty_plan), "budget")
     save(figure, "-empty")
 
     assert "No initiatives yet" in texts(figure)

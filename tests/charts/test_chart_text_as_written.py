@@ -10,6 +10,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
+from planner.analysis import Analysis
 from planner.charts import KINDS, build_chart
 from planner.demo import build_demo
 from planner.plan import Plan
@@ -37,7 +38,7 @@ def dollar_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
 
 
 def drawn_texts(plan: Plan, kind: str) -> list[Text]:
-    figure = build_chart(plan, kind)
+    figure = build_chart(Analysis.in_sql(plan), kind)
     FigureCanvasAgg(figure).draw()  # tick labels are made when drawn
     return [text for text in figure.findobj(Text) if text.get_visible() and text.get_text()]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analysis import Dimension, Filter, actuals_through, rollup, total
+from planner.analysis import Analysis, Dimension, Filter
 from planner.charts import ChartOptions, build_chart
 from planner.charts import funnel as chart
 from planner.charts.style import ChartStyle
@@ -16,7 +16,9 @@ SHOTS = Path("/tmp/shots")
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -50,7 +52,7 @@ def test_stage_bars_are_the_rollup_totals_planned_hatched_and_actual_solid(demo_
     figure = drawn(demo_plan)
     save(figure, "")
     save(drawn(demo_plan, dark=True), "-dark")
-    expected_planned, expected_actual = stage_totals(total(demo_plan))
+    expected_planned, expected_actual = stage_totals(Analysis.in_sql(demo_plan).total())
 
     planned, actual = bars(figure.axes[0])
 
@@ -77,16 +79,16 @@ def test_the_bars_follow_the_chosen_months_and_filter(demo_plan):
     )
     figure = drawn(demo_plan, ChartOptions(months=months, where=where))
     save(figure, "-feb-mar-events-webinars")
-    rows = rollup(demo_plan, Dimension.TOTAL, months=months, where=where)
+    rows = Analysis.in_sql(demo_plan).rollup(Dimension.TOTAL, months=months, where=where)
 
     assert bars(figure.axes[0]) == stage_totals(rows[0].totals)
     assert "Feb 2026 – Mar 2026" in figure.get_suptitle()
 
 
 def test_a_tick_on_each_actual_bar_marks_the_plan_through_the_latest_actuals(demo_plan):
-    through = actuals_through(demo_plan)
+    through = Analysis.in_sql(demo_plan).actuals_through()
     assert through is not None and through < demo_plan.horizon.last  # the demo is mid-year
-    to_date = total(demo_plan, months=(demo_plan.horizon.first, through))
+    to_date = Analysis.in_sql(demo_plan).total(months=(demo_plan.horizon.first, through))
 
     [tick] = [line for line in drawn(demo_plan).axes[0].get_lines() if line.get_label()]
 
@@ -95,15 +97,19 @@ def test_a_tick_on_each_actual_bar_marks_the_plan_through_the_latest_actuals(dem
 
 
 def test_each_actual_is_labelled_with_its_share_of_the_plan_to_date(demo_plan):
-    through = actuals_through(demo_plan)
-    to_date = total(demo_plan, months=(demo_plan.horizon.first, through)).planned[Metric.MQL]
-    mqls = total(demo_plan).actual[Metric.MQL]
+    through = Analysis.in_sql(demo_plan).actuals_through()
+    to_date = (
+        Analysis.in_sql(demo_plan)
+        .total(months=(demo_plan.horizon.first, through))
+        .planned[Metric.MQL]
+    )
+    mqls = Analysis.in_sql(demo_plan).total().actual[Metric.MQL]
 
     assert f"{mqls:,} · {mqls / to_date:.0%}" in texts(drawn(demo_plan))
 
 
 def test_conversions_show_actual_planned_and_assumed_rates_between_stages(demo_plan):
-    totals = total(demo_plan)
+    totals = Analysis.in_sql(demo_plan).total()
     assumed = demo_plan.funnel.get().mql_to_sal
     actual = totals.actual[Metric.SAL] / totals.actual[Metric.MQL]
     planned = totals.planned[Metric.SAL] / totals.planned[Metric.MQL]
@@ -119,7 +125,7 @@ def test_conversions_show_actual_planned_and_assumed_rates_between_stages(demo_p
 def test_a_plan_without_actuals_draws_its_plan_and_says_no_actuals_yet(no_actuals_plan):
     figure = drawn(no_actuals_plan)
     save(figure, "-noactuals")
-    expected_planned, _ = stage_totals(total(no_actuals_plan))
+    expected_planned, _ = stage_totals(Analysis.in_sql(no_actuals_plan).total())
 
     planned, actual = bars(figure.axes[0])
 
@@ -137,6 +143,6 @@ def test_a_plan_without_initiatives_draws_a_sentence_not_blank_axes(empty_plan):
 
 
 def test_the_chart_is_built_by_its_command_line_name(demo_plan):
-    figure = build_chart(demo_plan, "funnel", ChartOptions(dark=True))
+    figure = build_chart(Analysis.in_sql(demo_plan), "funnel", ChartOptions(dark=True))
 
     assert figure.get_facecolor()[:3] != (1.0, 1.0, 1.0)

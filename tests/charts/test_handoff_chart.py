@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.analysis import Dimension, Filter, actuals_through, rollup
+from planner.analysis import Analysis, Dimension, Filter
 from planner.charts import ChartOptions
 from planner.charts import handoff as chart
 from planner.charts.style import ChartStyle
@@ -19,7 +19,9 @@ SHOTS = Path("/tmp/shots")
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -52,8 +54,10 @@ def crosses(axes):
 
 def judged_months(plan, where=None):
     """Month -> (MQL actual, SAL actual) from the monthly roll-up, through the latest actuals."""
-    through = actuals_through(plan)
-    rows = rollup(plan, Dimension.MONTH, months=(plan.horizon.first, through), where=where)
+    through = Analysis.in_sql(plan).actuals_through()
+    rows = Analysis.in_sql(plan).rollup(
+        Dimension.MONTH, months=(plan.horizon.first, through), where=where
+    )
     return {row.key: (row.totals.actual[Metric.MQL], row.totals.actual[Metric.SAL]) for row in rows}
 
 
@@ -119,7 +123,7 @@ def test_each_month_that_missed_a_part_of_the_agreement_carries_a_cross(demo_pla
 
 
 def test_the_title_counts_the_months_that_missed_the_agreement(demo_plan):
-    data = chart.data(demo_plan, ChartOptions())
+    data = chart.data(Analysis.in_sql(demo_plan), ChartOptions())
     judged = len(judged_months(demo_plan))
 
     title = chart.draw(data, ChartStyle(demo_plan.currency)).get_suptitle()

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+from planner.analysis import Analysis
 from planner.charts import KINDS, ChartOptions, chart_module
 from planner.charts.redraw import shape
 from planner.charts.style import ChartStyle
@@ -53,15 +54,20 @@ def plan(demo_path):
     plan.close()
 
 
+@pytest.fixture
+def analysis(plan):
+    return Analysis.in_sql(plan)
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 @pytest.mark.parametrize("factor", [1.1, 0.9, 1.25])
-def test_a_value_edit_redraws_in_place_the_picture_a_new_figure_gives(plan, kind, factor):
+def test_a_value_edit_redraws_in_place_the_picture_a_new_figure_gives(plan, analysis, kind, factor):
     module, style, options = chart_module(kind), ChartStyle(plan.currency), ChartOptions()
-    before = module.data(plan, options)
+    before = module.data(analysis, options)
     shown = module.draw(before, style)
     pixels(shown)
     scale_a_value(plan, *EDITED[kind], factor)
-    after = module.data(plan, options)
+    after = module.data(analysis, options)
     assert after != before and shape(after) == shape(before)
 
     redrawn = module.draw(after, style, into=shown)
@@ -71,43 +77,43 @@ def test_a_value_edit_redraws_in_place_the_picture_a_new_figure_gives(plan, kind
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_chart_redrawn_twice_in_place_still_matches_a_new_one(plan, kind):
+def test_a_chart_redrawn_twice_in_place_still_matches_a_new_one(plan, analysis, kind):
     module, style, options = chart_module(kind), ChartStyle(plan.currency), ChartOptions()
-    shown = module.draw(module.data(plan, options), style)
+    shown = module.draw(module.data(analysis, options), style)
     pixels(shown)
     for factor in (2.0, 0.7):
         scale_a_value(plan, *EDITED[kind], factor)
-        shown = module.draw(module.data(plan, options), style, into=shown)
+        shown = module.draw(module.data(analysis, options), style, into=shown)
         pixels(shown)
-    after = module.data(plan, options)
+    after = module.data(analysis, options)
     assert np.array_equal(pixels(shown), pixels(module.draw(after, style)))
 
 
 @pytest.mark.parametrize("kind", ["revenue", "budget", "handoff"])
-def test_a_chart_over_other_months_gets_a_new_figure(plan, kind):
+def test_a_chart_over_other_months_gets_a_new_figure(plan, analysis, kind):
     module, style = chart_module(kind), ChartStyle(plan.currency)
     months = plan.horizon.months()
-    shown = module.draw(module.data(plan, ChartOptions()), style)
+    shown = module.draw(module.data(analysis, ChartOptions()), style)
     pixels(shown)
-    fewer = module.data(plan, ChartOptions(months=(months[0], months[2])))
+    fewer = module.data(analysis, ChartOptions(months=(months[0], months[2])))
 
     assert module.draw(fewer, style, into=shown) is not shown
 
 
-def test_a_value_that_turns_a_month_into_a_miss_gets_a_new_figure(plan):
+def test_a_value_that_turns_a_month_into_a_miss_gets_a_new_figure(plan, analysis):
     module, style = chart_module("handoff"), ChartStyle(plan.currency)
-    before = module.data(plan, ChartOptions())
+    before = module.data(analysis, ChartOptions())
     shown = module.draw(before, style)
     scale_a_value(plan, Metric.MQL, "actual", 0.4)
-    after = module.data(plan, ChartOptions())
+    after = module.data(analysis, ChartOptions())
     assert after.mqls_met != before.mqls_met
 
     assert module.draw(after, style, into=shown) is not shown
 
 
-def test_a_figure_drawn_in_another_style_is_not_drawn_into(plan):
+def test_a_figure_drawn_in_another_style_is_not_drawn_into(plan, analysis):
     module = chart_module("revenue")
-    record = module.data(plan, ChartOptions())
+    record = module.data(analysis, ChartOptions())
     light = module.draw(record, ChartStyle(plan.currency))
 
     assert module.draw(record, ChartStyle(plan.currency, dark=True), into=light) is not light

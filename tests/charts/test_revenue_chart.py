@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from planner.analysis import Dimension, Filter, progress, rollup
+from planner.analysis import Analysis, Dimension, Filter, progress
 from planner.charts import ChartOptions, build_chart
 from planner.charts import revenue as chart
 from planner.charts.months_axis import month_labels, month_step
@@ -22,7 +22,9 @@ REVENUE = Metric.REVENUE_WON
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -45,7 +47,10 @@ def line(axes, label):
 
 
 def month_rows(plan, months=None, where=None):
-    return {r.key: r.totals for r in rollup(plan, Dimension.MONTH, months=months, where=where)}
+    return {
+        r.key: r.totals
+        for r in Analysis.in_sql(plan).rollup(Dimension.MONTH, months=months, where=where)
+    }
 
 
 def texts(figure):
@@ -60,7 +65,7 @@ def test_monthly_bars_are_the_month_rollups_planned_hatched_and_actual_solid(dem
     save(figure, "")
     save(drawn(demo_plan, dark=True), "-dark")
     rows = month_rows(demo_plan)
-    through = progress(demo_plan).actuals_through
+    through = progress(Analysis.in_sql(demo_plan)).actuals_through
     planned, actual = bars(figure.axes[0])
 
     assert planned == {
@@ -77,7 +82,7 @@ def test_monthly_bars_are_the_month_rollups_planned_hatched_and_actual_solid(dem
 def test_cumulative_lines_are_running_sums_of_the_month_rollups(demo_plan):
     axes = drawn(demo_plan).axes[1]
     rows = month_rows(demo_plan)
-    through = progress(demo_plan).actuals_through
+    through = progress(Analysis.in_sql(demo_plan)).actuals_through
     months = demo_plan.horizon.months()
 
     assert line(axes, "Planned") == list(accumulate(rows[m].planned[REVENUE] for m in months))
@@ -87,7 +92,7 @@ def test_cumulative_lines_are_running_sums_of_the_month_rollups(demo_plan):
 
 
 def test_forecast_runs_from_the_last_actual_to_progress_year_forecast(demo_plan):
-    status = progress(demo_plan)
+    status = progress(Analysis.in_sql(demo_plan))
     year = status.year_months
     axes = drawn(demo_plan, ChartOptions(months=year)).axes[1]
     forecast, actual = line(axes, "Forecast (run rate)"), line(axes, "Actual")
@@ -104,7 +109,7 @@ def test_forecast_runs_from_the_last_actual_to_progress_year_forecast(demo_plan)
 
 
 def test_headline_says_what_was_won_of_what_was_planned_to_date(demo_plan):
-    revenue = progress(demo_plan).metrics[REVENUE]
+    revenue = progress(Analysis.in_sql(demo_plan)).metrics[REVENUE]
     short = demo_plan.currency.format_short
     figure = drawn(demo_plan)
 
@@ -142,7 +147,7 @@ def test_a_plan_without_actuals_draws_its_plan_and_says_no_actuals_yet(no_actual
 
 
 def test_a_plan_without_initiatives_says_so_instead_of_blank_axes(empty_plan):
-    figure = build_chart(empty_plan, "revenue")
+    figure = build_chart(Analysis.in_sql(empty_plan), "revenue")
     save(figure, "-empty")
 
     assert "No initiatives yet" in texts(figure)

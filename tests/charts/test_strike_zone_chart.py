@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.analysis import Dimension, Filter, rollup
+from planner.analysis import Analysis, Dimension, Filter
 from planner.charts import ChartOptions
 from planner.charts import strike_zone as chart
 from planner.charts.style import ChartStyle
@@ -20,7 +20,9 @@ SPEND, REVENUE = Metric.SPEND, Metric.REVENUE_WON
 
 def drawn(plan, options=None, *, dark=False):
     options = options or ChartOptions()
-    return chart.draw(chart.data(plan, options), ChartStyle(plan.currency, dark=dark))
+    return chart.draw(
+        chart.data(Analysis.in_sql(plan), options), ChartStyle(plan.currency, dark=dark)
+    )
 
 
 def save(figure, name):
@@ -56,7 +58,7 @@ def texts(figure):
 
 def expected_shares(plan, options=None):
     options = options or ChartOptions()
-    rows = rollup(plan, Dimension.TIER, months=options.months, where=options.where)
+    rows = Analysis.in_sql(plan).rollup(Dimension.TIER, months=options.months, where=options.where)
     spend = sum(row.totals.planned[SPEND] for row in rows)
     revenue = sum(row.totals.planned[REVENUE] for row in rows)
     return {
@@ -71,7 +73,9 @@ def expected_shares(plan, options=None):
 
 def expected_segments(plan, options=None):
     options = options or ChartOptions()
-    rows = rollup(plan, Dimension.SEGMENT, months=options.months, where=options.where)
+    rows = Analysis.in_sql(plan).rollup(
+        Dimension.SEGMENT, months=options.months, where=options.where
+    )
     planned = {f"segment:{row.key or 'none'}": row.totals.planned[REVENUE] for row in rows}
     actual = {
         f"segment:{row.key or 'none'}": row.totals.actual[REVENUE]
@@ -90,7 +94,7 @@ def test_tier_bars_are_the_shares_of_planned_spend_and_revenue_in_the_tier_rollu
 
 
 def test_wide_tier_shares_are_labelled_inside_and_narrow_ones_under_their_bar(demo_plan):
-    rows = {row.key: row.totals for row in rollup(demo_plan, Dimension.TIER)}
+    rows = {row.key: row.totals for row in Analysis.in_sql(demo_plan).rollup(Dimension.TIER)}
     spend = sum(totals.planned[SPEND] for totals in rows.values())
     core = rows["core"].planned[SPEND] / spend
     edge = rows["edge"].planned[SPEND] / spend

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planner import Metric, Plan
-from planner.analysis import Dimension, rollup
+from planner.analysis import Analysis, Dimension
 from ui.pages.dashboard.drill import NO_SEGMENT, KeyNames, drill_down
 from ui.pages.dashboard.selection import NO_OWNER, Selection
 from ui.pages.initiatives.filters import NOBODY, NOWHERE
@@ -31,7 +31,7 @@ def team_of(plan: Plan, initiative) -> str | None:
 
 
 def test_a_month_lists_the_initiatives_running_in_it(plan):
-    found = drill_down(plan, "month:202603", YEAR)
+    found = drill_down(Analysis.in_sql(plan), "month:202603", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: i.start_month <= 202603 <= i.end_month)
@@ -41,7 +41,7 @@ def test_a_month_lists_the_initiatives_running_in_it(plan):
 def test_an_owner_lists_what_they_own_and_sets_the_owner_filter(plan):
     owner = next(i.owner_id for i in plan.initiatives.list() if i.owner_id is not None)
 
-    found = drill_down(plan, f"owner:{owner}", YEAR)
+    found = drill_down(Analysis.in_sql(plan), f"owner:{owner}", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: i.owner_id == owner)
@@ -50,7 +50,7 @@ def test_an_owner_lists_what_they_own_and_sets_the_owner_filter(plan):
 
 
 def test_no_owner_lists_the_initiatives_nobody_is_accountable_for(plan):
-    found = drill_down(plan, "owner:none", YEAR)
+    found = drill_down(Analysis.in_sql(plan), "owner:none", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: i.owner_id is None)
@@ -59,7 +59,7 @@ def test_no_owner_lists_the_initiatives_nobody_is_accountable_for(plan):
 
 
 def test_a_team_lists_the_initiatives_its_people_own(plan):
-    found = drill_down(plan, "team:Sales", YEAR)
+    found = drill_down(Analysis.in_sql(plan), "team:Sales", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: team_of(plan, i) == "Sales")
@@ -69,7 +69,7 @@ def test_a_team_lists_the_initiatives_its_people_own(plan):
 def test_a_tier_lists_the_initiatives_aimed_at_any_of_its_segments(plan):
     core = {s.id for s in plan.segments.list() if s.tier.value == "core"}
 
-    found = drill_down(plan, "tier:core", YEAR)
+    found = drill_down(Analysis.in_sql(plan), "tier:core", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: bool(core & set(i.segment_ids)))
@@ -77,7 +77,7 @@ def test_a_tier_lists_the_initiatives_aimed_at_any_of_its_segments(plan):
 
 
 def test_no_tier_lists_the_initiatives_aimed_at_no_segment(plan):
-    found = drill_down(plan, "tier:none", YEAR)
+    found = drill_down(Analysis.in_sql(plan), "tier:none", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: not i.segment_ids)
@@ -87,7 +87,7 @@ def test_no_tier_lists_the_initiatives_aimed_at_no_segment(plan):
 def test_a_segment_lists_the_initiatives_aimed_at_it(plan):
     segment = plan.segments.list()[0]
 
-    found = drill_down(plan, f"segment:{segment.id}", YEAR)
+    found = drill_down(Analysis.in_sql(plan), f"segment:{segment.id}", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: segment.id in i.segment_ids)
@@ -98,7 +98,7 @@ def test_a_segment_lists_the_initiatives_aimed_at_it(plan):
 def test_a_channel_lists_its_initiatives(plan):
     paid = plan.channels.named("Paid").id
 
-    found = drill_down(plan, f"channel:{paid}", YEAR)
+    found = drill_down(Analysis.in_sql(plan), f"channel:{paid}", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: i.channel_id == paid)
@@ -110,7 +110,7 @@ def test_a_channel_the_lead_added_and_named_lists_its_initiatives(plan):
     podcasts = plan.channels.add(name="Podcasts").id
     plan.initiatives.update(plan.initiatives.list()[0].id, channel_id=podcasts)
 
-    found = drill_down(plan, f"channel:{podcasts}", YEAR)
+    found = drill_down(Analysis.in_sql(plan), f"channel:{podcasts}", YEAR)
 
     assert found is not None
     assert found.initiative_ids == ids(plan, lambda i: i.channel_id == podcasts)
@@ -122,7 +122,7 @@ def test_a_channel_the_lead_added_and_named_lists_its_initiatives(plan):
 def test_an_initiative_lists_itself(plan):
     initiative = plan.initiatives.list()[3]
 
-    found = drill_down(plan, f"initiative:{initiative.id}", YEAR)
+    found = drill_down(Analysis.in_sql(plan), f"initiative:{initiative.id}", YEAR)
 
     assert found is not None
     assert found.initiative_ids == {initiative.id}
@@ -130,10 +130,10 @@ def test_an_initiative_lists_itself(plan):
 
 
 def test_a_funnel_stage_lists_the_initiatives_with_that_stage_in_the_months(plan):
-    rows = rollup(plan, Dimension.INITIATIVE, months=Q1.months)
+    rows = Analysis.in_sql(plan).rollup(Dimension.INITIATIVE, months=Q1.months)
     expected = {r.key for r in rows if r.totals.planned[Metric.MQL] or r.totals.actual[Metric.MQL]}
 
-    found = drill_down(plan, "stage:mql", Q1)
+    found = drill_down(Analysis.in_sql(plan), "stage:mql", Q1)
 
     assert found is not None
     assert found.initiative_ids == expected
@@ -142,7 +142,7 @@ def test_a_funnel_stage_lists_the_initiatives_with_that_stage_in_the_months(plan
 
 def test_the_months_leave_out_initiatives_that_do_not_run_in_them(plan):
     event = plan.channels.named("Event").id
-    found = drill_down(plan, f"channel:{event}", Q1)
+    found = drill_down(Analysis.in_sql(plan), f"channel:{event}", Q1)
 
     assert found is not None
     assert found.initiative_ids == ids(
@@ -155,7 +155,7 @@ def test_the_dashboards_filter_narrows_the_list_and_goes_along(plan):
     channel = plan.channels.named("Paid").id
     paid = Selection(months=(202601, 202612), period="Year 2026", channel_id=channel)
 
-    found = drill_down(plan, "month:202603", paid)
+    found = drill_down(Analysis.in_sql(plan), "month:202603", paid)
 
     assert found is not None
     assert found.initiative_ids == ids(
@@ -165,8 +165,8 @@ def test_the_dashboards_filter_narrows_the_list_and_goes_along(plan):
 
 
 def test_a_key_nothing_stands_behind_opens_nothing(plan):
-    assert drill_down(plan, "planet:mars", YEAR) is None
-    assert drill_down(plan, "owner:99999", YEAR) is None
+    assert drill_down(Analysis.in_sql(plan), "planet:mars", YEAR) is None
+    assert drill_down(Analysis.in_sql(plan), "owner:99999", YEAR) is None
 
 
 def test_keys_read_as_names(plan):

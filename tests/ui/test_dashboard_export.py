@@ -23,7 +23,7 @@ SIGNATURES = {"png": b"\x89PNG\r\n", "svg": b"<?xml", "pdf": b"%PDF-"}
 
 @pytest.fixture
 def figure(document):
-    return build_chart(document.plan, "revenue")
+    return build_chart(document.analysis, "revenue")
 
 
 @pytest.mark.parametrize("kind", list(SIGNATURES))

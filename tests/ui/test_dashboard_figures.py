@@ -7,7 +7,7 @@ import pytest
 from dashboard_support import no_actuals_plan
 
 from planner import Metric, Plan
-from planner.analysis import Dimension, Filter, actuals_through, headline, progress, rollup
+from planner.analysis import Analysis, Dimension, Filter, headline, progress
 from planner.charts import chart_data
 from planner.charts.options import ChartOptions
 from planner.checks import run_checks
@@ -24,11 +24,11 @@ def plan(document) -> Plan:
 
 
 def figures(plan: Plan, months: tuple[int, int], where: Filter | None = None) -> dict:
-    return {f.key: f for f in headline_figures(plan, months, where)}
+    return {f.key: f for f in headline_figures(Analysis.in_sql(plan), months, where)}
 
 
 def summed(plan, months, metric, where=None, *, actual=False, through=None) -> int:
-    rows = rollup(plan, Dimension.MONTH, months=months, where=where)
+    rows = Analysis.in_sql(plan).rollup(Dimension.MONTH, months=months, where=where)
     kept = [r for r in rows if through is None or r.key <= through]
     return sum((r.totals.actual[metric] or 0) if actual else r.totals.planned[metric] for r in kept)
 
@@ -47,7 +47,7 @@ def test_a_quarter_narrows_the_revenue_target_to_its_months(plan):
 
 
 def test_won_to_date_runs_through_the_latest_actual(plan):
-    through = actuals_through(plan)
+    through = Analysis.in_sql(plan).actuals_through()
     won = figures(plan, YEAR)["won"]
 
     assert through == 202604
@@ -62,7 +62,7 @@ def test_a_past_quarter_is_to_date_through_its_own_last_month(plan):
 
 
 def test_attainment_is_won_over_planned_to_date(plan):
-    through = actuals_through(plan)
+    through = Analysis.in_sql(plan).actuals_through()
     planned = summed(plan, YEAR, Metric.REVENUE_WON, through=through)
     actual = summed(plan, YEAR, Metric.REVENUE_WON, actual=True, through=through)
 
@@ -75,7 +75,9 @@ def test_attainment_is_won_over_planned_to_date(plan):
 def test_the_forecast_is_the_cores_run_rate_forecast(plan):
     forecast = figures(plan, Q2)["forecast"]
 
-    assert forecast.amount == progress(plan).metrics[Metric.REVENUE_WON].forecast_year
+    assert (
+        forecast.amount == progress(Analysis.in_sql(plan)).metrics[Metric.REVENUE_WON].forecast_year
+    )
     assert forecast.caption == "Forecast 2026"
 
 
@@ -87,7 +89,7 @@ def test_pipeline_to_date_is_the_pipeline_entered(plan):
 
 def test_budget_used_is_spend_to_date_over_the_live_initiatives_budgets(plan):
     spent = summed(plan, YEAR, Metric.SPEND, actual=True)
-    budget_total = headline(plan).budget  # the core's: initiatives not dropped
+    budget_total = headline(Analysis.in_sql(plan)).budget  # the core's: initiatives not dropped
 
     budget = figures(plan, YEAR)["budget"]
 
@@ -99,7 +101,7 @@ def test_budget_used_is_spend_to_date_over_the_live_initiatives_budgets(plan):
 
 
 def test_budget_used_agrees_with_the_budget_charts_title(plan):
-    chart = chart_data(plan, "budget", ChartOptions(months=YEAR))
+    chart = chart_data(Analysis.in_sql(plan), "budget", ChartOptions(months=YEAR))
     budget = figures(plan, YEAR)["budget"]
 
     assert f"({budget.value})" in chart.headline
@@ -114,7 +116,9 @@ def test_a_filter_narrows_every_figure_to_its_initiatives(plan):
     assert paid["target"].amount < figures(plan, YEAR)["target"].amount
     assert (
         paid["forecast"].amount
-        == progress(plan, where=only_paid).metrics[Metric.REVENUE_WON].forecast_year
+        == progress(Analysis.in_sql(plan), where=only_paid)
+        .metrics[Metric.REVENUE_WON]
+        .forecast_year
     )
 
 
@@ -144,7 +148,7 @@ def test_a_plan_with_no_initiatives_has_nothing_planned():
 
 
 def test_open_findings_count_errors_and_warnings_not_notes(plan):
-    found = run_checks(plan)
+    found = run_checks(Analysis.in_sql(plan))
     errors = sum(f.severity is Severity.ERROR for f in found)
     warnings = sum(f.severity is Severity.WARNING for f in found)
 

@@ -8,7 +8,7 @@ from dashboard_support import bar_position, dashboard, settle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from planner.analysis import Dimension, rollup
+from planner.analysis import Dimension
 from planner.charts import KINDS
 from planner.domain import Metric
 from ui.pages.dashboard.hover import series_name, targets
@@ -23,7 +23,7 @@ def hover(page, position: QPoint) -> str:
 
 
 def test_a_revenue_bar_names_its_month_and_its_money(dashboard):
-    march = next(r for r in rollup(dashboard.plan, Dimension.MONTH) if r.key == 202603)
+    march = next(r for r in dashboard.analysis.rollup(Dimension.MONTH) if r.key == 202603)
     planned = march.totals.planned[Metric.REVENUE_WON]
 
     tip = hover(dashboard, bar_position(dashboard, "month:202603", "Planned"))

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner import Metric
-from planner.analysis import Dimension, Filter, rollup
+from planner.analysis import Dimension, Filter
 from planner.charts import KINDS
 from ui import theme
 from ui.commands import Edit
@@ -52,7 +52,7 @@ def card(page, key: str) -> str:
 
 
 def test_the_headline_shows_the_demo_plans_figures_for_its_year(dashboard):
-    expected = headline_figures(dashboard.plan, (202601, 202612), None)
+    expected = headline_figures(dashboard.analysis, (202601, 202612), None)
 
     for figure in expected[:-1]:  # the findings card waits for the checks
         assert card(dashboard, figure.key) == figure.value
@@ -68,7 +68,7 @@ def test_the_header_names_the_plan_its_company_and_horizon(dashboard):
 def test_the_findings_card_counts_the_findings_it_is_given(dashboard):
     from planner.checks import run_checks
 
-    found = run_checks(dashboard.plan)
+    found = run_checks(dashboard.analysis)
     dashboard.set_findings(found)
 
     assert card(dashboard, "findings") == str(
@@ -100,7 +100,7 @@ def test_choosing_a_quarter_narrows_the_charts_and_the_headline(dashboard, qtbot
 
     assert dashboard.charts.options.months == (202604, 202606)
     assert dashboard.charts.record().months == (202604, 202605, 202606)
-    q2 = headline_figures(dashboard.plan, (202604, 202606), None)
+    q2 = headline_figures(dashboard.analysis, (202604, 202606), None)
     assert card(dashboard, "target") == q2[0].value
     assert dashboard.headline.cards["target"].note.text() == "planned for Apr – Jun 2026"
 
@@ -134,7 +134,7 @@ def test_a_filter_narrows_the_charts_and_the_headline(dashboard, qtbot):
     assert dashboard.charts.options.where == paid
     planned = sum(
         r.totals.planned[Metric.REVENUE_WON]
-        for r in rollup(dashboard.plan, Dimension.MONTH, months=(202601, 202612), where=paid)
+        for r in dashboard.analysis.rollup(Dimension.MONTH, months=(202601, 202612), where=paid)
     )
     assert card(dashboard, "target") == dashboard.plan.currency.format_short(planned)
     assert dashboard.charts.record().planned_to_date < 1_600_000_00
@@ -149,7 +149,7 @@ def test_no_owner_narrows_to_the_initiatives_nobody_is_accountable_for(dashboard
     assert dashboard.charts.options.where == nobody
     planned = sum(
         r.totals.planned[Metric.REVENUE_WON]
-        for r in rollup(dashboard.plan, Dimension.MONTH, months=(202601, 202612), where=nobody)
+        for r in dashboard.analysis.rollup(Dimension.MONTH, months=(202601, 202612), where=nobody)
     )
     assert card(dashboard, "target") == dashboard.plan.currency.format_short(planned)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dashboard_support import no_actuals_plan
 
 from planner import Plan
+from planner.analysis import Analysis
 from planner.services.values import Kind, ValueEntry
 from ui.pages.dashboard.periods import (
     CUSTOM,
@@ -19,7 +20,7 @@ from ui.pages.dashboard.periods import (
 
 
 def table(plan: Plan) -> list[tuple[str, str, tuple[int, int] | None]]:
-    return [(c.key, c.label, c.months) for c in period_choices(plan)]
+    return [(c.key, c.label, c.months) for c in period_choices(Analysis.in_sql(plan))]
 
 
 def test_a_calendar_year_plan_offers_the_year_its_quarters_and_months():
@@ -53,7 +54,7 @@ def test_the_current_fiscal_year_follows_the_latest_actual():
     initiative = plan.initiatives.list()[0].id
     plan.values.set_many([ValueEntry(initiative, 202605, "revenue_won", Kind.ACTUAL, 100)])
 
-    choices = period_choices(plan)
+    choices = period_choices(Analysis.in_sql(plan))
 
     assert (choices[0].key, choices[0].label, choices[0].months) == (
         YEAR,
@@ -61,13 +62,13 @@ def test_the_current_fiscal_year_follows_the_latest_actual():
         (202604, 202612),
     )
     assert [c.label for c in choices[1:4]] == ["FY2027 Q1", "FY2027 Q2", "FY2027 Q3"]
-    assert fiscal_year_months(plan) == (2027, (202604, 202612))
+    assert fiscal_year_months(Analysis.in_sql(plan)) == (2027, (202604, 202612))
 
 
 def test_a_plan_over_three_years_offers_each_year():
     plan = Plan.in_memory(first_month="2026-01", months=36)
 
-    labels = [c.label for c in period_choices(plan)]
+    labels = [c.label for c in period_choices(Analysis.in_sql(plan))]
 
     assert labels == [
         "Year 2026",
@@ -80,11 +81,11 @@ def test_a_plan_over_three_years_offers_each_year():
         "Whole plan",
         "Months…",
     ]
-    assert period_choices(plan)[-2].months == (202601, 202812)
+    assert period_choices(Analysis.in_sql(plan))[-2].months == (202601, 202812)
 
 
 def test_the_demo_plan_offers_its_year_first(document):
-    first = period_choices(document.plan)[0]
+    first = period_choices(document.analysis)[0]
 
     assert (first.label, first.months) == ("Year 2026", (202601, 202612))
 

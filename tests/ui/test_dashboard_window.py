@@ -58,7 +58,7 @@ def test_the_dashboard_opens_first_and_draws_its_charts_once_painted(qtbot, tmp_
 
 def test_a_click_on_a_month_bar_lists_exactly_its_initiatives(window, qtbot):
     dashboard = window_dashboard(window)
-    expected = drill_down(dashboard.plan, "month:202603", dashboard.selection)
+    expected = drill_down(dashboard.analysis, "month:202603", dashboard.selection)
 
     click_bar(dashboard, "month:202603")
 
@@ -100,7 +100,7 @@ def test_show_all_lifts_the_drill_down(window, qtbot):
 
 def test_another_filter_after_a_drill_down_narrows_within_it(window, qtbot):
     dashboard = window_dashboard(window)
-    expected = drill_down(dashboard.plan, "month:202603", dashboard.selection)
+    expected = drill_down(dashboard.analysis, "month:202603", dashboard.selection)
     click_bar(dashboard, "month:202603")
     page = window.view.current_page()
 

@@ -4,8 +4,9 @@ it, and tells every view what changed."""
 from __future__ import annotations
 
 from planner import ChangeSet, Entity, Plan
-from planner.analysis import in_memory
-from planner.analysis.in_memory import values_in_memory
+from planner.analysis import engine
+from planner.analysis.memory_sums import MemorySums
+from planner.analysis.sql_sums import SqlSums
 from ui.commands import Edit
 from ui.document import PlanDocument
 
@@ -89,13 +90,11 @@ def test_closing_twice_is_harmless(document):
 
 
 def test_a_small_plan_sums_its_values_in_sql(document):
-    assert values_in_memory(document.plan) is None
+    assert isinstance(document.analysis.sums, SqlSums)
 
 
 def test_a_big_plan_keeps_its_values_in_memory_while_open(demo_path, qapp, monkeypatch):
-    monkeypatch.setattr(in_memory, "IN_MEMORY_FROM_ROWS", 1)
+    monkeypatch.setattr(engine, "IN_MEMORY_FROM_ROWS", 1)
     document = PlanDocument(Plan.open(demo_path))
-    plan = document.plan
-    assert values_in_memory(plan) is not None
+    assert isinstance(document.analysis.sums, MemorySums)
     document.close()
-    assert values_in_memory(plan) is None

@@ -416,7 +416,7 @@ def test_reveal_of_an_unknown_initiative_says_no(page):
 
 
 def test_findings_mark_rows_with_the_worst_icon_and_list_them(page):
-    page.set_findings(run_checks(page.plan))
+    page.set_findings(run_checks(page.analysis))
     guide = cell(page, by_name(page.plan, GUIDE).id, "name")
     assert not guide.data(Qt.ItemDataRole.DecorationRole).isNull()
     tip = tooltip_text(guide.data(Qt.ItemDataRole.ToolTipRole))

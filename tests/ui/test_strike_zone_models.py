@@ -21,7 +21,7 @@ from planner import (
     Status,
     Tier,
 )
-from planner.analysis import strike_zone
+from planner.analysis import Analysis, strike_zone
 from planner.analysis.strike_zone import Coverage
 from ui.pages.strike_zone import edits
 from ui.pages.strike_zone.coverage import (
@@ -180,7 +180,7 @@ def test_a_long_segment_name_wraps_and_ends_with_an_ellipsis_when_it_cannot_fit(
 
 
 def test_segment_rows_carry_what_the_live_initiatives_aim_at_each_segment(small_plan):
-    rows = {r.segment.name: r for r in segment_rows(strike_zone(small_plan))}
+    rows = {r.segment.name: r for r in segment_rows(strike_zone(Analysis.in_sql(small_plan)))}
     core, edge, outside = rows["Mid-market SaaS"], rows["Agencies"], rows["Tiny shops"]
     assert (core.initiatives, core.budget, core.revenue_target) == (1, 5_000_00, 50_000_00)
     assert (edge.initiatives, edge.budget) == (1, 5_000_00)
@@ -188,7 +188,7 @@ def test_segment_rows_carry_what_the_live_initiatives_aim_at_each_segment(small_
 
 
 def test_segment_rows_give_each_segment_its_share_of_the_live_budget(small_plan):
-    rows = {r.segment.name: r for r in segment_rows(strike_zone(small_plan))}
+    rows = {r.segment.name: r for r in segment_rows(strike_zone(Analysis.in_sql(small_plan)))}
     # Live budget: Webinars 10,000 split over two segments, Podcast 2,000 aimed at nothing.
     assert rows["Mid-market SaaS"].budget_share == 5_000 / 12_000
 
@@ -196,14 +196,14 @@ def test_segment_rows_give_each_segment_its_share_of_the_live_budget(small_plan)
 def test_segment_rows_have_no_share_when_the_plan_has_no_budget():
     plan = Plan.in_memory()
     plan.segments.add(name="Only", tier=Tier.CORE)
-    [row] = segment_rows(strike_zone(plan))
+    [row] = segment_rows(strike_zone(Analysis.in_sql(plan)))
     assert row.budget_share is None and row.target_share is None
     plan.close()
 
 
 def test_the_segments_table_shows_tier_titles_and_edits_tier_values(small_plan, qapp):
     model = RowsModel(segment_columns(lambda: USD))
-    model.set_rows(segment_rows(strike_zone(small_plan)))
+    model.set_rows(segment_rows(strike_zone(Analysis.in_sql(small_plan))))
     tier = [c.key for c in model.columns].index("tier")
     assert model.index(0, tier).data() == "Core (in the zone)"
     assert model.index(1, tier).data() == "Edge"
@@ -212,7 +212,7 @@ def test_the_segments_table_shows_tier_titles_and_edits_tier_values(small_plan, 
 
 def test_the_segments_table_shows_money_in_the_plan_currency(small_plan, qapp):
     model = RowsModel(segment_columns(lambda: Currency("EUR")))
-    model.set_rows(segment_rows(strike_zone(small_plan)))
+    model.set_rows(segment_rows(strike_zone(Analysis.in_sql(small_plan))))
     budget = [c.key for c in model.columns].index("budget")
     assert model.index(0, budget).data() == "€5,000"
 
@@ -220,7 +220,7 @@ def test_the_segments_table_shows_money_in_the_plan_currency(small_plan, qapp):
 def test_a_tier_edit_in_the_segments_table_reaches_the_edit_handler(small_plan, qapp):
     seen = []
     model = RowsModel(segment_columns(lambda: USD), lambda r, k, v: seen.append((r.id, k, v)))
-    rows = segment_rows(strike_zone(small_plan))
+    rows = segment_rows(strike_zone(Analysis.in_sql(small_plan)))
     model.set_rows(rows)
     tier = [c.key for c in model.columns].index("tier")
     model.setData(model.index(1, tier), "core")
@@ -236,25 +236,28 @@ def test_only_name_tier_and_notes_are_editable_in_the_segments_table(qapp):
 
 
 def test_figures_show_the_shares_inside_the_zone_with_amounts(small_plan):
-    figures = zone_figures(strike_zone(small_plan), USD, Stage.SCALING)
+    figures = zone_figures(strike_zone(Analysis.in_sql(small_plan)), USD, Stage.SCALING)
     assert figures.budget_share == "42%"  # 5,000 of 12,000
     assert figures.budget_detail.startswith("$5k of $12k")
     assert figures.target_share == "50%"  # 50,000 of 100,000
 
 
 def test_figures_flag_a_budget_share_below_what_the_stage_asks(small_plan):
-    assert zone_figures(strike_zone(small_plan), USD, Stage.SCALING).budget_low is True
+    assert (
+        zone_figures(strike_zone(Analysis.in_sql(small_plan)), USD, Stage.SCALING).budget_low
+        is True
+    )
 
 
 def test_figures_say_what_share_the_companys_stage_asks_for(small_plan):
-    figures = zone_figures(strike_zone(small_plan), USD, Stage.ESTABLISHED)
+    figures = zone_figures(strike_zone(Analysis.in_sql(small_plan)), USD, Stage.ESTABLISHED)
     assert figures.budget_detail.endswith("an established company should aim for 60% or more")
 
 
 def test_figures_show_a_dash_when_the_plan_has_no_budget_or_target():
     plan = Plan.in_memory()
     plan.segments.add(name="Only", tier=Tier.CORE)
-    figures = zone_figures(strike_zone(plan), USD, Stage.STARTUP)
+    figures = zone_figures(strike_zone(Analysis.in_sql(plan)), USD, Stage.STARTUP)
     assert (figures.budget_share, figures.target_share) == (NO_SHARE, NO_SHARE)
     assert figures.budget_low is False
     plan.close()
@@ -262,13 +265,13 @@ def test_figures_show_a_dash_when_the_plan_has_no_budget_or_target():
 
 def test_figures_tell_when_a_core_segment_has_nothing_aimed_at_it(small_plan):
     small_plan.initiatives.set_segments(initiative_named(small_plan, "Webinars").id, [])
-    figures = zone_figures(strike_zone(small_plan), USD, Stage.SCALING)
+    figures = zone_figures(strike_zone(Analysis.in_sql(small_plan)), USD, Stage.SCALING)
     assert figures.uncovered.startswith("Nothing aims at Mid-market SaaS (core)")
     assert figures.coverage is Coverage.CORE_UNCOVERED
 
 
 def test_figures_list_uncovered_segments_once_every_core_one_is_covered(small_plan):
-    figures = zone_figures(strike_zone(small_plan), USD, Stage.SCALING)
+    figures = zone_figures(strike_zone(Analysis.in_sql(small_plan)), USD, Stage.SCALING)
     assert figures.uncovered == (
         "Every core segment has a live initiative; nothing aims at Tiny shops (outside)"
     )

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from export_support import zip_names
 
+from planner.analysis import Analysis
 from planner.charts import KINDS
 from planner.workbook.export import ExportOptions, export_workbook
 
@@ -68,7 +69,7 @@ def test_chart_pictures_come_on_a_charts_sheet_with_the_option(export_demo_plan,
 def test_pictures_drawn_beforehand_are_embedded_as_given(export_demo_plan, tmp_path):
     from planner.workbook.export.images import draw_pictures
 
-    pictures = draw_pictures(export_demo_plan)
+    pictures = draw_pictures(Analysis.in_sql(export_demo_plan))
     path = export_workbook(
         export_demo_plan,
         tmp_path / "given.xlsx",

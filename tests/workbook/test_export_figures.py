@@ -9,7 +9,7 @@ import pytest
 from export_support import count, minor, row_starting, sheet_rows
 
 from planner import months as month_math
-from planner.analysis import Dimension, headline, rollup, strike_zone, total
+from planner.analysis import Analysis, Dimension, headline, strike_zone
 from planner.domain import Metric, Role, Tier
 from planner.workbook import layout
 
@@ -36,7 +36,7 @@ def export_summary_labels(export_demo_workbook):
 
 def test_summary_headline_money_equals_the_analysis(export_demo_plan, export_summary_labels):
     plan, shown = export_demo_plan, export_summary_labels
-    figures = headline(plan)
+    figures = headline(Analysis.in_sql(plan))
     revenue = figures.progress.metrics[Metric.REVENUE_WON]
     year = figures.progress.fiscal_year
     assert minor(plan.currency, shown["Budget"]) == figures.budget
@@ -49,7 +49,7 @@ def test_summary_headline_money_equals_the_analysis(export_demo_plan, export_sum
 
 
 def test_summary_headline_ratios_equal_the_analysis(export_demo_plan, export_summary_labels):
-    figures = headline(export_demo_plan)
+    figures = headline(Analysis.in_sql(export_demo_plan))
     revenue = figures.progress.metrics[Metric.REVENUE_WON]
     shown = export_summary_labels
     assert shown["Attainment to date"] == ratio(revenue.attainment_to_date)
@@ -66,7 +66,7 @@ def test_summary_attainment_by_metric_equals_the_progress_of_each(
 ):
     rows = sheet_rows(export_demo_workbook, "Summary")
     start = row_starting(rows, "Metric", "Planned to date") + 1
-    progress = headline(export_demo_plan).progress
+    progress = headline(Analysis.in_sql(export_demo_plan)).progress
     for row in rows[start : start + len(Metric)]:
         metric = TITLES[row[0]]
         expected = progress.metrics[metric]
@@ -84,10 +84,12 @@ def test_initiatives_money_equals_the_plan_and_the_rollup_to_date(
     rows = sheet_rows(export_demo_workbook, "Initiatives")
     header = row_starting(rows, "ID", "Initiative")
     titles = rows[header]
-    through = headline(plan).progress.actuals_through
+    through = headline(Analysis.in_sql(plan)).progress.actuals_through
     to_date = {
         row.key: row.totals
-        for row in rollup(plan, Dimension.INITIATIVE, months=(plan.horizon.first, through))
+        for row in Analysis.in_sql(plan).rollup(
+            Dimension.INITIATIVE, months=(plan.horizon.first, through)
+        )
     }
     by_id = {i.id: i for i in plan.initiatives.list()}
     shown = [dict(zip(titles, row, strict=True)) for row in rows[header + 1 :]]
@@ -110,7 +112,7 @@ def test_monthly_figures_equal_the_monthly_rollup(export_demo_plan, export_demo_
     plan = export_demo_plan
     rows = sheet_rows(export_demo_workbook, "Monthly")
     header = row_starting(rows, "Month", "Planned")
-    expected = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    expected = {row.key: row.totals for row in Analysis.in_sql(plan).rollup(Dimension.MONTH)}
     shown = {}
     for row in rows[header + 1 :]:
         if not isinstance(row[0], dt.date):
@@ -130,7 +132,7 @@ def test_monthly_totals_equal_the_whole_plan(export_demo_plan, export_demo_workb
     plan = export_demo_plan
     rows = sheet_rows(export_demo_workbook, "Monthly")
     row = rows[row_starting(rows, "Total")]
-    totals = total(plan)
+    totals = Analysis.in_sql(plan).total()
     for position, metric in enumerate(Metric):
         assert _value(plan, metric, row[1 + 2 * position]) == totals.planned[metric]
         assert _value(plan, metric, row[2 + 2 * position]) == totals.actual[metric]
@@ -156,7 +158,7 @@ def test_actuals_planned_and_actual_equal_the_plans_values(export_demo_plan, exp
 
 def test_strike_zone_shares_equal_the_analysis(export_demo_plan, export_demo_workbook):
     plan = export_demo_plan
-    zone = strike_zone(plan)
+    zone = strike_zone(Analysis.in_sql(plan))
     rows = sheet_rows(export_demo_workbook, "Strike zone")
     header = row_starting(rows, "Segment", "Tier")
     for item, row in zip(zone.segments, rows[header + 1 :], strict=False):
@@ -188,6 +190,6 @@ def test_the_raci_matrix_shows_each_role_under_its_person(export_demo_plan, expo
 def test_the_strike_zone_sheet_says_the_coverage_as_the_page_does(
     export_demo_plan, export_demo_workbook
 ):
-    statement = strike_zone(export_demo_plan).coverage_statement()
+    statement = strike_zone(Analysis.in_sql(export_demo_plan)).coverage_statement()
     cells = [cell for row in sheet_rows(export_demo_workbook, "Strike zone") for cell in row]
     assert statement in cells

@@ -11,7 +11,7 @@ from plan_builders import no_actuals_plan
 
 from planner import Plan
 from planner import months as month_math
-from planner.analysis import actuals_through
+from planner.analysis import Analysis
 from planner.domain import Metric
 from planner.workbook import layout
 from planner.workbook.export import export_workbook
@@ -178,7 +178,7 @@ def test_summary_names_the_plan_its_period_and_actuals_through(
 ):
     ws = export_demo_openpyxl["Summary"]
     settings = export_demo_plan.settings.get()
-    through = month_math.label(actuals_through(export_demo_plan))
+    through = month_math.label(Analysis.in_sql(export_demo_plan).actuals_through())
     assert ws["A1"].value == settings.name
     assert ws["A3"].value.startswith(settings.horizon.describe())
     assert f"actuals through {through}" in ws["A3"].value

@@ -47,7 +47,7 @@ def export_both_ways(export_demo_plan, tmp_path_factory):
     paths = {}
     moment = dt.datetime(2026, 5, 4, 9, 30)  # both exports are made "at the same time"
     patch = pytest.MonkeyPatch()
-    patch.setattr(workbook, "gather", lambda plan: facts.gather(plan, now=moment))
+    patch.setattr(workbook, "gather", lambda analysis: facts.gather(analysis, now=moment))
     for fast in (True, False):
         path = folder / f"fast-{fast}.xlsx"
         write_workbook(

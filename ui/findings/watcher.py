@@ -28,7 +28,7 @@ class FindingsWatcher(QObject):
     def run_now(self) -> None:
         """Check the plan at once and announce the findings."""
         self._timer.stop()
-        self.findings = run_checks(self._document.plan)
+        self.findings = run_checks(self._document.analysis)
         self.updated.emit(self.findings)
 
     def stop(self) -> None:

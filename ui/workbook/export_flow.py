@@ -14,7 +14,7 @@ from ui.workbook.background import BackgroundTask, Outcome, problem_text
 from ui.workbook.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
-    from planner import Plan
+    from planner.analysis import Analysis
     from ui.main_window import MainWindow
 
 
@@ -54,7 +54,7 @@ class ExportFlow:
         pictures = None
         if chart_images:
             try:
-                pictures = self._draw_pictures(document.plan)
+                pictures = self._draw_pictures(document.analysis)
             except Exception as error:  # a picture that cannot be drawn stops nothing else
                 self.window.show_problem(
                     "Can't draw the chart pictures", f"{type(error).__name__}: {error}"
@@ -69,13 +69,13 @@ class ExportFlow:
             on_done=lambda outcome: self._finished(target, outcome),
         )
 
-    def _draw_pictures(self, plan: Plan) -> tuple[tuple[str, bytes], ...]:
+    def _draw_pictures(self, analysis: Analysis) -> tuple[tuple[str, bytes], ...]:
         """The chart pictures, drawn here on the UI thread (the app's one matplotlib thread;
         a second one drawing at the same time has crashed it) before the export starts."""
         self.window.statusBar().showMessage("Drawing the chart pictures…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return jobs.draw_pictures(plan)
+            return jobs.draw_pictures(analysis)
         finally:
             QApplication.restoreOverrideCursor()
             self.window.statusBar().clearMessage()

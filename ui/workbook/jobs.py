@@ -18,6 +18,7 @@ from planner.workbook.importing.mapping import CsvMapping
 from planner.workbook.importing.records import ImportPreview
 
 if TYPE_CHECKING:
+    from planner.analysis import Analysis
     from planner.workbook.importing import CsvTable
 
 Progress = Callable[[int, int], None]
@@ -84,9 +85,9 @@ def is_csv(path: Path) -> bool:
     return path.suffix.lower() in CSV_SUFFIXES
 
 
-def draw_pictures(plan: Plan) -> tuple[tuple[str, bytes], ...]:
+def draw_pictures(analysis: Analysis) -> tuple[tuple[str, bytes], ...]:
     """The dashboard's charts as PNG pictures for the export. Called on the UI thread: the app
     uses matplotlib on that thread only."""
     from planner.workbook.export.images import draw_pictures as draw
 
-    return draw(plan)
+    return draw(analysis)

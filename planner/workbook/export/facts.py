@@ -19,9 +19,7 @@ from planner.analysis import (
     Totals,
     handoff_by_month,
     headline,
-    rollup,
     strike_zone,
-    total,
 )
 from planner.checks import run_checks
 from planner.checks.findings import Finding
@@ -40,15 +38,15 @@ from planner.field_labels import field_label
 from planner.workbook.export.cells import shown_line
 
 if TYPE_CHECKING:
+    from planner.analysis import Analysis
     from planner.money import Currency
-    from planner.plan import Plan
 
 
 @dataclass(frozen=True)
 class ExportFacts:
     """A snapshot of the plan for the workbook. Money in minor units; ``monthly`` maps each
-    month holding values to its totals; ``to_date`` each initiative with values up to the
-    actuals-through month to its totals over those months (empty before the first actual)."""
+    month of the horizon to its totals; ``to_date`` each initiative to its totals up to the
+    actuals-through month (empty before the first actual)."""
 
     settings: PlanSettings
     currency: Currency
@@ -90,17 +88,20 @@ class ExportFacts:
         return found
 
 
-def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
-    """Read what the workbook shows from ``plan``."""
+def gather(analysis: Analysis, *, now: dt.datetime | None = None) -> ExportFacts:
+    """Read what the workbook shows from the analysed plan."""
+    plan = analysis.plan
     settings = plan.settings.get()
-    figures = headline(plan)
+    figures = headline(analysis)
     through = figures.progress.actuals_through
-    monthly = {row.key: row.totals for row in rollup(plan, Dimension.MONTH)}
+    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
     to_date = {}
     if through is not None:
         to_date = {
             row.key: row.totals
-            for row in rollup(plan, Dimension.INITIATIVE, months=(settings.horizon.first, through))
+            for row in analysis.rollup(
+                Dimension.INITIATIVE, months=(settings.horizon.first, through)
+            )
         }
     return ExportFacts(
         settings=settings,
@@ -112,13 +113,13 @@ def gather(plan: Plan, *, now: dt.datetime | None = None) -> ExportFacts:
         channels=plan.channels.list(),
         initiatives=plan.initiatives.list(),
         assignments=plan.roles.all(),
-        findings=run_checks(plan),
+        findings=run_checks(analysis),
         headline=figures,
         monthly=monthly,
-        plan_total=total(plan),
+        plan_total=analysis.total(),
         to_date=to_date,
-        strike_zone=strike_zone(plan),
-        handoff=handoff_by_month(plan, monthly=monthly),
+        strike_zone=strike_zone(analysis),
+        handoff=handoff_by_month(analysis, monthly=monthly),
         agreement=plan.handoff.get(),
         funnel=plan.funnel.get(),
     )

@@ -14,7 +14,7 @@ from planner.workbook.export.cells import Styled
 from planner.workbook.export.sheet_setup import Grid, write_grid
 
 if TYPE_CHECKING:
-    from planner.plan import Plan
+    from planner.analysis import Analysis
     from planner.workbook.export.context import ExportContext
 
 TITLE = "Charts"
@@ -26,21 +26,23 @@ PER_PAGE = 2
 WIDTHS = [12.0] * 8  # about a picture's width
 
 
-def chart_png(plan: Plan, kind: str) -> bytes:
-    """The chart ``kind`` of the plan as PNG bytes."""
-    figure = build_chart(plan, kind)
+def chart_png(analysis: Analysis, kind: str) -> bytes:
+    """The chart ``kind`` of the analysed plan as PNG bytes."""
+    figure = build_chart(analysis, kind)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, facecolor=figure.get_facecolor())
     return buffer.getvalue()
 
 
-def draw_pictures(plan: Plan) -> tuple[tuple[str, bytes], ...]:
-    """Every dashboard chart of ``plan`` as (kind, PNG bytes), in the Charts sheet's order:
-    for ``ExportOptions.pictures``."""
-    return tuple((kind, chart_png(plan, kind)) for kind in KINDS)
+def draw_pictures(analysis: Analysis) -> tuple[tuple[str, bytes], ...]:
+    """Every dashboard chart of the analysed plan as (kind, PNG bytes), in the Charts sheet's
+    order: for ``ExportOptions.pictures``."""
+    return tuple((kind, chart_png(analysis, kind)) for kind in KINDS)
 
 
-def write(ctx: ExportContext, pictures: tuple[tuple[str, bytes], ...] = ()) -> None:
+def write(
+    ctx: ExportContext, analysis: Analysis, pictures: tuple[tuple[str, bytes], ...] = ()
+) -> None:
     """Add the Charts sheet, one picture under another (``pictures`` drawn already, by kind;
     the rest are drawn here)."""
     ws = ctx.new_sheet(TITLE)
@@ -58,7 +60,7 @@ def write(ctx: ExportContext, pictures: tuple[tuple[str, bytes], ...] = ()) -> N
     drawn = dict(pictures)
     for position, kind in enumerate(KINDS, 1):
         ctx.progress.check()
-        png = drawn[kind] if kind in drawn else chart_png(ctx.plan, kind)
+        png = drawn[kind] if kind in drawn else chart_png(analysis, kind)
         picture = Image(io.BytesIO(png))
         picture.width, picture.height = round(picture.width * SHOWN), round(picture.height * SHOWN)
         grid.add(Styled(TITLES[kind], "section"))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
+from planner.analysis import Analysis
 from planner.version import APP_NAME
 from planner.workbook.export import (
     about_sheet,
@@ -49,7 +50,8 @@ def write_workbook(
     fast_rows: bool = True,
 ) -> None:
     """Write the workbook of ``plan`` to ``path`` (a new file, the caller's temporary one)."""
-    facts = gather(plan)
+    analysis = Analysis.in_sql(plan)  # one pass over the plan: summed in SQL
+    facts = gather(analysis)
     progress.check()
     actuals = actuals_sheet.read_rows(plan, facts)
     small_rows = 3 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
@@ -64,7 +66,7 @@ def write_workbook(
     try:
         summary_sheet.write(ctx)
         if options.chart_images:
-            images.write(ctx, options.pictures)
+            images.write(ctx, analysis, options.pictures)
         initiatives_sheet.write(ctx)
         roles_sheet.write(ctx)
         monthly_sheet.write(ctx)

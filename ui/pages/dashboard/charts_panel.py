@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
 
-from planner import Plan
+from planner.analysis import Analysis
 from planner.charts import KINDS, TITLES, chart_module
 from planner.charts.options import ChartOptions
 from planner.charts.style import ChartStyle
@@ -51,9 +51,9 @@ class ChartsPanel(QTabWidget):
 
     drill_requested = Signal(str)
 
-    def __init__(self, plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
+    def __init__(self, analysis: Callable[[], Analysis], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._plan = plan
+        self._analysis = analysis
         self.options = ChartOptions()
         self.charts: dict[str, _Chart] = {}
         self.redraws = 0  # charts drawn anew (a record or style that changed): tests count
@@ -158,9 +158,10 @@ class ChartsPanel(QTabWidget):
         if not chart.stale:
             return False
         chart.stale = False
-        plan = self._plan()
+        analysis = self._analysis()
+        plan = analysis.plan
         module = chart_module(kind)
-        record = module.data(plan, self.options)
+        record = module.data(analysis, self.options)
         style = ChartStyle.for_plan(plan, dark=self.options.dark)
         if record == chart.record and style == chart.style:
             return False
@@ -180,9 +181,9 @@ class ChartsPanel(QTabWidget):
         as a document or a slide wants it whatever the window's scheme."""
         kind = kind or self.current_kind()
         chart = self.charts[kind]
-        plan = self._plan()
+        analysis = self._analysis()
         module = chart_module(kind)
         record = chart.record if not chart.stale and chart.record is not None else None
         if record is None:
-            record = module.data(plan, self.options)
-        return module.draw(record, ChartStyle.for_plan(plan, dark=False))
+            record = module.data(analysis, self.options)
+        return module.draw(record, ChartStyle.for_plan(analysis.plan, dark=False))

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from planner import Metric, PlanError
 from planner import months as month_math
-from planner.analysis import Dimension, rollup
+from planner.analysis import Dimension
 from planner.domain import Channel, Initiative, Person, Segment
 
 from .selection import NO_OWNER, Selection
 
 if TYPE_CHECKING:
     from planner import Plan
+    from planner.analysis import Analysis
 
 # The Initiatives page's segment filter "No segment" (its NOWHERE; kept apart so this
 # module stays free of Qt, and tested equal).
@@ -116,10 +117,10 @@ class KeyNames:
         return None
 
 
-def drill_down(plan: Plan, key: str, selection: Selection) -> DrillDown | None:
+def drill_down(analysis: Analysis, key: str, selection: Selection) -> DrillDown | None:
     """The initiatives behind ``key`` among those the dashboard shows (its filter, and
     running at some point in its months); ``None`` for a key it cannot open."""
-    names = KeyNames(plan)
+    names = KeyNames(analysis.plan)
     kind, value = split_key(key)
     first, last = selection.months
     shown = [
@@ -135,7 +136,7 @@ def drill_down(plan: Plan, key: str, selection: Selection) -> DrillDown | None:
     }
     what = names.describe(key)
     try:
-        found = _drill(plan, kind, value, shown, selection, names)
+        found = _drill(analysis, kind, value, shown, selection, names)
     except (ValueError, KeyError):
         return None
     if found is None:
@@ -149,7 +150,7 @@ def drill_down(plan: Plan, key: str, selection: Selection) -> DrillDown | None:
 
 
 def _drill(
-    plan: Plan,
+    analysis: Analysis,
     kind: str,
     value: str,
     shown: list[Initiative],
@@ -194,7 +195,7 @@ def _drill(
         metric = stage_metric(value)
         if metric is None:
             return None
-        rows = rollup(plan, Dimension.INITIATIVE, months=selection.months, where=selection.where)
+        rows = analysis.rollup(Dimension.INITIATIVE, months=selection.months, where=selection.where)
         ids = [row.key for row in rows if row.totals.planned[metric] or row.totals.actual[metric]]
         return [i for i in ids if isinstance(i, int)], f"Contributing {metric.title}", {}
     return None

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from planner import Metric
 from planner import months as month_math
-from planner.analysis import Dimension, Filter, Totals, actuals_through, rollup
+from planner.analysis import Dimension, Filter, Totals
 from planner.analysis.headline import budget_and_target
 from planner.checks.findings import Finding, Severity
 
 from .periods import describe_months, fiscal_year_months, year_name
 
 if TYPE_CHECKING:
-    from planner import Plan
+    from planner.analysis import Analysis
 
 NO_ACTUALS = "No actuals yet"
 
@@ -85,22 +85,23 @@ def _tone(share: float | None) -> str:
 
 
 def headline_figures(
-    plan: Plan,
+    analysis: Analysis,
     months: tuple[int, int],
     where: Filter | None,
     findings: Sequence[Finding] | None = None,
 ) -> list[HeadlineFigure]:
     """Revenue target, won to date, attainment, the year's forecast, pipeline, budget used
     and open findings, for ``months`` and the initiatives ``where`` keeps."""
+    plan = analysis.plan
     money = plan.currency.format_short
     start = plan.settings.get().fiscal_year_start
-    through = actuals_through(plan)
-    year, (year_first, year_last) = fiscal_year_months(plan, through)
+    through = analysis.actuals_through()
+    year, (year_first, year_last) = fiscal_year_months(analysis, through)
     first, last = months
     # One roll-up serves the chosen months and the fiscal year the forecast runs over.
     span = (min(first, year_first), max(last, year_last))
     by_month = {
-        row.key: row.totals for row in rollup(plan, Dimension.MONTH, months=span, where=where)
+        row.key: row.totals for row in analysis.rollup(Dimension.MONTH, months=span, where=where)
     }
     chosen = [m for m in plan.horizon.months() if first <= m <= last]
     to_date = [m for m in chosen if through is not None and m <= through]
@@ -115,7 +116,7 @@ def headline_figures(
     pipeline = _sums(by_month, to_date, Metric.PIPELINE) if to_date else None
     # Measured against the initiatives' budgets, as the budget chart and the core's
     # headline do (monthly planned spend may not add up to the budgets).
-    budget = budget_and_target(plan, where)[0]
+    budget = budget_and_target(analysis, where)[0]
     spent = _sums(by_month, to_date, Metric.SPEND).actual if to_date else None
     year_revenue = _sums(by_month, year_months, Metric.REVENUE_WON)
     year_to_date = _sums(by_month, elapsed, Metric.REVENUE_WON).actual if elapsed else None

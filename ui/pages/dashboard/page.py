@@ -156,7 +156,7 @@ class DashboardPage(Page):
             return self.charts
         from .charts_panel import ChartsPanel  # matplotlib comes with it
 
-        charts = ChartsPanel(lambda: self.plan)
+        charts = ChartsPanel(lambda: self.analysis)
         charts.set_describer(self._names.describe)
         charts.add_chart_actions([self.save_action, self.copy_action])
         charts.drill_requested.connect(self.drill)
@@ -222,7 +222,7 @@ class DashboardPage(Page):
             self.filters.set_segments(plan.segments.list())
             self.filters.set_channels(plan.channels.list())
         # Cheap, and the current fiscal year moves with the latest actual: every time.
-        self.filters.set_periods(period_choices(plan), plan.horizon.months())
+        self.filters.set_periods(period_choices(self.analysis), plan.horizon.months())
 
     def _schedule(self) -> None:
         if not self._timer.isActive():
@@ -236,7 +236,7 @@ class DashboardPage(Page):
         selection = self.filters.selection()
         self.selection = selection
         self.recomputes += 1
-        figures = headline_figures(self.plan, selection.months, selection.where, self._findings)
+        figures = headline_figures(self.analysis, selection.months, selection.where, self._findings)
         self.headline.show_figures(figures)
         if self.charts is not None:
             self.charts.set_options(selection.options(dark=self._dark()))
@@ -265,7 +265,7 @@ class DashboardPage(Page):
         """Open the initiatives behind ``key`` as a click on its bar does; what was asked."""
         if self.selection is None:
             return None
-        found = drill_down(self.plan, key, self.selection)
+        found = drill_down(self.analysis, key, self.selection)
         if found is not None:
             self.drill_requested.emit(found)
         return found

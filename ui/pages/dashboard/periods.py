@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import actuals_through
 from planner.analysis.periods import Period, period_label
 
 if TYPE_CHECKING:
-    from planner import Plan
+    from planner.analysis import Analysis
 
 YEAR = "year"  # the current fiscal year, whichever that is as actuals come in
 WHOLE = "whole"
@@ -28,14 +27,16 @@ class PeriodChoice:
     months: tuple[int, int] | None
 
 
-def fiscal_year_months(plan: Plan, through: int | None = None) -> tuple[int, tuple[int, int]]:
+def fiscal_year_months(
+    analysis: Analysis, through: int | None = None
+) -> tuple[int, tuple[int, int]]:
     """The plan's current fiscal year and its first and last month inside the horizon: the
     year of the latest actual (``through``, read from the plan when not given), or the
     plan's first year before any actual, as :func:`planner.analysis.progress` has it."""
-    settings = plan.settings.get()
+    settings = analysis.plan.settings.get()
     start, horizon = settings.fiscal_year_start, settings.horizon
     if through is None:
-        through = actuals_through(plan)
+        through = analysis.actuals_through()
     year = month_math.fiscal_year(through if through is not None else horizon.first, start)
     in_year = [m for m in horizon.months() if month_math.fiscal_year(m, start) == year]
     return year, (in_year[0], in_year[-1])
@@ -52,12 +53,13 @@ def year_label(year: int, fiscal_year_start: int) -> str:
     return f"Year {name}" if fiscal_year_start == 1 else name
 
 
-def period_choices(plan: Plan, through: int | None = None) -> list[PeriodChoice]:
+def period_choices(analysis: Analysis, through: int | None = None) -> list[PeriodChoice]:
     """The current fiscal year, its quarters (those inside the horizon), the plan's other
     fiscal years, the whole plan (when it is more than that year) and "Months…"."""
+    plan = analysis.plan
     start = plan.settings.get().fiscal_year_start
     horizon = plan.horizon
-    year, (first, last) = fiscal_year_months(plan, through)
+    year, (first, last) = fiscal_year_months(analysis, through)
     years: dict[int, list[int]] = {}
     for month in horizon.months():
         years.setdefault(month_math.fiscal_year(month, start), []).append(month)

@@ -91,7 +91,7 @@ class StrikeZonePage(Page):
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Reload the figures, the segments and the grid from the core."""
         plan = self.plan
-        zone = strike_zone(plan)
+        zone = strike_zone(self.analysis)
         self.headline.show_figures(zone_figures(zone, plan.currency, plan.settings.get().stage))
         self.segments_model.set_rows(segment_rows(zone))
         changed = initiatives_to_reload(changes)

@@ -1,0 +1,243 @@
+"""The one analysis engine: roll-ups of the nine funnel metrics, planned and actual, by
+period or by a dimension, over plain sums from a source that the owner of the plan chooses.
+
+    analysis = Analysis.in_sql(plan)        # a command, an export: summed in SQL each time
+    analysis = Analysis.in_memory(plan)     # the app's document: arrays kept in step
+    analysis.rollup(Dimension.OWNER, months=(202601, 202603), where=Filter(...))
+
+Each source only sums (per initiative, per month; see
+:class:`~planner.analysis.sums.SumsSource`); grouping, allocation and ordering are here, once:
+
+- Periods (month, quarter, year) list every period of the requested months in the horizon;
+  per-initiative groupings (initiative, owner, team, channel, segment, tier) every group
+  holding an initiative the filter keeps. A group with nothing entered reads 0 planned and
+  ``None`` actual ("no data").
+- An initiative aimed at several segments is allocated to them in equal shares, the
+  indivisible remainder going one minor unit at a time to its segments in id order; every
+  segment and tier total therefore adds up to the plan total exactly. Initiatives aimed at no
+  segment form their own row (key ``None``), as initiatives with no owner do.
+- Rows come in time order for periods, in the plan's order for channels (keyed by channel
+  id) and segments, core to outside for tiers, by name otherwise; "none" rows last.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from planner.analysis.periods import Period, period_key, period_label
+from planner.analysis.sql_sums import SqlSums
+from planner.analysis.sums import (
+    NOTHING,
+    Dimension,
+    RollupRow,
+    Sums,
+    SumsSource,
+    Totals,
+    added,
+)
+from planner.domain import Tier
+
+if TYPE_CHECKING:
+    from planner.analysis.filters import Filter
+    from planner.plan import Plan
+
+Key = int | str | None
+_NO_OWNER = "(no owner)"
+_NOT_AIMED = "(no segment)"
+_PERIODS = (Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR, Dimension.TOTAL)
+_INITIATIVES = (
+    "SELECT i.id, i.name, i.channel_id, r.person_id, o.team FROM initiatives i "
+    "LEFT JOIN roles r ON r.initiative_id = i.id AND r.role = 'A' "
+    "LEFT JOIN people o ON o.id = r.person_id ORDER BY i.name COLLATE NOCASE, i.id"
+)
+_AIMS = (
+    "SELECT a.initiative_id, a.segment_id, s.tier FROM initiative_segments a "
+    "JOIN segments s ON s.id = a.segment_id ORDER BY a.initiative_id, a.segment_id"
+)
+# The Dashboard's sums after an edit cost about 3 microseconds a monthly row in SQL (220 ms
+# on the large demo plan's 72,000 rows), so below this many rows they take under 6 ms: less
+# than numpy's import and a copy of the values would cost when the plan opens.
+IN_MEMORY_FROM_ROWS = 2_000
+
+
+def worth_keeping_in_memory(plan: Plan) -> bool:
+    """Whether ``plan`` has enough monthly values for :meth:`Analysis.in_memory` to beat
+    :meth:`Analysis.in_sql` for a session that asks again after every edit."""
+    (rows,) = plan.query(
+        f"SELECT count(*) FROM (SELECT 1 FROM monthly_values LIMIT {IN_MEMORY_FROM_ROWS})"
+    )[0]
+    return rows >= IN_MEMORY_FROM_ROWS
+
+
+class Analysis:
+    """The analysis of one open plan, over the source of sums its owner chose; ``today`` is
+    the session's clock (which months are closed)."""
+
+    def __init__(self, plan: Plan, sums: SumsSource, *, today: datetime.date | None = None) -> None:
+        self.plan = plan
+        self.today = today or datetime.date.today()
+        self.sums = sums
+
+    @classmethod
+    def in_sql(cls, plan: Plan, *, today: datetime.date | None = None) -> Analysis:
+        """Summed in SQL at each question: for one-shot work (a command, an export job)."""
+        return cls(plan, SqlSums(plan), today=today)
+
+    @classmethod
+    def in_memory(cls, plan: Plan, *, today: datetime.date | None = None) -> Analysis:
+        """Every value read into memory now and kept in step with the plan's edits until
+        :meth:`close`: for a long-lived session asking again after every edit."""
+        from planner.analysis.memory_sums import MemorySums  # numpy: only when asked for
+
+        return cls(plan, MemorySums(plan), today=today)
+
+    def close(self) -> None:
+        """Stop following the plan's edits (the in-memory source)."""
+        self.sums.close()
+
+    def actuals_through(self) -> int | None:
+        """The latest month of the horizon holding any actual value; ``None`` before any."""
+        horizon = self.plan.horizon
+        return self.sums.latest_actual(horizon.first, horizon.last)
+
+    def total(
+        self, *, months: tuple[int, int] | None = None, where: Filter | None = None
+    ) -> Totals:
+        """The whole plan's (or the filtered initiatives') totals over ``months``."""
+        return self.rollup(Dimension.TOTAL, months=months, where=where)[0].totals
+
+    def rollup(
+        self,
+        by: Dimension | str,
+        *,
+        months: tuple[int, int] | None = None,
+        where: Filter | None = None,
+    ) -> list[RollupRow]:
+        """Every metric summed by ``by``, over ``months`` (first, last inclusive) and the
+        initiatives ``where`` keeps (see the module's docstring for groups and order)."""
+        return self.rollups([by], months=months, where=where)[0]
+
+    def rollups(
+        self,
+        by: Iterable[Dimension | str],
+        *,
+        months: tuple[int, int] | None = None,
+        where: Filter | None = None,
+    ) -> list[list[RollupRow]]:
+        """:meth:`rollup` by each of ``by``, summing the values once."""
+        dimensions = [Dimension(each) for each in by]
+        kept = where.kept(self.plan) if where is not None else None
+        if all(dimension in _PERIODS for dimension in dimensions):
+            monthly = self.sums.by_month(months, kept)
+            return [self._by_period(d, months, monthly) for d in dimensions]
+        sums = self.sums.by_initiative(months, kept)
+        initiatives = [
+            row for row in self.plan.query(_INITIATIVES) if kept is None or row[0] in kept
+        ]
+        return [
+            self._by_period(d, months, self.sums.by_month(months, kept))
+            if d in _PERIODS
+            else self._by_initiative(d, initiatives, sums)
+            for d in dimensions
+        ]
+
+    def _by_initiative(
+        self, dimension: Dimension, initiatives: list[tuple[Any, ...]], sums: dict[int, Sums]
+    ) -> list[RollupRow]:
+        if dimension in (Dimension.SEGMENT, Dimension.TIER):
+            return self._allocated(dimension, initiatives, sums)
+        if dimension is Dimension.INITIATIVE:
+            nothing = Totals.of(NOTHING)
+            return [
+                RollupRow(i[0], i[1], Totals.of(sums[i[0]]) if i[0] in sums else nothing)
+                for i in initiatives
+            ]
+        column = {Dimension.OWNER: 3, Dimension.TEAM: 4, Dimension.CHANNEL: 2}[dimension]
+        groups = _grouped((i[column], sums.get(i[0])) for i in initiatives)
+        if dimension is Dimension.OWNER:
+            people = self.plan.query("SELECT id, name FROM people ORDER BY name COLLATE NOCASE")
+            return _rows(groups, [row[0] for row in people], dict(people), _NO_OWNER)
+        if dimension is Dimension.TEAM:
+            return _rows(groups, sorted(k for k in groups if k is not None), {}, _NO_OWNER)
+        channels = self.plan.query("SELECT id, name FROM channels ORDER BY position, id")
+        return _rows(groups, [row[0] for row in channels], dict(channels), "")
+
+    def _by_period(
+        self, dimension: Dimension, months: tuple[int, int] | None, sums: dict[int, Sums]
+    ) -> list[RollupRow]:
+        horizon = self.plan.horizon.months()
+        if months is not None:
+            horizon = [m for m in horizon if months[0] <= m <= months[1]]
+        listed = set(horizon) | set(sums)  # a month outside the horizon still counts
+        start = self.plan.settings.get().fiscal_year_start
+        if dimension is Dimension.TOTAL:
+            return [RollupRow("total", "Total", Totals.of(added(list(sums.values()))))]
+        period = Period(dimension.value)
+        groups = _grouped((period_key(period, m, start), sums.get(m)) for m in sorted(listed))
+        return [
+            RollupRow(key, period_label(period, key, start), Totals.of(values))  # type: ignore[arg-type]
+            for key, values in groups.items()
+        ]
+
+    def _allocated(
+        self, dimension: Dimension, initiatives: list[tuple[Any, ...]], sums: dict[int, Sums]
+    ) -> list[RollupRow]:
+        aims: dict[int, list[tuple[int, str]]] = {}
+        for initiative, segment, tier in self.plan.query(_AIMS):
+            aims.setdefault(initiative, []).append((segment, tier))
+        by_segment = dimension is Dimension.SEGMENT
+
+        def shares() -> Iterable[tuple[Key, Sums | None]]:
+            for row in initiatives:
+                aimed = aims.get(row[0], [])
+                values = sums.get(row[0])
+                if not aimed:
+                    yield None, values
+                    continue
+                for (segment, tier), share in zip(aimed, _shared(values, len(aimed)), strict=True):
+                    yield segment if by_segment else tier, share
+
+        groups = _grouped(shares())
+        if by_segment:
+            segments = self.plan.segments.list()
+            names = {s.id: s.name for s in segments}
+            return _rows(groups, list(names), names, _NOT_AIMED)
+        tiers = {tier.value: tier.value.capitalize() for tier in Tier}
+        return _rows(groups, list(tiers), tiers, _NOT_AIMED)
+
+
+def _shared(values: Sums | None, count: int) -> list[Sums | None]:
+    """``values`` in ``count`` equal shares, the remainder one unit at a time from the first."""
+    if values is None or count == 1:
+        return [values] * count
+    parts = [None if v is None else divmod(v, count) for v in values]
+    return [
+        tuple(None if p is None else p[0] + (rank < p[1]) for p in parts) for rank in range(count)
+    ]
+
+
+def _grouped(pairs: Iterable[tuple[Key, Sums | None]]) -> dict[Key, Sums]:
+    """The sums added up by key, keys in order of first appearance; a ``None`` sum (an
+    initiative holding no value) makes its group listed without adding to it."""
+    members: dict[Key, list[Sums]] = {}
+    for key, values in pairs:
+        group = members.setdefault(key, [])
+        if values is not None:
+            group.append(values)
+    return {key: added(group) for key, group in members.items()}
+
+
+def _rows(
+    groups: dict[Key, Sums], order: list[Any], labels: dict[Any, str], none_label: str
+) -> list[RollupRow]:
+    """The groups in ``order``, the ``None`` group last, labelled."""
+    position = {key: n for n, key in enumerate(order)}
+    keys = sorted(groups, key=lambda k: (k is None, position.get(k, len(position)), str(k)))
+    return [
+        RollupRow(
+            key, none_label if key is None else labels.get(key, str(key)), Totals.of(groups[key])
+        )
+        for key in keys
+    ]

@@ -1,0 +1,68 @@
+"""Sums of a plan's monthly values, summed in SQL each time they are asked for: the source for
+one-shot work (a command, an export), where reading every value into memory first would cost
+more than the one roll-up it serves, and for a plan too small for memory to be worth it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
+from planner.analysis.sums import COLUMNS, Sums
+from planner.domain import Metric
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
+
+_SUMS = ", ".join(f"SUM({column})" for column in COLUMNS)
+_ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
+
+
+class SqlSums:
+    """A :class:`~planner.analysis.sums.SumsSource` that asks SQLite every time."""
+
+    def __init__(self, plan: Plan) -> None:
+        self._plan = plan
+
+    def by_initiative(
+        self, months: tuple[int, int] | None, kept: Collection[int] | None
+    ) -> dict[int, Sums]:
+        return self._grouped("initiative_id", months, kept)
+
+    def by_month(
+        self, months: tuple[int, int] | None, kept: Collection[int] | None
+    ) -> dict[int, Sums]:
+        return self._grouped("month", months, kept)
+
+    def latest_actual(self, first: int, last: int) -> int | None:
+        return self._plan.query(
+            f"SELECT max(month) FROM monthly_values WHERE ({_ANY_ACTUAL}) "
+            "AND month BETWEEN ? AND ?",
+            [first, last],
+        )[0][0]
+
+    def close(self) -> None:
+        pass  # nothing held
+
+    def _grouped(
+        self, column: str, months: tuple[int, int] | None, kept: Collection[int] | None
+    ) -> dict[int, Sums]:
+        parts, params = ["1"], list[Any]()
+        if months is not None:
+            parts.append("month BETWEEN ? AND ?")
+            params.extend(months)
+        if kept is not None:
+            # One parameter however many initiatives are kept (SQLite limits their number).
+            parts.append("initiative_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(kept)))
+        rows = self._plan.query(
+            f"SELECT {column}, {_SUMS} FROM monthly_values WHERE {' AND '.join(parts)} "
+            f"GROUP BY {column}",
+            params,
+        )
+        return {
+            row[0]: tuple(
+                (value or 0) if index % 2 == 0 else value for index, value in enumerate(row[1:])
+            )
+            for row in rows
+        }
