@@ -1,8 +1,8 @@
 """Drawing a chart again into the Figure that shows it, for the app's dashboard.
 
 A chart kind's ``draw(data, style, into=figure)`` redraws into ``figure`` when the record has
-the same shape as the one drawn there (the same panels, series, months and rows; see
-:func:`shape`): its Axes, their ticks and the solved layout are kept, and only what the
+the same shape as the one drawn there (as many panels, months and rows, the same series;
+see :func:`shape`): its Axes, their ticks and the solved layout are kept, and only what the
 record says is drawn anew, with the same code that draws a new Figure, so the picture is the
 same. Making Axes and ticks and solving a constrained layout are most of a chart's cost; a
 value edited on the dashboard then costs only the drawing of the new values.
