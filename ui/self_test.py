@@ -123,9 +123,7 @@ class _Run:
         # The page loads matplotlib off the UI thread once painted, then draws the chart.
         self._wait(
             lambda: (
-                page.charts is not None
-                and not page.refresh_pending
-                and page.charts.view().canvas.renders > 0
+                page.charts is not None and not page.refresh_pending and page.charts.view().drawn
             ),
             "the Dashboard's chart to be drawn",
         )

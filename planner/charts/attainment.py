@@ -20,6 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from planner import months as month_math
 from planner.analysis import Dimension
 from planner.charts.months_axis import chart_months
+from planner.charts.redraw import shape
 from planner.charts.style import AHEAD, BEHIND, NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
@@ -214,10 +215,10 @@ def short_name(name: str) -> str:
     return name if len(name) <= NAME_LENGTH else name[:NAME_LENGTH].rstrip() + "…"
 
 
-def draw(chart: AttainmentData, style: ChartStyle) -> Figure:
+def draw(chart: AttainmentData, style: ChartStyle, into: Figure | None = None) -> Figure:
     """Initiatives on the left (full height); owners and teams stacked on the right."""
     if not chart.initiatives:
-        figure, axes = new_figure(style, title=chart.headline)
+        figure, axes = new_figure(style, title=chart.headline, into=into, shape=shape(chart))
         if not chart.plan_initiatives:
             message = NO_INITIATIVES
         else:
@@ -225,19 +226,19 @@ def draw(chart: AttainmentData, style: ChartStyle) -> Figure:
         style.empty(axes[0][0], message)
         return figure
     rows = len(chart.initiatives) + (1 if chart.initiatives_between else 0)
+    # The initiatives panel spans both rows of the left column.
     figure, axes = new_figure(
         style,
         2,
         2,
         title=chart.headline,
+        into=into,
+        shape=shape(chart),
+        span_first_column=True,
         width_ratios=[1.45, 1],
         height_ratios=[max(len(chart.owners), 1) + 1.5, max(len(chart.teams), 1) + 1.5],
     )
-    # The initiatives panel spans both rows of the left column.
-    grid = axes[0][0].get_subplotspec().get_gridspec()
-    axes[0][0].remove()
-    axes[1][0].remove()
-    initiatives = figure.add_subplot(grid[:, 0])
+    initiatives = axes[0][0]
     through = month_math.label(chart.to_date[1]) if chart.to_date else ""
     _ranking(
         initiatives,

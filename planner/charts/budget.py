@@ -17,6 +17,7 @@ from planner.analysis import Dimension, progress
 from planner.analysis.headline import budget_and_target
 from planner.charts.attainment import short_name
 from planner.charts.months_axis import chart_months, month_ticks
+from planner.charts.redraw import shape
 from planner.charts.style import NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
@@ -142,13 +143,15 @@ def headline(
     return "No spend planned yet"
 
 
-def draw(chart: BudgetData, style: ChartStyle) -> Figure:
+def draw(chart: BudgetData, style: ChartStyle, into: Figure | None = None) -> Figure:
     """Monthly bars on the left, channels on the right."""
     if not chart.has_plan:
-        figure, axes = new_figure(style, title=chart.headline)
+        figure, axes = new_figure(style, title=chart.headline, into=into, shape=shape(chart))
         style.empty(axes[0][0], NOTHING_PLANNED if chart.initiatives else NO_INITIATIVES)
         return figure
-    figure, axes = new_figure(style, 1, 2, title=chart.headline, width_ratios=[1.3, 1])
+    figure, axes = new_figure(
+        style, 1, 2, title=chart.headline, width_ratios=[1.3, 1], into=into, shape=shape(chart)
+    )
     by_month, by_channel = axes[0]
     _draw_months(by_month, chart, style)
     _draw_channels(by_channel, chart, style)

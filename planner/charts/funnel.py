@@ -23,6 +23,7 @@ from planner.analysis import Dimension, conversions
 from planner.analysis.sums import summed
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
+from planner.charts.redraw import shape
 from planner.charts.style import AHEAD, BEHIND, NO_ACTUALS, ChartStyle, new_figure, tag
 from planner.domain import FUNNEL_STAGES, Metric
 
@@ -123,16 +124,18 @@ def data(analysis: Analysis, options: ChartOptions) -> FunnelData:
     )
 
 
-def draw(data: FunnelData, style: ChartStyle) -> Figure:
+def draw(data: FunnelData, style: ChartStyle, into: Figure | None = None) -> Figure:
     """Stages as horizontal bar pairs (planned hatched, actual solid) on a log scale, with the
     conversions in a column to their right."""
     title = f"{TITLES['funnel']} · {_range_label(data.months)}"
     if not data.has_plan:
         # One sentence across the whole figure, not squeezed into the bars' column.
-        figure, grid = new_figure(style, title=title)
+        figure, grid = new_figure(style, title=title, into=into, shape=shape(data))
         style.empty(grid[0][0], NO_PLAN)
         return figure
-    figure, grid = new_figure(style, 1, 2, title=title, width_ratios=[5, 2])
+    figure, grid = new_figure(
+        style, 1, 2, title=title, width_ratios=[5, 2], into=into, shape=shape(data)
+    )
     bars, notes = grid[0][0], grid[0][1]
     _draw_bars(bars, data, style)
     _draw_steps(notes, data, style)
@@ -231,7 +234,7 @@ def _draw_steps(axes: Axes, data: FunnelData, style: ChartStyle) -> None:
     axes.set_axis_off()
     axes.set_ylim(len(data.stages) - 0.4, -0.6)
     axes.set_xlim(0, 1)
-    axes.set_title("Conversion rates", loc="left", fontsize=10, color=style.text, fontweight="bold")
+    style.title(axes, "Conversion rates", fontsize=10, fontweight="bold")
     for position, step in enumerate(data.steps):
         y = position + 0.5
         head = step.label

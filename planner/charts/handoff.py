@@ -23,6 +23,7 @@ from planner.analysis import Dimension, handoff_by_month
 from planner.charts import TITLES
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.options import ChartOptions
+from planner.charts.redraw import shape
 from planner.charts.style import (
     ACTUAL,
     BEHIND,
@@ -118,12 +119,12 @@ def data(analysis: Analysis, options: ChartOptions) -> HandoffData:
     )
 
 
-def draw(data: HandoffData, style: ChartStyle) -> Figure:
+def draw(data: HandoffData, style: ChartStyle, into: Figure | None = None) -> Figure:
     """Three panels over the months: MQLs, acceptance rate, follow-up hours."""
     # The month axis shows the period; the title gives the verdict.
     title = TITLES["handoff"]
     if not data.initiatives:
-        figure, grid = new_figure(style, title=title)
+        figure, grid = new_figure(style, title=title, into=into, shape=shape(data))
         style.empty(grid[0][0], NO_INITIATIVES)
         return figure
     judged = [month for month, *parts in _parts(data) if any(p is not None for p in parts)]
@@ -134,10 +135,11 @@ def draw(data: HandoffData, style: ChartStyle) -> Figure:
             if missed
             else f": agreement kept in all {len(judged)} months"
         )
-    figure, grid = new_figure(style, 3, 1, title=title)
+    figure, grid = new_figure(style, 3, 1, title=title, into=into, shape=shape(data))
     mqls, acceptance, followup = grid[0][0], grid[1][0], grid[2][0]
     for axes in (acceptance, followup):
-        axes.sharex(mqls)
+        if not axes.get_shared_x_axes().joined(axes, mqls):  # not yet (a new figure)
+            axes.sharex(mqls)
     _draw_mqls(mqls, data, style)
     _draw_rate(
         acceptance,
@@ -299,7 +301,7 @@ def _reference(style: ChartStyle, label: str) -> dict[str, Any]:
 
 def _dress(axes: Axes, style: ChartStyle, heading: str) -> None:
     style.dress(axes)
-    axes.set_title(heading, loc="left", fontsize=8, color=style.text, pad=3)
+    style.title(axes, heading, fontsize=8, pad=3)
     axes.tick_params(labelsize=7)
 
 

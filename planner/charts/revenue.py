@@ -17,6 +17,7 @@ from planner import months as month_math
 from planner.analysis import Dimension, progress
 from planner.analysis.progress import run_rate
 from planner.charts.months_axis import chart_months, month_ticks
+from planner.charts.redraw import shape
 from planner.charts.style import NO_ACTUALS, NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.domain import Metric
 
@@ -174,13 +175,15 @@ def headline(
     return "No revenue won planned yet"
 
 
-def draw(chart: RevenueData, style: ChartStyle) -> Figure:
+def draw(chart: RevenueData, style: ChartStyle, into: Figure | None = None) -> Figure:
     """Monthly bars on the left, cumulative lines and the forecast on the right."""
     if not chart.has_plan:
-        figure, axes = new_figure(style, title=chart.headline)
+        figure, axes = new_figure(style, title=chart.headline, into=into, shape=shape(chart))
         style.empty(axes[0][0], NOTHING_PLANNED if chart.initiatives else NO_INITIATIVES)
         return figure
-    figure, axes = new_figure(style, 1, 2, title=chart.headline, width_ratios=[1.2, 1])
+    figure, axes = new_figure(
+        style, 1, 2, title=chart.headline, width_ratios=[1.2, 1], into=into, shape=shape(chart)
+    )
     by_month, cumulative = axes[0]
     _draw_months(by_month, chart, style)
     _draw_cumulative(cumulative, chart, style)

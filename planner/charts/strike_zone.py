@@ -27,6 +27,7 @@ from planner import months as month_math
 from planner.analysis import Dimension, strike_zone
 from planner.charts import TITLES
 from planner.charts.options import ChartOptions
+from planner.charts.redraw import shape
 from planner.charts.style import NO_ACTUALS, TIER_COLOURS, ChartStyle, new_figure, tag
 from planner.domain import Metric, Tier
 
@@ -150,16 +151,18 @@ def data(analysis: Analysis, options: ChartOptions) -> StrikeZoneData:
     )
 
 
-def draw(data: StrikeZoneData, style: ChartStyle) -> Figure:
+def draw(data: StrikeZoneData, style: ChartStyle, into: Figure | None = None) -> Figure:
     """Tier shares (left) and segment revenue (right) side by side."""
     first, last = data.months
     title = f"{TITLES['strike-zone']} · {month_math.label(first)} – {month_math.label(last)}"
     if not data.total_budget and not data.total_target and not data.segments:
         # One sentence across the whole figure, not squeezed into the left panel.
-        figure, grid = new_figure(style, title=title)
+        figure, grid = new_figure(style, title=title, into=into, shape=shape(data))
         style.empty(grid[0][0], NO_PLAN)
         return figure
-    figure, grid = new_figure(style, 1, 2, title=title, width_ratios=[2, 3])
+    figure, grid = new_figure(
+        style, 1, 2, title=title, width_ratios=[2, 3], into=into, shape=shape(data)
+    )
     shares, revenue = grid[0][0], grid[0][1]
     _draw_shares(shares, data, style)
     _draw_revenue(revenue, data, style)

@@ -8,6 +8,7 @@ the app opens when that bar or point is clicked (see :func:`tag`).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from planner.charts.redraw import ChartFigure, SettledLayout, reused
 from planner.money import Currency
 
 if TYPE_CHECKING:
@@ -151,8 +153,17 @@ class ChartStyle:
         for side in ("left", "bottom"):
             axes.spines[side].set_color(self.muted)
         axes.tick_params(colors=self.text, labelsize=8)
+        # No chart names its axes, and its titles sit on the axes' top edge, where no tick
+        # labels are: placed once here, instead of matplotlib measuring every tick label
+        # again, at each draw, to place a label that has no text and titles that stay put.
+        axes.xaxis.set_label_coords(0.5, 0)
+        axes.yaxis.set_label_coords(0, 0.5)
         if title:
-            axes.set_title(title, loc="left", fontsize=10, color=self.text, fontweight="bold")
+            self.title(axes, title, fontsize=10, fontweight="bold")
+
+    def title(self, axes: Axes, title: str, **options: Any) -> None:
+        """A panel's title, left, on the axes' top edge (see :meth:`dress`)."""
+        axes.set_title(title, loc="left", y=1.0, color=self.text, **options)
 
     def legend(self, axes: Axes, **options: Any) -> None:
         legend = axes.legend(frameon=False, fontsize=8, labelcolor=self.text, **options)
@@ -175,14 +186,38 @@ class ChartStyle:
 
 
 def new_figure(
-    style: ChartStyle, rows: int = 1, columns: int = 1, *, title: str = "", **grid: Any
+    style: ChartStyle,
+    rows: int = 1,
+    columns: int = 1,
+    *,
+    title: str = "",
+    into: Figure | None = None,
+    shape: Hashable = None,
+    span_first_column: bool = False,
+    **grid: Any,
 ) -> tuple[Figure, Any]:
-    """A Figure with ``rows`` x ``columns`` axes, laid out so labels never overlap."""
-    figure = Figure(figsize=FIGURE_SIZE, dpi=DPI, layout="constrained", facecolor=style.background)
-    axes = figure.subplots(rows, columns, squeeze=False, gridspec_kw=grid or None)
+    """A Figure with ``rows`` x ``columns`` axes, laid out so labels never overlap; with
+    ``span_first_column``, the first column is one Axes over every row (at each of its
+    places in the grid returned).
+
+    ``into``: the Figure this chart was drawn in before, emptied and returned with its Axes
+    when it was built alike for a record of the same ``shape`` (see :mod:`planner.charts.redraw`)."""
+    built_for = (style, rows, columns, span_first_column, repr(sorted(grid.items())), shape)
+    figure = reused(into, built_for)
+    if figure is None:
+        figure = ChartFigure(
+            figsize=FIGURE_SIZE, dpi=DPI, layout=SettledLayout(), facecolor=style.background
+        )
+        figure.built_for = built_for
+        figure.panels = figure.subplots(rows, columns, squeeze=False, gridspec_kw=grid or None)
+        if span_first_column:
+            first = figure.add_subplot(figure.panels[0][0].get_subplotspec().get_gridspec()[:, 0])
+            for row in figure.panels:
+                row[0].remove()
+                row[0] = first
     if title:
         figure.suptitle(title, x=0.01, ha="left", fontsize=11, color=style.text, fontweight="bold")
-    return figure, axes
+    return figure, figure.panels
 
 
 def tag(artists: Any, keys: list[str]) -> None:

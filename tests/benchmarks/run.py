@@ -114,6 +114,14 @@ def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]
             f"findings in after {edits['findings_worker'] * 1000:.0f} (worker)",
         ),
         at_most(
+            "Large plan: longest UI-thread block once an edit is answered",
+            edits["block_max"] * 1000,
+            50,
+            "ms",
+            f"max of {2 * edits['rounds']} edits, each until its findings are checked again; "
+            f"median {edits['block'] * 1000:.0f}",
+        ),
+        at_most(
             "Large plan: peak memory (app, charts drawn, edited)",
             max(peak(opens), edits["peak_rss_mb"]),
             400,

@@ -8,7 +8,6 @@ per inch follow the widget's width, so the chart keeps the proportions it was de
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from matplotlib.backend_bases import MouseButton, MouseEvent
@@ -35,21 +34,11 @@ def fitting_dpi(width: int, height: int) -> float:
 
 
 class _Canvas(FigureCanvasQTAgg):
-    """The Qt canvas, refitting its figure on resize and timing each render (for the
-    dashboard's refresh figures: drawing a chart costs more than computing it)."""
-
-    render_seconds = 0.0  # how long the last render took
-    renders = 0
+    """The Qt canvas, refitting its figure on resize."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         _fit(self.figure, event.size().width(), event.size().height(), self.device_pixel_ratio)
         super().resizeEvent(event)
-
-    def draw(self) -> None:
-        started = time.perf_counter()
-        super().draw()
-        self.render_seconds = time.perf_counter() - started
-        self.renders += 1
 
 
 def _fit(figure: Figure, width: int, height: int, ratio: float) -> None:
@@ -78,6 +67,7 @@ class ChartView(QWidget):
         self.last_tip = ""  # what the tooltip says now ("" when none): tests read it
         self._targets: list[Target] = []
         self._shown: Figure | None = None
+        self._drawn = False  # see drawn
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -88,22 +78,30 @@ class ChartView(QWidget):
         """The Figure shown (``None`` before the first)."""
         return self._shown
 
+    @property
+    def drawn(self) -> bool:
+        """Whether the figure as last given to :meth:`show_figure` has been drawn."""
+        return self._drawn
+
     def show_figure(self, figure: Figure) -> None:
         """Put ``figure`` on the canvas (the same canvas every time) and draw it: now when
-        on screen, else when Qt next paints it."""
+        on screen, else when Qt next paints it. ``figure`` may be the one shown, drawn into
+        again (see :mod:`planner.charts.redraw`)."""
         canvas = self.canvas
         _fit(figure, canvas.width(), canvas.height(), canvas.device_pixel_ratio)
-        figure.set_canvas(canvas)
-        canvas.figure = figure
-        # A canvas keeps its event handlers in its figure: the new one needs them too.
-        self._listen()
-        self._shown = figure
+        if figure is not self._shown:
+            figure.set_canvas(canvas)
+            canvas.figure = figure
+            # A canvas keeps its event handlers in its figure: the new one needs them too.
+            self._listen()
+            self._shown = figure
         # What the chart says in its title ("Won $1.6M of $2.1M planned to date"), for a
         # screen reader, which cannot read the picture.
         self.setAccessibleDescription(figure.get_suptitle())
         self._hide_tip()
+        self._drawn = False
         if canvas.isVisible():
-            # Drawn now rather than at the next paint: the refresh is timed whole, and the
+            # Drawn now rather than at the next paint: the edit is answered at once, and the
             # bars' places (laid out when drawn) are right for the mouse at once.
             canvas.draw()
         else:
@@ -116,6 +114,10 @@ class ChartView(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._moved)
         self.canvas.mpl_connect("button_press_event", self._pressed)
         self.canvas.mpl_connect("figure_leave_event", lambda _event: self._hide_tip())
+        self.canvas.mpl_connect("draw_event", self._was_drawn)
+
+    def _was_drawn(self, _event: object) -> None:
+        self._drawn = True
 
     def _moved(self, event: MouseEvent) -> None:
         target = hit(self._targets, event) if event.inaxes is not None else None

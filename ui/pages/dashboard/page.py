@@ -13,7 +13,6 @@ changed.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -82,13 +81,8 @@ class DashboardPage(Page):
         self.charts: ChartsPanel | None = None
         self.selection: Selection | None = None  # what the figures and charts show now
         self.recomputes = 0  # how often the figures were recomputed: tests count
-        # Seconds the last recompute took: "figures" (headline), "data" (the shown chart's
-        # record), "draw" (its Figure built) and "render" (painted), the last two only when
-        # the chart changed; "total" from the edit being heard to the chart on screen.
-        self.last_refresh: dict[str, float] = {}
         self._findings: list[Finding] | None = None
         self._names = KeyNames(document.plan)
-        self._heard: float | None = None  # when the first edit not yet shown was heard
         self._shut = False  # see shut()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -191,8 +185,6 @@ class DashboardPage(Page):
         this turn of the event loop, once however many edits arrive in it."""
         if not affects_dashboard(changes):
             return  # a story typed on the Initiatives page: nothing here shows it
-        if self._heard is None:
-            self._heard = time.perf_counter()
         if changes_names(changes):
             self._names.forget()
         self._refill(changes)
@@ -209,7 +201,6 @@ class DashboardPage(Page):
         self._shut = True
         self._timer.stop()
         self._chart_modules.wait()  # a thread must not outlive its page
-        self._heard = None
 
     @property
     def refresh_pending(self) -> bool:
@@ -240,8 +231,6 @@ class DashboardPage(Page):
         self.filters.set_periods(period_choices(self.analysis), plan.horizon.months())
 
     def _schedule(self) -> None:
-        if self._heard is None:
-            self._heard = time.perf_counter()
         if not self._timer.isActive():
             self._timer.start()
 
@@ -249,26 +238,15 @@ class DashboardPage(Page):
         if not self.isVisible():
             # Hidden since the edit was heard: catch up when shown, as any page does.
             self._stale = True
-            self._heard = None
             return
-        started = time.perf_counter()
         selection = self.filters.selection()
         self.selection = selection
         self.recomputes += 1
         figures = headline_figures(self.analysis, selection.months, selection.where, self._findings)
         self.headline.show_figures(figures)
-        timings = {"figures": time.perf_counter() - started}
         if self.charts is not None:
             self.charts.set_options(selection.options(dark=self._dark()))
-            drawn = self.charts.refresh_current()
-            chart = self.charts.timings()
-            timings["data"] = chart.get("data", 0.0)
-            if drawn:
-                timings["draw"], timings["render"] = chart["draw"], chart["render"]
-        if self._heard is not None:
-            timings["total"] = time.perf_counter() - self._heard
-            self._heard = None
-        self.last_refresh = timings
+            self.charts.refresh_current()
 
     @staticmethod
     def _dark() -> bool:
