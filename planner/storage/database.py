@@ -27,7 +27,6 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Mapping, Sequence
-from importlib.abc import MetaPathFinder
 from importlib.machinery import ModuleSpec, PathFinder
 from importlib.util import LazyLoader
 from typing import TYPE_CHECKING, Any
@@ -40,9 +39,10 @@ _HIDDEN = frozenset({"numpy", "pandas"})
 _DEFERRED = frozenset({"dateutil.parser"})
 
 
-class _HiddenFromThisThread(MetaPathFinder):
+class _HiddenFromThisThread:
     """Makes ``import numpy`` (or pandas) fail in one thread while it is in ``sys.meta_path``,
-    and ``import dateutil.parser`` lazy."""
+    and ``import dateutil.parser`` lazy. (A meta path finder needs only ``find_spec``: not
+    deriving from ``importlib.abc.MetaPathFinder`` keeps that module out of every start.)"""
 
     def __init__(self) -> None:
         self.thread = threading.get_ident()
