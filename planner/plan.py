@@ -39,10 +39,7 @@ from planner.storage.copies import backup_to
 from planner.storage.lock import PlanLock
 
 if TYPE_CHECKING:
-    # Imported where a plan is opened or created, not with the core: they bring in
-    # sqlite-utils (40 ms), which the app then loads off the UI thread, in the thread that
-    # opens the plan, while the window paints.
-    from planner.storage.database import Database
+    from planner.storage.database import Database, PlanConnection
     from planner.storage.opening import OpenedFile
 
 Listener = Callable[[ChangeSet], None]
@@ -75,7 +72,7 @@ class Plan:
 
     def __init__(
         self,
-        db: Database,
+        connection: PlanConnection,
         *,
         path: Path | None,
         lock: PlanLock | None = None,
@@ -96,7 +93,7 @@ class Plan:
         )
         from planner.services.import_mappings import ImportMappingService
 
-        self.db = db
+        self._connection = connection
         self.path = path
         self.read_only_reason = read_only_reason
         self.upgraded_from = upgraded_from
@@ -213,10 +210,19 @@ class Plan:
         )
         return cls(db, path=None)
 
+    @staticmethod
+    def prepare_for_edits() -> None:
+        """Load what the first edit of any plan needs (sqlite-utils, which opening and reading
+        a plan do without): the app calls this in the background once a plan is on screen,
+        so that edit does not wait for the import."""
+        from planner.storage.database import load_sqlite_utils
+
+        load_sqlite_utils()
+
     def close(self) -> None:
         """Close the file and free its lock; safe to call twice."""
         try:
-            self.db.close()
+            self._connection.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -227,6 +233,11 @@ class Plan:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' Database on the plan, for writes (made on the first of them)."""
+        return self._connection.database
 
     @property
     def read_only(self) -> bool:
@@ -268,7 +279,7 @@ class Plan:
                 f"{destination.parent})"
             ) from None
         try:
-            backup_to(self.db.conn, destination)
+            backup_to(self._connection.conn, destination)
         finally:
             lock.release()
         return destination
@@ -379,7 +390,11 @@ class Plan:
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query and return all rows (for the analysis and checks layers)."""
-        return self.db.execute(sql, params).fetchall()
+        return self._connection.read(sql, params).fetchall()
+
+    def read(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Run a query that only reads (the services' getters); writes go through an edit."""
+        return self._connection.read(sql, params)
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -392,7 +407,7 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _write_initial_settings(
-    db: Database,
+    connection: PlanConnection,
     name: str,
     company: str,
     currency: str,
@@ -419,6 +434,7 @@ def _write_initial_settings(
     plan_stage = check.choice("stage", stage, Stage)
     funnel = defaults.default_assumptions(money.scale)
     handoff = defaults.default_handoff()
+    db = connection.database
     with db.atomic():
         db["plan_settings"].insert(
             {

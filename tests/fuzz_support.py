@@ -25,7 +25,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 
 from planner.storage import connection
-from planner.storage.database import Database
+from planner.storage.database import PlanConnection
 from planner.storage.lock import lock_path_for
 
 # -- how long and how hard -------------------------------------------------------------------
@@ -76,17 +76,17 @@ def base_plan() -> bytes:
 def plan_tables() -> dict[str, tuple[str, ...]]:
     """The plan's own tables and their columns, read from a plan of the current format (so the
     strategies follow planner/storage/schema.py as it changes)."""
-    db = Database(sqlite3.connect(":memory:"))
+    db = PlanConnection(sqlite3.connect(":memory:"))
     connection.initialise(db)
     names = [
         row[0]
-        for row in db.execute(
+        for row in db.read(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name"
         )
     ]
     tables = {
-        name: tuple(row[1] for row in db.execute(f'PRAGMA table_info("{name}")')) for name in names
+        name: tuple(row[1] for row in db.read(f'PRAGMA table_info("{name}")')) for name in names
     }
     db.close()
     return tables

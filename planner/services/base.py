@@ -21,9 +21,7 @@ class Service:
         """The name of record ``record_id`` in ``table``; a ValidationError if there is none."""
         if isinstance(record_id, bool) or not isinstance(record_id, int):
             raise ValidationError(field, "type", f"must be the id of a {what}")
-        row = self._plan.db.execute(
-            f"SELECT name FROM {table} WHERE id = ?", [record_id]
-        ).fetchone()
+        row = self._plan.read(f"SELECT name FROM {table} WHERE id = ?", [record_id]).fetchone()
         if row is None:
             raise ValidationError(field, "unknown", f"there is no {what} with id {record_id}")
         return row[0]
@@ -44,7 +42,7 @@ class Service:
         file stores a Unicode case-folded key beside each name, with a unique index on it.
         """
         key = check.name_key(str(row["name"]))
-        clash = self._plan.db.execute(
+        clash = self._plan.read(
             f"SELECT name FROM {table} WHERE name_key = ? AND id IS NOT ?", [key, except_id]
         ).fetchone()
         if clash is not None:
@@ -61,7 +59,7 @@ class Service:
         chosen = sorted(set(columns))
         if not chosen:
             return
-        totals = self._plan.db.execute(
+        totals = self._plan.read(
             f"SELECT {', '.join(f'total({column})' for column in chosen)} FROM {table}"
         ).fetchone()
         for column, total in zip(chosen, totals, strict=True):

@@ -42,7 +42,7 @@ class ChannelSnapshot:
 class ChannelService(Service):
     def list(self) -> list[Channel]:
         """Every channel, retired ones included, in the plan's order."""
-        rows = self._plan.db.execute(f"SELECT {_COLUMNS} FROM channels {_ORDER}")
+        rows = self._plan.read(f"SELECT {_COLUMNS} FROM channels {_ORDER}")
         return [_channel(row) for row in rows]
 
     def offered(self) -> list[Channel]:
@@ -51,7 +51,7 @@ class ChannelService(Service):
 
     def get(self, channel_id: int) -> Channel:
         self._require("channels", FIELD, channel_id, "channel")
-        row = self._plan.db.execute(
+        row = self._plan.read(
             f"SELECT {_COLUMNS} FROM channels WHERE id = ?", [channel_id]
         ).fetchone()
         return _channel(row)
@@ -60,7 +60,7 @@ class ChannelService(Service):
         """The channel of this name, in any letter case; a ValidationError naming the
         plan's channels if there is none."""
         cleaned = check.name(FIELD, name)
-        row = self._plan.db.execute(
+        row = self._plan.read(
             f"SELECT {_COLUMNS} FROM channels WHERE name_key = ?", [check.name_key(cleaned)]
         ).fetchone()
         if row is None:
@@ -83,7 +83,7 @@ class ChannelService(Service):
 
     def usage(self) -> dict[int, int]:
         """How many initiatives each channel has (every channel, 0 for unused ones)."""
-        rows = self._plan.db.execute(
+        rows = self._plan.read(
             "SELECT c.id, count(i.id) FROM channels c "
             "LEFT JOIN initiatives i ON i.channel_id = c.id GROUP BY c.id"
         )
@@ -183,7 +183,7 @@ class ChannelService(Service):
     # -- helpers ------------------------------------------------------------------------
 
     def _keep_one_offered(self, channel_id: int, name: str, verb: str) -> None:
-        others = self._plan.db.execute(
+        others = self._plan.read(
             "SELECT count(*) FROM channels WHERE retired = 0 AND id != ?", [channel_id]
         ).fetchone()[0]
         if not others:
@@ -195,9 +195,7 @@ class ChannelService(Service):
             )
 
     def _next_position(self) -> int:
-        return self._plan.db.execute(
-            "SELECT coalesce(max(position) + 1, 0) FROM channels"
-        ).fetchone()[0]
+        return self._plan.read("SELECT coalesce(max(position) + 1, 0) FROM channels").fetchone()[0]
 
     def _renumber(self, order: Sequence[int]) -> None:
         self._plan.db.conn.executemany(

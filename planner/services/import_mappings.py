@@ -27,7 +27,7 @@ def header_key(headers: Iterable[str]) -> str:
 class ImportMappingService(Service):
     def saved(self, headers: Iterable[str]) -> CsvMapping | None:
         """The mapping saved for a CSV with these columns, if any (and if still readable)."""
-        row = self._plan.db.execute(
+        row = self._plan.read(
             "SELECT mapping FROM import_mappings WHERE header_key = ?", [header_key(headers)]
         ).fetchone()
         if row is None:

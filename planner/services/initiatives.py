@@ -60,18 +60,16 @@ class InitiativeSnapshot:
 
 class InitiativeService(Service):
     def list(self) -> list[Initiative]:
-        rows = self._plan.db.execute(_SELECT + " ORDER BY i.name COLLATE NOCASE")
+        rows = self._plan.read(_SELECT + " ORDER BY i.name COLLATE NOCASE")
         return [_initiative(row) for row in rows]
 
     def count(self) -> int:
         """How many initiatives the plan has."""
-        return self._plan.db.execute("SELECT count(*) FROM initiatives").fetchone()[0]
+        return self._plan.read("SELECT count(*) FROM initiatives").fetchone()[0]
 
     def get(self, initiative_id: int) -> Initiative:
         self._require("initiatives", "initiative", initiative_id, "initiative")
-        return _initiative(
-            self._plan.db.execute(_SELECT + " WHERE i.id = ?", [initiative_id]).fetchone()
-        )
+        return _initiative(self._plan.read(_SELECT + " WHERE i.id = ?", [initiative_id]).fetchone())
 
     def add(
         self,
@@ -181,7 +179,7 @@ class InitiativeService(Service):
         original = source.record["name"]
         # Every name, case-folded: a LIKE prefix search misses names with backslashes or
         # other letters than ASCII ones in another case, and the insert then fails.
-        taken = {row[0].casefold() for row in self._plan.db.execute("SELECT name FROM initiatives")}
+        taken = {row[0].casefold() for row in self._plan.read("SELECT name FROM initiatives")}
         number = 1
         while True:
             suffix = " (copy)" if number == 1 else f" (copy {number})"

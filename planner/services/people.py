@@ -31,14 +31,12 @@ class PersonSnapshot:
 
 class PeopleService(Service):
     def list(self) -> list[Person]:
-        rows = self._plan.db.execute(f"SELECT {_COLUMNS} FROM people ORDER BY name COLLATE NOCASE")
+        rows = self._plan.read(f"SELECT {_COLUMNS} FROM people ORDER BY name COLLATE NOCASE")
         return [_person(row) for row in rows]
 
     def get(self, person_id: int) -> Person:
         self._require("people", "person", person_id, "person")
-        row = self._plan.db.execute(
-            f"SELECT {_COLUMNS} FROM people WHERE id = ?", [person_id]
-        ).fetchone()
+        row = self._plan.read(f"SELECT {_COLUMNS} FROM people WHERE id = ?", [person_id]).fetchone()
         return _person(row)
 
     def add(

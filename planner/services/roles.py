@@ -13,13 +13,13 @@ from planner.services.base import Service
 
 class RoleService(Service):
     def all(self) -> list[Assignment]:
-        rows = self._plan.db.execute(
+        rows = self._plan.read(
             "SELECT initiative_id, person_id, role FROM roles ORDER BY initiative_id, person_id"
         )
         return [Assignment(r[0], r[1], Role(r[2])) for r in rows]
 
     def for_initiative(self, initiative_id: int) -> list[Assignment]:
-        rows = self._plan.db.execute(
+        rows = self._plan.read(
             "SELECT initiative_id, person_id, role FROM roles WHERE initiative_id = ? "
             "ORDER BY role = 'A' DESC, person_id",
             [initiative_id],
@@ -95,7 +95,7 @@ class RoleService(Service):
         return edit.change
 
     def _owner(self, initiative_id: int) -> tuple[int, str] | None:
-        row = self._plan.db.execute(
+        row = self._plan.read(
             "SELECT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
             "WHERE r.initiative_id = ? AND r.role = 'A'",
             [initiative_id],

@@ -25,14 +25,14 @@ class SegmentSnapshot:
 
 class SegmentService(Service):
     def list(self) -> list[Segment]:
-        rows = self._plan.db.execute(
+        rows = self._plan.read(
             f"SELECT id, name, tier, notes FROM segments ORDER BY {_TIER_ORDER}, name COLLATE NOCASE"
         )
         return [Segment(id=r[0], name=r[1], tier=Tier(r[2]), notes=r[3]) for r in rows]
 
     def get(self, segment_id: int) -> Segment:
         self._require("segments", "segment", segment_id, "segment")
-        r = self._plan.db.execute(
+        r = self._plan.read(
             "SELECT id, name, tier, notes FROM segments WHERE id = ?", [segment_id]
         ).fetchone()
         return Segment(id=r[0], name=r[1], tier=Tier(r[2]), notes=r[3])
@@ -116,7 +116,7 @@ class SegmentService(Service):
             aimed = (
                 {
                     row[0]
-                    for row in self._plan.db.execute(
+                    for row in self._plan.read(
                         "SELECT id FROM initiatives WHERE id IN "
                         f"({', '.join('?' * len(snapshot.initiative_ids))})",
                         list(snapshot.initiative_ids),

@@ -23,7 +23,7 @@ _HANDOFF_FIELDS = frozenset(HandoffAgreement.__slots__)
 
 class SettingsService(Service):
     def get(self) -> PlanSettings:
-        row = self._plan.db.execute(
+        row = self._plan.read(
             "SELECT name, company, currency, fiscal_year_start, horizon_first, horizon_months, stage "
             "FROM plan_settings WHERE id = 1"
         ).fetchone()
@@ -86,13 +86,12 @@ class SettingsService(Service):
         return edit.change
 
     def _refuse_values_outside(self, horizon: Horizon) -> None:
-        db = self._plan.db
-        outside = db.execute(
+        outside = self._plan.read(
             "SELECT count(DISTINCT initiative_id), min(month), max(month) FROM monthly_values "
             "WHERE month < ? OR month > ?",
             [horizon.first, horizon.last],
         ).fetchone()
-        followups = db.execute(
+        followups = self._plan.read(
             "SELECT count(*) FROM handoff_months WHERE month < ? OR month > ?",
             [horizon.first, horizon.last],
         ).fetchone()[0]
@@ -115,7 +114,7 @@ class SettingsService(Service):
 
 class FunnelService(Service):
     def get(self) -> FunnelAssumptions:
-        row = self._plan.db.execute(
+        row = self._plan.read(
             f"SELECT {', '.join(FunnelAssumptions.__slots__)} FROM funnel_assumptions WHERE id = 1"
         ).fetchone()
         return FunnelAssumptions(*row)
@@ -143,7 +142,7 @@ class FunnelService(Service):
 
 class HandoffService(Service):
     def get(self) -> HandoffAgreement:
-        row = self._plan.db.execute(
+        row = self._plan.read(
             f"SELECT {', '.join(HandoffAgreement.__slots__)} FROM handoff_agreement WHERE id = 1"
         ).fetchone()
         return HandoffAgreement(*row)
@@ -170,9 +169,7 @@ class HandoffService(Service):
 
     def followup_hours(self) -> dict[int, float]:
         """Actual median follow-up hours by month, for the months that have one."""
-        rows = self._plan.db.execute(
-            "SELECT month, followup_hours FROM handoff_months ORDER BY month"
-        )
+        rows = self._plan.read("SELECT month, followup_hours FROM handoff_months ORDER BY month")
         return {month: hours for month, hours in rows if hours is not None}
 
     def set_followup_hours(self, month: object, hours: object) -> Change:

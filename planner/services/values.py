@@ -70,7 +70,7 @@ class MonthRow:
 class ValueService(Service):
     def for_initiative(self, initiative_id: int) -> list[MonthlyValue]:
         """Every value the initiative holds, month by month, in funnel order."""
-        rows = self._plan.db.execute(
+        rows = self._plan.read(
             f"SELECT month, {', '.join(_ALL_COLUMNS)} FROM monthly_values "
             "WHERE initiative_id = ? ORDER BY month",
             [initiative_id],
@@ -87,7 +87,7 @@ class ValueService(Service):
         """``(initiative_id, month) -> (planned, actual)`` of one metric, for the cells that
         have either."""
         chosen = check.choice("metric", metric, Metric)
-        rows = self._plan.db.execute(
+        rows = self._plan.read(
             f"SELECT initiative_id, month, {chosen.planned_column}, {chosen.actual_column} "
             f"FROM monthly_values WHERE {chosen.planned_column} IS NOT NULL "
             f"OR {chosen.actual_column} IS NOT NULL"
@@ -104,7 +104,7 @@ class ValueService(Service):
         for start in range(0, len(cells), 400):  # two parameters a cell, under SQLite's limit
             chunk = cells[start : start + 400]
             marks = ", ".join("(?, ?)" for _ in chunk)
-            found = self._plan.db.execute(
+            found = self._plan.read(
                 f"SELECT initiative_id, month, {', '.join(_ALL_COLUMNS)} FROM monthly_values "
                 f"WHERE (initiative_id, month) IN (VALUES {marks})",
                 [part for cell in chunk for part in cell],

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from planner.errors import PlanFileError
-from planner.storage.database import Database
-from planner.storage.schema import MIGRATION_NAMES, MIGRATION_SET, migrations
+from planner.storage.database import PlanConnection
+from planner.storage.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, migrations
 from planner.version import APP_NAME, APPLICATION_ID
 
 # Objects the app itself creates besides tables and indexes: none. Anything else is foreign.
@@ -24,8 +24,8 @@ _FOREIGN_OBJECT_TYPES = ("trigger", "view")
 _CONTENT_PROBLEMS = ("CHECK constraint failed in ", "NULL value in ")
 
 
-def connect(path: Path, *, read_only: bool = False, create: bool = False) -> Database:
-    """A sqlite-utils Database on ``path`` with foreign keys on and untrusted schema off."""
+def connect(path: Path, *, read_only: bool = False, create: bool = False) -> PlanConnection:
+    """A connection to ``path`` with foreign keys on and untrusted schema off."""
     mode = "ro" if read_only else ("rwc" if create else "rw")
     uri = f"file:{quote(str(path))}?mode={mode}"
     try:
@@ -37,7 +37,7 @@ def connect(path: Path, *, read_only: bool = False, create: bool = False) -> Dat
     return prepare(conn, read_only=read_only, where=str(path))
 
 
-def prepare(conn: sqlite3.Connection, *, read_only: bool, where: str) -> Database:
+def prepare(conn: sqlite3.Connection, *, read_only: bool, where: str) -> PlanConnection:
     """Apply the pragmas every plan connection needs (also used for in-memory copies)."""
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -50,7 +50,7 @@ def prepare(conn: sqlite3.Connection, *, read_only: bool, where: str) -> Databas
     except sqlite3.DatabaseError as error:
         conn.close()
         raise damaged(where, error) from None
-    return Database(conn, recursive_triggers=False, execute_plugins=False)
+    return PlanConnection(conn)
 
 
 def damaged(where: str, error: BaseException | str) -> PlanFileError:
@@ -65,17 +65,17 @@ def one_line(error: BaseException | str) -> str:
     return " ".join(text.split())
 
 
-def verify(db: Database, *, where: str, content_check_follows: bool = False) -> None:
+def verify(db: PlanConnection, *, where: str, content_check_follows: bool = False) -> None:
     """Refuse a connected file that is not a sound plan of a version this app knows.
 
     ``content_check_follows``: a value breaking a CHECK or NOT NULL constraint is left to
     :func:`planner.storage.content.check_content`, which the caller runs next on this schema.
     """
     try:
-        (application_id,) = db.execute("PRAGMA application_id").fetchone()
+        (application_id,) = db.read("PRAGMA application_id").fetchone()
         if application_id != APPLICATION_ID:
             raise PlanFileError(f"{where}: a SQLite database of another application, not a plan")
-        foreign = db.execute(
+        foreign = db.read(
             "SELECT type, name FROM sqlite_master WHERE type IN (?, ?) ORDER BY type, name",
             _FOREIGN_OBJECT_TYPES,
         ).fetchall()
@@ -85,7 +85,7 @@ def verify(db: Database, *, where: str, content_check_follows: bool = False) -> 
                 f"{where}: the plan holds objects {APP_NAME} did not create ({listed}); "
                 "it was altered outside the app and is not opened"
             )
-        problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
+        problems = [row[0] for row in db.read("PRAGMA quick_check(5)").fetchall()]
         content = content_check_follows and all(p.startswith(_CONTENT_PROBLEMS) for p in problems)
         if problems != ["ok"] and not content:
             raise damaged(where, "; ".join(one_line(problem) for problem in problems))
@@ -99,25 +99,32 @@ def verify(db: Database, *, where: str, content_check_follows: bool = False) -> 
         raise damaged(where, error) from None
 
 
-def applied_migrations(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
+def applied_migrations(db: PlanConnection) -> list[str]:
+    """The names of the migrations applied, in the order applied (read as sqlite-utils'
+    ``Migrations.applied`` reads them, without loading it)."""
+    if not db.read(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone():
+        return []
+    return [
+        name
+        for (name,) in db.read(
+            f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        )
+    ]
 
 
-def pending_migrations(db: Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
-
-
-def apply_migrations(db: Database) -> None:
+def apply_migrations(db: PlanConnection) -> None:
     """Bring the schema up to date and mirror its version into the header's user_version."""
-    migrations.apply(db)
-    count = db.execute(
-        f"SELECT count(*) FROM {migrations.migrations_table} WHERE migration_set = ?",
-        [MIGRATION_SET],
+    migrations().apply(db.database)
+    count = db.read(
+        f"SELECT count(*) FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ?", [MIGRATION_SET]
     ).fetchone()[0]
-    db.execute(f"PRAGMA user_version = {int(count)}")
+    db.database.execute(f"PRAGMA user_version = {int(count)}")
 
 
-def initialise(db: Database) -> None:
+def initialise(db: PlanConnection) -> None:
     """Make an empty database a plan file of the current format."""
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.database.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     apply_migrations(db)

@@ -91,7 +91,7 @@ from planner.domain import Metric, Role, Stage, Status, Team, Tier
 from planner.errors import PlanContentError, ValidationError
 from planner.money import Currency
 from planner.storage import connection
-from planner.storage.database import Database
+from planner.storage.database import PlanConnection
 from planner.storage.schema import ONE_ACCOUNTABLE_INDEX
 from planner.version import APP_NAME
 
@@ -109,7 +109,7 @@ class _Breach(Exception):
         self.table, self.row, self.field = table, row, field
 
 
-def check_content(db: Database, *, where: str) -> None:
+def check_content(db: PlanConnection, *, where: str) -> None:
     """Refuse (:class:`PlanContentError`) a plan whose content breaks the app's rules; see the
     module's table. Only reads."""
     try:

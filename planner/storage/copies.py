@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import shutil
 import sqlite3
 from pathlib import Path
@@ -28,7 +27,7 @@ def temporary_sibling(target: Path, purpose: str) -> Path:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | NOINHERIT | BINARY
     for _attempt in range(100):
-        temporary = target.with_name(f".{target.name}.{purpose}-{secrets.token_hex(4)}.tmp")
+        temporary = target.with_name(f".{target.name}.{purpose}-{os.urandom(4).hex()}.tmp")
         try:
             os.close(os.open(temporary, flags, 0o666))
         except FileExistsError:

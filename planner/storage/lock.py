@@ -24,7 +24,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
 import sys
 import threading
 from dataclasses import dataclass
@@ -68,6 +67,16 @@ class LockOwner:
         return f"{self.user} on {self.host} (process {self.pid}) since {when}"
 
 
+def _host_name() -> str:
+    """This computer's name, as ``socket.gethostname()`` says it (which is ``uname``'s node
+    name where there is one; the socket module is imported only where there is not)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def _me() -> LockOwner:
     try:
         user = getpass.getuser()
@@ -75,7 +84,7 @@ def _me() -> LockOwner:
         user = "someone"
     return LockOwner(
         user=user,
-        host=socket.gethostname(),
+        host=_host_name(),
         pid=os.getpid(),
         since=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
     )
@@ -293,7 +302,7 @@ class PlanLock:
             f"{self.plan_path}: the plan is already open by {holder.describe()}; "
             "open it read-only, or close it there first"
         )
-        if holder.host != socket.gethostname():
+        if holder.host != _host_name():
             message += f" (if that computer crashed, delete {self.path.name})"
         return PlanLockedError(message, holder=holder.describe())
 

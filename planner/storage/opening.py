@@ -26,7 +26,7 @@ from planner.errors import PlanFileError
 from planner.storage import connection
 from planner.storage.content import check_content
 from planner.storage.copies import copy_aside, temporary_sibling
-from planner.storage.database import Database
+from planner.storage.database import PlanConnection
 from planner.storage.header import check_plan_header, journal_of, wal_of
 from planner.storage.lock import PlanLock
 from planner.storage.schema import SCHEMA_VERSION
@@ -34,7 +34,7 @@ from planner.storage.schema import SCHEMA_VERSION
 
 @dataclass
 class OpenedFile:
-    db: Database
+    db: PlanConnection
     path: Path
     lock: PlanLock | None
     read_only_reason: str | None  # why, as a clause ("as asked"); None when open for editing
@@ -105,7 +105,7 @@ def _settle(path: Path) -> None:
     (back to the rollback journal), so the file alone is the plan. We hold the plan's lock."""
     db = connection.connect(path)
     try:
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        db.read("SELECT count(*) FROM sqlite_master").fetchone()
         _remove_cold_journal(db, path)
     except sqlite3.DatabaseError as error:
         raise connection.damaged(str(path), error) from None
@@ -113,7 +113,7 @@ def _settle(path: Path) -> None:
         db.close()
 
 
-def _remove_cold_journal(db: Database, path: Path) -> None:
+def _remove_cold_journal(db: PlanConnection, path: Path) -> None:
     """Remove a journal SQLite did not roll back: a crash came while it was being written,
     before the commit touched the plan (its header is still blank), so it holds nothing to
     undo. SQLite would keep it until the next edit, and until then every read-only open would
@@ -142,7 +142,7 @@ def _open_read_only(path: Path, reason: str, version: int, *, wal: bool) -> Open
     db = _private_copy_in_memory(path) if wal else connection.connect(path, read_only=True)
     try:
         try:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            db.read("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
             if getattr(error, "sqlite_errorcode", None) != _READONLY_ROLLBACK:
                 raise connection.damaged(str(path), error) from None
@@ -170,7 +170,7 @@ def _open_read_only(path: Path, reason: str, version: int, *, wal: bool) -> Open
     return OpenedFile(db, path, None, reason, None)
 
 
-def _private_copy_in_memory(path: Path) -> Database:
+def _private_copy_in_memory(path: Path) -> PlanConnection:
     """The plan as of its last commit, read from a private copy of it and its journal or WAL.
 
     The plan itself is not written: copies of the file and the journal or WAL beside it are
@@ -275,7 +275,7 @@ def check_creatable(path: Path, *, overwrite: bool = False) -> None:
         raise PlanFileError(f"{path}: the folder {path.parent} does not exist")
 
 
-def create_file(path: Path, *, overwrite: bool = False) -> tuple[Database, Path]:
+def create_file(path: Path, *, overwrite: bool = False) -> tuple[PlanConnection, Path]:
     """A new, empty plan file of the current format at ``path``, written atomically.
 
     The caller holds the plan's lock (so no one has a plan of that name open), fills the
@@ -297,7 +297,7 @@ def create_file(path: Path, *, overwrite: bool = False) -> tuple[Database, Path]
     return db, working
 
 
-def finish_create(db: Database, working: Path, path: Path) -> None:
+def finish_create(db: PlanConnection, working: Path, path: Path) -> None:
     """Close the filled temporary plan and move it into place under its real name."""
     try:
         db.close()
@@ -308,7 +308,7 @@ def finish_create(db: Database, working: Path, path: Path) -> None:
         raise PlanFileError(f"{path}: the plan could not be written ({error.strerror})") from None
 
 
-def abandon_create(db: Database, working: Path) -> None:
+def abandon_create(db: PlanConnection, working: Path) -> None:
     with contextlib.suppress(Exception):
         db.close()
     with contextlib.suppress(OSError):

@@ -10,25 +10,43 @@ an INTEGER of minor units.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from planner import validation as check
 from planner.domain import Metric, Role, Stage, Status, Team, Tier
-from planner.storage.database import Database, Migrations
+from planner.storage.database import new_migrations
+
+if TYPE_CHECKING:
+    from planner.storage.database import Database, Migrations
 
 MIGRATION_SET = "smarketing-plan"
-migrations = Migrations(MIGRATION_SET)
-_names: list[str] = []
+# Where sqlite-utils records the migrations applied (``Migrations.migrations_table``).
+MIGRATIONS_TABLE = "_sqlite_migrations"
+_Step = Callable[["Database"], None]
+_steps: list[tuple[_Step, bool]] = []  # each migration, and whether it runs in a transaction
 
 
 def _migration(function=None, *, transactional: bool = True):  # type: ignore[no-untyped-def]
-    """Register a migration and remember its name, in order, for the version checks."""
+    """Register a migration, in order; sqlite-utils gets them in :func:`migrations`."""
 
     def register(function):  # type: ignore[no-untyped-def]
-        _names.append(function.__name__)
-        return migrations(transactional=transactional)(function)
+        _steps.append((function, transactional))
+        return function
 
     return register if function is None else register(function)
+
+
+@functools.cache
+def migrations() -> Migrations:
+    """The plan's migrations as sqlite-utils applies them (which imports sqlite-utils: only an
+    upgrade or a new plan needs this, never opening a plan of the current format)."""
+    plan_migrations = new_migrations(MIGRATION_SET)
+    for function, transactional in _steps:
+        plan_migrations(transactional=transactional)(function)
+    return plan_migrations
 
 
 def _one_of(column: str, choices: type | tuple[str, ...]) -> str:
@@ -291,5 +309,5 @@ def _rebuild_initiatives(db: Database, channel_of: dict[str, int]) -> None:
             )
 
 
-MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
+MIGRATION_NAMES: tuple[str, ...] = tuple(function.__name__ for function, _ in _steps)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -8,11 +8,14 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.storage import connection
-from planner.storage.database import Database
 from planner.storage.schema import migrations
 from planner.version import APPLICATION_ID
+
+if TYPE_CHECKING:
+    from planner.storage.database import Database
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,9 +28,9 @@ def older_plan(
     assumptions, hand-off agreement and one person (Ann, id 1). The caller writes the rest
     with plain SQL and closes the connection."""
     conn = sqlite3.connect(path)
-    db = connection.prepare(conn, read_only=False, where=str(path))
+    db = connection.prepare(conn, read_only=False, where=str(path)).database
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.apply(db, stop_before=stop_before)
+    migrations().apply(db, stop_before=stop_before)
     db.execute(f"PRAGMA user_version = {version}")
     with db.atomic():
         db.execute(

@@ -39,7 +39,7 @@ def make_old_plan(path: Path) -> Path:
                 [number, 10 * number, 12 * number],
             )
         db.execute("INSERT INTO roles VALUES (1, 1, 'A')")
-    assert [m.name for m in migrations.pending(db)] == list(MIGRATION_NAMES[OLD_VERSION:])
+    assert [m.name for m in migrations().pending(db)] == list(MIGRATION_NAMES[OLD_VERSION:])
     assert MIGRATION_NAMES[OLD_VERSION] == FIRST_NEW_MIGRATION
     conn.close()
     return path
@@ -116,7 +116,7 @@ def failing_migration(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     """Make the upgrade's migration create its table and then fail, as a buggy one would."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     probe = connection.prepare(conn, read_only=True, where=str(path))
-    pending = migrations.pending(probe)[0]  # the first of the upgrade's migrations
+    pending = migrations().pending(probe.database)[0]  # the first of the upgrade's migrations
     conn.close()
     real = pending.fn
 
@@ -205,7 +205,8 @@ def test_an_interrupted_upgrade_changes_nothing(
 ) -> None:
     path = make_old_plan(tmp_path / "old.smplan")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    pending = migrations.pending(connection.prepare(conn, read_only=True, where=str(path)))[0]
+    probe = connection.prepare(conn, read_only=True, where=str(path))
+    pending = migrations().pending(probe.database)[0]
     conn.close()
 
     def interrupted(db: object) -> None:

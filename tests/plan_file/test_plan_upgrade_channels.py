@@ -56,7 +56,7 @@ def make_format_3_plan(path: Path, *, extra: str | None = None) -> Path:
             [extra],
         )
         conn.commit()
-    assert next(m.name for m in migrations.pending(db)) == CHANNELS_MIGRATION
+    assert next(m.name for m in migrations().pending(db)) == CHANNELS_MIGRATION
     conn.close()
     return path
 
@@ -174,7 +174,7 @@ def test_a_failed_channels_migration_leaves_the_plan_byte_for_byte_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_format_3_plan(tmp_path / "old.smplan")
-    (pending,) = [m for m in migrations._migrations if m.name == CHANNELS_MIGRATION]
+    (pending,) = [m for m in migrations()._migrations if m.name == CHANNELS_MIGRATION]
     real = pending.fn
 
     def half_done_then_broken(db: object) -> None:

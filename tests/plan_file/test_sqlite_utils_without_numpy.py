@@ -27,7 +27,8 @@ def test_opening_a_plan_loads_sqlite_utils_but_not_numpy(tmp_path):
 
 def test_numpy_imports_after_sqlite_utils_has_loaded():
     code = (
-        "import planner.storage.database, sqlite_utils.db as db, numpy; "
+        "import planner.storage.database; planner.storage.database.load_sqlite_utils(); "
+        "import sqlite_utils.db as db, numpy; "
         "print(db.np is None, numpy.zeros(2).sum())"
     )
     assert run(code) == "True 0.0"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 from dashboard_support import SIZE, bar_position, settle, window, window_dashboard
 from initiatives_support import cell, type_into_cell
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from window_support import make_window, open_and_wait
 
+from planner import Plan
 from ui.pages.dashboard.drill import drill_down
 from ui.pages.dashboard.page import DashboardPage
 from ui.pages.initiatives import InitiativesPage
@@ -164,6 +166,28 @@ def test_the_charts_come_once_their_modules_are_loaded_in_another_thread(
     qtbot.waitUntil(lambda: page.charts is not None, timeout=10000)
 
     assert loader.isFinished()  # the page built its charts after the loader's run
+
+
+def test_what_the_first_edit_needs_is_loaded_in_the_background_with_the_charts(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    prepared_off_the_ui_thread: list[bool] = []
+    monkeypatch.setattr(
+        Plan,
+        "prepare_for_edits",
+        staticmethod(
+            lambda: prepared_off_the_ui_thread.append(
+                threading.current_thread() is not threading.main_thread()
+            )
+        ),
+    )
+    shown = make_window(qtbot, tmp_path)
+    open_and_wait(shown, demo_path)
+    page = window_dashboard(shown)
+
+    qtbot.waitUntil(lambda: page.charts is not None, timeout=10000)
+
+    assert prepared_off_the_ui_thread == [True]
 
 
 def test_matplotlib_starts_loading_once_the_first_frame_is_done_not_halfway_through_it(

@@ -85,12 +85,17 @@ def test_the_demo_plan_is_painted_with_only_the_dashboards_code_and_nothing_heav
     assert at_first_paint["heavy"] == []
 
 
+def test_sqlite_utils_and_what_it_brings_wait_for_the_first_edit(at_first_paint: dict) -> None:
+    loaded = {m.split(".")[0] for m in at_first_paint["modules"]}
+    assert loaded & {"sqlite_utils", "click", "pluggy"} == set()
+
+
 def test_the_error_dialog_is_loaded_only_when_something_goes_wrong(at_first_paint: dict) -> None:
     assert "ui.error_dialog" not in at_first_paint["modules"]
 
 
 def test_dateutils_parser_which_sqlite_utils_imports_has_not_run(at_first_paint: dict) -> None:
-    # planner/storage/database.py makes it lazy: the module exists, its code has not run.
+    # planner/storage/database.py makes it lazy once sqlite-utils is loaded.
     assert "dateutil.parser._parser" not in at_first_paint["modules"]
 
 

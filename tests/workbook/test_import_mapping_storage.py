@@ -63,9 +63,9 @@ def test_an_unreadable_saved_mapping_counts_as_none() -> None:
 def _previous_format_plan(path: Path) -> Path:
     """A plan file of format 2 (before the mappings table) with data in every table."""
     conn = sqlite3.connect(path)
-    db = connection.prepare(conn, read_only=False, where=str(path))
+    db = connection.prepare(conn, read_only=False, where=str(path)).database
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.apply(db, stop_before="m003_import_mappings")
+    migrations().apply(db, stop_before="m003_import_mappings")
     db.execute(f"PRAGMA user_version = {PREVIOUS_VERSION}")
     statements = [
         "INSERT INTO plan_settings VALUES (1, 'Old plan', 'Acme', 'EUR', 4, 202601, 24, 'startup')",
@@ -127,5 +127,5 @@ def test_a_plan_of_the_previous_format_is_upgraded_keeping_every_value(tmp_path:
     with Plan.open(path, read_only=True) as again:
         assert again.upgraded_from is None
         assert again.import_mappings.saved(HEADERS) == MAPPING
-        assert connection.pending_migrations(again.db) == []
+        assert migrations().pending(again.db) == []
         assert again.query("PRAGMA user_version") == [(SCHEMA_VERSION,)]

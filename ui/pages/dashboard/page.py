@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from planner import ChangeSet, PlanError
+from planner import ChangeSet, Plan, PlanError
 from planner.checks import Finding
 from ui.document import PlanDocument
 from ui.folders import start_folder
@@ -62,10 +62,13 @@ class _ChartsPlaceholder(QLabel):
 
 
 class _ChartModules(QThread):
-    """Imports matplotlib and the chart modules, so the UI thread does not wait for them."""
+    """Imports matplotlib and the chart modules, so the UI thread does not wait for them; then
+    what the first edit needs, so that edit does not wait for it either."""
 
     def run(self) -> None:
         from . import charts_panel  # noqa: F401 (imported for its side effect: loaded)
+
+        Plan.prepare_for_edits()
 
 
 class DashboardPage(Page):
