@@ -8,19 +8,21 @@ severity markers and the app icon carry fixed colours because their colour is th
 from __future__ import annotations
 
 import sys
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
-
-# Pixel sizes rendered into each icon: the 16, 20 and 24 px the app shows them at, and twice
-# those for high-DPI screens (QIcon picks the nearest to the size asked for times the
-# screen's device pixel ratio). Every size is drawn when the icon is first asked for, at
-# start-up for most, so none is drawn that nothing shows.
-ICON_SIZES = (16, 20, 24, 32, 40, 48)
-APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 _cache: dict[tuple[str, str], QIcon] = {}
 
@@ -37,10 +39,15 @@ def icons_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / RESOURCE_PACKAGE / "icons"
+    return _installed_package() / "icons"
+
+
+@cache  # finding a package searches the import path: once is enough
+def _installed_package() -> Path:
     spec = find_spec(RESOURCE_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise KeyError(f"the package {RESOURCE_PACKAGE} (the app's icons) is not installed")
-    return Path(spec.submodule_search_locations[0]) / "icons"
+    return Path(spec.submodule_search_locations[0])
 
 
 def icon(name: str) -> QIcon:
@@ -54,7 +61,7 @@ def icon(name: str) -> QIcon:
     cached = _cache.get(key)
     if cached is None:
         svg = _read(name).replace("currentColor", colour)
-        cached = _cache[key] = _render(svg.encode("utf-8"), ICON_SIZES)
+        cached = _cache[key] = _svg_icon(svg)
     return cached
 
 
@@ -63,7 +70,7 @@ def app_icon() -> QIcon:
     key = ("app", "")
     cached = _cache.get(key)
     if cached is None:
-        cached = _cache[key] = _render(_read("app").encode("utf-8"), APP_ICON_SIZES)
+        cached = _cache[key] = _svg_icon(_read("app"))
     return cached
 
 
@@ -82,25 +89,57 @@ def _text_colour() -> str:
 
 
 def _read(name: str) -> str:
-    path = icons_dir() / f"{name}.svg"
+    folder = icons_dir()
+    path = folder / f"{name}.svg"
     # Names come from code, never from users or files: refuse anything that is not a plain
     # stem so a typo cannot reach outside the icon folder.
     if "/" in name or "\\" in name or not path.is_file():
-        raise KeyError(f"no icon file {name}.svg in {icons_dir()}")
+        raise KeyError(f"no icon file {name}.svg in {folder}")
     return path.read_text(encoding="utf-8")
 
 
-def _render(svg: bytes, sizes: tuple[int, ...]) -> QIcon:
-    renderer = QSvgRenderer(QByteArray(svg))
+def _svg_icon(svg: str) -> QIcon:
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
         raise ValueError("icon SVG could not be parsed")
-    result = QIcon()
-    for size in sizes:
-        pixmap = QPixmap(size, size)
+    return QIcon(_SvgIconEngine(renderer))
+
+
+class _SvgIconEngine(QIconEngine):
+    """Draws the SVG at each pixel size the first time something paints it at that size.
+
+    Like Qt's own SVG icon engine, which reads only files: an icon costs nothing until it is
+    shown, and is sharp at any size and on any screen's device pixel ratio, where a set of
+    pixmaps drawn up front costs every size at start-up and is scaled for the rest.
+    """
+
+    def __init__(self, renderer: QSvgRenderer) -> None:
+        super().__init__()
+        self._renderer = renderer
+        self._drawn: dict[tuple[int, int, QIcon.Mode, QIcon.State], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._renderer)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode, state)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = self._draw(size, mode)
+        return drawn
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF()
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def _draw(self, size: QSize, mode: QIcon.Mode) -> QPixmap:
+        pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size, size))
+        self._renderer.render(painter, QRectF(pixmap.rect()))
         painter.end()
-        result.addPixmap(pixmap)
-    return result
+        if mode != QIcon.Mode.Normal:
+            # Disabled and selected looks come from the style, as they do for any QIcon.
+            pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, QStyleOption())
+        return pixmap

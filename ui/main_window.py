@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
 from planner.analysis import Analysis
-from planner.checks import Checked
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
@@ -47,9 +46,7 @@ class MainWindow(QMainWindow):
         self.view: PlanView | None = None
         self.undo_group = QUndoGroup(self)
         self.opener = PlanOpener(self)
-        self.opener.opened.connect(
-            lambda analysis, checked: self.set_plan(analysis.plan, checked, analysis=analysis)
-        )
+        self.opener.opened.connect(lambda analysis: self.set_plan(analysis.plan, analysis))
         self.opener.failed.connect(self._open_failed)
 
         self.notice = NoticeBar()
@@ -103,12 +100,9 @@ class MainWindow(QMainWindow):
         path, prepare = self._demo()
         self.open_path(path, prepare)
 
-    def set_plan(
-        self, plan: Plan, checked: Checked | None = None, *, analysis: Analysis | None = None
-    ) -> None:
-        """Show ``plan`` in the window, closing the plan shown before; ``checked`` holds its
-        alignment checks and ``analysis`` its analysis when the opener made them already
-        (else the view checks it, and the document chooses its analysis)."""
+    def set_plan(self, plan: Plan, analysis: Analysis | None = None) -> None:
+        """Show ``plan`` in the window, closing the plan shown before; ``analysis`` is its
+        analysis when the opener made it already (else the document chooses one)."""
         self.close_plan()
         self.document = PlanDocument(plan, self, analysis=analysis)
         self.document.refused.connect(self._refused)
@@ -118,7 +112,7 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
-        self.view = PlanView(self.document, checked)
+        self.view = PlanView(self.document)
         self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
         self.view.page_changed.connect(lambda _title: self.notice.clear_transient())
         self.body.addWidget(self.view)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner import Plan, PlanLockedError, ReadOnlyWouldOpenError
 from planner.analysis import Analysis
-from planner.checks import Checked, check
 from ui.background import Outcome, Shown, TaskRunner, problem_text
 from ui.document import PlanDocument
 from ui.plain_text import message_box
@@ -64,11 +63,10 @@ def offer_read_only(
 
 @dataclass(frozen=True)
 class Opened:
-    """An open plan, its analysis and its findings (``None``: not made or checked yet)."""
+    """An open plan and its analysis (``None``: not made yet)."""
 
     plan: Plan
     analysis: Analysis | None
-    checked: Checked | None
 
     def close(self) -> None:
         if self.analysis is not None:
@@ -83,7 +81,7 @@ def _open(
         prepare(path)
     plan = Plan.open(path, read_only=read_only)
     if cancel.is_set():
-        return Opened(plan, None, None)  # let go of: the runner closes it
+        return Opened(plan, None)  # let go of: the runner closes it
     try:
         # The app asks for roll-ups after every edit: a big plan's values are read into
         # memory here, off the UI thread, once.
@@ -91,15 +89,8 @@ def _open(
     except BaseException:
         plan.close()
         raise
-    if cancel.is_set():
-        return Opened(plan, analysis, None)
-    try:
-        # The first check of a big plan takes a moment: done here, the window shows the plan
-        # with its findings without standing still.
-        checked = check(analysis)
-    except Exception:
-        checked = None  # the window checks again itself
-    return Opened(plan, analysis, checked)
+    # The plan is shown before it is checked: the window's findings follow its first paint.
+    return Opened(plan, analysis)
 
 
 class PlanOpener(QObject):
@@ -107,9 +98,7 @@ class PlanOpener(QObject):
     between :attr:`started` and :attr:`ended` (which also follows a cancelled open)."""
 
     started = Signal(object)  # the Path being opened
-    # The Analysis of the plan opened (its plan at .plan), and its Checked findings (None:
-    # not checked yet).
-    opened = Signal(object, object)
+    opened = Signal(object)  # the Analysis of the plan opened (its plan at .plan)
     failed = Signal(object)  # OpenFailure
     ended = Signal()
 
@@ -160,5 +149,5 @@ class PlanOpener(QObject):
         if outcome.error is not None:
             self.failed.emit(describe_failure(path, outcome.error))
         elif not outcome.cancelled:
-            self.opened.emit(outcome.result.analysis, outcome.result.checked)
+            self.opened.emit(outcome.result.analysis)
         self.ended.emit()

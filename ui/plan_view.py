@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import Metric
-from planner.checks import Checked, Finding
+from planner.checks import Finding
 from ui.document import PlanDocument
 from ui.findings.panel import FindingsPanel
 from ui.findings.watcher import FindingsWatcher
@@ -56,12 +56,7 @@ _FIELD_PAGES: dict[str, PageEntry] = {
 class PlanView(QWidget):
     page_changed = Signal(str)  # the title of the page now shown
 
-    def __init__(
-        self,
-        document: PlanDocument,
-        checked: Checked | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         # Pages are built when first shown: opening a big plan then builds one page, not six.
@@ -77,7 +72,7 @@ class PlanView(QWidget):
         self.findings_panel = FindingsPanel()
         self.findings_panel.setMinimumWidth(240)
         self.findings_panel.reveal_requested.connect(self.reveal)
-        self.watcher = FindingsWatcher(document, checked, self)
+        self.watcher = FindingsWatcher(document, self)
         self.watcher.updated.connect(self._show_findings)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -93,10 +88,15 @@ class PlanView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.sidebar.setCurrentRow(0)
-        if checked is None:
-            self.watcher.run_now()
-        else:
-            self._show_findings(checked.findings)
+        self._painted = False  # the first check waits for it: see paintEvent
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # The plan is shown first and its findings follow: the first check reads the
+            # whole plan, a moment on a big one, so it starts once this frame is drawn.
+            self._painted = True
+            self.watcher.check_soon()
 
     def shut(self) -> None:
         """Stop background work before the document closes."""

@@ -83,6 +83,7 @@ def main() -> None:
     assert isinstance(dashboard, DashboardPage)
     dashboard.ensure_charts()
     settle(app, lambda: dashboard.refresh_pending)
+    view.watcher.run_now()  # the plan's first check, which follows its first paint
     targets = view.page(TargetsPage)
     assert isinstance(targets, TargetsPage)
     targets.set_metric(METRIC)

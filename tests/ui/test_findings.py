@@ -3,8 +3,10 @@ first, and choosing one asks to reveal what fixes it."""
 
 from __future__ import annotations
 
+from window_support import make_window
+
 from planner.checks import Finding, Severity
-from ui.findings.panel import FindingsPanel, summary_text
+from ui.findings.panel import CHECKING_TEXT, FindingsPanel, summary_text
 from ui.findings.watcher import FindingsWatcher
 
 
@@ -94,3 +96,18 @@ def test_a_pending_check_is_dropped_when_the_plan_closes(qtbot, document):
     qtbot.wait(500)
 
     assert runs == []
+
+
+def test_a_plan_opened_in_the_window_is_shown_first_and_its_findings_follow(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    summaries: list[str] = []
+    window.opener.opened.connect(
+        lambda _analysis: summaries.append(window.view.findings_panel.summary.text())
+    )
+    with qtbot.waitSignal(window.opener.opened):
+        window.open_demo()
+
+    assert summaries == [CHECKING_TEXT]
+    qtbot.waitUntil(lambda: window.view.findings_panel.findings() != [])
+    assert window.view.findings_panel.summary.text() != CHECKING_TEXT
+    assert {f.rule for f in window.view.findings_panel.findings()} >= {"no_owner"}

@@ -9,10 +9,9 @@ import threading
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from planner import Metric
+from planner import Metric, checks
 from planner.checks import judge
 from ui.background import wait_for_abandoned_work
-from ui.findings import watcher as watcher_module
 from ui.findings.watcher import FindingsWatcher
 
 
@@ -42,7 +41,7 @@ def rules_of(findings) -> set[str]:
 @pytest.fixture
 def held(monkeypatch) -> HeldJudge:
     held = HeldJudge()
-    monkeypatch.setattr(watcher_module, "judge", held)
+    monkeypatch.setattr(checks, "judge", held)
     return held
 
 

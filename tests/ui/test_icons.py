@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from ui import icons
 
@@ -122,6 +123,43 @@ def test_icons_are_reused_until_the_cache_is_cleared(palette_restored: None) -> 
     assert icons.icon("undo") is first
     icons.clear_cache()
     assert icons.icon("undo") is not first
+
+
+def test_an_icon_is_drawn_only_at_the_sizes_something_asks_for(
+    palette_restored: None,
+) -> None:
+    drawn: list[QSize] = []
+    original = icons._SvgIconEngine._draw
+
+    def counting(engine: icons._SvgIconEngine, size: QSize, mode: QIcon.Mode):
+        drawn.append(size)
+        return original(engine, size, mode)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(icons._SvgIconEngine, "_draw", counting)
+        loaded = icons.icon("filter")
+        assert drawn == []
+        loaded.pixmap(20, 20)
+        loaded.pixmap(20, 20)
+    assert drawn == [QSize(20, 20)]
+
+
+@pytest.mark.parametrize("ratio", [1.25, 1.5, 2.0, 3.0])
+def test_an_icon_is_drawn_sharp_at_a_screens_device_pixel_ratio(
+    ratio: float, qapp: QGuiApplication
+) -> None:
+    pixmap = icons.icon("add").pixmap(QSize(16, 16), ratio)
+    assert pixmap.width() == pixmap.height() == round(16 * ratio)
+    assert pixmap.devicePixelRatio() == ratio
+
+
+def test_a_disabled_icon_is_drawn_greyed_by_the_style(palette_restored: None) -> None:
+    _use_text_colour("#000000")
+    normal = icons.icon("add").pixmap(24, 24).toImage().pixelColor(12, 12)
+    disabled = icons.icon("add").pixmap(24, 24, QIcon.Mode.Disabled).toImage().pixelColor(12, 12)
+    assert normal.name() == "#000000"
+    assert disabled.name() != normal.name()
+    assert disabled.alpha() > 0
 
 
 def test_an_unknown_icon_name_raises_key_error_naming_the_file(qapp: QGuiApplication) -> None:

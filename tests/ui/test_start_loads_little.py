@@ -90,6 +90,13 @@ def test_sqlite_utils_and_what_it_brings_wait_for_the_first_edit(at_first_paint:
     assert loaded & {"sqlite_utils", "click", "pluggy"} == set()
 
 
+def test_the_plan_is_painted_before_the_alignment_rules_are_loaded(at_first_paint: dict) -> None:
+    # The findings follow the first paint (ui/findings/watcher.py): only what shows them is
+    # loaded before it.
+    assert "planner.checks.findings" in at_first_paint["modules"]
+    assert "planner.checks.run" not in at_first_paint["modules"]
+
+
 def test_the_error_dialog_is_loaded_only_when_something_goes_wrong(at_first_paint: dict) -> None:
     assert "ui.error_dialog" not in at_first_paint["modules"]
 

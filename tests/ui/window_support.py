@@ -32,8 +32,11 @@ def make_window(qtbot, folder: Path) -> MainWindow:
 
 
 def open_and_wait(window: MainWindow, path: Path) -> None:
+    """Open ``path`` and wait for it and for its findings (which follow its first paint)."""
     window.open_path(path)
     window.opener.wait()
+    if window.view is not None:
+        window.view.watcher.run_now()
 
 
 def problem_box(window: MainWindow) -> QMessageBox | None:

@@ -9,6 +9,8 @@ from planner.checks import Finding, Severity
 from ui.findings.model import FINDING_ROLE, FindingDelegate, FindingsModel
 from ui.plain_text import plain_label, rich_label
 
+CHECKING_TEXT = "Checking the plan…"
+
 
 def summary_text(findings: list[Finding]) -> str:
     """ "2 errors · 5 warnings · 1 note", or a word of praise when there is nothing."""
@@ -35,7 +37,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Findings")
         title = rich_label("<b>Findings</b>")
-        self.summary = plain_label()
+        self.summary = plain_label(CHECKING_TEXT)  # until the first findings come
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Findings summary")
         self.model = FindingsModel(self)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from planner import checks
 from planner.changes import ChangeSet
-from planner.checks import Checked, Finding, InputsInStep, judge
+from planner.checks import Finding
 from ui.background import Outcome, TaskRunner
 from ui.document import PlanDocument
 
@@ -24,12 +25,12 @@ PAUSE_MS = 300
 class FindingsWatcher(QObject):
     updated = Signal(list)  # list[Finding], sorted worst first
 
-    def __init__(
-        self, document: PlanDocument, checked: Checked | None = None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.findings: list[Finding] = [] if checked is None else checked.findings
-        self._inputs = InputsInStep(document.analysis, None if checked is None else checked.inputs)
+        self.findings: list[Finding] = []
+        # Made at the first run, which loads the rules: the window shows a plan before that.
+        self._inputs: checks.InputsInStep | None = None
+        self._watching = True
         self._runner = TaskRunner()
         self._generation = 0  # how many changes the plan has announced
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
@@ -41,14 +42,21 @@ class FindingsWatcher(QObject):
         """Read what the checks judge now and judge it in a worker; :attr:`updated` follows
         unless the plan changes meanwhile (a check still running starts the next itself)."""
         self._timer.stop()
-        if self._runner.busy():
+        if self._runner.busy() or not self._watching:
             return
+        if self._inputs is None:
+            self._inputs = checks.InputsInStep(self._document.analysis, None)
         inputs = self._inputs.gather()
         generation = self._generation
         self._runner.start(
-            lambda _progress, _cancel: judge(inputs),
+            lambda _progress, _cancel: checks.judge(inputs),
             on_done=lambda outcome: self._judged(generation, outcome),
         )
+
+    def check_soon(self) -> None:
+        """Check the plan once the event loop has handled what is waiting (the rest of the
+        frame that showed the plan)."""
+        QTimer.singleShot(0, self, self.recheck)
 
     def run_now(self) -> None:
         """Check the plan at once and wait for the findings (tests, the benchmark)."""
@@ -68,6 +76,7 @@ class FindingsWatcher(QObject):
     def stop(self) -> None:
         """Forget any pending run and let go of a running one (the plan is closing): the
         worker holds none of the plan, so it ends on its own and its findings are dropped."""
+        self._watching = False
         self._timer.stop()
         self._timer.timeout.disconnect(self.recheck)
         self._document.changed.disconnect(self._heard)
@@ -75,7 +84,8 @@ class FindingsWatcher(QObject):
 
     def _heard(self, changes: ChangeSet) -> None:
         self._generation += 1
-        self._inputs.heard(changes)
+        if self._inputs is not None:  # else the first run reads everything anyway
+            self._inputs.heard(changes)
         self._timer.start()
 
     def _judged(self, generation: int, outcome: Outcome) -> None:
