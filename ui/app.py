@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, APP_VERSION
 from planner.version import PLAN_SUFFIX
-from ui.background import wait_for_abandoned_work
+from ui.background import UI_SWITCH_INTERVAL, wait_for_abandoned_work
 from ui.excepthook import install_excepthook
 from ui.folders import data_folder
 from ui.icons import app_icon
@@ -44,6 +44,10 @@ def demo_plan() -> tuple[Path, Callable[[Path], None]]:
 def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
+    # The UI thread shares the interpreter with the workers (checks, export, import): each
+    # time it needs Python while one runs (a slot, a paint, a timer) it waits for the lock
+    # up to this interval, so a shorter one keeps the window answering.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(APP_VERSION)

@@ -9,21 +9,32 @@ value edited on the dashboard then costs only the drawing of the new values.
 
 The layout (:class:`SettledLayout`) is solved again only when what it makes room for changed:
 the size, or the room an Axes' labels, titles and legends need around it.
+
+Painted on the screen, a chart is two layers (:class:`Layers`): the still one (the figure's
+and the Axes' backgrounds, and the Axes' ticks, tick labels and grid, drawn beneath the rest)
+and what is drawn over it. An edit that leaves the limits and ticks as they were paints only
+the second over a copy of the first: ticks and their labels are most of what painting costs.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.backend_bases import DrawEvent
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.spines import Spine
 from matplotlib.transforms import Bbox
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.backend_bases import RendererBase
 
 
@@ -63,11 +74,15 @@ class SettledLayout(ConstrainedLayoutEngine):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._live = False  # see remember
+        self._held = False  # see held
+        self._axis_rooms: dict[Axes, tuple[Hashable, Hashable]] = {}  # see _rooms
         self._solved_for: Hashable = None
         self._solved_at: Hashable = None  # the size and dots per inch last solved for
         self._placed: list[tuple[Any, tuple[float, float]]] = []
 
     def execute(self, fig: Any) -> Any:
+        if self._held:
+            return None
         renderer = fig._get_renderer()  # the renderer the layout itself measures with
         if self._solved_for is not None and self._solved_for == self.needs(fig, renderer):
             # The figure's title and footnote were set again with the rest: back where the
@@ -97,8 +112,16 @@ class SettledLayout(ConstrainedLayoutEngine):
         if self._solved_for is None and self._solved_at == _size(fig):
             self._solved_for = self.needs(fig, fig._get_renderer())
 
-    @staticmethod
-    def needs(fig: Any, renderer: RendererBase) -> Hashable:
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Leave the layout as it is meanwhile (:class:`Layers` runs it before a draw)."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+
+    def needs(self, fig: Any, renderer: RendererBase) -> Hashable:
         """Everything the constrained layout reads, as ``_constrained_layout`` reads it."""
         to_figure = fig.transFigure.inverted()
         needs: list[Any] = [_size(fig)]
@@ -106,14 +129,36 @@ class SettledLayout(ConstrainedLayoutEngine):
             if not axes.get_in_layout():
                 continue
             position = axes.get_position(original=True)
-            tight = axes.get_tightbbox(renderer, for_layout_only=True)
-            box = position if tight is None else tight.transformed(to_figure)
-            needs.append((position.bounds, box.bounds))
+            needs.append((position.bounds, *self._rooms(axes, renderer, to_figure)))
         for label in _labels(fig):
             needs.append(label.get_tightbbox(renderer).size.tolist())
         for legend in fig.legends:
             needs.append(legend.get_tightbbox(renderer).size.tolist())
         return tuple(needs)
+
+    def _rooms(self, axes: Axes, renderer: RendererBase, to_figure: Any) -> Hashable:
+        """The room around ``axes`` its axes (ticks and their labels) take, and the rest
+        (titles, legends, labels beyond the Axes). Measuring tick labels is most of the
+        cost: they are measured again only when what they show, or where, changed."""
+        shown = (_size(axes.figure), axes.get_position().bounds, *map(_looks, _axes_of(axes)))
+        kept = self._axis_rooms.get(axes)
+        if kept is None or kept[0] != shown:
+            boxes = [axis.get_tightbbox(renderer, for_layout_only=True) for axis in _axes_of(axes)]
+            rooms = tuple(
+                None if box is None else box.transformed(to_figure).bounds for box in boxes
+            )
+            kept = self._axis_rooms[axes] = (shown, rooms)
+        axison, axes.axison = axes.axison, False  # the rest alone (set_axis_off marks stale)
+        try:
+            rest = axes.get_tightbbox(renderer, for_layout_only=True)
+        finally:
+            axes.axison = axison
+        return kept[1], None if rest is None else rest.transformed(to_figure).bounds
+
+
+def _axes_of(axes: Axes) -> list[Axis]:
+    """The axes (x, y) of ``axes`` whose ticks it draws."""
+    return [axis for axis in (axes.xaxis, axes.yaxis) if axes.axison and axis.get_visible()]
 
 
 def _size(fig: Any) -> Hashable:
@@ -165,3 +210,120 @@ def _empty(axes: Axes) -> None:
     axes.set_autoscale_on(True)
     axes.set_xmargin(matplotlib.rcParams["axes.xmargin"])
     axes.set_ymargin(matplotlib.rcParams["axes.ymargin"])
+
+
+class Layers:
+    """Paints a chart's Figure on its Agg canvas, keeping the still layer between paints.
+
+    The still layer is the figure's background and, in each Axes, its background and what
+    matplotlib draws before the Axes' first other artist: its axes (ticks, tick labels, grid,
+    axis labels; beneath the data, see :meth:`ChartStyle.dress`) and any spines below it.
+    The rest is drawn over it in matplotlib's own order, so the picture is the one a full
+    draw makes. When the still layer would come out as it was (the same Figure, size, places,
+    limits, ticks and labels), it is copied back instead of drawn.
+    """
+
+    def __init__(self) -> None:
+        self._figure: Figure | None = None
+        self._still: Any = None  # the canvas region holding the still layer
+        self._still_for: Hashable = None
+
+    def paint(self, canvas: FigureCanvasAgg) -> None:
+        """Paint ``canvas.figure`` into ``canvas``'s buffer, as ``FigureCanvasAgg.draw``."""
+        figure = canvas.figure
+        engine = figure.get_layout_engine()
+        if not isinstance(engine, SettledLayout) or _has_images(figure):
+            self._figure = None
+            FigureCanvasAgg.draw(canvas)
+            return
+        engine.execute(figure)
+        moving, still_for = _layers(figure)
+        if figure is self._figure and still_for == self._still_for:
+            canvas.restore_region(self._still)
+        else:
+            with engine.held(), _left_out(moving):
+                FigureCanvasAgg.draw(canvas)
+            self._figure, self._still_for = figure, still_for
+            self._still = canvas.copy_from_bbox(figure.bbox)
+        renderer = canvas.get_renderer()
+        for artist in moving:
+            artist.draw(renderer)
+        figure.stale = False
+        canvas.callbacks.process("draw_event", DrawEvent("draw_event", canvas, renderer))
+
+
+def _has_images(figure: Figure) -> bool:
+    return bool(figure.images) or any(axes.images for axes in figure.axes)
+
+
+@contextmanager
+def _left_out(artists: list[Artist]) -> Iterator[None]:
+    """Leave ``artists`` out of a draw (matplotlib skips animated artists), meanwhile."""
+    for artist in artists:
+        artist.set_animated(True)
+    try:
+        yield
+    finally:
+        for artist in artists:
+            artist.set_animated(False)
+
+
+def _layers(figure: Figure) -> tuple[list[Artist], Hashable]:
+    """What is drawn over the still layer, in the order ``Figure.draw`` draws it, and what
+    the still layer looks like (equal when it would be drawn the same)."""
+    moving: list[Artist] = []
+    still: list[Hashable] = [
+        (*figure.get_size_inches().tolist(), figure.dpi),
+        (figure.patch.get_visible(), figure.patch.get_facecolor()),
+    ]
+    children = [artist for artist in figure.get_children() if artist is not figure.patch]
+    for artist in sorted(children, key=lambda artist: artist.get_zorder()):
+        if isinstance(artist, Axes):
+            below, above = _axes_layers(artist)
+            moving.extend(above)
+            still.append(
+                (
+                    artist.get_visible(),
+                    artist.get_position().bounds,
+                    (artist.patch.get_visible(), artist.patch.get_facecolor()),
+                    tuple(_looks(part) for part in below),
+                )
+            )
+        else:  # the figure's title and legends, drawn after its Axes
+            moving.append(artist)
+    return moving, tuple(still)
+
+
+def _axes_layers(axes: Axes) -> tuple[list[Artist], list[Artist]]:
+    """What ``Axes.draw`` draws of ``axes`` (after its background), split where the first
+    artist that is neither an axis nor a spine comes."""
+    children = [child for child in axes.get_children() if child is not axes.patch]
+    if not (axes.axison and axes.get_frame_on()):
+        children = [child for child in children if not isinstance(child, Spine)]
+    if not axes.axison:
+        children = [child for child in children if not isinstance(child, Axis)]
+    children.sort(key=lambda child: child.get_zorder())
+    split = next(
+        (n for n, child in enumerate(children) if not isinstance(child, (Axis, Spine))),
+        len(children),
+    )
+    return children[:split], children[split:]
+
+
+def _looks(part: Artist) -> Hashable:
+    if isinstance(part, Axis):
+        major, minor = part.get_major_locator()(), part.get_minor_locator()()
+        formatter = part.get_major_formatter()
+        return (
+            part.get_visible(),
+            part.get_scale(),
+            tuple(part.get_view_interval()),
+            tuple(major),
+            tuple(formatter.format_ticks(major)),
+            formatter.get_offset(),
+            tuple(minor),
+            tuple(part.get_minor_formatter().format_ticks(minor)),
+            part.label.get_text(),
+        )
+    assert isinstance(part, Spine)
+    return (part.get_visible(), part.spine_type)

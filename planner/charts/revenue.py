@@ -206,7 +206,7 @@ def _draw_months(axes: Axes, chart: RevenueData, style: ChartStyle) -> None:
     style.money_axis(axes)
     month_ticks(axes, list(chart.months))
     style.legend(axes, loc="upper left", ncols=2)
-    axes.margins(y=0.18)  # room above the tallest bar for the legend
+    style.round_top(axes, room=0.18)  # room above the tallest bar for the legend
 
 
 def _draw_cumulative(axes: Axes, chart: RevenueData, style: ChartStyle) -> None:
@@ -232,7 +232,7 @@ def _draw_cumulative(axes: Axes, chart: RevenueData, style: ChartStyle) -> None:
     month_ticks(axes, months)
     _label_ends(axes, ends, len(months), style)
     style.legend(axes, loc="upper left")
-    axes.set_ylim(bottom=0)
+    style.round_top(axes, room=0.05)
 
 
 def _label_ends(

@@ -138,6 +138,14 @@ class ChartStyle:
         axis.set_major_formatter(self.money_formatter())
         axis.set_major_locator(MaxNLocator(nbins=5))
 
+    def round_top(self, axes: Axes, room: float) -> None:
+        """Run the value axis from 0 to the first of its ticks at least ``room`` (a share)
+        above the largest value, as a spreadsheet's does. An edit then seldom moves the
+        axis or its ticks, and the dashboard repaints only what changed (see
+        :class:`planner.charts.redraw.Layers`)."""
+        needed = max(axes.dataLim.y1, 0.0) * (1 + room) or 1.0
+        axes.set_ylim(0, axes.yaxis.get_major_locator().tick_values(0, needed)[-1])
+
     def count_axis(self, axes: Axes, which: str = "y") -> None:
         axis = axes.yaxis if which == "y" else axes.xaxis
         axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))

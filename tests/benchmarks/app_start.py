@@ -19,6 +19,7 @@ from first_paint import on_first_paint
 from PySide6.QtCore import QSettings
 
 from ui.app import make_application, start_window
+from ui.background import wait_for_abandoned_work
 from ui.main_window import MainWindow
 
 started = float(sys.argv[1])
@@ -51,4 +52,6 @@ def opened() -> None:
 
 window.opener.opened.connect(opened)  # after the window's own slot: the view exists
 window.opener.failed.connect(lambda *args: (print("open failed", args), app.exit(1)))
-sys.exit(app.exec())
+code = app.exec()
+wait_for_abandoned_work()  # as the app does: the plan's first check may still be running
+sys.exit(code)

@@ -23,6 +23,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from ui.app import make_application, start_window
+from ui.background import wait_for_abandoned_work
 
 HEAVY = set(sys.argv[3].split(","))
 app = make_application(sys.argv[:1])
@@ -55,6 +56,7 @@ def opened(*_):
 window.opener.opened.connect(opened)
 window.opener.failed.connect(lambda *_: app.exit(1))
 app.exec()
+wait_for_abandoned_work()
 print(json.dumps(loaded))
 """
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from planner.charts.redraw import Layers
 from planner.charts.style import FIGURE_SIZE
 from planner.money import Currency
 
@@ -34,7 +35,23 @@ def fitting_dpi(width: int, height: int) -> float:
 
 
 class _Canvas(FigureCanvasQTAgg):
-    """The Qt canvas, refitting its figure on resize."""
+    """The Qt canvas, refitting its figure on resize, painting it in layers."""
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__(figure)
+        self._layers = Layers()
+
+    def draw(self) -> None:
+        # As FigureCanvasQT.draw, through the layers: a repaint after an edit that left the
+        # axes as they were draws only what changed.
+        if self._is_drawing:
+            return
+        self._is_drawing = True
+        try:
+            self._layers.paint(self)
+        finally:
+            self._is_drawing = False
+        self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         _fit(self.figure, event.size().width(), event.size().height(), self.device_pixel_ratio)

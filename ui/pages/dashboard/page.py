@@ -13,6 +13,7 @@ changed.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -178,6 +179,7 @@ class DashboardPage(Page):
         chain = self.filters.focus_chain()
         QWidget.setTabOrder(chain[-1], charts.tabBar())
         charts.show()  # draws the shown chart, if the page is on screen
+        gc.freeze()  # matplotlib, now loaded, stays: see MainWindow.set_plan
         return charts
 
     # -- following the plan ----------------------------------------------------------------

@@ -1,0 +1,37 @@
+"""What keeps the window answering while the workers (checks, export, import) run Python
+beside it: the UI thread waits less for the interpreter, and Python's full collections, which
+stop every thread, walk only what was made since a plan was shown."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+from window_support import make_window, open_and_wait
+
+from ui.app import make_application
+from ui.background import UI_SWITCH_INTERVAL
+
+
+def test_the_app_shortens_the_interpreters_switch_interval(qapp):
+    make_application([])
+
+    assert sys.getswitchinterval() == UI_SWITCH_INTERVAL < 0.005  # Python's own is 5 ms
+
+
+def test_a_plan_shown_is_kept_out_of_the_collectors_full_passes(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    gc.unfreeze()
+
+    open_and_wait(window, demo_path)
+
+    assert gc.get_freeze_count() > 0
+
+
+def test_closing_the_plan_gives_what_it_left_back_to_the_collector(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    open_and_wait(window, demo_path)
+
+    window.close_plan()
+
+    assert gc.get_freeze_count() == 0
