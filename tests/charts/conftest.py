@@ -1,7 +1,8 @@
 """Plans the chart tests draw: the small demo, one with plans but no actuals, and an empty one.
 
 ``demo_plan`` is built once per test session and opened read-only, so every chart module
-can share it; the two in-memory plans are made afresh for each test.
+can share it; the two in-memory plans are made afresh for each test, as is ``edited_demo``,
+a copy of the demo to edit (with ``edited_analysis``, its analysis).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 import plan_builders
 import pytest
 
+from planner.analysis import Analysis
 from planner.demo import build_demo
 from planner.plan import Plan
 
@@ -22,6 +24,19 @@ def demo_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Plan]:
     plan = Plan.open(path, read_only=True)
     yield plan
     plan.close()
+
+
+@pytest.fixture
+def edited_demo(demo_path) -> Iterator[Plan]:
+    """A copy of the small demo plan, open for editing."""
+    plan = Plan.open(demo_path)
+    yield plan
+    plan.close()
+
+
+@pytest.fixture
+def edited_analysis(edited_demo: Plan) -> Analysis:
+    return Analysis.in_sql(edited_demo)
 
 
 @pytest.fixture

@@ -6,24 +6,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from chart_edits import scale_a_value
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from planner.analysis import Analysis
 from planner.charts import KINDS, ChartOptions, chart_module
 from planner.charts.redraw import Layers
 from planner.charts.style import ChartStyle
-from planner.domain import Metric
-from planner.plan import Plan
 
 SIZE, DPI = (1240, 560), 1240 / 8
-EDITED = {
-    "revenue": (Metric.REVENUE_WON, "planned"),
-    "funnel": (Metric.MQL, "planned"),
-    "attainment": (Metric.REVENUE_WON, "actual"),
-    "strike-zone": (Metric.REVENUE_WON, "planned"),
-    "budget": (Metric.SPEND, "planned"),
-    "handoff": (Metric.MQL, "actual"),
-}
 
 
 class CountingCanvas(FigureCanvasAgg):
@@ -61,31 +51,12 @@ def full_draw(figure) -> np.ndarray:
     return np.asarray(canvas.buffer_rgba()).copy()
 
 
-def scale_a_value(plan: Plan, metric: Metric, side: str, factor: float) -> None:
-    for (initiative, month), (planned, actual) in sorted(plan.values.grid(metric).items()):
-        value = planned if side == "planned" else actual
-        if value:
-            plan.values.set(initiative, month, metric, **{side: round(value * factor)})
-            return
-    raise AssertionError(f"the demo plan has no {side} {metric}")
-
-
-@pytest.fixture
-def plan(demo_path):
-    plan = Plan.open(demo_path)
-    yield plan
-    plan.close()
-
-
-@pytest.fixture
-def analysis(plan):
-    return Analysis.in_sql(plan)
-
-
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_chart_painted_in_layers_is_the_picture_of_a_full_draw(plan, analysis, kind):
-    module, style = chart_module(kind), ChartStyle(plan.currency)
-    record = module.data(analysis, ChartOptions())
+def test_a_chart_painted_in_layers_is_the_picture_of_a_full_draw(
+    edited_demo, edited_analysis, kind
+):
+    module, style = chart_module(kind), ChartStyle(edited_demo.currency)
+    record = module.data(edited_analysis, ChartOptions())
     canvas = CountingCanvas(module.draw(record, style))
 
     assert np.array_equal(canvas.paint(), full_draw(module.draw(record, style)))
@@ -93,13 +64,15 @@ def test_a_chart_painted_in_layers_is_the_picture_of_a_full_draw(plan, analysis,
 
 @pytest.mark.parametrize("kind", list(KINDS))
 @pytest.mark.parametrize("factor", [1.001, 0.9, 1.5, 3.0])
-def test_an_edit_painted_in_layers_is_the_picture_of_a_full_draw(plan, analysis, kind, factor):
-    module, style, options = chart_module(kind), ChartStyle(plan.currency), ChartOptions()
-    shown = module.draw(module.data(analysis, options), style)
+def test_an_edit_painted_in_layers_is_the_picture_of_a_full_draw(
+    edited_demo, edited_analysis, kind, factor
+):
+    module, style, options = chart_module(kind), ChartStyle(edited_demo.currency), ChartOptions()
+    shown = module.draw(module.data(edited_analysis, options), style)
     canvas = CountingCanvas(shown)
     canvas.paint()
-    scale_a_value(plan, *EDITED[kind], factor)
-    after = module.data(analysis, options)
+    scale_a_value(edited_demo, kind, factor)
+    after = module.data(edited_analysis, options)
     redrawn = module.draw(after, style, into=shown)
     if redrawn is not shown:  # a record of another shape (a month now missed): a new Figure
         redrawn.set_canvas(canvas)
@@ -110,40 +83,46 @@ def test_an_edit_painted_in_layers_is_the_picture_of_a_full_draw(plan, analysis,
 
 # The attainment and strike-zone axes end at their largest share, which any edit moves.
 @pytest.mark.parametrize("kind", ["revenue", "funnel", "budget", "handoff"])
-def test_an_edit_that_keeps_the_limits_keeps_the_still_layer(plan, analysis, kind):
-    module, style, options = chart_module(kind), ChartStyle(plan.currency), ChartOptions()
-    shown = module.draw(module.data(analysis, options), style)
+def test_an_edit_that_keeps_the_limits_keeps_the_still_layer(edited_demo, edited_analysis, kind):
+    module, style, options = chart_module(kind), ChartStyle(edited_demo.currency), ChartOptions()
+    shown = module.draw(module.data(edited_analysis, options), style)
     canvas = CountingCanvas(shown)
     canvas.paint()
-    scale_a_value(plan, *EDITED[kind], 1.001)  # a tweak: the same ticks and labels
-    module.draw(module.data(analysis, options), style, into=shown)
+    scale_a_value(edited_demo, kind, 1.001)  # a tweak: the same ticks and labels
+    module.draw(module.data(edited_analysis, options), style, into=shown)
 
     canvas.paint()
 
     assert canvas.full_draws == 1
 
 
-def test_an_edit_that_moves_the_limits_draws_the_still_layer_again(plan, analysis):
-    module, style, options = chart_module("revenue"), ChartStyle(plan.currency), ChartOptions()
-    shown = module.draw(module.data(analysis, options), style)
+def test_an_edit_that_moves_the_limits_draws_the_still_layer_again(edited_demo, edited_analysis):
+    module, style, options = (
+        chart_module("revenue"),
+        ChartStyle(edited_demo.currency),
+        ChartOptions(),
+    )
+    shown = module.draw(module.data(edited_analysis, options), style)
     canvas = CountingCanvas(shown)
     canvas.paint()
-    scale_a_value(plan, Metric.REVENUE_WON, "planned", 40.0)  # a month far above the rest
-    module.draw(module.data(analysis, options), style, into=shown)
+    scale_a_value(edited_demo, "revenue", 40.0)  # a month far above the rest
+    module.draw(module.data(edited_analysis, options), style, into=shown)
 
     canvas.paint()
 
     assert canvas.full_draws == 2
 
 
-def test_a_new_figure_on_the_canvas_draws_its_still_layer(plan, analysis):
-    style = ChartStyle(plan.currency)
+def test_a_new_figure_on_the_canvas_draws_its_still_layer(edited_demo, edited_analysis):
+    style = ChartStyle(edited_demo.currency)
     canvas = CountingCanvas(
-        chart_module("revenue").draw(chart_module("revenue").data(analysis, ChartOptions()), style)
+        chart_module("revenue").draw(
+            chart_module("revenue").data(edited_analysis, ChartOptions()), style
+        )
     )
     canvas.paint()
     funnel = chart_module("funnel").draw(
-        chart_module("funnel").data(analysis, ChartOptions()), style
+        chart_module("funnel").data(edited_analysis, ChartOptions()), style
     )
     funnel.set_canvas(canvas)
     canvas.figure = funnel
@@ -152,7 +131,7 @@ def test_a_new_figure_on_the_canvas_draws_its_still_layer(plan, analysis):
         canvas.paint(),
         full_draw(
             chart_module("funnel").draw(
-                chart_module("funnel").data(analysis, ChartOptions()), style
+                chart_module("funnel").data(edited_analysis, ChartOptions()), style
             )
         ),
     )

@@ -6,26 +6,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from chart_edits import scale_a_value
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from planner.analysis import Analysis
 from planner.charts import KINDS, ChartOptions, chart_module
 from planner.charts.redraw import shape
 from planner.charts.style import ChartStyle
-from planner.domain import Metric
-from planner.plan import Plan
 
 # The app's chart at 1280x800: 1240 x 560 pixels at the dots per inch fitting 8 x 4.2 in.
 SIZE, DPI = (1240, 560), 1240 / 8
-# Per kind, a value it shows: (metric, which side of it the edit changes).
-EDITED = {
-    "revenue": (Metric.REVENUE_WON, "planned"),
-    "funnel": (Metric.MQL, "planned"),
-    "attainment": (Metric.REVENUE_WON, "actual"),
-    "strike-zone": (Metric.REVENUE_WON, "planned"),
-    "budget": (Metric.SPEND, "planned"),
-    "handoff": (Metric.MQL, "actual"),
-}
 
 
 def pixels(figure) -> np.ndarray:
@@ -37,37 +26,17 @@ def pixels(figure) -> np.ndarray:
     return np.asarray(canvas.buffer_rgba()).copy()
 
 
-def scale_a_value(plan: Plan, metric: Metric, side: str, factor: float) -> None:
-    """Scale the first value of ``metric`` entered on ``side`` (a value the chart shows)."""
-    for (initiative, month), (planned, actual) in sorted(plan.values.grid(metric).items()):
-        value = planned if side == "planned" else actual
-        if value:
-            plan.values.set(initiative, month, metric, **{side: round(value * factor)})
-            return
-    raise AssertionError(f"the demo plan has no {side} {metric}")
-
-
-@pytest.fixture
-def plan(demo_path):
-    plan = Plan.open(demo_path)
-    yield plan
-    plan.close()
-
-
-@pytest.fixture
-def analysis(plan):
-    return Analysis.in_sql(plan)
-
-
 @pytest.mark.parametrize("kind", list(KINDS))
 @pytest.mark.parametrize("factor", [1.1, 0.9, 1.25])
-def test_a_value_edit_redraws_in_place_the_picture_a_new_figure_gives(plan, analysis, kind, factor):
-    module, style, options = chart_module(kind), ChartStyle(plan.currency), ChartOptions()
-    before = module.data(analysis, options)
+def test_a_value_edit_redraws_in_place_the_picture_a_new_figure_gives(
+    edited_demo, edited_analysis, kind, factor
+):
+    module, style, options = chart_module(kind), ChartStyle(edited_demo.currency), ChartOptions()
+    before = module.data(edited_analysis, options)
     shown = module.draw(before, style)
     pixels(shown)
-    scale_a_value(plan, *EDITED[kind], factor)
-    after = module.data(analysis, options)
+    scale_a_value(edited_demo, kind, factor)
+    after = module.data(edited_analysis, options)
     assert after != before and shape(after) == shape(before)
 
     redrawn = module.draw(after, style, into=shown)
@@ -77,43 +46,43 @@ def test_a_value_edit_redraws_in_place_the_picture_a_new_figure_gives(plan, anal
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_chart_redrawn_twice_in_place_still_matches_a_new_one(plan, analysis, kind):
-    module, style, options = chart_module(kind), ChartStyle(plan.currency), ChartOptions()
-    shown = module.draw(module.data(analysis, options), style)
+def test_a_chart_redrawn_twice_in_place_still_matches_a_new_one(edited_demo, edited_analysis, kind):
+    module, style, options = chart_module(kind), ChartStyle(edited_demo.currency), ChartOptions()
+    shown = module.draw(module.data(edited_analysis, options), style)
     pixels(shown)
     for factor in (2.0, 0.7):
-        scale_a_value(plan, *EDITED[kind], factor)
-        shown = module.draw(module.data(analysis, options), style, into=shown)
+        scale_a_value(edited_demo, kind, factor)
+        shown = module.draw(module.data(edited_analysis, options), style, into=shown)
         pixels(shown)
-    after = module.data(analysis, options)
+    after = module.data(edited_analysis, options)
     assert np.array_equal(pixels(shown), pixels(module.draw(after, style)))
 
 
 @pytest.mark.parametrize("kind", ["revenue", "budget", "handoff"])
-def test_a_chart_over_other_months_gets_a_new_figure(plan, analysis, kind):
-    module, style = chart_module(kind), ChartStyle(plan.currency)
-    months = plan.horizon.months()
-    shown = module.draw(module.data(analysis, ChartOptions()), style)
+def test_a_chart_over_other_months_gets_a_new_figure(edited_demo, edited_analysis, kind):
+    module, style = chart_module(kind), ChartStyle(edited_demo.currency)
+    months = edited_demo.horizon.months()
+    shown = module.draw(module.data(edited_analysis, ChartOptions()), style)
     pixels(shown)
-    fewer = module.data(analysis, ChartOptions(months=(months[0], months[2])))
+    fewer = module.data(edited_analysis, ChartOptions(months=(months[0], months[2])))
 
     assert module.draw(fewer, style, into=shown) is not shown
 
 
-def test_a_value_that_turns_a_month_into_a_miss_gets_a_new_figure(plan, analysis):
-    module, style = chart_module("handoff"), ChartStyle(plan.currency)
-    before = module.data(analysis, ChartOptions())
+def test_a_value_that_turns_a_month_into_a_miss_gets_a_new_figure(edited_demo, edited_analysis):
+    module, style = chart_module("handoff"), ChartStyle(edited_demo.currency)
+    before = module.data(edited_analysis, ChartOptions())
     shown = module.draw(before, style)
-    scale_a_value(plan, Metric.MQL, "actual", 0.4)
-    after = module.data(analysis, ChartOptions())
+    scale_a_value(edited_demo, "handoff", 0.4)
+    after = module.data(edited_analysis, ChartOptions())
     assert after.mqls_met != before.mqls_met
 
     assert module.draw(after, style, into=shown) is not shown
 
 
-def test_a_figure_drawn_in_another_style_is_not_drawn_into(plan, analysis):
+def test_a_figure_drawn_in_another_style_is_not_drawn_into(edited_demo, edited_analysis):
     module = chart_module("revenue")
-    record = module.data(analysis, ChartOptions())
-    light = module.draw(record, ChartStyle(plan.currency))
+    record = module.data(edited_analysis, ChartOptions())
+    light = module.draw(record, ChartStyle(edited_demo.currency))
 
-    assert module.draw(record, ChartStyle(plan.currency, dark=True), into=light) is not light
+    assert module.draw(record, ChartStyle(edited_demo.currency, dark=True), into=light) is not light
