@@ -17,6 +17,7 @@ document as one undoable edit.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -117,6 +118,17 @@ class _Worker(QThread):
 # Seconds a thread waiting for the interpreter lets the running one go on (Python's default
 # is 5 ms): see make_application. The workers' own throughput hardly changes.
 UI_SWITCH_INTERVAL = 0.001
+
+
+def keep_loaded() -> None:
+    """Keep what is loaded now (the app's modules, matplotlib, the open plan's analysis) out
+    of Python's full collections, which stop every thread and walk every object: then they
+    walk only what edits made since, and cannot stall an edit. Garbage is collected first,
+    so none is kept (a plan closed before this one); closing the plan gives the rest back
+    (``gc.unfreeze``). Called once a plan is shown and once its charts are loaded."""
+    gc.collect()
+    gc.freeze()
+
 
 # Work that closing windows let go of: kept until it ends (see wait_for_abandoned_work).
 _abandoned: list[_Worker] = []

@@ -125,10 +125,6 @@ class MainWindow(QMainWindow):
             self.recent.add(plan.path)
         self._show_title()
         self.statusBar().showMessage(f"Opened {plan.where}", 4000)
-        # What is loaded by now (the app's modules, the plan's analysis) stays while the plan
-        # is open: out of the collector's full passes, which then walk only what edits made
-        # since and cannot stall an edit. close_plan gives it back.
-        gc.freeze()
         if plan.read_only:
             self.notice.show_message(
                 f"Opened read-only ({plan.read_only_reason}). Save a copy to edit it.",
@@ -161,7 +157,7 @@ class MainWindow(QMainWindow):
         self.files.plan_is_open(False)
         self.findings_toggle.setEnabled(False)
         self._show_title()
-        gc.unfreeze()  # what the plan left behind can be collected
+        gc.unfreeze()  # what the plan leaves behind can be collected (see keep_loaded)
 
     def show_problem(self, title: str, message: str) -> QMessageBox:
         """A warning that does not block the event loop (window-modal, opened not exec'd)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner import Metric
 from planner.checks import Finding
+from ui.background import keep_loaded
 from ui.document import PlanDocument
 from ui.findings.panel import FindingsPanel
 from ui.findings.watcher import FindingsWatcher
@@ -97,6 +98,7 @@ class PlanView(QWidget):
             # whole plan, a moment on a big one, so it starts once this frame is drawn.
             self._painted = True
             self.watcher.check_soon()
+            QTimer.singleShot(0, self, keep_loaded)
 
     def shut(self) -> None:
         """Stop background work before the document closes."""

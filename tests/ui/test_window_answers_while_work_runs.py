@@ -5,12 +5,15 @@ stop every thread, walk only what was made since a plan was shown."""
 from __future__ import annotations
 
 import gc
+import shutil
 import sys
+import weakref
 
 from window_support import make_window, open_and_wait
 
 from ui.app import make_application
 from ui.background import UI_SWITCH_INTERVAL
+from ui.pages.dashboard.page import DashboardPage
 
 
 def test_the_app_shortens_the_interpreters_switch_interval(qapp):
@@ -25,13 +28,29 @@ def test_a_plan_shown_is_kept_out_of_the_collectors_full_passes(qtbot, tmp_path,
 
     open_and_wait(window, demo_path)
 
-    assert gc.get_freeze_count() > 0
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
 
 
 def test_closing_the_plan_gives_what_it_left_back_to_the_collector(qtbot, tmp_path, demo_path):
     window = make_window(qtbot, tmp_path)
     open_and_wait(window, demo_path)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
 
     window.close_plan()
 
     assert gc.get_freeze_count() == 0
+
+
+def test_a_plan_closed_for_another_is_not_kept_alive(qtbot, tmp_path, demo_path):
+    window = make_window(qtbot, tmp_path)
+    open_and_wait(window, demo_path)
+    window.view.page(DashboardPage).ensure_charts()  # the charts, matplotlib and all
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+    closed = [weakref.ref(window.document), weakref.ref(window.document.analysis)]
+    other = tmp_path / "other.smplan"
+    shutil.copyfile(demo_path, other)
+
+    open_and_wait(window, other)
+
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+    qtbot.waitUntil(lambda: all(ref() is None for ref in closed))

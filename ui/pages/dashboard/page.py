@@ -13,7 +13,6 @@ changed.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QW
 
 from planner import ChangeSet, Plan, PlanError
 from planner.checks import Finding
+from ui.background import keep_loaded
 from ui.document import PlanDocument
 from ui.folders import start_folder
 from ui.icons import icon
@@ -179,7 +179,7 @@ class DashboardPage(Page):
         chain = self.filters.focus_chain()
         QWidget.setTabOrder(chain[-1], charts.tabBar())
         charts.show()  # draws the shown chart, if the page is on screen
-        gc.freeze()  # matplotlib, now loaded, stays: see MainWindow.set_plan
+        keep_loaded()  # matplotlib, now loaded
         return charts
 
     # -- following the plan ----------------------------------------------------------------
