@@ -23,13 +23,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner import PlanError
 from ui.plain_text import plain_label, window_title
+
+if TYPE_CHECKING:
+    from planner.analysis import Analysis
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress, threading.Event], Any]
@@ -120,14 +123,17 @@ class _Worker(QThread):
 UI_SWITCH_INTERVAL = 0.001
 
 
-def keep_loaded() -> None:
-    """Keep what is loaded now (the app's modules, matplotlib, the open plan's analysis) out
-    of Python's full collections, which stop every thread and walk every object: then they
-    walk only what edits made since, and cannot stall an edit. Garbage is collected first,
-    so none is kept (a plan closed before this one); closing the plan gives the rest back
-    (``gc.unfreeze``). Called once a plan is shown and once its charts are loaded."""
-    gc.collect()
-    gc.freeze()
+def keep_loaded(analysis: Analysis) -> None:
+    """For a big plan (its values held in memory), keep what is loaded now (the app's
+    modules, matplotlib, the plan's analysis) out of Python's full collections, which stop
+    every thread and walk every object: they then walk only what edits made since, and a
+    big plan's edits (each check of it makes thousands of findings) cannot stall on them.
+    Garbage is collected first, so none is kept (a plan closed before this one); closing the
+    plan gives the rest back (``gc.unfreeze``). Called once a plan is shown and once its
+    charts are loaded; a small plan's edits make too little for this to pay."""
+    if analysis.holds_values:
+        gc.collect()
+        gc.freeze()
 
 
 # Work that closing windows let go of: kept until it ends (see wait_for_abandoned_work).

@@ -98,7 +98,7 @@ class PlanView(QWidget):
             # whole plan, a moment on a big one, so it starts once this frame is drawn.
             self._painted = True
             self.watcher.check_soon()
-            QTimer.singleShot(0, self, keep_loaded)
+            QTimer.singleShot(0, self, lambda: keep_loaded(self.document.analysis))
 
     def shut(self) -> None:
         """Stop background work before the document closes."""

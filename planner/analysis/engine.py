@@ -96,6 +96,11 @@ class Analysis:
         self.sums.close()
 
     @property
+    def holds_values(self) -> bool:
+        """Whether the plan's values are held in memory (:meth:`in_memory`: a big plan)."""
+        return not isinstance(self.sums, SqlSums)
+
+    @property
     def closed_through(self) -> int:
         """The last closed month: the month before the one ``today`` falls in. Actuals
         dated after it are not counted (see :mod:`planner.analysis.progress`)."""

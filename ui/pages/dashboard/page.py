@@ -179,7 +179,7 @@ class DashboardPage(Page):
         chain = self.filters.focus_chain()
         QWidget.setTabOrder(chain[-1], charts.tabBar())
         charts.show()  # draws the shown chart, if the page is on screen
-        keep_loaded()  # matplotlib, now loaded
+        keep_loaded(self.analysis)  # matplotlib, now loaded
         return charts
 
     # -- following the plan ----------------------------------------------------------------
