@@ -22,6 +22,7 @@ class Entity(StrEnum):
     ROLES = "roles"
     VALUES = "values"
     IMPORT_MAPPINGS = "import_mappings"
+    VERSIONS = "versions"
 
 
 class Action(StrEnum):

@@ -41,6 +41,7 @@ from planner.storage.lock import PlanLock
 if TYPE_CHECKING:
     from planner.storage.database import Database, PlanConnection
     from planner.storage.opening import OpenedFile
+    from planner.versions.service import VersionInfo
 
 Listener = Callable[[ChangeSet], None]
 
@@ -92,6 +93,7 @@ class Plan:
             ValueService,
         )
         from planner.services.import_mappings import ImportMappingService
+        from planner.versions.service import VersionService
 
         self._connection = connection
         self.path = path
@@ -113,6 +115,9 @@ class Plan:
         self.roles = RoleService(self)
         self.values = ValueService(self)
         self.import_mappings = ImportMappingService(self)
+        self.versions = VersionService(self)
+        # The version this plan is (a VersionInfo), or None for the working plan.
+        self.version: VersionInfo | None = None
 
     # -- opening and closing -------------------------------------------------------------
 

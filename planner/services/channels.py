@@ -137,6 +137,9 @@ class ChannelService(Service):
         them (retire it instead: it stays on them but is not offered any more)."""
         with self._plan.edit(Entity.CHANNELS, Action.DELETED, ids={channel_id}) as edit:
             name = self._require("channels", FIELD, channel_id, "channel")
+            self._plan.versions.refuse_deleting_what_versions_use(
+                "channel_id", channel_id, name, "retire it instead"
+            )
             used = [
                 row[0]
                 for row in edit.db.execute(

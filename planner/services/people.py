@@ -79,6 +79,9 @@ class PeopleService(Service):
         with self._plan.batch():
             with self._plan.edit(Entity.PEOPLE, Action.DELETED, ids={person_id}) as edit:
                 name = self._require("people", "person", person_id, "person")
+                self._plan.versions.refuse_deleting_what_versions_use(
+                    "person_id", person_id, name, "mark them inactive instead"
+                )
                 owned = [
                     row[0]
                     for row in edit.db.execute(

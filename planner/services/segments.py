@@ -65,7 +65,10 @@ class SegmentService(Service):
         """
         with self._plan.batch():
             with self._plan.edit(Entity.SEGMENTS, Action.DELETED, ids={segment_id}) as edit:
-                self._require("segments", "segment", segment_id, "segment")
+                name = self._require("segments", "segment", segment_id, "segment")
+                self._plan.versions.refuse_deleting_what_versions_use(
+                    "segment_id", segment_id, name, "delete the version first"
+                )
                 aimed = {
                     row[0]
                     for row in edit.db.execute(

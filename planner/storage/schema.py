@@ -309,5 +309,117 @@ def _rebuild_initiatives(db: Database, channel_of: dict[str, int]) -> None:
             )
 
 
+# The tables a plan version copies from the working plan, each with its version's id first.
+VERSION_TABLES = (
+    "version_initiatives",
+    "version_initiative_segments",
+    "version_roles",
+    "version_values",
+    "version_funnel_assumptions",
+    "version_handoff_agreement",
+)
+
+
+@_migration
+def m005_versions(db: Database) -> None:
+    """Named versions of the plan's planned side beside the working plan: a locked
+    baseline, an editable scenario (see :mod:`planner.versions`).
+
+    A version copies initiatives (with their segments and roles), planned monthly values,
+    the funnel assumptions and the hand-off agreement, under the ids they have in the
+    working plan, so "the same initiative" is the same id in every version. Actuals are
+    facts, shared by every version and never copied: ``version_values`` has no actual
+    column. People, segments and channels are shared too; one a version refers to cannot be
+    deleted (no ON DELETE CASCADE reaches into a version, so no edit of the working plan
+    changes a version).
+    """
+    planned = ",\n".join(
+        f"    {metric.planned_column} INTEGER CHECK ({metric.planned_column} >= 0)"
+        for metric in Metric
+    )
+    of_version = "version_id INTEGER NOT NULL REFERENCES plan_versions(id) ON DELETE CASCADE"
+    of_initiative = (
+        "FOREIGN KEY (version_id, initiative_id) "
+        "REFERENCES version_initiatives(version_id, id) ON DELETE CASCADE"
+    )
+    statements = [
+        f"""CREATE TABLE plan_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL {_one_of("kind", ("baseline", "scenario"))},
+    locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+    saved_at TEXT NOT NULL,
+    saved_from TEXT NOT NULL DEFAULT ''
+) STRICT""",
+        f"""CREATE TABLE version_initiatives (
+    {of_version},
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL COLLATE NOCASE,
+    name_key TEXT NOT NULL,
+    channel_id INTEGER NOT NULL REFERENCES channels(id),
+    status TEXT NOT NULL {_one_of("status", Status)},
+    start_month INTEGER NOT NULL,
+    end_month INTEGER NOT NULL CHECK (end_month >= start_month),
+    budget INTEGER NOT NULL CHECK (budget >= 0),
+    revenue_target INTEGER NOT NULL CHECK (revenue_target >= 0),
+    problem TEXT NOT NULL DEFAULT '',
+    so_what TEXT NOT NULL DEFAULT '',
+    why_us TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (version_id, id),
+    UNIQUE (version_id, name_key)
+) STRICT, WITHOUT ROWID""",
+        "CREATE INDEX version_initiatives_by_channel ON version_initiatives(channel_id)",
+        f"""CREATE TABLE version_initiative_segments (
+    version_id INTEGER NOT NULL,
+    initiative_id INTEGER NOT NULL,
+    segment_id INTEGER NOT NULL REFERENCES segments(id),
+    PRIMARY KEY (version_id, initiative_id, segment_id),
+    {of_initiative}
+) STRICT, WITHOUT ROWID""",
+        "CREATE INDEX version_initiative_segments_by_segment "
+        "ON version_initiative_segments(segment_id)",
+        f"""CREATE TABLE version_roles (
+    version_id INTEGER NOT NULL,
+    initiative_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    role TEXT NOT NULL {_one_of("role", Role)},
+    PRIMARY KEY (version_id, initiative_id, person_id),
+    {of_initiative}
+) STRICT, WITHOUT ROWID""",
+        "CREATE INDEX version_roles_by_person ON version_roles(person_id)",
+        "CREATE UNIQUE INDEX version_one_accountable "
+        "ON version_roles(version_id, initiative_id) WHERE role = 'A'",
+        f"""CREATE TABLE version_values (
+    version_id INTEGER NOT NULL,
+    initiative_id INTEGER NOT NULL,
+    month INTEGER NOT NULL,
+{planned},
+    PRIMARY KEY (version_id, initiative_id, month),
+    {of_initiative}
+) STRICT, WITHOUT ROWID""",
+        """CREATE TABLE version_funnel_assumptions (
+    version_id INTEGER PRIMARY KEY REFERENCES plan_versions(id) ON DELETE CASCADE,
+    lead_to_mql REAL NOT NULL,
+    mql_to_sal REAL NOT NULL,
+    sal_to_sql REAL NOT NULL,
+    sql_to_opportunity REAL NOT NULL,
+    opportunity_to_won REAL NOT NULL,
+    average_deal_size INTEGER NOT NULL CHECK (average_deal_size > 0),
+    min_return_ratio REAL NOT NULL
+) STRICT""",
+        """CREATE TABLE version_handoff_agreement (
+    version_id INTEGER PRIMARY KEY REFERENCES plan_versions(id) ON DELETE CASCADE,
+    mqls_per_month INTEGER NOT NULL CHECK (mqls_per_month >= 0),
+    acceptance_rate REAL NOT NULL,
+    followup_hours REAL NOT NULL,
+    quality_bar TEXT NOT NULL
+) STRICT""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(function.__name__ for function, _ in _steps)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,0 +1,231 @@
+"""Copying the planned side of a plan between the working plan and its versions, in SQL.
+
+Each :class:`Part` is one table of the planned side, as the working plan holds it and as a
+version holds it (the same columns, keyed by the version's id first). Every copy (saving a
+version, adopting one as the working plan, building a version to read or edit) is a few
+``INSERT ... SELECT`` statements over these parts, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from planner.domain import Metric
+
+PLANNED_COLUMNS = tuple(metric.planned_column for metric in Metric)
+ACTUAL_COLUMNS = tuple(metric.actual_column for metric in Metric)
+
+
+class Executes(Protocol):
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    version_table: str
+    working_table: str
+    columns: tuple[str, ...]
+    initiative_column: str | None  # the column naming the initiative a row belongs to
+    single: bool = False  # one row per plan (id 1) and per version
+
+    @property
+    def listed(self) -> str:
+        return ", ".join(self.columns)
+
+
+PARTS = (
+    Part(
+        "version_initiatives",
+        "initiatives",
+        (
+            "id",
+            "name",
+            "name_key",
+            "channel_id",
+            "status",
+            "start_month",
+            "end_month",
+            "budget",
+            "revenue_target",
+            "problem",
+            "so_what",
+            "why_us",
+            "notes",
+        ),
+        "id",
+    ),
+    Part(
+        "version_initiative_segments",
+        "initiative_segments",
+        ("initiative_id", "segment_id"),
+        "initiative_id",
+    ),
+    Part("version_roles", "roles", ("initiative_id", "person_id", "role"), "initiative_id"),
+    Part(
+        "version_values",
+        "monthly_values",
+        ("initiative_id", "month", *PLANNED_COLUMNS),
+        "initiative_id",
+    ),
+    Part(
+        "version_funnel_assumptions",
+        "funnel_assumptions",
+        (
+            "lead_to_mql",
+            "mql_to_sal",
+            "sal_to_sql",
+            "sql_to_opportunity",
+            "opportunity_to_won",
+            "average_deal_size",
+            "min_return_ratio",
+        ),
+        None,
+        single=True,
+    ),
+    Part(
+        "version_handoff_agreement",
+        "handoff_agreement",
+        ("mqls_per_month", "acceptance_rate", "followup_hours", "quality_bar"),
+        None,
+        single=True,
+    ),
+)
+INITIATIVE_PARTS = tuple(part for part in PARTS if part.initiative_column is not None)
+SINGLE_PARTS = tuple(part for part in PARTS if part.single)
+
+_ANY_PLANNED = f"coalesce({', '.join(PLANNED_COLUMNS)}) IS NOT NULL"
+_ANY_ACTUAL = f"coalesce({', '.join(ACTUAL_COLUMNS)}) IS NOT NULL"
+# A list of ids passed as one JSON parameter, so a paste over thousands of initiatives is one
+# statement, not one per id.
+IDS = "(SELECT value FROM json_each(?))"
+
+
+def _planned_rows(part: Part) -> str:
+    """A working table's rows a version copies: a month holding only actuals is not planned."""
+    return f" WHERE {_ANY_PLANNED}" if part.working_table == "monthly_values" else ""
+
+
+def save_working(db: Executes, version_id: int) -> None:
+    """Copy the working plan's planned side into version ``version_id`` (empty so far)."""
+    for part in PARTS:
+        db.execute(
+            f"INSERT INTO {part.version_table} (version_id, {part.listed}) "
+            f"SELECT ?, {part.listed} FROM {part.working_table}{_planned_rows(part)}",
+            [version_id],
+        )
+
+
+def save_version(db: Executes, version_id: int, source_id: int) -> None:
+    """Copy version ``source_id`` into version ``version_id`` (empty so far)."""
+    for part in PARTS:
+        db.execute(
+            f"INSERT INTO {part.version_table} (version_id, {part.listed}) "
+            f"SELECT ?, {part.listed} FROM {part.version_table} WHERE version_id = ?",
+            [version_id, source_id],
+        )
+
+
+def adopt(db: Executes, version_id: int, *, keep_facts: bool) -> list[str]:
+    """Make version ``version_id``'s planned side the working tables' (inside a transaction,
+    foreign keys on). Actuals stay with their initiative wherever the version has it.
+
+    ``keep_facts``: an initiative the version lacks that holds actuals is kept, marked
+    dropped, so no fact is lost (promoting a scenario); returns the names of those kept.
+    Without it (a version built in memory to read or edit) the working plan's initiatives
+    the version lacks are simply not there.
+    """
+    kept_ids = []
+    if keep_facts:
+        kept_ids = [
+            row[0]
+            for row in db.execute(
+                "SELECT DISTINCT initiative_id FROM monthly_values "
+                f"WHERE {_ANY_ACTUAL} AND initiative_id NOT IN "
+                "(SELECT id FROM version_initiatives WHERE version_id = ?)",
+                [version_id],
+            ).fetchall()
+        ]
+    kept = IDS
+    kept_json = ids_json(kept_ids)
+    db.execute(
+        "CREATE TEMP TABLE adopted_actuals AS SELECT initiative_id, month, "
+        f"{', '.join(ACTUAL_COLUMNS)} FROM monthly_values WHERE {_ANY_ACTUAL} "
+        f"AND initiative_id NOT IN {kept}",
+        [kept_json],
+    )
+    try:
+        db.execute(f"DELETE FROM initiatives WHERE id NOT IN {kept}", [kept_json])
+        kept_names = [
+            row[0]
+            for row in db.execute(
+                f"SELECT name FROM initiatives WHERE id IN {kept} ORDER BY name", [kept_json]
+            ).fetchall()
+        ]
+        db.execute(f"UPDATE initiatives SET status = 'dropped' WHERE id IN {kept}", [kept_json])
+        for part in INITIATIVE_PARTS:
+            db.execute(
+                f"INSERT INTO {part.working_table} ({part.listed}) "
+                f"SELECT {part.listed} FROM {part.version_table} WHERE version_id = ?",
+                [version_id],
+            )
+        merged = ", ".join(f"{column} = excluded.{column}" for column in ACTUAL_COLUMNS)
+        db.execute(
+            f"INSERT INTO monthly_values (initiative_id, month, {', '.join(ACTUAL_COLUMNS)}) "
+            f"SELECT initiative_id, month, {', '.join(ACTUAL_COLUMNS)} FROM temp.adopted_actuals "
+            "WHERE initiative_id IN (SELECT id FROM initiatives) "
+            f"ON CONFLICT (initiative_id, month) DO UPDATE SET {merged}",
+        )
+        for part in SINGLE_PARTS:
+            db.execute(
+                f"UPDATE {part.working_table} SET ({part.listed}) = "
+                f"(SELECT {part.listed} FROM {part.version_table} WHERE version_id = ?)",
+                [version_id],
+            )
+    finally:
+        db.execute("DROP TABLE temp.adopted_actuals")
+    return kept_names
+
+
+def raise_initiative_sequence(db: Executes, at_least: int) -> None:
+    """Make the working plan's next new initiative id higher than ``at_least``.
+
+    The working plan's sequence is the file's one source of initiative ids: a version keeps
+    the ids its initiatives had, and an initiative added to a scenario takes its id from
+    there too, so one id is one initiative in every version and actuals follow it."""
+    updated = db.execute(
+        "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'initiatives'", [at_least]
+    ).rowcount
+    if not updated and at_least > 0:
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('initiatives', ?)", [at_least])
+
+
+def highest_initiative_id(db: Executes) -> int:
+    """The highest initiative id the file has ever given (the working plan or a version)."""
+    row = db.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'initiatives'), 0), "
+        "coalesce((SELECT max(id) FROM version_initiatives), 0))"
+    ).fetchone()
+    return int(row[0])
+
+
+def read_rows(db: Executes, part: Part, version_id: int) -> list[tuple[Any, ...]]:
+    """A version's rows of one part, in the order of :attr:`Part.columns`."""
+    return db.execute(
+        f"SELECT {part.listed} FROM {part.version_table} WHERE version_id = ?", [version_id]
+    ).fetchall()
+
+
+def write_rows(db: Any, part: Part, version_id: int, rows: Iterable[Sequence[Any]]) -> None:
+    """Insert rows of one part into version ``version_id`` (``db`` has ``executemany``)."""
+    marks = ", ".join("?" * (len(part.columns) + 1))
+    db.executemany(
+        f"INSERT INTO {part.version_table} (version_id, {part.listed}) VALUES ({marks})",
+        ((version_id, *row) for row in rows),
+    )
+
+
+def ids_json(ids: Iterable[int]) -> str:
+    """``ids`` as the one parameter :data:`IDS` reads."""
+    return "[" + ",".join(str(int(i)) for i in ids) + "]"
