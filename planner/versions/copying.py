@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from planner.domain import Metric
+from planner.storage.schema import VERSION_TABLES
 
 PLANNED_COLUMNS = tuple(metric.planned_column for metric in Metric)
 ACTUAL_COLUMNS = tuple(metric.actual_column for metric in Metric)
@@ -127,16 +128,20 @@ def save_version(db: Executes, version_id: int, source_id: int) -> None:
         )
 
 
-def adopt(db: Executes, version_id: int, *, keep_facts: bool) -> list[str]:
-    """Make version ``version_id``'s planned side the working tables' (inside a transaction,
-    foreign keys on). Actuals stay with their initiative wherever the version has it.
+def adopt(db: Executes, version_id: int, *, keep_facts: bool, rebuild: bool = False) -> list[str]:
+    """Make version ``version_id``'s planned side the working tables' (inside a transaction).
+    Actuals stay with their initiative wherever the version has it.
 
     ``keep_facts``: an initiative the version lacks that holds actuals is kept, marked
     dropped, so no fact is lost (promoting a scenario); returns the names of those kept.
     Without it (a version built in memory to read or edit) the working plan's initiatives
     the version lacks are simply not there.
+
+    ``rebuild``: the working tables are emptied by dropping and creating them again, far
+    quicker than deleting their rows one by one; only for a copy being built, with foreign
+    keys off (the caller checks every reference afterwards).
     """
-    kept_ids = []
+    kept_ids: list[int] = []
     if keep_facts:
         kept_ids = [
             row[0]
@@ -147,35 +152,58 @@ def adopt(db: Executes, version_id: int, *, keep_facts: bool) -> list[str]:
                 [version_id],
             ).fetchall()
         ]
-    kept = IDS
-    kept_json = ids_json(kept_ids)
+    kept = ids_json(kept_ids)
+    actual = ", ".join(ACTUAL_COLUMNS)
     db.execute(
-        "CREATE TEMP TABLE adopted_actuals AS SELECT initiative_id, month, "
-        f"{', '.join(ACTUAL_COLUMNS)} FROM monthly_values WHERE {_ANY_ACTUAL} "
-        f"AND initiative_id NOT IN {kept}",
-        [kept_json],
+        # Typed as the working table is, so its key serves the joins below.
+        "CREATE TEMP TABLE adopted_actuals (initiative_id INTEGER, month INTEGER, "
+        f"{', '.join(f'{c} INTEGER' for c in ACTUAL_COLUMNS)}, "
+        "PRIMARY KEY (initiative_id, month)) WITHOUT ROWID"
+    )
+    db.execute(
+        f"INSERT INTO temp.adopted_actuals SELECT initiative_id, month, {actual} "
+        f"FROM monthly_values WHERE {_ANY_ACTUAL} AND initiative_id NOT IN {IDS}",
+        [kept],
     )
     try:
-        db.execute(f"DELETE FROM initiatives WHERE id NOT IN {kept}", [kept_json])
+        if rebuild:
+            _recreate(db, ("monthly_values", "roles", "initiative_segments", "initiatives"))
+        else:
+            # Children first: their rows go at once, not one by one through the cascade.
+            for child in ("monthly_values", "roles", "initiative_segments", "initiatives"):
+                column = "id" if child == "initiatives" else "initiative_id"
+                db.execute(f"DELETE FROM {child} WHERE {column} NOT IN {IDS}", [kept])
         kept_names = [
             row[0]
             for row in db.execute(
-                f"SELECT name FROM initiatives WHERE id IN {kept} ORDER BY name", [kept_json]
+                f"SELECT name FROM initiatives WHERE id IN {IDS} ORDER BY name", [kept]
             ).fetchall()
         ]
-        db.execute(f"UPDATE initiatives SET status = 'dropped' WHERE id IN {kept}", [kept_json])
-        for part in INITIATIVE_PARTS:
+        db.execute(f"UPDATE initiatives SET status = 'dropped' WHERE id IN {IDS}", [kept])
+        for part in INITIATIVE_PARTS[:-1]:
             db.execute(
                 f"INSERT INTO {part.working_table} ({part.listed}) "
                 f"SELECT {part.listed} FROM {part.version_table} WHERE version_id = ?",
                 [version_id],
             )
-        merged = ", ".join(f"{column} = excluded.{column}" for column in ACTUAL_COLUMNS)
+        planned = ", ".join(PLANNED_COLUMNS)
+        # Each month of the version with its actuals, then the months holding only actuals.
         db.execute(
-            f"INSERT INTO monthly_values (initiative_id, month, {', '.join(ACTUAL_COLUMNS)}) "
-            f"SELECT initiative_id, month, {', '.join(ACTUAL_COLUMNS)} FROM temp.adopted_actuals "
-            "WHERE initiative_id IN (SELECT id FROM initiatives) "
-            f"ON CONFLICT (initiative_id, month) DO UPDATE SET {merged}",
+            f"INSERT INTO monthly_values (initiative_id, month, {planned}, {actual}) "
+            f"SELECT v.initiative_id, v.month, {', '.join(f'v.{c}' for c in PLANNED_COLUMNS)}, "
+            f"{', '.join(f'a.{c}' for c in ACTUAL_COLUMNS)} FROM version_values v "
+            "LEFT JOIN temp.adopted_actuals a "
+            "ON a.initiative_id = v.initiative_id AND a.month = v.month "
+            "WHERE v.version_id = ?",
+            [version_id],
+        )
+        db.execute(
+            f"INSERT INTO monthly_values (initiative_id, month, {actual}) "
+            f"SELECT initiative_id, month, {actual} FROM temp.adopted_actuals a "
+            "WHERE initiative_id IN (SELECT id FROM version_initiatives WHERE version_id = ?) "
+            "AND NOT EXISTS (SELECT 1 FROM version_values v WHERE v.version_id = ? "
+            "AND v.initiative_id = a.initiative_id AND v.month = a.month)",
+            [version_id, version_id],
         )
         for part in SINGLE_PARTS:
             db.execute(
@@ -186,6 +214,24 @@ def adopt(db: Executes, version_id: int, *, keep_facts: bool) -> list[str]:
     finally:
         db.execute("DROP TABLE temp.adopted_actuals")
     return kept_names
+
+
+def empty_versions(db: Executes) -> None:
+    """Remove every version from a copy being built (foreign keys off, as for ``rebuild``)."""
+    _recreate(db, ("plan_versions", *VERSION_TABLES))
+
+
+def _recreate(db: Executes, tables: tuple[str, ...]) -> None:
+    """Drop ``tables`` and create them again as they were, with their indexes."""
+    schema = db.execute(
+        f"SELECT type, sql FROM sqlite_master WHERE tbl_name IN {IDS} AND sql IS NOT NULL "
+        "ORDER BY type = 'index'",
+        ['["' + '","'.join(tables) + '"]'],
+    ).fetchall()
+    for table in tables:
+        db.execute(f"DROP TABLE {table}")
+    for _kind, sql in schema:
+        db.execute(sql)
 
 
 def raise_initiative_sequence(db: Executes, at_least: int) -> None:

@@ -48,15 +48,19 @@ def open_version(working: Plan, version_id: int) -> VersionPlan:
     try:
         working.db.conn.backup(conn)
         db = connection.prepare(conn, read_only=False, where=working.where)
+        # Built with foreign keys off (tables are dropped and made again: see adopt), then
+        # every reference is checked before the copy is used.
+        conn.execute("PRAGMA foreign_keys = OFF")
         with db.database.atomic():
             highest = copying.highest_initiative_id(conn)
-            copying.adopt(conn, info.id, keep_facts=False)
+            copying.adopt(conn, info.id, keep_facts=False, rebuild=True)
             # The copy is a plain plan: no version of its own (the file keeps those).
-            conn.execute("DELETE FROM plan_versions")
+            copying.empty_versions(conn)
             copying.raise_initiative_sequence(conn, highest)
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise sqlite3.IntegrityError(f"references left broken: {broken[:3]}")
+        conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as error:
         conn.close()
         raise PlanError(

@@ -1,0 +1,331 @@
+"""Two or three versions of a plan side by side: totals, months, the strike zone, findings,
+and what changed initiative by initiative, told as a leadership update would tell it.
+
+    comparison = compare(baseline_plan, plan)          # each a Plan: the working plan or
+    comparison.story()                                  # a version (open_version)
+    ["3 initiatives added ($120k)", "2 dropped ($85k)", "2 Event initiatives moved from
+     Q3 2026 to Q4 2026", ...]
+
+The first plan is the reference: every other side is compared with it. Every figure is read
+through the one analysis engine (:class:`~planner.analysis.Analysis`), as the Dashboard, the
+CLI and the workbook read it, so a comparison never disagrees with them.
+
+Initiatives are matched by id (a version keeps the ids its initiatives had in the working
+plan). A dropped initiative counts as not there: "dropped" in the story means it left the
+live plan, deleted or marked dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from planner import months as month_math
+from planner.analysis import Analysis, Dimension, budget_and_target, strike_zone
+from planner.analysis.periods import Period, period_key, period_label
+from planner.checks.findings import FindingCounts, count_findings
+from planner.checks.run import gather, judge
+from planner.domain import Metric, Status
+from planner.services.base import some_names
+
+if TYPE_CHECKING:
+    from planner.money import Currency
+    from planner.plan import Plan
+
+WORKING_PLAN = "Working plan"
+MOST_SIDES = 3
+
+
+class Difference(StrEnum):
+    ADDED = "added"
+    DROPPED = "dropped"
+    CHANGED = "changed"
+    SAME = "same"
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeFacts:
+    """What a version says of one initiative."""
+
+    id: int
+    name: str
+    channel: str
+    status: Status
+    start_month: int
+    end_month: int
+    budget: int
+    revenue_target: int
+    planned: dict[Metric, int]
+
+    @property
+    def live(self) -> bool:
+        return self.status is not Status.DROPPED
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeDiff:
+    """One initiative in the reference (``before``) and in another side (``after``)."""
+
+    id: int
+    name: str
+    difference: Difference
+    before: InitiativeFacts | None
+    after: InitiativeFacts | None
+
+    def delta(self, figure: str) -> int:
+        """``budget``, ``revenue_target`` or a metric's planned total, after minus before
+        (a side that does not have the initiative live counts 0)."""
+        return _figure(self.after, figure) - _figure(self.before, figure)
+
+    @property
+    def moved_by(self) -> int:
+        """Months its start moved (later is positive); 0 unless live on both sides."""
+        if self.before is None or self.after is None:
+            return 0
+        return month_math.between(self.before.start_month, self.after.start_month) - 1
+
+
+def _figure(facts: InitiativeFacts | None, figure: str) -> int:
+    if facts is None or not facts.live:
+        return 0
+    if figure in ("budget", "revenue_target"):
+        return int(getattr(facts, figure))
+    return facts.planned[Metric(figure)]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One version's figures (live initiatives, every month of the horizon)."""
+
+    name: str
+    budget: int
+    revenue_target: int
+    planned: dict[Metric, int]
+    planned_by_month: dict[Metric, dict[int, int]]
+    budget_share_in_zone: float | None
+    target_share_in_zone: float | None
+    findings: FindingCounts
+    initiatives: dict[int, InitiativeFacts] = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    sides: tuple[Side, ...]
+    diffs: tuple[tuple[InitiativeDiff, ...], ...]  # per side after the first, vs the first
+    months: tuple[int, ...]
+    fiscal_year_start: int
+    currency: Currency
+
+    @property
+    def reference(self) -> Side:
+        return self.sides[0]
+
+    def changed(self, side: int = 1) -> list[InitiativeDiff]:
+        """The initiatives that differ between the reference and side ``side``."""
+        return [d for d in self.diffs[side - 1] if d.difference is not Difference.SAME]
+
+    def story(self, side: int = 1) -> list[str]:
+        """What changed from the reference to side ``side``, in a leadership update's words:
+        the totals, then added, dropped, re-budgeted, re-targeted and moved initiatives."""
+        return _story(self, side)
+
+
+def compare(*plans: Plan, names: tuple[str, ...] | None = None) -> Comparison:
+    """Compare two or three plans (the first is the reference). ``names`` default to each
+    version's name, or "Working plan"."""
+    if not 2 <= len(plans) <= MOST_SIDES:
+        raise ValueError(f"compare two or three versions, not {len(plans)}")
+    labels = names or tuple(_name_of(plan) for plan in plans)
+    # Each side reads its own connection, and SQLite sums without holding Python's lock:
+    # the sides are read side by side.
+    with ThreadPoolExecutor(max_workers=len(plans)) as pool:
+        sides = tuple(pool.map(_side, plans, labels))
+    diffs = tuple(_diffs(sides[0], side) for side in sides[1:])
+    settings = plans[0].settings.get()
+    return Comparison(
+        sides,
+        diffs,
+        tuple(plans[0].horizon.months()),
+        settings.fiscal_year_start,
+        plans[0].currency,
+    )
+
+
+def _name_of(plan: Plan) -> str:
+    return plan.version.name if plan.version is not None else WORKING_PLAN
+
+
+_FACTS = (
+    "SELECT i.id, i.name, c.name, i.status, i.start_month, i.end_month, i.budget, "
+    "i.revenue_target FROM initiatives i JOIN channels c ON c.id = i.channel_id"
+)
+
+
+def _side(plan: Plan, name: str) -> Side:
+    analysis = Analysis.in_sql(plan)
+    try:
+        # The checks sum each initiative's plan already: the comparison reads those sums.
+        inputs = gather(analysis)
+        findings = count_findings(judge(inputs))
+        by_month = analysis.rollup(Dimension.MONTH)
+        budget, target = budget_and_target(analysis)
+        zone = strike_zone(analysis)
+    finally:
+        analysis.close()
+    planned_by_initiative = {
+        initiative_id: dict(zip(Metric, (total or 0 for total in sums), strict=True))
+        for initiative_id, sums in inputs.initiatives.planned.items()
+    }
+    initiatives = {
+        row[0]: InitiativeFacts(
+            row[0],
+            row[1],
+            row[2],
+            Status(row[3]),
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            planned_by_initiative.get(row[0]) or dict.fromkeys(Metric, 0),
+        )
+        for row in plan.query(_FACTS)
+    }
+    live = [facts for facts in initiatives.values() if facts.live]
+    planned = {metric: sum(f.planned[metric] for f in live) for metric in Metric}
+    months: dict[Metric, dict[int, int]] = {metric: {} for metric in Metric}
+    for row in by_month:
+        for metric in Metric:
+            months[metric][int(row.key)] = row.totals.planned[metric]  # type: ignore[arg-type]
+    return Side(
+        name,
+        budget,
+        target,
+        planned,
+        months,
+        zone.budget_share_in_zone,
+        zone.target_share_in_zone,
+        findings,
+        initiatives,
+    )
+
+
+def _diffs(reference: Side, side: Side) -> tuple[InitiativeDiff, ...]:
+    found = []
+    for initiative_id in sorted(
+        reference.initiatives.keys() | side.initiatives.keys(),
+        key=lambda i: (_name(reference, side, i).casefold(), i),
+    ):
+        before = reference.initiatives.get(initiative_id)
+        after = side.initiatives.get(initiative_id)
+        was, now = before is not None and before.live, after is not None and after.live
+        if was and not now:
+            difference = Difference.DROPPED
+        elif now and not was:
+            difference = Difference.ADDED
+        elif before == after or not was:
+            difference = Difference.SAME
+        else:
+            difference = Difference.CHANGED
+        found.append(
+            InitiativeDiff(
+                initiative_id, _name(reference, side, initiative_id), difference, before, after
+            )
+        )
+    return tuple(found)
+
+
+def _name(reference: Side, side: Side, initiative_id: int) -> str:
+    facts = side.initiatives.get(initiative_id) or reference.initiatives[initiative_id]
+    return facts.name
+
+
+# -- the story -------------------------------------------------------------------------
+
+
+def _story(comparison: Comparison, index: int) -> list[str]:
+    money = comparison.currency.format_short
+    before, after = comparison.sides[0], comparison.sides[index]
+    diffs = comparison.diffs[index - 1]
+    lines = [
+        f"Budget {money(before.budget)} → {money(after.budget)} "
+        f"({_signed(money, after.budget - before.budget)}), revenue target "
+        f"{money(before.revenue_target)} → {money(after.revenue_target)} "
+        f"({_signed(money, after.revenue_target - before.revenue_target)})"
+    ]
+    added = [d for d in diffs if d.difference is Difference.ADDED]
+    dropped = [d for d in diffs if d.difference is Difference.DROPPED]
+    changed = [d for d in diffs if d.difference is Difference.CHANGED]
+    if added:
+        lines.append(
+            f"{_count(len(added))} added ({money(sum(d.delta('budget') for d in added))}): "
+            f"{_names(added)}"
+        )
+    if dropped:
+        lines.append(
+            f"{_count(len(dropped))} dropped ({money(-sum(d.delta('budget') for d in dropped))}):"
+            f" {_names(dropped)}"
+        )
+    for figure, verb in (("budget", "re-budgeted"), ("revenue_target", "re-targeted")):
+        moved = [d for d in changed if d.delta(figure)]
+        if moved:
+            net = sum(d.delta(figure) for d in moved)
+            lines.append(
+                f"{_count(len(moved))} {verb} ({_signed(money, net)} net): {_names(moved)}"
+            )
+    lines.extend(_moves(comparison, [d for d in changed if d.moved_by]))
+    if len(lines) == 1 and before.budget == after.budget:
+        lines.append("No initiative differs")
+    return lines
+
+
+def _moves(comparison: Comparison, moved: list[InitiativeDiff]) -> list[str]:
+    """ "2 Event initiatives moved from Q3 2026 to Q4 2026"; one alone is named, by month."""
+    start = comparison.fiscal_year_start
+    groups: dict[tuple[str, int, int], list[InitiativeDiff]] = defaultdict(list)
+    for diff in moved:
+        assert diff.before is not None and diff.after is not None
+        groups[
+            (
+                diff.after.channel,
+                period_key(Period.QUARTER, diff.before.start_month, start),
+                period_key(Period.QUARTER, diff.after.start_month, start),
+            )
+        ].append(diff)
+    lines: list[str] = []
+    for (channel, was, now), diffs in sorted(groups.items(), key=lambda item: -len(item[1])):
+        if len(diffs) == 1 or was == now:
+            for diff in diffs:
+                assert diff.before is not None and diff.after is not None
+                lines.append(
+                    f"{diff.name!r} moved from {month_math.label(diff.before.start_month)} to "
+                    f"{month_math.label(diff.after.start_month)}"
+                )
+        else:
+            lines.append(
+                f"{len(diffs)} {channel} initiatives moved from "
+                f"{period_label(Period.QUARTER, was, start)} to "
+                f"{period_label(Period.QUARTER, now, start)}"
+            )
+    if len(lines) > _MOST_MOVES:
+        rest = len(lines) - _MOST_MOVES + 1
+        lines = [*lines[: _MOST_MOVES - 1], f"{rest} more moves"]
+    return lines
+
+
+_MOST_MOVES = 5
+
+
+def _count(number: int) -> str:
+    return f"{number} initiative{'s' if number != 1 else ''}"
+
+
+def _names(diffs: list[InitiativeDiff]) -> str:
+    return some_names([repr(d.name) for d in diffs])
+
+
+def _signed(money: object, amount: int) -> str:
+    text = money(amount)  # type: ignore[operator]
+    return text if amount < 0 else f"+{text}"
