@@ -24,6 +24,7 @@ ORDER = (
     "won",
     "attainment",
     "forecast",
+    "landing",
     "pipeline",
     "budget",
     "findings",
@@ -82,7 +83,9 @@ class FigureCard(QFrame):
             self.value.setPalette(QPalette())
         said = f"{figure.caption}: {figure.value}, {figure.note}"
         self.setAccessibleName(said)
-        self.setToolTip(plain_tooltip(said))
+        self.setAccessibleDescription(figure.definition)
+        shown = f"{said}\n\n{figure.definition}" if figure.definition else said
+        self.setToolTip(plain_tooltip(shown))
 
 
 class HeadlineStrip(QWidget):
@@ -107,7 +110,7 @@ class HeadlineStrip(QWidget):
         self._reflow(self.width())
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as the cards in two rows: in one row (eight cards) the strip would
+        """As narrow as the cards in two rows: in one row (nine cards) the strip would
         hold the window wider than a laptop's screen, and it reflows only once resized."""
         count = max(len(self.cards), 1)
         columns = math.ceil(count / 2)
