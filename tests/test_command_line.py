@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,24 @@ def test_summary_json_carries_exact_money_and_every_metric(demo):
         "spend", "leads", "mql", "sal", "sql", "opportunities", "pipeline", "deals_won", "revenue_won"
     }  # fmt: skip
     assert data["actuals_through"] is not None
+
+
+def test_summary_says_the_years_landing_against_the_target_and_the_budget(demo):
+    lines = smarketing("summary", demo).stdout.splitlines()
+
+    landing = next(n for n, line in enumerate(lines) if line.startswith("Landing 2026"))
+    assert "of the $6,270,000 target" in lines[landing]
+    assert "under the $805,000 budget" in lines[landing + 1]
+
+
+def test_summary_json_carries_the_landing_of_every_metric(demo):
+    data = json.loads(smarketing("summary", demo, "--json").stdout)
+    landing = data["landing"]
+
+    assert set(landing["metrics"]) == set(data["metrics"])
+    revenue = landing["metrics"]["revenue_won"]
+    assert Decimal(revenue["landing"]) - Decimal(revenue["target"]) == Decimal(revenue["gap"])
+    assert landing["said"]["revenue_won"].startswith("landing $")
 
 
 def test_check_lists_findings_and_exits_1_when_any_is_an_error(demo):

@@ -1,7 +1,8 @@
 """The headline figures as a marketing lead reads them (issue 16): the revenue target is every
 live initiative's target and how much of it is phased is a figure of its own; nothing entered
 is "no data", never a miss or a zero; actuals dated after the last closed month are flagged
-and not counted to date or in the forecast."""
+and not counted to date or in the forecast. The landing (the reforecast) is actuals for the
+closed months plus plan for the rest, against that same target, on every surface."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import datetime as dt
 import pytest
 
 from planner import Metric, Plan
-from planner.analysis import Analysis, Filter, handoff_by_month, headline, progress, strike_zone
+from planner.analysis import (
+    Analysis,
+    Filter,
+    handoff_by_month,
+    headline,
+    progress,
+    reforecast,
+    strike_zone,
+)
 from planner.analysis.periods import last_closed_month
 from planner.charts import ChartOptions, chart_data
 from planner.checks import run_checks
@@ -234,3 +243,45 @@ def test_the_dashboards_forecast_is_not_green_while_the_target_is_partly_phased(
 
 def test_the_summary_says_no_spend_is_entered_rather_than_a_dash(plan):
     assert "spent to date: none entered" in summary_text(at(plan))
+
+
+# -- the landing (the reforecast) ------------------------------------------------------------
+
+
+def test_the_landing_is_actuals_for_closed_months_and_plan_where_none_is_entered(plan):
+    landed = reforecast(at(plan)).revenue
+
+    # Webinars won 115 in Jan to Mar; its April (24) and all of Outbound's months (32) have
+    # no actual entered and land at their plan; nothing is planned after April.
+    assert (landed.actual, landed.plan_standing_in, landed.plan_ahead) == (115, 56, 0)
+
+
+def test_the_landing_is_measured_against_the_headlines_revenue_target(plan):
+    landed = reforecast(at(plan)).revenue
+
+    assert landed.target == headline(at(plan)).revenue_target == 830
+    assert landed.gap == 171 - 830
+
+
+def test_actuals_after_the_last_closed_month_are_not_in_the_landing(plan):
+    before = reforecast(at(plan)).revenue.landing
+    typed_ahead(plan)
+
+    assert reforecast(at(plan)).revenue.landing == before
+
+
+def test_the_landing_is_of_the_year_progress_reports(plan):
+    assert reforecast(at(plan)).fiscal_year == progress(at(plan)).fiscal_year
+
+
+def test_the_dashboards_landing_card_says_the_gap_to_the_target(plan):
+    cards = {card.key: card for card in headline_figures(at(plan), (202601, 202612), None)}
+
+    assert cards["landing"].amount == 171
+    assert cards["landing"].note.startswith("$7 short of the $8 target")
+    assert cards["landing"].tone == "behind"
+
+
+def test_the_summary_says_the_landing_and_its_gap(plan):
+    assert "Landing 2026    $2   $7 short of the $8 target" in summary_text(at(plan))
+    assert summary_data(at(plan))["landing"]["metrics"]["revenue_won"]["gap"] == "-6.59"

@@ -1,7 +1,8 @@
 """Property: every surface shows the same headline figure (issue 16, item 2). For random plans,
 empty, unphased and with actuals typed ahead among them, the core's figure
-(:func:`planner.analysis.headline`, :func:`~planner.analysis.strike_zone`,
-:func:`~planner.analysis.handoff_by_month`, :func:`~planner.checks.findings.count_findings`)
+(:func:`planner.analysis.headline`, :func:`~planner.analysis.reforecast`,
+:func:`~planner.analysis.strike_zone`, :func:`~planner.analysis.handoff_by_month`,
+:func:`~planner.checks.findings.count_findings`)
 equals what the Dashboard's cards and the charts' records (summed in memory, as the app does),
 ``smarketing summary --json``, the workbook's Summary sheet and the checks (summed in SQL, as
 a command does) show. Every surface reads the same clock: the analysis's ``today``.
@@ -25,7 +26,7 @@ from hypothesis import strategies as st
 
 from planner import Metric, Plan
 from planner import months as month_math
-from planner.analysis import Analysis, handoff_by_month, headline, strike_zone
+from planner.analysis import Analysis, Landing, handoff_by_month, headline, reforecast, strike_zone
 from planner.analysis.headline import Headline
 from planner.charts import ChartOptions, chart_data
 from planner.checks import run_checks
@@ -142,7 +143,7 @@ def major(plan: Plan, minor: int | None) -> Decimal | None:
     return None if minor is None else plan.currency.to_decimal(minor)
 
 
-def the_cards_show(app: Analysis, core: Headline, findings) -> None:
+def the_cards_show(app: Analysis, core: Headline, landing: Landing, findings) -> None:
     horizon = app.plan.horizon
     whole = (horizon.first, horizon.last)
     cards = {f.key: f for f in headline_figures(app, whole, None, findings)}
@@ -152,6 +153,7 @@ def the_cards_show(app: Analysis, core: Headline, findings) -> None:
     assert cards["won"].amount == revenue.actual_to_date
     assert cards["attainment"].amount == revenue.attainment_to_date
     assert cards["forecast"].amount == revenue.forecast_year
+    assert cards["landing"].amount == landing.revenue.landing
     assert cards["pipeline"].amount == core.pipeline.actual_to_date
     assert cards["budget"].amount == core.budget_used
     assert cards["findings"].amount == count_findings(findings).open
@@ -188,7 +190,7 @@ def the_charts_show(app: Analysis, core: Headline) -> None:
     )
 
 
-def the_summary_shows(command: Analysis, core: Headline, findings) -> None:
+def the_summary_shows(command: Analysis, core: Headline, landing: Landing, findings) -> None:
     plan = command.plan
     data = summary_data(command)
     revenue = data["metrics"]["revenue_won"]
@@ -204,9 +206,14 @@ def the_summary_shows(command: Analysis, core: Headline, findings) -> None:
     counts = count_findings(findings)
     assert data["findings"].get("error", 0) + data["findings"].get("warning", 0) == counts.open
     assert data["actuals_after_close"] == [month_math.iso(m) for m in core.actuals_after_close]
+    landed = data["landing"]["metrics"]
+    for metric in (Metric.REVENUE_WON, Metric.SPEND):
+        figure = landing.metrics[metric]
+        assert Decimal(landed[metric.value]["landing"]) == major(plan, figure.landing)
+        assert _decimal(landed[metric.value]["gap"]) == major(plan, figure.gap)
 
 
-def the_workbook_shows(command: Analysis, core: Headline, findings) -> None:
+def the_workbook_shows(command: Analysis, core: Headline, landing: Landing, findings) -> None:
     plan = command.plan
     with tempfile.TemporaryDirectory(prefix="figures-") as folder:
         path = export_workbook(plan, Path(folder) / "plan.xlsx", analysis=command)
@@ -228,6 +235,12 @@ def the_workbook_shows(command: Analysis, core: Headline, findings) -> None:
     assert _money(shown(year[0])) == major(plan, core.revenue.forecast_year)
     assert _money(shown("Spend to date")) == major(plan, core.spend_to_date)
     assert shown("Budget used") == _ratio(core.budget_used)
+    year_name = landing.year_name
+    assert _money(shown(f"Landing {year_name}")) == major(plan, landing.revenue.landing)
+    assert _money(shown("Plan standing in")) == major(plan, landing.revenue.plan_standing_in)
+    assert _money(shown("Landing vs target")) == major(plan, landing.revenue.gap)
+    assert _money(shown(f"Spend landing {year_name}")) == major(plan, landing.spend.landing)
+    assert _money(shown("Spend landing vs budget")) == major(plan, landing.spend.gap)
     assert f"Findings ({len(findings)})" in cells
     assert ("Not counted" in cells) == bool(core.actuals_after_close)
 
@@ -272,15 +285,16 @@ def test_every_surface_shows_the_cores_figures(surface: str, spec: PlanSpec) -> 
     app = Analysis.in_memory(plan, today=TODAY)
     try:
         core = headline(command)
+        landing = reforecast(command)
         findings = run_checks(command)
         if surface == "cards":
-            the_cards_show(app, core, findings)
+            the_cards_show(app, core, landing, findings)
         elif surface == "charts":
             the_charts_show(app, core)
         elif surface == "summary":
-            the_summary_shows(command, core, findings)
+            the_summary_shows(command, core, landing, findings)
         elif surface == "workbook":
-            the_workbook_shows(command, core, findings)
+            the_workbook_shows(command, core, landing, findings)
         else:
             the_checks_show(command, findings)
     finally:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from test_rollups_match_naive_sums import HORIZON, build, plans
 
 from planner import Metric, MonthRow, Plan, ValueEntry
-from planner.analysis import Analysis, Dimension, Filter, engine, progress
+from planner.analysis import Analysis, Dimension, Filter, engine, progress, reforecast
 from planner.analysis.memory_sums import MemorySums
 from planner.demo import build_demo
 from planner.domain import Role, Team, Tier
@@ -54,10 +54,11 @@ def every_rollup(analysis: Analysis) -> list:
     plan = analysis.plan
     horizon = plan.horizon.months()
     paid = Filter(channel_ids=[plan.channels.named("Paid").id])
-    results: list = [analysis.actuals_through(), progress(analysis)]
+    results: list = [analysis.actuals_through(), progress(analysis), reforecast(analysis)]
     for months in (None, (horizon[1], horizon[3])):
         for where in (None, paid, Filter(tiers=[Tier.CORE])):
             results += analysis.rollups(list(Dimension), months=months, where=where)
+            results.append(analysis.plan_without_actual(months=months, where=where))
     return results
 
 

@@ -1,6 +1,7 @@
-"""Analysis of a plan: roll-ups, progress and forecast, the funnel, the strike zone and the
-hand-off agreement, all read through one :class:`Analysis` whose source of sums the owner of
-the plan chooses (see :mod:`planner.analysis.engine`). Results are plain immutable records."""
+"""Analysis of a plan: roll-ups, progress and forecast, the landing, the funnel, the strike
+zone and the hand-off agreement, all read through one :class:`Analysis` whose source of sums
+the owner of the plan chooses (see :mod:`planner.analysis.engine`). Results are plain
+immutable records."""
 
 from planner.analysis.engine import Analysis, worth_keeping_in_memory
 from planner.analysis.filters import Filter
@@ -9,6 +10,7 @@ from planner.analysis.handoff import HandoffMonth, handoff_by_month
 from planner.analysis.headline import Headline, budget_and_target, headline
 from planner.analysis.periods import Period
 from planner.analysis.progress import MetricProgress, Progress, progress
+from planner.analysis.reforecast import Landing, MetricLanding, describe, reforecast
 from planner.analysis.strike_zone import SegmentCoverage, StrikeZone, strike_zone
 from planner.analysis.sums import Dimension, RollupRow, Totals
 
@@ -19,6 +21,8 @@ __all__ = [
     "Filter",
     "HandoffMonth",
     "Headline",
+    "Landing",
+    "MetricLanding",
     "MetricProgress",
     "Period",
     "Progress",
@@ -28,9 +32,11 @@ __all__ = [
     "Totals",
     "budget_and_target",
     "conversions",
+    "describe",
     "handoff_by_month",
     "headline",
     "progress",
+    "reforecast",
     "reverse_funnel",
     "strike_zone",
     "worth_keeping_in_memory",

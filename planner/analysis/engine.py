@@ -39,7 +39,7 @@ from planner.analysis.sums import (
     aims_by_initiative,
     shared,
 )
-from planner.domain import Tier
+from planner.domain import Metric, Tier
 
 if TYPE_CHECKING:
     from planner.analysis.filters import Filter
@@ -120,6 +120,15 @@ class Analysis:
     ) -> Totals:
         """The whole plan's (or the filtered initiatives') totals over ``months``."""
         return self.rollup(Dimension.TOTAL, months=months, where=where)[0].totals
+
+    def plan_without_actual(
+        self, *, months: tuple[int, int] | None = None, where: Filter | None = None
+    ) -> dict[Metric, int]:
+        """Per metric, the plan of the initiative-months (within ``months``, of the
+        initiatives ``where`` keeps) that hold no actual of it."""
+        kept = where.kept(self.plan) if where is not None else None
+        sums = self.sums.plan_without_actual(months, kept)
+        return dict(zip(Metric, sums, strict=True))
 
     def rollup(
         self,

@@ -16,6 +16,9 @@ from :func:`planner.analysis.strike_zone`, the hand-off's from
 - **Attainment to date**: won to date over revenue won planned to date.
 - **Forecast**: the current fiscal year's revenue won so far plus its monthly average for each
   month left; **forecast attainment** is that over the revenue won planned for the year.
+- **Landing** (the reforecast): actuals for the year's closed months plus the current plan for
+  the months left, against the revenue target and the budget; defined in
+  :mod:`planner.analysis.reforecast`, which every surface reads beside this headline.
 - Planned sums by month (to date, for the year) count every initiative's monthly plan, as the
   charts draw it; the budget, the target and what is phased of it count live ones only.
 - **Budget**: the sum of the live initiatives' budgets; **budget used**: spend to date over

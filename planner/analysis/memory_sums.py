@@ -165,6 +165,15 @@ class MemorySums:
         )
         return dict(zip(self.months[span].tolist(), sums, strict=True))
 
+    def plan_without_actual(
+        self, months: tuple[int, int] | None, kept: Collection[int] | None
+    ) -> tuple[int, ...]:
+        self._in_step()
+        _ids, rows = self._kept_rows(kept)
+        span = self._span(months)
+        standing_in = np.where(self.entered[rows, span], 0, self.planned[rows, span])
+        return tuple(standing_in.sum(axis=(0, 1)).tolist())
+
     def latest_actual(self, first: int, last: int) -> int | None:
         self._in_step()
         inside = (self.months >= first) & (self.months <= last)

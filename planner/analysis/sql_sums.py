@@ -20,6 +20,10 @@ _SUMS = ", ".join(
     for n, column in enumerate(COLUMNS)
 )
 _ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
+_PLAN_WITHOUT_ACTUAL = ", ".join(
+    f"coalesce(SUM(CASE WHEN {m.actual_column} IS NULL THEN {m.planned_column} END), 0)"
+    for m in Metric
+)
 
 
 class SqlSums:
@@ -45,23 +49,38 @@ class SqlSums:
             [first, last],
         )[0][0]
 
+    def plan_without_actual(
+        self, months: tuple[int, int] | None, kept: Collection[int] | None
+    ) -> tuple[int, ...]:
+        condition, params = _where(months, kept)
+        return tuple(
+            self._plan.query(
+                f"SELECT {_PLAN_WITHOUT_ACTUAL} FROM monthly_values WHERE {condition}", params
+            )[0]
+        )
+
     def close(self) -> None:
         pass  # nothing held
 
     def _grouped(
         self, column: str, months: tuple[int, int] | None, kept: Collection[int] | None
     ) -> dict[int, Sums]:
-        parts, params = ["1"], list[Any]()
-        if months is not None:
-            parts.append("month BETWEEN ? AND ?")
-            params.extend(months)
-        if kept is not None:
-            # One parameter however many initiatives are kept (SQLite limits their number).
-            parts.append("initiative_id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(sorted(kept)))
+        condition, params = _where(months, kept)
         rows = self._plan.query(
-            f"SELECT {column}, {_SUMS} FROM monthly_values WHERE {' AND '.join(parts)} "
-            f"GROUP BY {column}",
+            f"SELECT {column}, {_SUMS} FROM monthly_values WHERE {condition} GROUP BY {column}",
             params,
         )
         return {row[0]: row[1:] for row in rows}
+
+
+def _where(months: tuple[int, int] | None, kept: Collection[int] | None) -> tuple[str, list[Any]]:
+    """The condition (and its parameters) on monthly values in ``months`` of ``kept``."""
+    parts, params = ["1"], list[Any]()
+    if months is not None:
+        parts.append("month BETWEEN ? AND ?")
+        params.extend(months)
+    if kept is not None:
+        # One parameter however many initiatives are kept (SQLite limits their number).
+        parts.append("initiative_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(kept)))
+    return " AND ".join(parts), params

@@ -148,4 +148,12 @@ class SumsSource(Protocol):
         """The latest month from ``first`` to ``last`` holding any actual value."""
         ...
 
+    def plan_without_actual(
+        self, months: tuple[int, int] | None, kept: Collection[int] | None
+    ) -> tuple[int, ...]:
+        """Per metric (in :class:`~planner.domain.Metric` order), the planned sum of the
+        initiative-months holding no actual of that metric: what stands in for the actuals
+        nobody entered (see :mod:`planner.analysis.reforecast`)."""
+        ...
+
     def close(self) -> None: ...

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from planner import months as month_math
-from planner.analysis import Analysis, headline
+from planner.analysis import Analysis, Landing, headline, reforecast
 from planner.analysis.headline import Headline
+from planner.analysis.reforecast import definition, describe, target_words
 from planner.checks import Severity, run_checks
 from planner.checks.findings import count_findings
 from planner.cli.check import findings_count_line
@@ -19,12 +21,13 @@ from planner.plan import Plan
 
 def summary_data(analysis: Analysis) -> dict[str, Any]:
     """Everything the summary shows, as JSON-ready values (money as exact decimal strings;
-    ``None`` where nothing is entered). The figures are :func:`planner.analysis.headline`'s,
-    defined there."""
+    ``None`` where nothing is entered). The figures are :func:`planner.analysis.headline`'s
+    and :func:`planner.analysis.reforecast`'s, defined there."""
     plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
     figures = headline(analysis)
+    landing = reforecast(analysis)
     counts = count_findings(run_checks(analysis))
     progress = figures.progress
 
@@ -72,7 +75,36 @@ def summary_data(analysis: Analysis) -> dict[str, Any]:
             }
             for metric, p in progress.metrics.items()
         },
+        "landing": _landing_data(landing, currency, value),
         "findings": {s.value: counts.of(s) for s in Severity if counts.of(s)},
+    }
+
+
+def _landing_data(
+    landing: Landing, currency: Currency, value: Callable[[Metric, int | None], Any]
+) -> dict[str, Any]:
+    return {
+        "fiscal_year": landing.fiscal_year,
+        "first": month_math.iso(landing.year_months[0]),
+        "last": month_math.iso(landing.year_months[1]),
+        "months_closed": landing.months_closed,
+        "months_in_year": landing.months_in_year,
+        "definition": definition(landing),
+        "said": {
+            metric.value: describe(landing, currency, metric=metric, compact=False)
+            for metric in (Metric.REVENUE_WON, Metric.SPEND)
+        },
+        "metrics": {
+            metric.value: {
+                "landing": value(metric, m.landing),
+                "actual": value(metric, m.actual),
+                "plan_standing_in": value(metric, m.plan_standing_in),
+                "plan_ahead": value(metric, m.plan_ahead),
+                "target": value(metric, m.target),
+                "gap": value(metric, m.gap),
+            }
+            for metric, m in landing.metrics.items()
+        },
     }
 
 
@@ -89,6 +121,7 @@ def summary_text(analysis: Analysis) -> str:
     settings = plan.settings.get()
     currency = plan.currency
     figures = headline(analysis)
+    landing = reforecast(analysis)
     findings = run_checks(analysis)
     progress = figures.progress
     year = (
@@ -119,6 +152,7 @@ def summary_text(analysis: Analysis) -> str:
         f" ({percent(revenue.attainment_to_date)} of plan)"
         f"   forecast {year} {_money(currency, revenue.forecast_year)}"
         f" ({percent(revenue.forecast_attainment)} of plan)",
+        *_landing_lines(currency, landing),
         *_not_counted(figures),
         "",
         _metric_table(plan, figures, year),
@@ -137,6 +171,24 @@ def _spent(currency: Currency, figures: Headline) -> str:
     return (
         f"spent to date {_money(currency, figures.spend_to_date)} ({percent(figures.budget_used)})"
     )
+
+
+def _landing_lines(currency: Currency, landing: Landing) -> list[str]:
+    """The year's landing of revenue and of spend against the target and the budget, and how
+    much of the revenue's rests on plan for closed months nobody entered actuals for."""
+    revenue, spend = landing.revenue, landing.spend
+    lines = [
+        f"{'Landing ' + landing.year_name:<16}{_money(currency, revenue.landing)}   "
+        + target_words(landing, currency, compact=False),
+        f"{'':16}spend {_money(currency, spend.landing)}   "
+        + target_words(landing, currency, metric=Metric.SPEND, compact=False),
+    ]
+    if revenue.plan_standing_in:
+        lines.append(
+            f"{'':16}{_money(currency, revenue.plan_standing_in)} of the revenue is plan for "
+            "closed months with no actuals entered"
+        )
+    return lines
 
 
 def _not_counted(figures: Headline) -> list[str]:

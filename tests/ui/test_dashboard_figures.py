@@ -7,7 +7,8 @@ import pytest
 from dashboard_support import no_actuals_plan
 
 from planner import Metric, Plan
-from planner.analysis import Analysis, Dimension, Filter, headline, progress
+from planner.analysis import Analysis, Dimension, Filter, headline, progress, reforecast
+from planner.analysis.reforecast import definition, target_words
 from planner.charts import chart_data
 from planner.charts.options import ChartOptions
 from planner.checks import run_checks
@@ -87,6 +88,56 @@ def test_the_forecast_is_the_cores_run_rate_forecast(plan):
         forecast.amount == progress(Analysis.in_sql(plan)).metrics[Metric.REVENUE_WON].forecast_year
     )
     assert forecast.caption == "Forecast 2026"
+
+
+def test_the_landing_is_the_cores_reforecast_of_the_year(plan):
+    landing = figures(plan, Q2)["landing"]
+
+    assert landing.amount == reforecast(Analysis.in_sql(plan)).revenue.landing
+    assert landing.value == plan.currency.format_short(landing.amount)
+    assert landing.caption == "Landing 2026"
+
+
+def test_the_landing_card_says_its_gap_to_the_target_in_words(plan):
+    core = reforecast(Analysis.in_sql(plan))
+
+    landing = figures(plan, YEAR)["landing"]
+
+    assert landing.note.startswith(target_words(core, plan.currency))
+    assert landing.tone == ("ahead" if core.revenue.gap >= 0 else "behind")
+
+
+def test_the_landing_card_says_how_much_of_it_is_plan_for_closed_months_without_actuals(plan):
+    standing_in = reforecast(Analysis.in_sql(plan)).revenue.plan_standing_in
+
+    landing = figures(plan, YEAR)["landing"]
+
+    assert standing_in  # the demo's actuals stop in April
+    assert landing.note.endswith(
+        f"{plan.currency.format_short(standing_in)} is plan where actuals are missing"
+    )
+
+
+def test_the_landing_card_carries_the_definition_of_the_landing(plan):
+    landing = figures(plan, YEAR)["landing"]
+
+    assert landing.definition.startswith(definition(reforecast(Analysis.in_sql(plan))))
+
+
+def test_a_filter_narrows_the_landing_to_its_initiatives(plan):
+    only_paid = Filter(channel_ids=(plan.channels.named("Paid").id,))
+
+    paid = figures(plan, YEAR, only_paid)["landing"]
+
+    assert paid.amount == reforecast(Analysis.in_sql(plan), only_paid).revenue.landing
+    assert paid.amount < figures(plan, YEAR)["landing"].amount
+
+
+def test_without_a_revenue_target_the_landing_card_says_none_is_set():
+    landing = figures(Plan.in_memory(first_month="2026-01", months=12), YEAR)["landing"]
+
+    assert landing.note == "no revenue target set"
+    assert landing.tone == ""
 
 
 def test_pipeline_to_date_is_the_pipeline_entered(plan):

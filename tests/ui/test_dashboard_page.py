@@ -21,6 +21,7 @@ from planner.charts import KINDS
 from ui import theme
 from ui.commands import Edit
 from ui.pages.dashboard.figures import headline_figures
+from ui.plain_text import tooltip_text
 
 __all__ = ["dashboard", "empty_document", "no_actuals_document"]  # fixtures
 
@@ -58,6 +59,28 @@ def test_the_headline_shows_the_demo_plans_figures_for_its_year(dashboard):
         assert card(dashboard, figure.key) == figure.value
         assert dashboard.headline.cards[figure.key].note.text() == figure.note
     assert card(dashboard, "target") == "$6.3M"
+
+
+def test_the_landing_card_sits_beside_the_forecast(dashboard):
+    grid = dashboard.headline._grid
+    forecast = grid.indexOf(dashboard.headline.cards["forecast"])
+    landing = grid.indexOf(dashboard.headline.cards["landing"])
+
+    assert landing == forecast + 1
+
+
+def test_the_landing_cards_tooltip_defines_the_landing(dashboard):
+    figure = next(
+        f
+        for f in headline_figures(dashboard.analysis, (202601, 202612), None)
+        if f.key == "landing"
+    )
+
+    tip = tooltip_text(dashboard.headline.cards["landing"].toolTip())
+
+    assert tip.startswith(f"Landing 2026: {figure.value}, {figure.note}")
+    assert tip.endswith(figure.definition)
+    assert "A closed month with no actual entered counts its plan" in tip
 
 
 def test_the_header_names_the_plan_its_company_and_horizon(dashboard):

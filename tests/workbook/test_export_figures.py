@@ -9,7 +9,8 @@ import pytest
 from export_support import count, minor, row_starting, sheet_rows
 
 from planner import months as month_math
-from planner.analysis import Analysis, Dimension, headline, strike_zone
+from planner.analysis import Analysis, Dimension, headline, reforecast, strike_zone
+from planner.analysis.reforecast import target_words
 from planner.domain import Metric, Role, Tier
 from planner.workbook import layout
 
@@ -59,6 +60,25 @@ def test_summary_headline_ratios_equal_the_analysis(export_demo_plan, export_sum
         count(shown["Initiatives (live)"])
         == figures.initiatives - figures.initiatives_by_status["dropped"]
     )
+
+
+def test_summary_landing_and_its_gaps_equal_the_reforecast(export_demo_plan, export_summary_labels):
+    plan, shown = export_demo_plan, export_summary_labels
+    landing = reforecast(Analysis.in_sql(plan))
+    year = landing.year_name
+    assert minor(plan.currency, shown[f"Landing {year}"]) == landing.revenue.landing
+    assert minor(plan.currency, shown["Plan standing in"]) == landing.revenue.plan_standing_in
+    assert minor(plan.currency, shown["Landing vs target"]) == landing.revenue.gap
+    assert minor(plan.currency, shown[f"Spend landing {year}"]) == landing.spend.landing
+    assert minor(plan.currency, shown["Spend landing vs budget"]) == landing.spend.gap
+
+
+def test_summary_says_the_landings_gap_in_words(export_demo_plan, export_demo_workbook):
+    plan = export_demo_plan
+    landing = reforecast(Analysis.in_sql(plan))
+    notes = {row[0]: row[2] for row in sheet_rows(export_demo_workbook, "Summary") if row[0]}
+    assert notes["Landing vs target"] == target_words(landing, plan.currency, compact=False)
+    assert notes["Spend landing vs budget"].endswith("budget")
 
 
 def test_summary_attainment_by_metric_equals_the_progress_of_each(

@@ -15,10 +15,12 @@ from planner.analysis import (
     Dimension,
     HandoffMonth,
     Headline,
+    Landing,
     StrikeZone,
     Totals,
     handoff_by_month,
     headline,
+    reforecast,
     strike_zone,
 )
 from planner.checks import run_checks
@@ -59,6 +61,7 @@ class ExportFacts:
     assignments: list[Assignment]
     findings: list[Finding]
     headline: Headline
+    landing: Landing
     monthly: dict[int, Totals]
     plan_total: Totals
     to_date: dict[int, Totals]
@@ -115,6 +118,7 @@ def gather(analysis: Analysis, *, now: dt.datetime | None = None) -> ExportFacts
         assignments=plan.roles.all(),
         findings=run_checks(analysis),
         headline=figures,
+        landing=reforecast(analysis),
         monthly=monthly,
         plan_total=analysis.total(),
         to_date=to_date,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.periods import Period, period_label
+from planner.analysis.reforecast import target_words
 from planner.domain import FUNNEL_STAGES, Metric, Status, Tier
 from planner.workbook.export import native_charts
 from planner.workbook.export.cells import Styled
@@ -236,6 +237,7 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             "headline_percent",
             f"forecast ÷ revenue won planned for {year}",
         ),
+        *_landing_rows(facts, styles),
         (
             "Spend to date",
             styles.money(figures.spend_to_date),
@@ -264,6 +266,46 @@ def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int
             Styled(label, "label"), Styled(value, style), Styled(note, "note") if note else None
         )
     return first, grid.next_row - 1
+
+
+def _landing_rows(facts: ExportFacts, styles: Styles) -> list[tuple[str, object, str, str]]:
+    """The year's landing of revenue, how much of it is plan standing in for actuals nobody
+    entered, and the landing of spend, each with its gap to the target or the budget (below
+    0: short of the target, under budget). Notes stay short: a long one is cut off in print."""
+    landing, currency = facts.landing, facts.currency
+    revenue, spend = landing.revenue, landing.spend
+    if landing.months_closed:
+        last = min(landing.closed_through, landing.year_months[1])
+        made_of = f"actuals for closed months (through {month_math.label(last)}), plan for the rest"
+    else:
+        made_of = "the plan: no month of the year is closed yet"
+    spend_made_of = "as the landing"
+    if spend.plan_standing_in:
+        standing_in = currency.format(spend.plan_standing_in, cents=False)
+        spend_made_of += f"; {standing_in} of it is plan for closed months with no actuals"
+    year = landing.year_name
+    return [
+        (f"Landing {year}", styles.money(revenue.landing), "headline_money", made_of),
+        (
+            "Plan standing in",
+            styles.money(revenue.plan_standing_in),
+            "headline_money",
+            "of the landing: plan counted for closed months with no actual entered",
+        ),
+        (
+            "Landing vs target",
+            styles.money(revenue.gap),
+            "headline_money",
+            target_words(landing, currency, compact=False),
+        ),
+        (f"Spend landing {year}", styles.money(spend.landing), "headline_money", spend_made_of),
+        (
+            "Spend landing vs budget",
+            styles.money(spend.gap),
+            "headline_money",
+            target_words(landing, currency, metric=Metric.SPEND, compact=False),
+        ),
+    ]
 
 
 def _attainment_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int, int]:

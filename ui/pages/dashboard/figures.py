@@ -1,17 +1,19 @@
-"""The headline cards of the dashboard: the core's figures (:func:`planner.analysis.headline`,
-defined there) over the chosen months and filter, in words. No Qt, and no arithmetic beyond
-wording: every amount a card shows is the core's."""
+"""The headline cards of the dashboard: the core's figures (:func:`planner.analysis.headline`
+and :func:`planner.analysis.reforecast`, defined there) over the chosen months and filter, in
+words. No Qt, and no arithmetic beyond wording: every amount a card shows is the core's."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
-from planner.analysis import Filter, headline
+from planner.analysis import Filter, headline, reforecast
 from planner.analysis.headline import Headline
 from planner.analysis.progress import MetricProgress
+from planner.analysis.reforecast import Landing, definition, target_words
 from planner.checks.findings import Finding, count_findings
 
 from .periods import year_name
@@ -31,7 +33,8 @@ AHEAD, BEHIND, ALARM, NEUTRAL = "ahead", "behind", "alarm", ""
 @dataclass(frozen=True, slots=True)
 class HeadlineFigure:
     """One card: ``value`` as shown and ``amount`` as computed (minor units, a share, or a
-    count; ``None`` when there is none), a ``note`` that says what it is of, and a tone."""
+    count; ``None`` when there is none), a ``note`` that says what it is of, a tone, and the
+    figure's ``definition`` when it needs more words than the note has room for."""
 
     key: str
     caption: str
@@ -39,6 +42,7 @@ class HeadlineFigure:
     note: str
     tone: str = NEUTRAL
     amount: float | None = None
+    definition: str = ""
 
 
 def _tone(share: float | None) -> str:
@@ -54,16 +58,17 @@ def headline_figures(
     findings: Sequence[Finding] | None = None,
 ) -> list[HeadlineFigure]:
     """Revenue target and how much of it is phased, won to date, attainment, the year's
-    forecast, pipeline, budget used and open findings, for ``months`` and the initiatives
-    ``where`` keeps."""
+    forecast and landing, pipeline, budget used and open findings, for ``months`` (the
+    landing, like the forecast, is the fiscal year's) and the initiatives ``where`` keeps."""
     figures = headline(analysis, months=months, where=where)
-    return figures_of(figures, analysis.plan, findings)
+    return figures_of(figures, reforecast(analysis, where), analysis.plan, findings)
 
 
 def figures_of(
-    figures: Headline, plan: Plan, findings: Sequence[Finding] | None = None
+    figures: Headline, landing: Landing, plan: Plan, findings: Sequence[Finding] | None = None
 ) -> list[HeadlineFigure]:
-    """The cards that show ``figures`` (the core's headline over the chosen months)."""
+    """The cards that show ``figures`` (the core's headline over the chosen months) and the
+    ``landing`` of the year."""
     money = plan.currency.format_short
     status = figures.progress
     through = status.actuals_through
@@ -78,6 +83,7 @@ def figures_of(
         _won(revenue, money, as_of, through, bool(to_date)),
         _attainment(revenue, as_of, through, bool(to_date)),
         _forecast(figures, year, money),
+        _landing(landing, plan),
         _pipeline(pipeline, money, as_of, through, bool(to_date)),
         _budget(figures, money, through, bool(to_date)),
         findings_figure(findings),
@@ -87,9 +93,7 @@ def figures_of(
         # Actuals typed ahead are said on the card they would have moved most.
         note = _not_counted(after)
         cards = [
-            HeadlineFigure(c.key, c.caption, c.value, f"{c.note} · {note}", c.tone, c.amount)
-            if c.key == "won"
-            else c
+            dataclasses.replace(c, note=f"{c.note} · {note}") if c.key == "won" else c
             for c in cards
         ]
     return cards
@@ -176,6 +180,31 @@ def _forecast(figures: Headline, year: str, money: Money) -> HeadlineFigure:
     phased_whole = figures.phased_share is None or figures.phased_share >= 1
     tone = _tone(share) if phased_whole else NEUTRAL
     return HeadlineFigure("forecast", caption, money(forecast), note, tone, forecast)
+
+
+def _landing(landing: Landing, plan: Plan) -> HeadlineFigure:
+    currency = plan.currency
+    revenue = landing.revenue
+    note = target_words(landing, currency)
+    said = definition(landing)
+    if revenue.plan_standing_in:
+        standing_in = currency.format_short(revenue.plan_standing_in)
+        note += f" · {standing_in} is plan where actuals are missing"
+        said += f" {standing_in} of this landing is plan for closed months with no actuals."
+    gap = revenue.gap
+    # A target set for more than this year says nothing good or bad about the year.
+    tone = NEUTRAL
+    if gap is not None and not landing.plan_beyond_year:
+        tone = AHEAD if gap >= 0 else BEHIND
+    return HeadlineFigure(
+        "landing",
+        f"Landing {landing.year_name}",
+        currency.format_short(revenue.landing),
+        note,
+        tone,
+        revenue.landing,
+        said,
+    )
 
 
 def _pipeline(

@@ -17,6 +17,7 @@ from .figures import AHEAD, ALARM, BEHIND, HeadlineFigure
 # dark backgrounds alike (Okabe & Ito's green and vermilion, as the charts use).
 TONE_COLOURS = {AHEAD: "#009E73", BEHIND: "#D55E00", ALARM: "#dc2626"}
 CARD_WIDTH = 128  # below this a card's caption and figure no longer fit on one line
+NARROWEST_COLUMNS = 4  # cards side by side on the narrowest window (three rows of them)
 # The cards' order, however the figures arrive (the findings come from another thread).
 ORDER = (
     "target",
@@ -24,6 +25,7 @@ ORDER = (
     "won",
     "attainment",
     "forecast",
+    "landing",
     "pipeline",
     "budget",
     "findings",
@@ -82,7 +84,9 @@ class FigureCard(QFrame):
             self.value.setPalette(QPalette())
         said = f"{figure.caption}: {figure.value}, {figure.note}"
         self.setAccessibleName(said)
-        self.setToolTip(plain_tooltip(said))
+        self.setAccessibleDescription(figure.definition)
+        shown = f"{said}\n\n{figure.definition}" if figure.definition else said
+        self.setToolTip(plain_tooltip(shown))
 
 
 class HeadlineStrip(QWidget):
@@ -107,10 +111,11 @@ class HeadlineStrip(QWidget):
         self._reflow(self.width())
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as the cards in two rows: in one row (eight cards) the strip would
-        hold the window wider than a laptop's screen, and it reflows only once resized."""
+        """As narrow as four cards side by side: all in one row (nine cards), or five, would
+        hold the window wider than a laptop's screen, and it reflows only once resized. The
+        narrowest windows hold the page at this width (the sidebar folds to icons first)."""
         count = max(len(self.cards), 1)
-        columns = math.ceil(count / 2)
+        columns = min(count, NARROWEST_COLUMNS)
         spacing = self._grid.spacing()
         width = columns * self._card_width() + (columns - 1) * spacing
         return QSize(width, super().minimumSizeHint().height())
