@@ -90,6 +90,7 @@ class Plan:
             SegmentService,
             SettingsService,
             ValueService,
+            WhatIfService,
         )
         from planner.services.import_mappings import ImportMappingService
 
@@ -112,6 +113,7 @@ class Plan:
         self.initiatives = InitiativeService(self)
         self.roles = RoleService(self)
         self.values = ValueService(self)
+        self.what_if = WhatIfService(self)
         self.import_mappings = ImportMappingService(self)
 
     # -- opening and closing -------------------------------------------------------------
