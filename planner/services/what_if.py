@@ -8,7 +8,7 @@ of money left unspent).
 Each is one transaction and one change set (``plan.batch()``), and returns what it did with
 the amounts it changed, before and after (:class:`Amounts`): :meth:`WhatIfService.put` writes
 either back exactly, so an undo restores what the plan held and a redo the same result,
-whatever the clock says by then. ``preview_*`` work the result out without writing it (a
+whatever the clock says by then. ``dry_run=True`` works the result out without writing it (a
 dialog's "7 initiatives: $120k → $84k"). Only live initiatives take part: a dropped one is
 not in the plan's budget (see :mod:`planner.analysis.headline`), so a what-if leaves it be.
 Actuals are never touched: they happened.
@@ -144,10 +144,19 @@ class Moved:
 class WhatIfService(Service):
     # -- scaling ---------------------------------------------------------------------------
 
-    def preview_scale(
-        self, where: Filter, percent: object, *, revenue_targets: bool = True
+    def scale_budgets(
+        self,
+        where: Filter,
+        percent: object,
+        *,
+        revenue_targets: bool = True,
+        dry_run: bool = False,
     ) -> Scaled:
-        """What :meth:`scale_budgets` would do, without doing it."""
+        """Scale the budgets of the live initiatives ``where`` keeps (a channel, an owner, a
+        segment: see :class:`~planner.analysis.Filter`) by ``percent`` ("-30", "+15%"), with
+        their planned monthly spend, and their revenue targets and planned funnel unless
+        ``revenue_targets`` is false (see the module's docstring for why and how).
+        ``dry_run``: only say what it would do."""
         change = check.percent("percent", percent)
         if not -100 <= change <= MAX_PERCENT:
             raise ValidationError(
@@ -189,7 +198,7 @@ class WhatIfService(Service):
             ):
                 self._check_value(metric, part, names[i], month)
                 new_cells.append((i, month, metric, part))
-        return Scaled(
+        result = Scaled(
             percent=change,
             revenue_targets=revenue_targets,
             initiative_ids=tuple(names),
@@ -200,16 +209,8 @@ class WhatIfService(Service):
             before=Amounts(tuple(before), tuple(old_cells)),
             after=Amounts(tuple(after), tuple(new_cells)),
         )
-
-    def scale_budgets(
-        self, where: Filter, percent: object, *, revenue_targets: bool = True
-    ) -> Scaled:
-        """Scale the budgets of the live initiatives ``where`` keeps (a channel, an owner, a
-        segment: see :class:`~planner.analysis.Filter`) by ``percent`` ("-30", "+15%"), with
-        their planned monthly spend, and their revenue targets and planned funnel unless
-        ``revenue_targets`` is false (see the module's docstring for why and how)."""
-        result = self.preview_scale(where, percent, revenue_targets=revenue_targets)
-        self.put(result.after)
+        if not dry_run:
+            self.put(result.after)
         return result
 
     def _check_selection(self, where: Filter) -> None:
@@ -260,7 +261,7 @@ class WhatIfService(Service):
             initiative_id, budget, None if totals is None else totals.actual[Metric.SPEND]
         )
 
-    def preview_move(
+    def move_budget(
         self,
         source_id: int,
         recipient_ids: Iterable[int],
@@ -268,8 +269,14 @@ class WhatIfService(Service):
         *,
         split: Split | str = Split.EVENLY,
         analysis: Analysis | None = None,
+        dry_run: bool = False,
     ) -> Moved:
-        """What :meth:`move_budget` would do, without doing it."""
+        """Move ``amount`` (minor units, text in major units, or :data:`ALL_UNSPENT`) of the
+        budget of initiative ``source_id`` to the initiatives ``recipient_ids``, split evenly
+        or in proportion to their budgets, with the planned spend it no longer covers (see
+        the module's docstring). An amount above what the source has unspent is refused.
+        ``analysis``: the session's, which says what is spent to date (by default summed in
+        SQL); ``dry_run``: only say what it would do."""
         from planner.analysis import Analysis
 
         session = analysis or Analysis.in_sql(self._plan)
@@ -305,7 +312,7 @@ class WhatIfService(Service):
             after.append((recipient, budget + share, revenue_target))
         spend = _SpendMove(source_id, left.budget - moved, session.actuals_through())
         old, new, phased = self._move_spend(spend, recipients, shares, records)
-        return Moved(
+        result = Moved(
             source_id=source_id,
             amount=moved,
             shares=tuple(zip(recipients, shares, strict=True)),
@@ -313,23 +320,8 @@ class WhatIfService(Service):
             before=Amounts(tuple(before), old),
             after=Amounts(tuple(after), new),
         )
-
-    def move_budget(
-        self,
-        source_id: int,
-        recipient_ids: Iterable[int],
-        amount: int | str | Decimal | Literal[_Unspent.ALL],
-        *,
-        split: Split | str = Split.EVENLY,
-        analysis: Analysis | None = None,
-    ) -> Moved:
-        """Move ``amount`` (minor units, text in major units, or :data:`ALL_UNSPENT`) of the
-        budget of initiative ``source_id`` to the initiatives ``recipient_ids``, split evenly
-        or in proportion to their budgets, with the planned spend it no longer covers (see
-        the module's docstring). An amount above what the source has unspent is refused.
-        ``analysis``: the session's, which says what is spent to date."""
-        result = self.preview_move(source_id, recipient_ids, amount, split=split, analysis=analysis)
-        self.put(result.after)
+        if not dry_run:
+            self.put(result.after)
         return result
 
     def _check_recipients(

@@ -173,10 +173,10 @@ def test_putting_back_the_amounts_before_restores_the_plan_exactly(lead):
     assert everything(lead.plan) == after
 
 
-def test_a_preview_says_the_same_and_changes_nothing(lead):
+def test_a_dry_run_says_the_same_and_changes_nothing(lead):
     before = everything(lead.plan)
-    preview = lead.plan.what_if.preview_move(
-        lead.summit, [lead.webinar], ALL_UNSPENT, analysis=lead.analysis()
+    preview = lead.plan.what_if.move_budget(
+        lead.summit, [lead.webinar], ALL_UNSPENT, analysis=lead.analysis(), dry_run=True
     )
     assert everything(lead.plan) == before
     assert lead.seen == []

@@ -138,9 +138,11 @@ def test_the_result_says_which_initiatives_and_the_totals_before_and_after(lead)
     assert result.revenue_targets
 
 
-def test_a_preview_says_the_same_and_changes_nothing(lead):
+def test_a_dry_run_says_the_same_and_changes_nothing(lead):
     before = everything(lead.plan)
-    preview = lead.plan.what_if.preview_scale(Filter(channel_ids=[lead.events]), "-30")
+    preview = lead.plan.what_if.scale_budgets(
+        Filter(channel_ids=[lead.events]), "-30", dry_run=True
+    )
     assert everything(lead.plan) == before
     assert lead.seen == []
     assert preview == lead.plan.what_if.scale_budgets(Filter(channel_ids=[lead.events]), "-30")
