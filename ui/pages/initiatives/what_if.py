@@ -64,15 +64,18 @@ class WhatIfMenu(QObject):
 
     def ask_scale(self) -> ScaleBudgetsDialog | None:
         """Open "Scale budgets", starting from the channel, owner or segment the filter
-        shows, if any."""
+        shows, else from the selected initiative's channel."""
         if not self.scale_action.isEnabled():
             return None
         shown = self._page.filters.filter()
+        selected = self._page.table.selected_ids()
         kind, chosen = CHANNEL, shown.channel_id
         if chosen is None and shown.owner_id is not None:
             kind, chosen = OWNER, shown.owner_id
         elif chosen is None and shown.segment_id is not None:
             kind, chosen = SEGMENT, shown.segment_id
+        elif chosen is None and selected:
+            chosen = self._page.plan.initiatives.get(selected[0]).channel_id
         dialog = ScaleBudgetsDialog(self._page.plan, self._page, kind=kind, chosen=chosen)
         dialog.accepted.connect(
             lambda: self._page.run_command(
