@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from initiatives_support import Small, show_page, small_plan
+from initiatives_support import Small, doc, show_page, small_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton
 
@@ -18,17 +18,13 @@ from ui.pages.initiatives import InitiativesPage
 from ui.pages.initiatives.move_dialog import MoveBudgetDialog
 from ui.pages.initiatives.scale_dialog import OWNER, SEGMENT, ScaleBudgetsDialog
 
+# ``doc`` is a fixture (see initiatives_support): pytest finds it in this module.
+__all__ = ["doc"]
+
 
 @pytest.fixture
 def small() -> Small:
     return small_plan()
-
-
-@pytest.fixture
-def doc(small: Small, qapp: object):
-    document = PlanDocument(small.plan)
-    yield document
-    document.close()
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ plan and the undo stack as they were."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from initiatives_support import Small, small_plan
+from initiatives_support import Small, doc, small_plan
 
 from planner import Plan
 from planner.analysis import Filter
@@ -17,6 +16,9 @@ from planner.services.what_if import Split
 from ui.document import PlanDocument
 from ui.pages.initiatives import what_if_edits
 from ui.pages.initiatives.what_if_edits import MoveRequest, ScaleRequest
+
+# ``doc`` is a fixture (see initiatives_support): pytest finds it in this module.
+__all__ = ["doc"]
 
 
 @pytest.fixture
@@ -26,13 +28,6 @@ def small() -> Small:
     for month in ("2026-02", "2026-03", "2026-04"):
         small.plan.values.set(small.webinar, month, "spend", planned="3,000")
     return small
-
-
-@pytest.fixture
-def doc(small: Small, qapp: object) -> Iterator[PlanDocument]:
-    document = PlanDocument(small.plan)
-    yield document
-    document.close()
 
 
 @pytest.fixture
