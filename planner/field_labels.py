@@ -60,6 +60,14 @@ _LABELS: dict[str, str] = {
     "kind": "Planned or actual",
     "month": "Month",
     "mapping": "Column mapping",
+    # What-if edits (the Initiatives page's "What if" dialogs).
+    "initiatives": "Initiatives",
+    "percent": "Change by",
+    "revenue_targets": "Scale revenue targets",
+    "recipients": "Move to",
+    "source": "Move from",
+    "amount": "Amount",
+    "split": "Split",
 }
 
 

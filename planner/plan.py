@@ -91,6 +91,7 @@ class Plan:
             SegmentService,
             SettingsService,
             ValueService,
+            WhatIfService,
         )
         from planner.services.import_mappings import ImportMappingService
         from planner.versions.service import VersionService
@@ -114,6 +115,7 @@ class Plan:
         self.initiatives = InitiativeService(self)
         self.roles = RoleService(self)
         self.values = ValueService(self)
+        self.what_if = WhatIfService(self)
         self.import_mappings = ImportMappingService(self)
         self.versions = VersionService(self)
         # The version this plan is (a VersionInfo), or None for the working plan.

@@ -194,6 +194,25 @@ def rate(field: str, value: object) -> float:
     return float(number)
 
 
+def percent(field: str, value: object) -> Decimal:
+    """A change in percent, signed, as typed ("-30", "+15 %", "-12.5%", with the minus
+    sign U+2212 too) or given as a number: the number of percent (``Decimal("-30")`` for a
+    cut of 30 %)."""
+    if not isinstance(value, str):
+        return _decimal(field, value, percent_ok=False)
+    typed = value.strip()
+    # Word processors and some keyboards type U+2212 for a minus.
+    cleaned = typed.replace("\u2212", "-").removesuffix("%").strip()
+    if cleaned.startswith("+") and not cleaned.startswith("+-"):
+        cleaned = cleaned[1:]
+    try:
+        return _decimal(field, cleaned, percent_ok=False)
+    except ValidationError:
+        raise ValidationError(
+            field, "not_a_number", f"{typed!r} is not a percentage (write it like -30 or +15%)"
+        ) from None
+
+
 def positive_number(
     field: str, value: object, *, allow_zero: bool = True, highest: int = MAX_NUMBER
 ) -> float:

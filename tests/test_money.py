@@ -1,13 +1,14 @@
 """Money: amounts are int minor units; text in major units is parsed and formatted in one place."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from planner import Currency
-from planner.money import ISO_4217_CODES, LARGEST_MINOR, AmountTooLarge
+from planner.money import ISO_4217_CODES, LARGEST_MINOR, AmountTooLarge, apportion, scaled
 
 USD = Currency("USD")
 EUR = Currency("EUR")
@@ -390,3 +391,47 @@ def test_grouped_amounts_parse_to_their_value(whole, cents, negative):
     text = f"{'-' if negative else ''}{whole:,}.{cents:02d}"
     expected = whole * 100 + cents
     assert USD.parse(text) == (-expected if negative else expected)
+
+
+# -- scaling and splitting ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("minor", "factor", "result"),
+    [
+        (12_345, Fraction(7, 10), 8_642),
+        (12_335, Fraction(7, 10), 8_634),
+        (-15, Fraction(1, 2), -8),
+        (1_000, Fraction(23, 20), 1_150),
+    ],
+)
+def test_scaling_rounds_to_the_minor_unit_half_to_even(minor, factor, result):
+    assert scaled(minor, factor) == result
+
+
+def test_apportion_gives_the_spare_units_to_the_largest_remainders():
+    assert apportion(10, [1, 2, 2]) == [2, 4, 4]
+    assert apportion(100, [3, 3, 1]) == [43, 43, 14]
+
+
+def test_apportion_gives_the_spare_units_to_the_earliest_on_a_tie():
+    assert apportion(10_001, [1, 1, 1]) == [3_334, 3_334, 3_333]
+
+
+def test_apportion_by_weights_that_are_all_zero_splits_nothing():
+    assert apportion(0, [0, 0]) == [0, 0]
+    with pytest.raises(ValueError, match="all zero"):
+        apportion(5, [0, 0])
+
+
+@given(
+    st.integers(min_value=0, max_value=10**15),
+    st.lists(st.integers(min_value=0, max_value=10**15), min_size=1, max_size=40),
+)
+def test_apportioned_parts_add_up_exactly_and_each_is_within_a_unit_of_its_share(total, weights):
+    assume(any(weights))
+    parts = apportion(total, weights)
+    assert sum(parts) == total
+    for part, weight in zip(parts, weights, strict=True):
+        share = Fraction(total * weight, sum(weights))
+        assert share - 1 < part < share + 1

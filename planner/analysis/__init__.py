@@ -9,7 +9,7 @@ from planner.analysis.funnel import Conversion, conversions, reverse_funnel
 from planner.analysis.handoff import HandoffMonth, handoff_by_month
 from planner.analysis.headline import Headline, budget_and_target, headline
 from planner.analysis.periods import Period
-from planner.analysis.progress import MetricProgress, Progress, progress
+from planner.analysis.progress import MetricProgress, Progress, progress, to_date_by_initiative
 from planner.analysis.reforecast import Landing, MetricLanding, describe, reforecast
 from planner.analysis.strike_zone import SegmentCoverage, StrikeZone, strike_zone
 from planner.analysis.sums import Dimension, RollupRow, Totals
@@ -39,5 +39,6 @@ __all__ = [
     "reforecast",
     "reverse_funnel",
     "strike_zone",
+    "to_date_by_initiative",
     "worth_keeping_in_memory",
 ]

@@ -164,6 +164,17 @@ def progress(
     )
 
 
+def to_date_by_initiative(analysis: Analysis) -> dict[int, Totals]:
+    """Each initiative's totals to date: from the plan's first month through the
+    actuals-through month, as every figure "to date" runs; empty before any actual is
+    counted. Its spend is each initiative's **spend to date**."""
+    through = analysis.actuals_through()
+    if through is None:
+        return {}
+    rows = analysis.rollup(Dimension.INITIATIVE, months=(analysis.plan.horizon.first, through))
+    return {row.key: row.totals for row in rows}  # type: ignore[misc]
+
+
 def _sums(monthly: dict[int, Totals], months: list[int], metric: Metric) -> tuple[int, int | None]:
     """Planned and actual of ``metric`` over ``months``; the actual is ``None`` when none of
     them holds one ("no data", not zero)."""

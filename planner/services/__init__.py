@@ -7,6 +7,7 @@ from planner.services.roles import RoleService
 from planner.services.segments import SegmentService
 from planner.services.settings import FunnelService, HandoffService, SettingsService
 from planner.services.values import ValueService
+from planner.services.what_if import WhatIfService
 
 __all__ = [
     "ChannelService",
@@ -18,4 +19,5 @@ __all__ = [
     "SegmentService",
     "SettingsService",
     "ValueService",
+    "WhatIfService",
 ]

@@ -78,6 +78,14 @@ def by_name(plan: Plan, name: str) -> Initiative:
 
 
 @pytest.fixture
+def doc(small: Small, qapp: object) -> Iterator[PlanDocument]:
+    """The test module's ``small`` plan as a document with an undo stack, closed after."""
+    document = PlanDocument(small.plan)
+    yield document
+    document.close()
+
+
+@pytest.fixture
 def page(document: PlanDocument, qtbot: QtBot) -> Iterator[InitiativesPage]:
     """The page over the demo plan, shown (pages refresh when shown)."""
     yield show_page(qtbot, InitiativesPage(document))

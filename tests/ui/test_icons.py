@@ -33,6 +33,7 @@ ACTIONS = [
     "retire",
     "move-up",
     "move-down",
+    "what-if",
 ]
 LINE_ICONS = PAGES + ACTIONS
 MARKERS = {"error": "#dc2626", "warning": "#d97706", "info": "#2563eb", "ok": "#16a34a"}

@@ -3,26 +3,20 @@ undoes and redoes one user action, and a refused one leaves the plan as it was."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from initiatives_support import Small, by_name, small_plan
+from initiatives_support import Small, by_name, doc, small_plan
 
 from planner import Assignment, Plan, Role
 from ui.document import PlanDocument
 from ui.pages.initiatives import edits
 
+# ``doc`` is a fixture (see initiatives_support): pytest finds it in this module.
+__all__ = ["doc"]
+
 
 @pytest.fixture
 def small() -> Small:
     return small_plan()
-
-
-@pytest.fixture
-def doc(small: Small, qapp: object) -> Iterator[PlanDocument]:
-    document = PlanDocument(small.plan)
-    yield document
-    document.close()
 
 
 @pytest.fixture

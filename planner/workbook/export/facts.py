@@ -22,6 +22,7 @@ from planner.analysis import (
     headline,
     reforecast,
     strike_zone,
+    to_date_by_initiative,
 )
 from planner.checks import run_checks
 from planner.checks.findings import Finding
@@ -96,16 +97,7 @@ def gather(analysis: Analysis, *, now: dt.datetime | None = None) -> ExportFacts
     plan = analysis.plan
     settings = plan.settings.get()
     figures = headline(analysis)
-    through = figures.progress.actuals_through
     monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
-    to_date = {}
-    if through is not None:
-        to_date = {
-            row.key: row.totals
-            for row in analysis.rollup(
-                Dimension.INITIATIVE, months=(settings.horizon.first, through)
-            )
-        }
     return ExportFacts(
         settings=settings,
         currency=plan.currency,
@@ -121,7 +113,7 @@ def gather(analysis: Analysis, *, now: dt.datetime | None = None) -> ExportFacts
         landing=reforecast(analysis),
         monthly=monthly,
         plan_total=analysis.total(),
-        to_date=to_date,
+        to_date=to_date_by_initiative(analysis),
         strike_zone=strike_zone(analysis),
         handoff=handoff_by_month(analysis, monthly=monthly),
         agreement=plan.handoff.get(),

@@ -31,6 +31,7 @@ from .markers import finding_markers
 from .model import InitiativesModel
 from .rows import InitiativeRow, initiative_row, initiative_rows, keep_order, rows_to_reload
 from .table import InitiativesTable
+from .what_if import WhatIfMenu
 
 # Findings about these are fixed in the table's owner column.
 _FIELD_COLUMNS = {"roles": cols.OWNER}
@@ -92,7 +93,11 @@ class InitiativesPage(Page):
         # Add and Find work anywhere on the page; Duplicate and Delete only while the table
         # has the focus, so the Delete key in a story or the search box edits text instead.
         self.addActions([self.add_action, self.find_action])
+        self.what_if = WhatIfMenu(self)
+        separator = QAction(self)
+        separator.setSeparator(True)
         self.table.addActions([self.add_action, self.duplicate_action, self.delete_action])
+        self.table.addActions([separator, self.what_if.scale_action, self.what_if.move_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         header = PageHeader(
@@ -102,6 +107,7 @@ class InitiativesPage(Page):
         )
         for action in (self.add_action, self.duplicate_action, self.delete_action):
             header.add_action(action)
+        self.what_if.show_in(header.add_action(self.what_if.action))
 
         # The pane goes under the table: in the window beside the sidebar and the
         # findings the table needs the page's whole width for its ten columns.
@@ -257,6 +263,7 @@ class InitiativesPage(Page):
         self.add_action.setEnabled(editable)
         self.duplicate_action.setEnabled(editable and chosen)
         self.delete_action.setEnabled(editable and chosen)
+        self.what_if.set_enabled(editable)
 
     # -- what the window asks of a page ----------------------------------------------------
 
@@ -371,7 +378,7 @@ class InitiativesPage(Page):
             return
         first = self.table.selected_rows()[0]
         column = max(self.table.currentIndex().column(), 0)
-        if self._run(lambda: edits.DeleteInitiatives(self.plan, ids)):
+        if self.run_command(lambda: edits.DeleteInitiatives(self.plan, ids)):
             self.ensure_fresh()
             remaining = self.proxy.rowCount()
             if remaining:
@@ -390,7 +397,7 @@ class InitiativesPage(Page):
             self.document.refused.emit(str(error))
             return None
 
-    def _run(self, build: Callable[[], PlanCommand]) -> bool:
+    def run_command(self, build: Callable[[], PlanCommand]) -> bool:
         """Build a command and run it as one undo step; ``False`` if refused."""
         command = self._build(build)
         return command is not None and self.document.run(command)
@@ -398,14 +405,14 @@ class InitiativesPage(Page):
     def _edit_cell(self, row: InitiativeRow, key: str, value: object) -> bool:
         if key == cols.OWNER and value is None:
             return False  # "Choose an owner…" left as it was
-        return self._run(lambda: edits.cell_edit(self.plan, row.id, key, value))
+        return self.run_command(lambda: edits.cell_edit(self.plan, row.id, key, value))
 
     def _commit_story(self, initiative_id: int, field: str, text: str) -> None:
-        if not self._run(lambda: edits.update_field(self.plan, initiative_id, field, text)):
+        if not self.run_command(lambda: edits.update_field(self.plan, initiative_id, field, text)):
             self._show_detail()
 
     def _choose_segments(self, initiative_id: int, segment_ids: tuple[int, ...]) -> None:
-        if not self._run(lambda: edits.set_segments(self.plan, initiative_id, segment_ids)):
+        if not self.run_command(lambda: edits.set_segments(self.plan, initiative_id, segment_ids)):
             self._show_detail()  # untick what the plan refused
 
     # -- reactions -------------------------------------------------------------------------
