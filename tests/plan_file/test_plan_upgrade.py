@@ -302,3 +302,14 @@ def test_an_old_plan_opened_through_a_symlink_is_upgraded_where_it_lives(tmp_pat
 
     assert link.is_symlink()
     assert user_version(real) == SCHEMA_VERSION
+
+
+def test_an_upgraded_plan_has_no_versions_and_can_save_one(tmp_path: Path) -> None:
+    path = make_old_plan(tmp_path / "old.smplan")
+    with Plan.open(path) as plan:
+        assert plan.versions.list() == []
+        saved = plan.versions.save("Approved").id
+        assert_old_data(plan)
+    with Plan.open(path) as again:
+        assert [v.id for v in again.versions.list()] == [saved]
+        assert_old_data(again)
