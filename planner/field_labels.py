@@ -60,6 +60,10 @@ _LABELS: dict[str, str] = {
     "kind": "Planned or actual",
     "month": "Month",
     "mapping": "Column mapping",
+    # Next year's plan (planner.versions.rollover).
+    "budget_scale": "Budget scale",
+    "target_scale": "Revenue target scale",
+    "months_shift": "Months to shift",
 }
 
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
 
 # ISO 4217 codes the app knows a symbol for, with their number of minor-unit digits.
 # Any other ISO 4217 code (:data:`ISO_4217_CODES`) has two digits and its code as its symbol.
@@ -248,3 +249,9 @@ class Currency:
                 text = f"{short:.1f}".rstrip("0").rstrip(".") if short < 100 else f"{short:.0f}"
                 return f"{sign}{self.symbol}{text}{suffix}"
         return f"{sign}{self.symbol}{major:.0f}"
+
+
+def scaled(minor: int, factor: Fraction) -> int:
+    """``minor`` times ``factor``, rounded to the minor unit half to even, as
+    :meth:`Currency.format` rounds: a what-if's "-30 %" on 12,345 cents is 8,642 cents."""
+    return round(minor * factor)
