@@ -188,10 +188,16 @@ def roll_over(
 
 def next_name(name: str, this_year: str, next_year: str) -> str:
     """``name`` with this year's label moved on ("FY2026 Demand Plan" -> "FY2027 Demand
-    Plan", "Plan 2026" -> "Plan 2027"), or next year's label added ("Demand Plan FY2027")."""
-    pairs = [(this_year, next_year)]
-    if "-" not in this_year:  # one fiscal year: its bare number names it too
-        pairs.append((this_year.removeprefix("FY"), next_year.removeprefix("FY")))
+    Plan", "Plan 2026" -> "Plan 2027"), or next year's label added ("Demand Plan FY2027").
+    The labels are those of :func:`planner.months.fiscal_years_label`."""
+    # A plan over two fiscal years may be named for the first ("FY2026" for FY2026-FY2027),
+    # and any fiscal year by its bare number.
+    first, following = this_year.split("-")[0], next_year.split("-")[0]
+    pairs = [
+        (this_year, next_year),
+        (first, following),
+        (first.removeprefix("FY"), following.removeprefix("FY")),
+    ]
     for old, new in pairs:
         found = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])", re.IGNORECASE)
         if found.search(name):
