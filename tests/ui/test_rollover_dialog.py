@@ -148,6 +148,12 @@ def test_the_file_menu_offers_next_years_plan_once_a_plan_is_open(qtbot, tmp_pat
     assert window.findChild(RolloverDialog, "rolloverDialog").isVisible()
 
 
+def test_the_action_sits_after_save_a_copy(window):
+    menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[texts.index("Save a &Copy As…") + 1] == "Start &Next Year's Plan…"
+
+
 def test_next_years_plan_is_written_and_offered_to_open(window, tmp_path):
     target = tmp_path / "FY2027.smplan"
     assert window.files.rollover.start(request(target))
