@@ -68,6 +68,10 @@ _LABELS: dict[str, str] = {
     "source": "Move from",
     "amount": "Amount",
     "split": "Split",
+    # Next year's plan (planner.versions.rollover).
+    "budget_scale": "Budget scale",
+    "target_scale": "Revenue target scale",
+    "months_shift": "Months to shift",
 }
 
 

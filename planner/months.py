@@ -82,6 +82,13 @@ def fiscal_year(value: Month, start_month: int) -> int:
     return year + (1 if start_month != 1 and number >= start_month else 0)
 
 
+def fiscal_years_label(first: Month, last: Month, start_month: int) -> str:
+    """The fiscal years from ``first`` to ``last`` as a plan's name says them: ``FY2027``,
+    or ``FY2026-FY2027`` for months in two or more fiscal years."""
+    opening, closing = fiscal_year(first, start_month), fiscal_year(last, start_month)
+    return f"FY{opening}" if opening == closing else f"FY{opening}-FY{closing}"
+
+
 def fiscal_quarter(value: Month, start_month: int) -> int:
     """1 to 4: the quarter of the fiscal year the month falls in."""
     _check_start(start_month)

@@ -12,7 +12,6 @@ and one change set (a paste, an import).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,13 +27,12 @@ from planner.errors import (
     ListenerError,
     PlanError,
     PlanFileError,
-    PlanLockedError,
     ReadOnlyPlanError,
-    StrangeLockFileError,
     ValidationError,
 )
 from planner.money import Currency
 from planner.months import MAX_HORIZON_MONTHS, Horizon
+from planner.storage import targets
 from planner.storage.copies import backup_to
 from planner.storage.lock import PlanLock
 
@@ -257,38 +255,9 @@ class Plan:
     def save_copy(self, target: str | Path) -> Path:
         """Write a consistent snapshot of the plan to ``target`` (SQLite backup API), atomically."""
         destination = Path(target).expanduser().absolute()
-        if self.path is not None and _same_file(destination, self.path):
-            raise PlanFileError(f"{destination}: a copy cannot replace the open plan itself")
-        if destination.suffix == ".lock":
-            raise PlanFileError(f"{destination}: choose a plan file name, not a lock file")
-        if destination.is_dir():
-            raise PlanFileError(f"{destination}: is a folder; choose a file name for the copy")
-        if not destination.parent.is_dir():
-            raise PlanFileError(
-                f"{destination}: the copy could not be written (the folder "
-                f"{destination.parent} does not exist)"
-            )
-        # A plan of that name open elsewhere must not be replaced under its editor's feet.
-        lock = PlanLock(destination)
-        try:
-            lock.acquire()
-        except PlanLockedError as error:
-            raise PlanLockedError(
-                f"{destination}: a copy cannot replace a plan that is open "
-                f"({error.holder}); choose another name",
-                holder=error.holder,
-            ) from None
-        except StrangeLockFileError:
-            raise
-        except PlanFileError:
-            raise PlanFileError(
-                f"{destination}: the copy could not be written (no files can be created in "
-                f"{destination.parent})"
-            ) from None
-        try:
+        targets.check_target(destination, open_plan=self.path, noun="copy")
+        with targets.target_locked(destination, noun="copy"):
             backup_to(self._connection.conn, destination)
-        finally:
-            lock.release()
         return destination
 
     # -- cached settings the services need on every edit --------------------------------
@@ -402,15 +371,6 @@ class Plan:
     def read(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         """Run a query that only reads (the services' getters); writes go through an edit."""
         return self._connection.read(sql, params)
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    if os.path.realpath(one) == os.path.realpath(other):
-        return True
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
 
 
 def _write_initial_settings(

@@ -184,7 +184,7 @@ def test_an_unknown_command_is_an_error_naming_it_and_the_commands(tmp_path):
     assert result.stdout == ""
     assert result.stderr == (
         "smarketing: unknown command 'version'; the commands are demo, summary, check, chart, "
-        "export, import (see smarketing --help)\n"
+        "export, import, rollover (see smarketing --help)\n"
     )
 
 

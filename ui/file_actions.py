@@ -1,10 +1,12 @@
-"""The File menu: new, open, open recent, save a copy, export and import, close, quit.
+"""The File menu: new, open, open recent, save a copy, start next year's plan, export and
+import, close, quit.
 
 Every edit is saved as it is made, so there is no Save and no "save changes?" question.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from planner import PlanError
 from planner.version import PLAN_SUFFIX
+from ui.background import TaskRunner
 from ui.folders import documents_folder, start_folder
 from ui.icons import icon
 from ui.plain_text import menu_text, plain_tooltip
@@ -20,6 +23,7 @@ from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.rollover_flow import RolloverFlow
 
 FILE_FILTER = f"Smarketing plans (*{PLAN_SUFFIX});;All files (*)"
 
@@ -36,6 +40,14 @@ class FileActions:
         self.save_copy = self._action(
             "Save a &Copy As…", "save-copy", QKeySequence.StandardKey.SaveAs, self.save_copy_dialog
         )
+        self.next_year = self._action(
+            "Start &Next Year's Plan…", None, QKeySequence(), lambda: self.rollover.ask()
+        )
+        self.next_year.setStatusTip(
+            "A new plan file for the next horizon, started from this one, with this year's "
+            "plan kept in it as a baseline"
+        )
+        self.task = TaskRunner(window)  # next year's plan, written off the UI thread
         self.workbook = WorkbookActions(window)
         self.close = self._action(
             "&Close Plan", "close", QKeySequence.StandardKey.Close, window.close_plan
@@ -48,6 +60,7 @@ class FileActions:
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
         menu.addAction(self.save_copy)
+        menu.addAction(self.next_year)
         menu.addSeparator()
         menu.addActions(self.workbook.actions())
         menu.addSeparator()
@@ -57,8 +70,21 @@ class FileActions:
 
     def plan_is_open(self, is_open: bool) -> None:
         self.save_copy.setEnabled(is_open)
+        self.next_year.setEnabled(is_open)
         self.close.setEnabled(is_open)
         self.workbook.plan_is_open(is_open)
+
+    # The flow and its dialog load on first use, not while the app starts.
+    @cached_property
+    def rollover(self) -> RolloverFlow:
+        from ui.rollover_flow import RolloverFlow
+
+        return RolloverFlow(self.window, self.task)
+
+    def shut(self) -> None:
+        """Stop the work still running (the window is closing)."""
+        self.task.shut()
+        self.workbook.shut()
 
     # -- the actions -----------------------------------------------------------------------
 

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A plan still opening (from a stalled disk, say) must not hold the window open.
         self.opener.abandon()
-        self.files.workbook.shut()
+        self.files.shut()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.close_plan()

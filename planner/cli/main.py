@@ -17,7 +17,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-COMMANDS = ("demo", "summary", "check", "chart", "export", "import")
+COMMANDS = ("demo", "summary", "check", "chart", "export", "import", "rollover")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,9 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from planner.cli.export import add_export_parser
     from planner.cli.importing import add_import_parser
+    from planner.cli.rollover import add_rollover_parser
 
     add_export_parser(commands)
     add_import_parser(commands)
+    add_rollover_parser(commands)
     return parser
 
 
@@ -159,6 +161,12 @@ def _run(options: argparse.Namespace) -> int:
 
     if options.command == "import":
         return _import(options)
+    if options.command == "rollover":
+        from planner.cli.rollover import run_rollover
+
+        with Plan.open(options.plan, read_only=True) as plan:  # it is not changed
+            print(run_rollover(plan, options))
+        return 0
 
     from planner.analysis import Analysis
 

@@ -36,13 +36,18 @@ def temporary_sibling(target: Path, purpose: str) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary name beside it", str(target))
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of the live database behind ``conn`` to ``target``, atomically."""
+def backup_to(
+    conn: sqlite3.Connection, target: Path, *, purpose: str = "copy", noun: str = "copy"
+) -> None:
+    """Write a consistent copy of the live database behind ``conn`` to ``target``, atomically.
+
+    ``purpose`` names the temporary file; ``noun`` is what a refusal calls the file written
+    ("the copy could not be written", "the new plan could not be written")."""
     try:
-        temporary = temporary_sibling(target, "copy")
+        temporary = temporary_sibling(target, purpose)
     except OSError as error:
         raise PlanFileError(
-            f"{target}: the copy could not be written ({error.strerror or error})"
+            f"{target}: the {noun} could not be written ({error.strerror or error})"
         ) from None
     try:
         destination = sqlite3.connect(temporary)
@@ -59,7 +64,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
         if not isinstance(error, OSError | sqlite3.Error):
             raise
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise PlanFileError(f"{target}: the copy could not be written ({reason})") from None
+        raise PlanFileError(f"{target}: the {noun} could not be written ({reason})") from None
 
 
 def copy_aside(source: Path, target: Path) -> None:

@@ -58,6 +58,16 @@ def kill_9_after(process: subprocess.Popen[str], seconds: float) -> str:
     return output
 
 
+def command_killed_after(seconds: float, *args: str) -> int:
+    """``smarketing ARGS`` (``python -m planner``) killed with ``kill -9`` ``seconds`` after
+    it starts; its exit status: negative when killed, else 0 (it must have succeeded)."""
+    process = start_python("-m", "planner", *args)
+    kill_9_after(process, seconds)
+    if process.returncode >= 0:
+        assert process.returncode == 0, process.stderr
+    return process.returncode
+
+
 def integrity(path: Path) -> list[str]:
     """``PRAGMA integrity_check`` of the plan, read without writing to it."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from fault_support import integrity, kill_9_after, quickest_run, run_cli, start_python
+from fault_support import command_killed_after, integrity, quickest_run, run_cli
 
 from planner import Plan
 from planner.demo import build_demo
@@ -56,11 +56,7 @@ def stray_files(folder: Path, target: Path, plan: Path) -> set[str]:
 
 
 def export_and_kill(plan: Path, target: Path, seconds: float) -> int:
-    exporter = start_python("-m", "planner", "export", str(plan), "-o", str(target))
-    kill_9_after(exporter, seconds)
-    if exporter.returncode >= 0:
-        assert exporter.returncode == 0, exporter.stderr
-    return exporter.returncode
+    return command_killed_after(seconds, "export", str(plan), "-o", str(target))
 
 
 @pytest.mark.slow
