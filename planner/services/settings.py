@@ -12,7 +12,7 @@ from planner.domain import FunnelAssumptions, HandoffAgreement, PlanSettings, St
 from planner.errors import ValidationError
 from planner.money import Currency
 from planner.months import Horizon
-from planner.services.base import Service, reject_unknown_fields
+from planner.services.base import Service, reject_unknown_fields, some_names
 
 _SETTINGS_FIELDS = frozenset(
     {"name", "company", "currency", "fiscal_year_start", "first_month", "months", "stage"}
@@ -95,6 +95,25 @@ class SettingsService(Service):
             "SELECT count(*) FROM handoff_months WHERE month < ? OR month > ?",
             [horizon.first, horizon.last],
         ).fetchone()[0]
+        versions = [
+            row[0]
+            for row in self._plan.read(
+                "SELECT DISTINCT p.name FROM version_values v JOIN plan_versions p "
+                "ON p.id = v.version_id WHERE v.month < ? OR v.month > ? ORDER BY p.id",
+                [horizon.first, horizon.last],
+            )
+        ]
+        if versions:
+            # A version shares the plan's horizon: its values must stay inside it too.
+            raise ValidationError(
+                "horizon",
+                "values_outside",
+                f"{horizon.describe()} leaves out months that the "
+                f"{'version' if len(versions) == 1 else 'versions'} "
+                f"{some_names([repr(name) for name in versions])} "
+                f"{'plans' if len(versions) == 1 else 'plan'} in; delete "
+                f"{'it' if len(versions) == 1 else 'them'} or keep the horizon",
+            )
         if outside[0] or followups:
             held = []
             if outside[0]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import named
+from version_support import named
 
 from planner import Plan
 from planner.analysis import Analysis, budget_and_target, strike_zone

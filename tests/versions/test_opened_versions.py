@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import actuals, named
+from version_support import actuals, named
 
 from planner import Plan, PlanError, ReadOnlyPlanError
 from planner.analysis import Analysis, budget_and_target

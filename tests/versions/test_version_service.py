@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import actuals, named, planned_side
+from version_support import actuals, named, planned_side
 
 from planner import Plan, PlanError, ValidationError
 from planner.changes import Entity
+from planner.domain import Metric
 from planner.versions import Kind
 from planner.versions.opened import open_version
 
@@ -181,3 +182,18 @@ def test_promoting_under_a_taken_name_is_refused_and_changes_nothing(plan: Plan)
         plan.versions.promote(scenario, keep_working_as="stretch")
     assert planned_side(plan) == before
     assert [v.name for v in plan.versions.list()] == ["Stretch"]
+
+
+def test_a_horizon_that_would_leave_out_a_versions_months_is_refused(plan: Plan) -> None:
+    plan.versions.save("Approved")
+    webinar = named(plan, "Webinar series")
+    outbound = named(plan, "Outbound push")
+    for initiative in (webinar, outbound):  # the working plan itself plans nothing in H2
+        plan.initiatives.update(initiative, end_month="2026-06")
+        for month in range(202607, 202613):
+            plan.values.set(initiative, month, "spend", planned=None)
+            for metric in Metric:
+                plan.values.set(initiative, month, metric, planned=None)
+    with pytest.raises(ValidationError, match="the version 'Approved' plans in"):
+        plan.settings.update(months=6)
+    assert plan.horizon.count == 12
