@@ -155,7 +155,7 @@ def test_a_usage_error_is_one_line(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("demo", "summary", "check"):
+    for command in ("demo", "summary", "check", "version", "compare"):
         result = smarketing(command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
 
@@ -179,12 +179,12 @@ def test_the_installed_command_runs_commands_without_loading_qt(demo):
 
 
 def test_an_unknown_command_is_an_error_naming_it_and_the_commands(tmp_path):
-    result = smarketing("version", "save", tmp_path / "p.smplan", "X")
+    result = smarketing("baseline", "save", tmp_path / "p.smplan", "X")
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "smarketing: unknown command 'version'; the commands are demo, summary, check, chart, "
-        "export, import, rollover (see smarketing --help)\n"
+        "smarketing: unknown command 'baseline'; the commands are demo, summary, check, chart, "
+        "export, import, rollover, version, compare (see smarketing --help)\n"
     )
 
 
@@ -210,6 +210,7 @@ def test_the_core_command_line_given_a_plan_says_to_open_it_in_the_app(tmp_path)
         (["--help"], False),
         (["sumary"], False),
         (["version", "save", "p.smplan", "X"], False),
+        (["version"], False),
     ],
 )
 def test_the_installed_command_opens_the_app_without_a_command_or_with_a_plan(arguments, opens_app):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import textwrap
+from typing import TYPE_CHECKING
 
 from planner.checks import Finding, Severity
 from planner.checks.findings import count_findings
+
+if TYPE_CHECKING:
+    from planner.versions import VersionInfo
 
 _LABELS = {Severity.ERROR: "ERROR", Severity.WARNING: "WARN ", Severity.INFO: "INFO "}
 
@@ -37,10 +41,14 @@ def findings_count_line(findings: list[Finding]) -> str:
     return f"Alignment checks: {', '.join(parts)}."
 
 
-def findings_json(findings: list[Finding]) -> str:
+def findings_json(findings: list[Finding], version: VersionInfo | None = None) -> str:
+    """The findings as a JSON list; each names the ``version`` of the plan it is of (``null``
+    for the working plan)."""
+    name = None if version is None else version.name
     return json.dumps(
         [
             {
+                "version": name,
                 "severity": f.severity.value,
                 "rule": f.rule,
                 "message": f.message,

@@ -16,6 +16,7 @@ from planner.cli.table import render
 from planner.domain import Metric
 from planner.errors import ValidationError
 from planner.plan import Plan
+from planner.services.base import some_names
 
 if TYPE_CHECKING:
     from planner.workbook.importing import CsvMapping, ImportPreview
@@ -86,9 +87,15 @@ class ImportOutcome:
     had_rejected: bool = False
 
 
-def run_import(plan: Plan, options: argparse.Namespace) -> ImportOutcome:
-    """Preview the import and, unless a dry run or refused, apply it."""
+def run_import(
+    plan: Plan, options: argparse.Namespace, *, into: Plan | None = None
+) -> ImportOutcome:
+    """Preview the import and, unless a dry run or refused, apply it: to ``into`` when given
+    (the working plan, whose actuals every version of it shares, ``plan`` being a version
+    whose initiatives the rows are read against)."""
     from planner.workbook.importing import apply_import, preview_import
+
+    into = plan if into is None else into
 
     mapping = _mapping_from_options(plan, options)
     progress = terminal_progress("Reading")
@@ -107,14 +114,33 @@ def run_import(plan: Plan, options: argparse.Namespace) -> ImportOutcome:
             "fix them, or pass --skip-rejected to import the rest"
         )
         return ImportOutcome(report, refusal, rejected)
-    change = apply_import(plan, preview, skip_rejected=options.skip_rejected)
+    elsewhere = _only_in_version(into, preview) if into is not plan else []
+    if elsewhere:
+        refusal = (
+            f"nothing was imported: {some_names([repr(name) for name in elsewhere])} "
+            f"{'is' if len(elsewhere) == 1 else 'are'} only in {plan.version.described}; "
+            "actuals are recorded against the working plan's initiatives, which every "
+            "version shares"
+        )
+        return ImportOutcome(report, refusal, rejected)
+    change = apply_import(into, preview, skip_rejected=options.skip_rejected)
     written = len(preview.changes) if change is not None else 0
-    return ImportOutcome(f"{report}\n\nImported {_values(written)} into {plan.where}.")
+    shared = " (the actuals every version shares)" if into is not plan else ""
+    return ImportOutcome(f"{report}\n\nImported {_values(written)} into {into.where}{shared}.")
+
+
+def _only_in_version(working: Plan, preview: ImportPreview) -> list[str]:
+    """The initiatives the import would write actuals to that the working plan lacks (added
+    in a scenario), by name."""
+    present = {row[0] for row in working.query("SELECT id FROM initiatives")}
+    return sorted({c.initiative for c in preview.changes if c.initiative_id not in present})
 
 
 def describe(plan: Plan, preview: ImportPreview) -> str:
     """The preview as the terminal shows it: counts, every rejected row, the first changes."""
     lines = [f"Import from {preview.source.name} ({_source_words(preview)})"]
+    if plan.version is not None:
+        lines.append(f"  Read against {plan.version.described}")
     lines.append(f"  {preview.counts_line()}")
     lines.extend(f"  Note: {note}" for note in preview.notes)
     if preview.rejected:

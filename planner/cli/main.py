@@ -17,7 +17,17 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-COMMANDS = ("demo", "summary", "check", "chart", "export", "import", "rollover")
+COMMANDS = (
+    "demo",
+    "summary",
+    "check",
+    "chart",
+    "export",
+    "import",
+    "rollover",
+    "version",
+    "compare",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,13 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--to", dest="last", metavar="YYYY-MM", help="last month shown")
     chart.add_argument("--dark", action="store_true", help="colours for a dark background")
 
+    from planner.cli.compare import add_compare_parser
     from planner.cli.export import add_export_parser
     from planner.cli.importing import add_import_parser
     from planner.cli.rollover import add_rollover_parser
+    from planner.cli.versions import add_version_option, add_version_parser
 
     add_export_parser(commands)
     add_import_parser(commands)
     add_rollover_parser(commands)
+    add_version_parser(commands)
+    add_compare_parser(commands)
+    for reading in ("summary", "check", "chart", "export", "import"):
+        add_version_option(commands.choices[reading])
     return parser
 
 
@@ -168,9 +184,28 @@ def _run(options: argparse.Namespace) -> int:
             print(run_rollover(plan, options))
         return 0
 
-    from planner.analysis import Analysis
+    if options.command == "version":
+        from planner.cli.versions import READING, run_version
 
-    with Plan.open(options.plan, read_only=True) as plan:
+        with Plan.open(options.plan, read_only=options.action in READING) as plan:
+            print(run_version(plan, options))
+        return 0
+    if options.command == "compare":
+        from planner.cli.compare import run_compare
+
+        with Plan.open(options.plan, read_only=True) as plan:
+            print(run_compare(plan, options))
+        return 0
+
+    from planner.analysis import Analysis
+    from planner.cli.versions import chosen_version, version_line
+
+    with (
+        Plan.open(options.plan, read_only=True) as working,
+        chosen_version(working, options.version_name) as plan,
+    ):
+        if plan.version is not None and not getattr(options, "json", False):
+            print(version_line(plan.version))
         analysis = Analysis.in_sql(plan)  # one question, one pass: summed in SQL
         if options.command == "export":
             from planner.cli.export import run_export
@@ -191,16 +226,22 @@ def _run(options: argparse.Namespace) -> int:
         from planner.cli.check import findings_json, findings_text
 
         findings = run_checks(analysis)
-        print(findings_json(findings) if options.json else findings_text(findings))
+        print(findings_json(findings, plan.version) if options.json else findings_text(findings))
         return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 def _import(options: argparse.Namespace) -> int:
     from planner.cli.importing import run_import
+    from planner.cli.versions import chosen_version
     from planner.plan import Plan
 
-    with Plan.open(options.plan, read_only=options.dry_run) as plan:
-        outcome = run_import(plan, options)
+    with (
+        Plan.open(options.plan, read_only=options.dry_run) as working,
+        chosen_version(working, options.version_name) as plan,
+    ):
+        # Actuals are shared by every version: the rows are read against the version's
+        # initiatives, and their actuals written to the working plan's.
+        outcome = run_import(plan, options, into=working)
     print(outcome.report)
     if outcome.refusal is not None:
         return _fail(outcome.refusal)

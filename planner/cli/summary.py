@@ -14,6 +14,7 @@ from planner.checks import Severity, run_checks
 from planner.checks.findings import count_findings
 from planner.cli.check import findings_count_line
 from planner.cli.table import percent, render
+from planner.cli.versions import version_data
 from planner.domain import Metric
 from planner.money import Currency
 from planner.plan import Plan
@@ -32,12 +33,11 @@ def summary_data(analysis: Analysis) -> dict[str, Any]:
     progress = figures.progress
 
     def value(metric: Metric, amount: int | None) -> str | int | None:
-        if amount is None:
-            return None
-        return str(currency.to_decimal(amount)) if metric.is_money else amount
+        return figure_value(currency, metric, amount)
 
     return {
         "plan": settings.name,
+        "version": version_data(plan.version),
         "company": settings.company,
         "file": str(plan.path) if plan.path else None,
         "currency": currency.code,
@@ -59,30 +59,39 @@ def summary_data(analysis: Analysis) -> dict[str, Any]:
         "budget": str(currency.to_decimal(figures.budget)),
         "revenue_target": str(currency.to_decimal(figures.revenue_target)),
         "revenue_target_phased": str(currency.to_decimal(figures.target_phased)),
-        "revenue_target_phased_share": _rounded(figures.phased_share),
+        "revenue_target_phased_share": rounded(figures.phased_share),
         "spend_to_date": value(Metric.SPEND, figures.spend_to_date),
-        "budget_used": _rounded(figures.budget_used),
+        "budget_used": rounded(figures.budget_used),
         "metrics": {
             metric.value: {
                 "planned_to_date": value(metric, p.planned_to_date),
                 "actual_to_date": value(metric, p.actual_to_date),
-                "attainment_to_date": _rounded(p.attainment_to_date),
+                "attainment_to_date": rounded(p.attainment_to_date),
                 "planned_year": value(metric, p.planned_year),
                 "actual_year": value(metric, p.actual_year),
-                "attainment_year": _rounded(p.attainment_year),
+                "attainment_year": rounded(p.attainment_year),
                 "forecast_year": value(metric, p.forecast_year),
-                "forecast_attainment": _rounded(p.forecast_attainment),
+                "forecast_attainment": rounded(p.forecast_attainment),
             }
             for metric, p in progress.metrics.items()
         },
-        "landing": _landing_data(landing, currency, value),
+        "landing": landing_data(landing, currency, value),
         "findings": {s.value: counts.of(s) for s in Severity if counts.of(s)},
     }
 
 
-def _landing_data(
+def figure_value(currency: Currency, metric: Metric, amount: int | None) -> str | int | None:
+    """A figure as JSON carries it: money as an exact decimal string, a count as a number,
+    ``None`` where nothing is entered."""
+    if amount is None:
+        return None
+    return str(currency.to_decimal(amount)) if metric.is_money else amount
+
+
+def landing_data(
     landing: Landing, currency: Currency, value: Callable[[Metric, int | None], Any]
 ) -> dict[str, Any]:
+    """A landing as JSON-ready values (``value`` gives each figure: :func:`figure_value`)."""
     return {
         "fiscal_year": landing.fiscal_year,
         "first": month_math.iso(landing.year_months[0]),
@@ -108,7 +117,7 @@ def _landing_data(
     }
 
 
-def _rounded(ratio: float | None) -> float | None:
+def rounded(ratio: float | None) -> float | None:
     return None if ratio is None else round(ratio, 4)
 
 

@@ -24,3 +24,16 @@ def render(headers: Sequence[str], rows: Sequence[Sequence[str]], *, numeric_fro
 
 def percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
+
+
+def plain(text: str, limit: int | None = None) -> str:
+    """Text from a plan file as one terminal line: every character that is not printable (a
+    control character, a line break, a bidirectional override) escaped as Python writes it,
+    so no name can move the cursor, colour the terminal or split a row; cut to ``limit``
+    characters with an ellipsis."""
+    shown = "".join(
+        character if character.isprintable() else repr(character)[1:-1] for character in text
+    )
+    if limit is not None and len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return shown

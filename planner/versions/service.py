@@ -74,6 +74,7 @@ class Promotion:
 
 
 WORKING_PLAN = "the working plan"
+KEPT_PREFIX = "Working plan before '"
 _SELECT = "SELECT id, name, kind, locked, saved_at, saved_from FROM plan_versions"
 
 
@@ -220,6 +221,21 @@ class VersionService(Service):
             dropped = self._adopt(version_id)
             change = self.delete(version_id)
         return Promotion(promoted, kept, tuple(dropped), change)
+
+    def kept_name(self, version_id: int) -> str:
+        """A free name for the working plan that promoting version ``version_id`` keeps:
+        "Working plan before 'Cut events'", numbered when taken, shortened to fit."""
+        promoted = self.get(version_id).name
+        taken = {check.name_key(info.name) for info in self.list()}
+        number = 1
+        while True:
+            suffix = "'" if number == 1 else f"' ({number})"
+            room = check.MAX_NAME - len(KEPT_PREFIX) - len(suffix)
+            shown = promoted if len(promoted) <= room else promoted[: room - 1].rstrip() + "…"
+            name = f"{KEPT_PREFIX}{shown}{suffix}"
+            if check.name_key(name) not in taken:
+                return name
+            number += 1
 
     def unpromote(self, promotion: Promotion) -> Change:
         """Take a promotion back exactly: the working plan kept as a version becomes the
