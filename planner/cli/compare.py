@@ -145,11 +145,11 @@ def compare_text(compared: _Compared) -> str:
     sides = comparison.sides
     others = " and ".join(_described(side, info) for side, info in _after(compared))
     title = f"{others} compared with {_described(sides[0], compared.versions[0])}"
-    lines = [title[0].upper() + title[1:]]
+    lines = [_wrapped(title[0].upper() + title[1:])]
     for index, (side, _info) in enumerate(_after(compared), 1):
         lines.append("")
         if len(sides) > 2:
-            lines.append(f"{plain(side.name)}:")
+            lines.append(_wrapped(f"{plain(side.name)}:"))
         said = [*comparison.story(index), _landing_line(compared, index)]
         lines.extend(_bullet(line) for line in said)
     lines += ["", totals_table(comparison)]
@@ -164,6 +164,10 @@ def _after(compared: _Compared) -> list[tuple[Side, VersionInfo | None]]:
 
 def _described(side: Side, info: VersionInfo | None) -> str:
     return "the working plan" if info is None else info.described
+
+
+def _wrapped(line: str) -> str:
+    return textwrap.fill(line, width=WIDTH, subsequent_indent="  ")
 
 
 def _bullet(line: str) -> str:
@@ -202,7 +206,7 @@ def totals_table(comparison: Comparison) -> str:
         if before is None or after is None:
             return "-"
         points = round(after * 100) - round(before * 100)
-        return f"{points:+d} pts" if points else "0 pts"
+        return f"{points:+d} pt{'s' if abs(points) != 1 else ''}" if points else "0 pts"
 
     figures: list[tuple[str, Callable[[Side], Any], Callable[[Any], str], Callable[..., str]]] = [
         ("Budget", lambda s: s.budget, money, lambda a, b: signed_money(b - a)),
@@ -240,7 +244,7 @@ def _changed_lines(comparison: Comparison, index: int, side: Side) -> list[str]:
     changed = sorted(comparison.changed(index), key=lambda d: _ORDER[d.difference])
     title = f"Initiatives that differ in {plain(side.name)} from {plain(comparison.sides[0].name)}"
     if not changed:
-        return [f"{title}: none."]
+        return [_wrapped(f"{title}: none.")]
     currency = comparison.currency
 
     def delta(amount: int) -> str:
@@ -267,7 +271,7 @@ def _changed_lines(comparison: Comparison, index: int, side: Side) -> list[str]:
     table = render(
         ["Initiative", "Change", "Budget", "Target", "Start", "Also changed"], rows, numeric_from=2
     )
-    lines = [f"{title} ({len(changed):,}):", table]
+    lines = [_wrapped(f"{title} ({len(changed):,}):"), table]
     if len(changed) > len(shown):
         lines.append(f"… and {len(changed) - len(shown):,} more (--json lists them all)")
     return lines
