@@ -184,6 +184,25 @@ def test_promoting_under_a_taken_name_is_refused_and_changes_nothing(plan: Plan)
     assert [v.name for v in plan.versions.list()] == ["Stretch"]
 
 
+def test_the_name_kept_for_the_working_plan_names_the_version_promoted(plan: Plan) -> None:
+    scenario = plan.versions.save("Stretch", kind="scenario").id
+    assert plan.versions.kept_name(scenario) == "Working plan before 'Stretch'"
+
+
+def test_the_name_kept_for_the_working_plan_is_numbered_when_taken(plan: Plan) -> None:
+    scenario = plan.versions.save("Stretch", kind="scenario").id
+    plan.versions.save("working plan before 'STRETCH'", kind="scenario")
+    plan.versions.save("Working plan before 'Stretch' (2)", kind="scenario")
+    assert plan.versions.kept_name(scenario) == "Working plan before 'Stretch' (3)"
+
+
+def test_the_name_kept_for_a_long_version_name_is_shortened_to_fit(plan: Plan) -> None:
+    scenario = plan.versions.save("x" * 200, kind="scenario").id
+    kept = plan.versions.kept_name(scenario)
+    assert len(kept) == 200 and kept.endswith("x…'")
+    assert plan.versions.promote(scenario, keep_working_as=kept).kept_as.name == kept
+
+
 def test_a_horizon_that_would_leave_out_a_versions_months_is_refused(plan: Plan) -> None:
     plan.versions.save("Approved")
     webinar = named(plan, "Webinar series")
