@@ -75,17 +75,54 @@ class InitiativeDiff:
     before: InitiativeFacts | None
     after: InitiativeFacts | None
 
+    def figures(self, figure: str) -> tuple[int, int]:
+        """``budget``, ``revenue_target`` or a metric's planned total, before and after (a
+        side that does not have the initiative live counts 0)."""
+        return _figure(self.before, figure), _figure(self.after, figure)
+
     def delta(self, figure: str) -> int:
-        """``budget``, ``revenue_target`` or a metric's planned total, after minus before
-        (a side that does not have the initiative live counts 0)."""
-        return _figure(self.after, figure) - _figure(self.before, figure)
+        """:meth:`figures`' after minus before."""
+        before, after = self.figures(figure)
+        return after - before
 
     @property
     def moved_by(self) -> int:
         """Months its start moved (later is positive); 0 unless live on both sides."""
         if self.before is None or self.after is None:
             return 0
-        return month_math.between(self.before.start_month, self.after.start_month) - 1
+        return month_math.index(self.after.start_month) - month_math.index(self.before.start_month)
+
+    def what_changed(self) -> list[str]:
+        """What differs, in the story's words: ``["added"]``, ``["dropped"]``, or for a
+        changed initiative ``["re-budgeted", "moved from Mar 2026 to May 2026", ...]``
+        (amounts are the figures' own; these say which changed)."""
+        if self.difference is not Difference.CHANGED:
+            return [] if self.difference is Difference.SAME else [self.difference.value]
+        before, after = self.before, self.after
+        assert before is not None and after is not None
+        said = [verb for figure, verb in _VERBS if self.delta(figure)]
+        if self.moved_by:
+            said.append(
+                f"moved from {month_math.label(before.start_month)} to "
+                f"{month_math.label(after.start_month)}"
+            )
+        if month_math.index(after.end_month) - month_math.index(before.end_month) != self.moved_by:
+            said.append(
+                f"ends {month_math.label(after.end_month)} (was "
+                f"{month_math.label(before.end_month)})"
+            )
+        if after.name != before.name:
+            said.append(f"renamed from {before.name!r}")
+        if after.channel != before.channel:
+            said.append(f"channel {before.channel} → {after.channel}")
+        if after.status is not before.status:
+            said.append(f"{before.status.value} → {after.status.value}")
+        if after.planned != before.planned:
+            said.append("monthly plan changed")
+        return said
+
+
+_VERBS = (("budget", "re-budgeted"), ("revenue_target", "re-targeted"))
 
 
 def _figure(facts: InitiativeFacts | None, figure: str) -> int:
@@ -268,7 +305,7 @@ def _story(comparison: Comparison, index: int) -> list[str]:
             f"{_count(len(dropped))} dropped ({money(-sum(d.delta('budget') for d in dropped))}):"
             f" {_names(dropped)}"
         )
-    for figure, verb in (("budget", "re-budgeted"), ("revenue_target", "re-targeted")):
+    for figure, verb in _VERBS:
         moved = [d for d in changed if d.delta(figure)]
         if moved:
             net = sum(d.delta(figure) for d in moved)

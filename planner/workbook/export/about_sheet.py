@@ -10,10 +10,15 @@ from typing import TYPE_CHECKING
 from planner import months as month_math
 from planner.version import APP_NAME, APP_VERSION
 from planner.workbook.export.cells import MAX_CELL_TEXT, REPLACEMENT, Styled
+from planner.workbook.export.facts import kind_words, saved_words
 from planner.workbook.export.sheet_setup import Grid, define_name, write_grid
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from planner.versions.service import VersionInfo
     from planner.workbook.export.context import ExportContext
+    from planner.workbook.export.facts import ExportFacts
 
 TITLE = "About"
 RANGE_NAME = "Funnel_Assumptions"
@@ -37,6 +42,7 @@ CHANGES_NOTE = (
     f'{MAX_CELL_TEXT:,} characters is cut, ending in "… [cut: …]"; characters XML cannot '
     f"carry are shown as {REPLACEMENT}."
 )
+WORKING_PLAN = "Working plan"
 MAX_LISTED = 40  # changes listed one by one; the rest are counted
 
 
@@ -58,6 +64,7 @@ def write(ctx: ExportContext) -> None:
     pair("Plan file", facts.file_name)
     pair("Plan", settings.name)
     pair("Company", settings.company or "(not given)")
+    _versions(facts, pair)
     pair("Exported", Styled(facts.exported_at, "timestamp"), "local time of the exporting computer")
     pair("Period", settings.horizon.describe(), f"{settings.horizon.count} months")
     start = month_math.label(month_math.month(2000, settings.fiscal_year_start)).split()[0]
@@ -103,6 +110,22 @@ def write(ctx: ExportContext) -> None:
 
     write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS)
     define_name(ctx.wb, RANGE_NAME, ws, 1, first, 2, last)
+
+
+def _versions(facts: ExportFacts, pair: Callable[..., int]) -> None:
+    """The version exported and the baseline it is compared with, each with its kind and
+    when it was saved."""
+    pair("Version exported", *_version(facts.version))
+    if facts.baseline is not None:
+        name, note = _version(facts.baseline.version)
+        pair("Compared with", name, f"{note}; see the Plan vs baseline sheet")
+
+
+def _version(version: VersionInfo | None) -> tuple[str, str]:
+    """A version's name, and its kind and when it was saved."""
+    if version is None:
+        return WORKING_PLAN, kind_words(None)
+    return version.name, f"{kind_words(version)}, {saved_words(version, origin=True)}"
 
 
 def _fit_rows(ctx: ExportContext, grid: Grid) -> None:

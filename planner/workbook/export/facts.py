@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner.analysis import (
+    Analysis,
     Dimension,
     HandoffMonth,
     Headline,
@@ -41,8 +42,12 @@ from planner.field_labels import field_label
 from planner.workbook.export.cells import shown_line
 
 if TYPE_CHECKING:
-    from planner.analysis import Analysis
     from planner.money import Currency
+    from planner.plan import Plan
+    from planner.versions.compare import Comparison
+    from planner.versions.service import VersionInfo
+
+WORKING_PLAN = "the working plan"
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ class ExportFacts:
     handoff: list[HandoffMonth]
     agreement: HandoffAgreement
     funnel: FunnelAssumptions
+    version: VersionInfo | None = None  # the version exported; None: the working plan
+    baseline: BaselineFacts | None = None
 
     @property
     def actuals_through(self) -> int | None:
@@ -118,7 +125,60 @@ def gather(analysis: Analysis, *, now: dt.datetime | None = None) -> ExportFacts
         handoff=handoff_by_month(analysis, monthly=monthly),
         agreement=plan.handoff.get(),
         funnel=plan.funnel.get(),
+        version=plan.version,
     )
+
+
+@dataclass(frozen=True)
+class BaselineFacts:
+    """The plan against a baseline: ``comparison`` has the baseline as its reference and
+    the plan as its side 1; ``version`` is the baseline's (``None``: the working plan), and
+    ``landing`` its landing, analysed as the plan's is."""
+
+    comparison: Comparison
+    version: VersionInfo | None
+    landing: Landing
+
+    @property
+    def described(self) -> str:
+        return described(self.version)
+
+
+def against(analysis: Analysis, baseline: Plan) -> BaselineFacts:
+    """The analysed plan compared with ``baseline``, another version of it."""
+    from planner.versions.compare import compare
+
+    comparison = compare(baseline, analysis.plan)
+    other = Analysis.in_sql(baseline, today=analysis.today)
+    try:
+        landing = reforecast(other)
+    finally:
+        other.close()
+    return BaselineFacts(comparison, baseline.version, landing)
+
+
+def described(version: VersionInfo | None) -> str:
+    """ "the locked baseline 'Board-approved'", or "the working plan"."""
+    return WORKING_PLAN if version is None else version.described
+
+
+def kind_words(version: VersionInfo | None) -> str:
+    """ "locked baseline", "scenario", or "the plan as it is now" for the working plan."""
+    if version is None:
+        return "the plan as it is now, not a saved version"
+    return f"{'locked ' if version.locked else ''}{version.kind.value}"
+
+
+def saved_words(version: VersionInfo | None, *, origin: bool = False) -> str:
+    """ "saved 2026-01-15 10:30" (``origin``: "... from the working plan" or "... from
+    'Draft 2'"), or "" for the working plan."""
+    if version is None:
+        return ""
+    words = f"saved {version.saved_at}"
+    if origin:
+        source = version.saved_from
+        words += f" from {source if source == WORKING_PLAN else repr(source)}"
+    return words
 
 
 NAME_IN_LABEL = 40  # characters of a name in the words that name one of its fields
@@ -144,6 +204,10 @@ def shown_texts(facts: ExportFacts) -> Iterator[tuple[str, str, str]]:
         yield f"Person {_quoted(person.name)}", field_label("name"), person.name
     for channel in facts.channels:
         yield f"Channel {_quoted(channel.name)}", field_label("name"), channel.name
+    versions = [facts.version, facts.baseline.version if facts.baseline else None]
+    for version in versions:
+        if version is not None:
+            yield f"Version {_quoted(version.name)}", field_label("name"), version.name
 
 
 def _quoted(name: str) -> str:

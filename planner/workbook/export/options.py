@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner.errors import PlanError
+
+if TYPE_CHECKING:
+    from planner.plan import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,10 +20,16 @@ class ExportOptions:
     :func:`planner.workbook.export.images.draw_pictures`. The app draws them on its UI thread,
     the one thread where it uses matplotlib, and exports in a worker; without them the export
     draws the pictures itself, in its own thread.
+
+    ``baseline``: another version of the plan to compare it with (a version opened with
+    :func:`planner.versions.opened.open_version`, or the working plan when a version is
+    exported): the workbook then has a "Plan vs baseline" sheet, read from
+    :func:`planner.versions.compare.compare`, and its Summary and About name the baseline.
     """
 
     chart_images: bool = False
     pictures: tuple[tuple[str, bytes], ...] = ()
+    baseline: Plan | None = None
 
 
 class ExportCancelled(PlanError):

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from planner.workbook.export.context import ExportContext
     from planner.workbook.export.styles import Styles
 
-HEADER_STYLES = frozenset({"header", "header_centre", "header_right"})
+HEADER_STYLES = frozenset({"header", "header_centre", "header_right", "header_apart"})
 BOLD_STYLES = HEADER_STYLES | {"label", "total_label"}
 MIN_WIDTH = 6.0
 HEADER_LINES = 3  # the most a long header title wraps to

@@ -90,12 +90,16 @@ def _looks(money: str, exact_money: str) -> dict[str, Look]:
         # A line under a title, wrapped across the page (see Grid.line).
         "subtitle": Look(italic=True, colour=MUTED_TEXT, width=False, wrap=True, vertical=TOP),
         "section": Look(bold=True, size=12, colour=NAVY, width=False),
+        # A sentence of a list across the page (see Grid.line), read as the text it is.
+        "story": Look(width=False, wrap=True, vertical=TOP),
         # A note beside a right-aligned figure: kept a little apart from it.
         "note": Look(colour=MUTED_TEXT, width=False, indent=1),
         "header": header,
         # Each column's header aligns as its values do (see Styles.header_for).
         "header_centre": Look(**{**_fields(header), "horizontal": "center"}),
         "header_right": Look(**{**_fields(header), "horizontal": "right"}),
+        # Text after a column of figures, kept a little apart from them.
+        "header_apart": Look(**{**_fields(header), "indent": 1}),
         "header_rotated": Look(
             **{**_fields(header), "horizontal": "center", "rotation": 90, "wrap": False}
         ),
@@ -104,6 +108,7 @@ def _looks(money: str, exact_money: str) -> dict[str, Look]:
         "text": Look(vertical=TOP, wrap=True),
         "key": Look(horizontal="center", vertical=TOP),
         "wrap": Look(wrap=True, vertical=TOP),
+        "wrap_apart": Look(wrap=True, vertical=TOP, indent=1),
         **values,
         # The same figures in a list of settings, whose values read from the left.
         **{

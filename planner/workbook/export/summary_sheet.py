@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis.periods import Period, period_label
-from planner.analysis.reforecast import target_words
+from planner.analysis.reforecast import baseline_words, target_words
 from planner.domain import FUNNEL_STAGES, Metric, Status, Tier
 from planner.workbook.export import native_charts
 from planner.workbook.export.cells import Styled
-from planner.workbook.export.facts import first_day
+from planner.workbook.export.facts import described, first_day, saved_words
 from planner.workbook.export.sheet_setup import (
     LINE_HEIGHT,
     Grid,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
     from planner.workbook.export.context import ExportContext
-    from planner.workbook.export.facts import ExportFacts
+    from planner.workbook.export.facts import BaselineFacts, ExportFacts
     from planner.workbook.export.styles import Styles
 
 TITLE = "Summary"
@@ -167,6 +167,27 @@ def _plan_block(grid: Grid, facts: ExportFacts) -> None:
         f"{settings.stage.value} company",
     )
     grid.line(Styled(" · ".join(covers), "subtitle"))
+    if facts.version is not None:
+        saved = saved_words(facts.version)
+        grid.line(
+            Styled(
+                f"Version: {described(facts.version)}, {saved}; not the working plan", "subtitle"
+            )
+        )
+    if facts.baseline is not None:
+        grid.line(Styled(_against(facts, facts.baseline), "subtitle"))
+
+
+def _against(facts: ExportFacts, baseline: BaselineFacts) -> str:
+    """The plan against the baseline in a line: the totals as the comparison tells them, and
+    the landing against the baseline's."""
+    saved = saved_words(baseline.version)
+    totals = baseline.comparison.story()[0]
+    landing = baseline_words(facts.landing, baseline.landing, facts.currency)
+    return (
+        f"Against {baseline.described}{f' ({saved})' if saved else ''}: "
+        f"{totals[:1].lower()}{totals[1:]}; landing: {landing}. See the Plan vs baseline sheet."
+    )
 
 
 def _headline_block(grid: Grid, facts: ExportFacts, styles: Styles) -> tuple[int, int]:

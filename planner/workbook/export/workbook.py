@@ -1,11 +1,12 @@
 """Writing the whole workbook: gather the figures, write each sheet in order, save once.
 
-Sheets, in order: Summary, (Charts,) Initiatives, Roles, Monthly, Strike zone, Hand-off,
-Actuals, About.
+Sheets, in order: Summary, (Charts,) (Plan vs baseline,) Initiatives, Roles, Monthly,
+Strike zone, Hand-off, Actuals, About.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from planner.version import APP_NAME
 from planner.workbook.export import (
     about_sheet,
     actuals_sheet,
+    baseline_sheet,
     handoff_sheet,
     images,
     initiatives_sheet,
@@ -26,7 +28,7 @@ from planner.workbook.export import (
 )
 from planner.workbook.export.cells import TextFitter, shown_line
 from planner.workbook.export.context import ExportContext
-from planner.workbook.export.facts import gather, shown_texts
+from planner.workbook.export.facts import against, described, gather, shown_texts
 from planner.workbook.export.streaming import discard
 from planner.workbook.export.styles import Styles
 
@@ -55,14 +57,23 @@ def write_workbook(
     if analysis is None:
         analysis = Analysis.in_sql(plan)  # one pass over the plan: summed in SQL
     facts = gather(analysis)
+    if options.baseline is not None:
+        facts = replace(facts, baseline=against(analysis, options.baseline))
     progress.check()
     actuals = actuals_sheet.read_rows(plan, facts)
     small_rows = 3 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
+    if facts.baseline is not None:
+        small_rows += len(facts.baseline.comparison.diffs[0]) + len(
+            facts.baseline.comparison.months
+        )
     rows = small_rows + actuals.count
     progress.start(rows + rows // SAVE_SHARE)
 
     wb = Workbook(write_only=True)
-    wb.properties.title = shown_line(facts.settings.name, TITLE_PROPERTY)
+    title = facts.settings.name
+    if facts.version is not None:
+        title += f" ({described(facts.version)})"
+    wb.properties.title = shown_line(title, TITLE_PROPERTY)
     wb.properties.creator = APP_NAME
     texts = TextFitter(shown_texts(facts))
     ctx = ExportContext(wb, plan, facts, Styles(facts.currency), progress, texts, fast_rows)
@@ -70,6 +81,8 @@ def write_workbook(
         summary_sheet.write(ctx)
         if options.chart_images:
             images.write(ctx, analysis, options.pictures)
+        if facts.baseline is not None:
+            baseline_sheet.write(ctx)
         initiatives_sheet.write(ctx)
         roles_sheet.write(ctx)
         monthly_sheet.write(ctx)
