@@ -170,3 +170,37 @@ def test_a_findings_count_prints_apart_from_the_findings_it_counts(
                 # Apart by the width of a letter or more, not run into it ("2Thin funnel").
                 gaps.append(round((word.left - count.right) / word.height, 2))
     assert gaps and min(gaps) >= 0.5, gaps
+
+
+@pytest.fixture(scope="module")
+def export_printed_comparison(export_compared, tmp_path_factory) -> list[Page]:
+    """The Plan vs baseline pages of the demo plan's workbook against its baseline."""
+    import openpyxl
+
+    path = export_compared["path"]
+    pdf = print_to_pdf(path, tmp_path_factory.mktemp("printed-baseline"))
+    sheets = openpyxl.load_workbook(path, read_only=True).sheetnames
+    return [page for page in _pages(pdf, sheets) if page.sheet == "Plan vs baseline"]
+
+
+@needs_poppler
+def test_the_comparison_prints_its_initiatives_across_and_its_months_apart(
+    export_printed_comparison,
+):
+    initiatives, targets, months = export_printed_comparison
+    assert "Budget variance" in initiatives.text and "What changed" in targets.text
+    assert "Variance by month" in months.text
+    # The months' page holds their table and chart, not the initiatives' header.
+    assert "Baseline budget" not in months.text
+    assert "baseline vs plan" in months.text
+
+
+@needs_poppler
+def test_every_word_of_the_comparison_prints_at_8_points_or_more(export_printed_comparison):
+    small = [
+        (page.number, word.text)
+        for page in export_printed_comparison
+        for word in page.words
+        if word.height < SMALLEST_BOX
+    ]
+    assert small == []
