@@ -86,6 +86,8 @@ class FakeExport:
         *,
         target: Path,
         pictures: tuple[tuple[str, bytes], ...] | None,
+        version_id: int | None = None,
+        baseline_id: int | None = None,
     ) -> Path:
         self.calls.append(
             {
@@ -93,6 +95,8 @@ class FakeExport:
                 "plan": plan,
                 "thread": threading.current_thread(),
                 "pictures": pictures,
+                "version_id": version_id,
+                "baseline_id": baseline_id,
             }
         )
         if self.error is not None:

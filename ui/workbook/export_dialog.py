@@ -1,17 +1,22 @@
-"""The "Export Workbook" dialog: where the workbook goes, and whether the app's chart pictures
-go in too. It starts in the folder of the last export or import and remembers the checkbox.
+"""The "Export Workbook" dialog: where the workbook goes, whether the app's chart pictures go
+in too, and, when the plan has saved versions, which one to compare it with (a Plan vs
+baseline sheet). It starts in the folder of the last export or import and remembers the
+checkbox.
 
 The file typed is read when the person commits it (Enter or Export), never while they type;
 a file that exists is replaced only once they have been told so."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +32,11 @@ from ui.plain_text import plain_label
 from ui.recent_files import WorkbookFolder
 from ui.widgets.path_field import PathField
 
+if TYPE_CHECKING:
+    from planner.versions.service import VersionInfo
+
 CHART_IMAGES_KEY = "workbook/chart_images"
+NO_BASELINE = "None"
 FILE_FILTER = f"Excel workbook (*{WORKBOOK_SUFFIX})"
 
 
@@ -42,9 +51,17 @@ def suggested_path(folder: Path | None, plan_path: Path | None, plan_name: str) 
     return start_folder(folder, plan_path) / suggested_name(plan_name)
 
 
+def version_text(version: VersionInfo) -> str:
+    """ "Board-approved FY2026 (locked baseline, saved 2026-01-15 10:30)"."""
+    locked = "locked " if version.locked else ""
+    return f"{version.name} ({locked}{version.kind.value}, saved {version.saved_at})"
+
+
 class ExportDialog(QDialog):
-    """Asks where to write the workbook; once accepted, :meth:`target` and
-    :meth:`chart_images` say what was chosen, and both are remembered for next time."""
+    """Asks where to write the workbook; once accepted, :meth:`target`, :meth:`chart_images`
+    and :meth:`baseline_id` say what was chosen (the folder and the checkbox are remembered
+    for next time). ``versions``: those the plan can be compared with; with none, the choice
+    is not shown."""
 
     def __init__(
         self,
@@ -52,6 +69,8 @@ class ExportDialog(QDialog):
         plan_path: Path | None,
         plan_name: str,
         parent: QWidget | None = None,
+        *,
+        versions: Sequence[VersionInfo] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
@@ -90,6 +109,22 @@ class ExportDialog(QDialog):
         )
         chart_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         chart_hint.setWordWrap(True)
+        self.baseline_box = QComboBox()
+        self.baseline_box.setAccessibleName("Compare with baseline")
+        # A long version name (up to 200 characters) is elided, not a dialog wider than the screen.
+        self.baseline_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.baseline_box.setMinimumContentsLength(40)
+        self.baseline_box.addItem(NO_BASELINE, None)
+        for version in versions:
+            self.baseline_box.addItem(version_text(version), version.id)
+        baseline_hint = plain_label(
+            "Adds a Plan vs baseline sheet: what changed, and the variance by initiative and by "
+            "month, with a chart."
+        )
+        baseline_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        baseline_hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -108,6 +143,17 @@ class ExportDialog(QDialog):
         save_label.setBuddy(self.path_edit)
         form.addRow(save_label, self.path_field)
         form.addRow("Pictures:", chart_field)
+        if versions:
+            baseline_field = QVBoxLayout()
+            baseline_field.setSpacing(2)
+            baseline_field.addWidget(self.baseline_box)
+            baseline_field.addWidget(baseline_hint)
+            baseline_label = plain_label("&Compare with baseline:")
+            baseline_label.setBuddy(self.baseline_box)
+            form.addRow(baseline_label, baseline_field)
+        else:
+            self.baseline_box.hide()
+            baseline_hint.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(6)
@@ -134,6 +180,10 @@ class ExportDialog(QDialog):
 
     def chart_images(self) -> bool:
         return self.chart_box.isChecked()
+
+    def baseline_id(self) -> int | None:
+        """The version chosen to compare the plan with, or ``None``."""
+        return self.baseline_box.currentData()
 
     def accept(self) -> None:
         """Export, once the file typed or chosen is one that can be written; else say why

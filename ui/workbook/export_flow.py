@@ -14,7 +14,9 @@ from ui.workbook import jobs
 from ui.workbook.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
+    from planner import Plan
     from planner.analysis import Analysis
+    from planner.versions.service import VersionInfo
     from ui.main_window import MainWindow
 
 
@@ -30,18 +32,28 @@ class ExportFlow:
         document = self.window.document
         if document is None or self.task.busy():
             return None
-        name = document.plan.settings.get().name
-        dialog = ExportDialog(self.window.settings, document.path, name, self.window)
+        plan = document.plan
+        name = plan.settings.get().name
+        dialog = ExportDialog(
+            self.window.settings, document.path, name, self.window, versions=_versions(plan)
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
-            lambda: self.export(dialog.target(), chart_images=dialog.chart_images())
+            lambda: self.export(
+                dialog.target(),
+                chart_images=dialog.chart_images(),
+                baseline_id=dialog.baseline_id(),
+            )
         )
         dialog.open()
         return dialog
 
-    def export(self, target: Path, *, chart_images: bool = False) -> bool:
-        """Start writing the workbook to ``target``; ``False`` when it could not start (the
-        user is told why, or other work is still running)."""
+    def export(
+        self, target: Path, *, chart_images: bool = False, baseline_id: int | None = None
+    ) -> bool:
+        """Start writing the workbook to ``target``, compared with version ``baseline_id``
+        when given; ``False`` when it could not start (the user is told why, or other work
+        is still running)."""
         document = self.window.document
         if document is None:
             return False
@@ -60,7 +72,14 @@ class ExportFlow:
                     "Can't draw the chart pictures", f"{type(error).__name__}: {error}"
                 )
                 return False
-        work = functools.partial(jobs.export, target=target, pictures=pictures)
+        version = document.plan.version
+        work = functools.partial(
+            jobs.export,
+            target=target,
+            pictures=pictures,
+            version_id=None if version is None else version.id,
+            baseline_id=baseline_id,
+        )
         return self.task.start(
             jobs.on_own_plan(document.path, work),
             on_done=lambda outcome: self._finished(target, outcome),
@@ -89,3 +108,11 @@ class ExportFlow:
             written = outcome.result if isinstance(outcome.result, Path) else target
             self.window.notice.show_message(f"Exported the workbook to {written}", "info")
             self.window.statusBar().showMessage(f"Exported {written.name}", 4000)
+
+
+def _versions(plan: Plan) -> list[VersionInfo]:
+    """The versions ``plan`` can be compared with: the working plan's, but the one it is."""
+    if plan.version is None:
+        return plan.versions.list()
+    working: Plan = plan.working  # type: ignore[attr-defined]
+    return [version for version in working.versions.list() if version.id != plan.version.id]

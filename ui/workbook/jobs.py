@@ -59,13 +59,29 @@ def export(
     *,
     target: Path,
     pictures: tuple[tuple[str, bytes], ...] | None,
+    version_id: int | None = None,
+    baseline_id: int | None = None,
 ) -> Path:
-    """Write the workbook of ``plan`` to ``target``, with the chart ``pictures`` (drawn
-    already, on the UI thread) when given; the path written."""
+    """Write the workbook of ``plan`` (or of its version ``version_id``) to ``target``, with
+    the chart ``pictures`` (drawn already, on the UI thread) when given, compared with version
+    ``baseline_id`` when given; the path written. The versions are opened here, in the
+    worker, from the worker's own plan."""
+    from planner.versions.opened import open_version
     from planner.workbook.export import ExportOptions, export_workbook
 
-    options = ExportOptions(chart_images=pictures is not None, pictures=pictures or ())
-    return export_workbook(plan, target, options=options, on_progress=on_progress, cancel=cancel)
+    with contextlib.ExitStack() as opened:
+        exported = (
+            plan if version_id is None else opened.enter_context(open_version(plan, version_id))
+        )
+        baseline = (
+            None if baseline_id is None else opened.enter_context(open_version(plan, baseline_id))
+        )
+        options = ExportOptions(
+            chart_images=pictures is not None, pictures=pictures or (), baseline=baseline
+        )
+        return export_workbook(
+            exported, target, options=options, on_progress=on_progress, cancel=cancel
+        )
 
 
 def read_csv(plan: Plan, on_progress: Progress, cancel: threading.Event, *, path: Path) -> CsvStart:
