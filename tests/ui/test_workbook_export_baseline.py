@@ -5,6 +5,7 @@ the version in its worker and writes the Plan vs baseline sheet."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import openpyxl
 from PySide6.QtCore import QSettings
@@ -13,6 +14,7 @@ from workbook_ui_support import FakeExport, patch_export, settle_task
 
 from planner import Plan
 from planner.versions.service import Kind
+from ui.workbook import jobs
 from ui.workbook.export_dialog import NO_BASELINE, ExportDialog
 
 BASELINE = "Board-approved FY2026"
@@ -84,3 +86,23 @@ def test_the_export_job_writes_the_plan_vs_baseline_sheet(qtbot, tmp_path, demo_
     book = openpyxl.load_workbook(target, read_only=True)
     assert "Plan vs baseline" in book.sheetnames
     assert str(target) in window.notice.text()
+
+
+def test_the_export_job_exports_the_version_asked_for(tmp_path, demo_path):
+    ids = save_versions(demo_path)
+    target = tmp_path / "Scenario.xlsx"
+    with Plan.open(demo_path, read_only=True) as plan:
+        jobs.export(
+            plan,
+            lambda done, total: None,
+            threading.Event(),
+            target=target,
+            pictures=None,
+            version_id=ids["scenario"],
+            baseline_id=ids["baseline"],
+        )
+
+    about = openpyxl.load_workbook(target, read_only=True)["About"]
+    named = {row[0]: row[1] for row in about.iter_rows(values_only=True) if len(row) > 1}
+    assert named["Version exported"] == "Cut events 30%"
+    assert named["Compared with"] == BASELINE
