@@ -1,6 +1,6 @@
 """`smarketing export PLAN -o X.xlsx --against NAME`, run as a real process: the workbook
-compares the plan with the version named, and an unknown name is refused in one line that
-names the versions there are, writing nothing."""
+compares the plan (or the version --version names) with the version named, and an unknown
+name is refused in one line that names the versions there are, writing nothing."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from planner.demo import build_demo
 pytestmark = pytest.mark.slow
 
 BASELINE = "Board-approved FY2026"
+SCENARIO = "Cut events"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +25,7 @@ def plan_with_baseline(tmp_path_factory) -> Path:
     path = build_demo(tmp_path_factory.mktemp("against") / "demo.smplan")
     with Plan.open(path) as plan:
         plan.versions.save(BASELINE, saved_at=dt.datetime(2026, 1, 15, 10, 30))
+        plan.versions.save(SCENARIO, kind="scenario")
         first = plan.initiatives.list()[0]
         plan.initiatives.update(first.id, budget=first.budget + 5_000_00)
     return path
@@ -54,7 +56,21 @@ def test_against_an_unknown_name_is_refused_in_one_line_naming_the_versions(
 
     assert result.returncode == 2
     assert result.stderr == (
-        "smarketing: --against: the plan has no version named 'Q4 reforecast' "
-        f"(its versions are '{BASELINE}')\n"
+        "smarketing: Version: the plan has no version named 'Q4 reforecast' "
+        f"(its versions are '{BASELINE}', '{SCENARIO}')\n"
     )
     assert not target.exists()
+
+
+def test_a_version_exported_against_a_baseline_names_both(plan_with_baseline, tmp_path):
+    target = tmp_path / "scenario.xlsx"
+
+    result = smarketing(
+        "export", plan_with_baseline, "-o", target, "--version", SCENARIO, "--against", BASELINE
+    )
+
+    assert result.returncode == 0, result.stderr
+    rows = list(openpyxl.load_workbook(target, read_only=True)["About"].iter_rows(values_only=True))
+    named = {row[0]: row[1] for row in rows if len(row) > 1}
+    assert named["Version exported"] == SCENARIO
+    assert named["Compared with"] == BASELINE

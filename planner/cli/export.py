@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 from pathlib import Path
 
 from planner.cli.progress import terminal_progress
-from planner.errors import PlanError, ValidationError
 from planner.plan import Plan
 
 
@@ -39,32 +39,24 @@ def run_export(plan: Plan, options: argparse.Namespace) -> str:
     from planner.workbook.export import ExportOptions, export_workbook
 
     started = time.perf_counter()
-    baseline = _baseline(plan, options.against) if options.against else None
-    progress = terminal_progress("Exporting")
-    try:
-        path = export_workbook(
-            plan,
-            options.output,
-            options=ExportOptions(chart_images=options.chart_images, baseline=baseline),
-            on_progress=progress,
-        )
-    finally:
-        if progress is not None:
-            progress.done()
-        if baseline is not None:
-            baseline.close()
+    with contextlib.ExitStack() as opened:
+        baseline = None
+        if options.against:
+            from planner.cli.versions import chosen_version
+
+            # A version's versions are the working plan's (--version exports a version).
+            working = plan if plan.version is None else plan.working  # type: ignore[attr-defined]
+            baseline = opened.enter_context(chosen_version(working, options.against))
+        progress = terminal_progress("Exporting")
+        try:
+            path = export_workbook(
+                plan,
+                options.output,
+                options=ExportOptions(chart_images=options.chart_images, baseline=baseline),
+                on_progress=progress,
+            )
+        finally:
+            if progress is not None:
+                progress.done()
     seconds = time.perf_counter() - started
     return f"Wrote the workbook to {path} in {seconds:.1f} s"
-
-
-def _baseline(plan: Plan, name: str) -> Plan:
-    """The version ``name`` of the plan (any letter case), opened to compare with; refused
-    naming the versions there are."""
-    from planner.versions.opened import open_version
-
-    working = plan if plan.version is None else plan.working  # type: ignore[attr-defined]
-    try:
-        info = working.versions.find(name)
-    except ValidationError as error:
-        raise PlanError(f"--against: {error.detail}") from None
-    return open_version(working, info.id)
