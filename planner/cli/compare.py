@@ -48,10 +48,9 @@ NAME_IN_ROW = 36
 MOST_LISTED = 40
 # The order the changed initiatives are listed in.
 _ORDER = {Difference.ADDED: 0, Difference.DROPPED: 1, Difference.CHANGED: 2}
+
+
 # What else may differ in an initiative, as the list names it.
-_ALSO = (("name", "name"), ("channel", "channel"), ("status", "status"), ("end_month", "end"))
-
-
 def add_compare_parser(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "compare", help="compare the working plan (or versions) with a baseline"
@@ -264,7 +263,7 @@ def _changed_lines(comparison: Comparison, index: int, side: Side) -> list[str]:
             delta(diff.delta("budget")),
             delta(diff.delta("revenue_target")),
             moved(diff.moved_by),
-            ", ".join(_also_changed(diff)),
+            ", ".join(diff.also_changed()),
         ]
         for diff in shown
     ]
@@ -275,19 +274,6 @@ def _changed_lines(comparison: Comparison, index: int, side: Side) -> list[str]:
     if len(changed) > len(shown):
         lines.append(f"… and {len(changed) - len(shown):,} more (--json lists them all)")
     return lines
-
-
-def _also_changed(diff: InitiativeDiff) -> list[str]:
-    """What else differs in a changed initiative than its budget, target and start."""
-    before, after = diff.before, diff.after
-    if diff.difference is not Difference.CHANGED or before is None or after is None:
-        return []
-    also = [words for field, words in _ALSO if getattr(before, field) != getattr(after, field)]
-    if before.planned[Metric.SPEND] != after.planned[Metric.SPEND]:
-        also.append("planned spend")
-    if any(before.planned[m] != after.planned[m] for m in Metric if m is not Metric.SPEND):
-        also.append("planned funnel")
-    return also
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -369,7 +355,7 @@ def _diff_data(diff: InitiativeDiff, currency: Currency) -> dict[str, Any]:
             },
         },
         "moved_by": diff.moved_by,
-        "also_changed": _also_changed(diff),
+        "also_changed": diff.also_changed(),
         "before": _facts_data(diff.before, currency),
         "after": _facts_data(diff.after, currency),
     }

@@ -92,37 +92,41 @@ class InitiativeDiff:
             return 0
         return month_math.index(self.after.start_month) - month_math.index(self.before.start_month)
 
+    def also_changed(self) -> list[str]:
+        """What else differs in a changed initiative than its budget, target and start:
+        ``["name", "channel", "status", "end", "planned spend", "planned funnel"]``, as many
+        as do."""
+        before, after = self.before, self.after
+        if self.difference is not Difference.CHANGED or before is None or after is None:
+            return []
+        also = [words for field, words in _ALSO if getattr(before, field) != getattr(after, field)]
+        if before.planned[Metric.SPEND] != after.planned[Metric.SPEND]:
+            also.append("planned spend")
+        if any(before.planned[m] != after.planned[m] for m in Metric if m is not Metric.SPEND):
+            also.append("planned funnel")
+        return also
+
     def what_changed(self) -> list[str]:
         """What differs, in the story's words: ``["added"]``, ``["dropped"]``, or for a
-        changed initiative ``["re-budgeted", "moved from Mar 2026 to May 2026", ...]``
-        (amounts are the figures' own; these say which changed)."""
+        changed initiative ``["re-budgeted", "moved from Mar 2026 to May 2026", "also
+        changed: end"]`` (amounts are the figures' own; these say which changed)."""
         if self.difference is not Difference.CHANGED:
             return [] if self.difference is Difference.SAME else [self.difference.value]
-        before, after = self.before, self.after
-        assert before is not None and after is not None
+        assert self.before is not None and self.after is not None
         said = [verb for figure, verb in _VERBS if self.delta(figure)]
         if self.moved_by:
             said.append(
-                f"moved from {month_math.label(before.start_month)} to "
-                f"{month_math.label(after.start_month)}"
+                f"moved from {month_math.label(self.before.start_month)} to "
+                f"{month_math.label(self.after.start_month)}"
             )
-        if month_math.index(after.end_month) - month_math.index(before.end_month) != self.moved_by:
-            said.append(
-                f"ends {month_math.label(after.end_month)} (was "
-                f"{month_math.label(before.end_month)})"
-            )
-        if after.name != before.name:
-            said.append(f"renamed from {before.name!r}")
-        if after.channel != before.channel:
-            said.append(f"channel {before.channel} → {after.channel}")
-        if after.status is not before.status:
-            said.append(f"{before.status.value} → {after.status.value}")
-        if after.planned != before.planned:
-            said.append("monthly plan changed")
+        also = self.also_changed()
+        if also:
+            said.append(f"{'also ' if said else ''}changed: {', '.join(also)}")
         return said
 
 
 _VERBS = (("budget", "re-budgeted"), ("revenue_target", "re-targeted"))
+_ALSO = (("name", "name"), ("channel", "channel"), ("status", "status"), ("end_month", "end"))
 
 
 def _figure(facts: InitiativeFacts | None, figure: str) -> int:

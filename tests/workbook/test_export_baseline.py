@@ -88,7 +88,7 @@ def test_what_changed_says_what_the_comparison_found(export_compared, export_com
             "Dropped",
             "Re-budgeted",
             "Re-targeted",
-            "Moved from Jan 2026 to Mar 2026",
+            "Moved from Jan 2026 to Mar 2026; also changed: end",
         ]
     )
 
