@@ -235,15 +235,9 @@ def test_the_controls_are_reached_with_tab_and_named_for_screen_readers(dashboar
     filters.period.setFocus()
     qtbot.waitUntil(filters.period.hasFocus)
 
-    reached = []
-    for _ in range(3):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        reached.append(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
-    # The month pickers are hidden until "Months…"; the baseline's controls share the
-    # period's row.
-    box = dashboard.baseline_box
-    assert reached == [box.combo, box.compare_button, filters.team]
+    assert filters.team.hasFocus()  # the month pickers are hidden until "Months…"
     names = [w.accessibleName() for w in (filters.period, *filters.filter_combos())]
     assert names == [
         "Period",

@@ -180,6 +180,8 @@ class CompareDialog(QDialog):
             combo.currentIndexChanged.connect(lambda _index: self._soon.start())
         self.resize(980, 680)
         if not versions:
+            for combo in self.sides:
+                combo.setEnabled(False)
             self.status.setText(
                 "The plan has no saved version yet: save one (a baseline or a scenario) to "
                 "compare the plan with it."
@@ -198,17 +200,20 @@ class CompareDialog(QDialog):
         other = shown.id if shown is not None else WORKING
         if reference is None or reference == other:
             reference = WORKING
-        self.choose(reference, other)
+        self._show_chosen(reference, other)
 
     def choose(self, *sides: object) -> None:
         """Compare these (the working plan :data:`WORKING`, or version ids), the first the
         reference; a third left out compares two."""
+        self._show_chosen(*sides)
+        self._soon.start()
+
+    def _show_chosen(self, *sides: object) -> None:
         wanted = [*sides, None][:3]
         for combo, value in zip(self.sides, wanted, strict=True):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
-        self._soon.start()
 
     def chosen(self) -> list[object]:
         return [combo.currentData() for combo in self.sides if combo.currentData() is not None]

@@ -58,10 +58,15 @@ class BaselineBox(QWidget):
     def focus_chain(self) -> list[QWidget]:
         return [self.combo, self.compare_button]
 
-    def set_versions(self, versions: Sequence[VersionInfo], chosen: int | None) -> None:
-        """Offer ``versions`` (in their order) with ``chosen`` shown; no signal."""
+    def set_versions(
+        self, versions: Sequence[VersionInfo], chosen: int | None, *, comparable: bool
+    ) -> None:
+        """Offer ``versions`` (in their order) with ``chosen`` shown, and comparing versions
+        while there are two to compare (``comparable``); no signal."""
         refill(self.combo, 1, [(version_label(v), v.id) for v in versions])
         choose(self.combo, chosen)
+        self.combo.setEnabled(bool(versions))
+        self.compare_button.setEnabled(comparable)
 
     def set_opening(self, opening: bool) -> None:
         """Say that the chosen version is being opened (its figures follow)."""

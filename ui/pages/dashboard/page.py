@@ -273,7 +273,10 @@ class DashboardPage(Page):
 
     def _offer_versions(self) -> None:
         choice = self.document.baseline
-        self.baseline_box.set_versions(choice.offered(), choice.version_id)
+        offered = choice.offered()
+        # A version shown in the window is not offered, yet compares with the working plan.
+        comparable = bool(offered) or self.plan.version is not None
+        self.baseline_box.set_versions(offered, choice.version_id, comparable=comparable)
         self.baseline_box.set_opening(choice.opening())
 
     def _baseline_changed(self) -> None:
