@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 WORKING = "working"  # the working plan among the choices (a version is its id)
 WORKING_NAME = "Working plan"
 NO_THIRD = "— none —"
+DEFAULT_SIZE, LARGEST_SIZE = (980, 680), (1220, 780)
 COMPARE_CHART_SIZE = (5.2, 3.0)  # inches: a small chart, its words as large as the tables'
 
 
@@ -178,7 +179,7 @@ class CompareDialog(QDialog):
         layout.addWidget(buttons)
         for combo in self.sides:
             combo.currentIndexChanged.connect(lambda _index: self._soon.start())
-        self.resize(980, 680)
+        self._fit_window(parent)
         if not versions:
             for combo in self.sides:
                 combo.setEnabled(False)
@@ -188,6 +189,16 @@ class CompareDialog(QDialog):
             )
         else:
             self._soon.start()
+
+    def _fit_window(self, parent: QWidget | None) -> None:
+        """Nearly as large as the window it opens over (three versions' figures want the
+        room), no larger than it needs to be on a big screen."""
+        width, height = DEFAULT_SIZE
+        if parent is not None:
+            window = parent.window().size()
+            width = max(min(LARGEST_SIZE[0], window.width() - 60), 720)
+            height = max(min(LARGEST_SIZE[1], window.height() - 40), 520)
+        self.resize(width, height)
 
     # -- choosing ----------------------------------------------------------------------------
 
@@ -265,8 +276,14 @@ class CompareDialog(QDialog):
         self.totals.setModel(totals)
         if old is not None:
             old.deleteLater()
-        # A few rows: measured to fit their figures.
-        self.totals.resizeColumnsToContents()
+        # The figures' names as wide as they need; the versions share the rest (a long
+        # version name is cut short in its title, and whole in the title's tooltip).
+        header = self.totals.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, totals.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.changes_model.set_rows(change_rows(comparison))
         # Two versions: every row is of the second.
         self.changes.setColumnHidden(1, len(comparison.sides) == 2)

@@ -90,7 +90,7 @@ def total_columns(comparison: Comparison) -> list[Column[TotalRow]]:
     return [
         Column("figure", "", show=lambda row: row.label),
         *(
-            Column(f"side{n}", side.name, show=value(n), numeric=True)
+            Column(f"side{n}", side.name, show=value(n), numeric=True, header_tip=side.name)
             for n, side in enumerate(comparison.sides)
         ),
     ]

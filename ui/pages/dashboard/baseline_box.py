@@ -22,8 +22,10 @@ _TIP = (
 
 
 class BaselineBox(QWidget):
-    """ "Compare with: [No baseline ▾]  [Compare…]"; :attr:`chosen` gives a version id
-    (``None``: none) when the user picks one, :attr:`compare_requested` the button."""
+    """ "Compare with: [No baseline ▾]", and its :attr:`compare_button` ("Compare…": laid
+    out by the page, apart, so a narrow header can wrap between them); :attr:`chosen`
+    gives a version id (``None``: none) when the user picks one, :attr:`compare_requested`
+    the button."""
 
     chosen = Signal(object)
     compare_requested = Signal()
@@ -38,7 +40,7 @@ class BaselineBox(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.combo.setMinimumContentsLength(12)
+        self.combo.setMinimumContentsLength(18)
         self.combo.addItem(NO_BASELINE, None)
         self.label.setBuddy(self.combo)
         self.compare_button = QPushButton("Compare…")
@@ -51,7 +53,6 @@ class BaselineBox(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.combo)
-        layout.addWidget(self.compare_button)
         self.combo.activated.connect(lambda _index: self.chosen.emit(self.combo.currentData()))
         self.compare_button.clicked.connect(lambda _checked=False: self.compare_requested.emit())
 

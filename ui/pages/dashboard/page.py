@@ -100,6 +100,7 @@ class DashboardPage(Page):
         self.header.add_widget(self.filters.period_box)
         self.baseline_box = BaselineBox()
         self.header.add_widget(self.baseline_box)
+        self.header.add_widget(self.baseline_box.compare_button)
         self.headline = HeadlineStrip()
         self.placeholder = _ChartsPlaceholder("Drawing the charts…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
