@@ -7,14 +7,17 @@ comparison tells, then a scenario saved from it and changed again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import pytest
 from plan_builders import PLANNED, no_actuals_plan
 
 from planner import Plan
 from planner.domain import Metric
 from planner.services.values import Kind, ValueEntry
 from planner.versions import Kind as VersionKind
+from planner.versions.baseline import Baseline, open_baseline
 from planner.versions.opened import open_version
 
 BOARD = "Board-approved FY2026"
@@ -96,3 +99,17 @@ def versioned_plan() -> Versioned:
     with open_version(plan, cut) as scenario:
         scenario.initiatives.update(webinar.id, budget=webinar.budget - 1_000_000)
     return Versioned(plan, board, cut, webinar.id, outbound.id, trade_show, partner)
+
+
+@pytest.fixture(scope="module")
+def versioned_once() -> Versioned:
+    """The plan with versions, made once for the tests of a module that only read it."""
+    return versioned_plan()
+
+
+@pytest.fixture
+def board_baseline(versioned_once: Versioned) -> Iterator[Baseline]:
+    """The locked baseline of :func:`versioned_once`, open beside it."""
+    opened = open_baseline(versioned_once.plan, versioned_once.board)
+    yield opened
+    opened.close()

@@ -3,36 +3,21 @@ the working plan's edits change it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from versioned_plans import BOARD, Versioned, versioned_plan
+from versioned_plans import BOARD, board_baseline, versioned_once
 
 from planner import Action, Change, ChangeSet, Entity
 from planner.analysis import Analysis, Dimension, Filter
 from planner.analysis.reforecast import reforecast
 from planner.domain import Metric
 from planner.versions.baseline import (
-    Baseline,
     against_baseline,
     gone,
-    open_baseline,
     renamed,
     to_reopen,
 )
 from planner.versions.opened import open_version
 
-
-@pytest.fixture(scope="module")
-def versioned() -> Versioned:
-    return versioned_plan()
-
-
-@pytest.fixture
-def baseline(versioned: Versioned) -> Iterator[Baseline]:
-    opened = open_baseline(versioned.plan, versioned.board)
-    yield opened
-    opened.close()
+__all__ = ["board_baseline", "versioned_once"]  # fixtures (see versioned_plans)
 
 
 def _planned_by_month(plan, where=None) -> dict[int, int]:
@@ -40,48 +25,50 @@ def _planned_by_month(plan, where=None) -> dict[int, int]:
     return {int(row.key): row.totals.planned[Metric.REVENUE_WON] for row in rows}
 
 
-def test_its_plan_by_month_is_the_versions(versioned, baseline):
-    with open_version(versioned.plan, versioned.board) as board:
+def test_its_plan_by_month_is_the_versions(versioned_once, board_baseline):
+    with open_version(versioned_once.plan, versioned_once.board) as board:
         expected = _planned_by_month(board)
 
-    assert baseline.figures().planned_by_month[Metric.REVENUE_WON] == expected
-    assert expected != _planned_by_month(versioned.plan)  # the plan moved on since
+    assert board_baseline.figures().planned_by_month[Metric.REVENUE_WON] == expected
+    assert expected != _planned_by_month(versioned_once.plan)  # the plan moved on since
 
 
-def test_a_filter_keeps_the_same_initiatives_in_the_version(versioned, baseline):
-    owner = versioned.plan.initiatives.get(versioned.webinar).owner_id
+def test_a_filter_keeps_the_same_initiatives_in_the_version(versioned_once, board_baseline):
+    owner = versioned_once.plan.initiatives.get(versioned_once.webinar).owner_id
     where = Filter(owner_ids=(owner,))
-    with open_version(versioned.plan, versioned.board) as board:
+    with open_version(versioned_once.plan, versioned_once.board) as board:
         expected = _planned_by_month(board, where)
 
-    figures = baseline.figures(where)
+    figures = board_baseline.figures(where)
 
     assert figures.planned_by_month[Metric.REVENUE_WON] == expected
-    assert figures.budget < baseline.figures().budget
+    assert figures.budget < board_baseline.figures().budget
 
 
-def test_its_landing_is_the_reforecast_of_the_version(versioned, baseline):
-    with open_version(versioned.plan, versioned.board) as board:
-        expected = reforecast(Analysis.in_sql(board, today=baseline.analysis.today))
+def test_its_landing_is_the_reforecast_of_the_version(versioned_once, board_baseline):
+    with open_version(versioned_once.plan, versioned_once.board) as board:
+        expected = reforecast(Analysis.in_sql(board, today=board_baseline.analysis.today))
 
-    assert baseline.figures().landing == expected
+    assert board_baseline.figures().landing == expected
 
 
-def test_what_is_read_for_a_filter_is_read_once(baseline):
+def test_what_is_read_for_a_filter_is_read_once(board_baseline):
     where = Filter(channel_ids=(1,))
 
-    assert baseline.figures(where) is baseline.figures(where)
+    assert board_baseline.figures(where) is board_baseline.figures(where)
 
 
-def test_it_is_named_as_the_version(baseline):
-    assert (baseline.name, baseline.info.locked) == (BOARD, True)
+def test_it_is_named_as_the_version(board_baseline):
+    assert (board_baseline.name, board_baseline.info.locked) == (BOARD, True)
 
 
-def test_the_budget_and_target_against_it_are_worded_with_their_difference(versioned, baseline):
-    figures = baseline.figures()
+def test_the_budget_and_target_against_it_are_worded_with_their_difference(
+    versioned_once, board_baseline
+):
+    figures = board_baseline.figures()
 
     words = against_baseline(
-        figures.budget + 500_000, figures.revenue_target, figures, versioned.plan.currency
+        figures.budget + 500_000, figures.revenue_target, figures, versioned_once.plan.currency
     )
 
     assert words == (
