@@ -174,3 +174,15 @@ def test_a_plan_without_versions_says_there_is_nothing_to_compare(qapp, qtbot):
         assert not shown.busy()
     finally:
         document.close()
+
+
+def test_a_dialog_open_when_the_plan_closes_is_closed_first(versioned_document, qtbot):
+    page = show_dashboard(qtbot, versioned_document)
+    page.baseline_box.compare_button.click()
+    shown = page.findChild(CompareDialog)
+    assert shown is not None and shown.isVisible()
+
+    page.shut()
+
+    assert not shown.isVisible()
+    assert not shown.busy()

@@ -96,7 +96,8 @@ class BaselineChoice(QObject):
             self._unsubscribe = None
         self._follow.stop()
         self._reopen.stop()
-        self._runner.abandon()
+        # Waited for, not let go of: the opening reads the working plan, about to close.
+        self._runner.shut()
         self.version_id = None
         if self.baseline is not None:
             self.baseline.close()

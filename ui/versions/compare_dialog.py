@@ -294,7 +294,9 @@ class CompareDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._soon.stop()
-        self._runner.abandon()  # a comparison under way ends on its own, unseen
+        # Waited for, not let go of: the comparison reads the working plan, which may close
+        # next (the versions it opened are its own, closed as it ends).
+        self._runner.shut()
         super().done(result)
 
 

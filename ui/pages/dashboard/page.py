@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner import ChangeSet, Plan, PlanError
 from planner.checks import Finding
@@ -218,6 +225,8 @@ class DashboardPage(Page):
         self._shut = True
         self._timer.stop()
         self._chart_modules.wait()  # a thread must not outlive its page
+        for dialog in self.findChildren(QDialog, "compareVersions"):
+            dialog.reject()  # its comparison reads the plan
 
     @property
     def refresh_pending(self) -> bool:
