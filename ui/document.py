@@ -13,11 +13,13 @@ from PySide6.QtGui import QUndoStack
 from planner import ChangeSet, ListenerError, Plan, PlanError
 from planner.analysis import Analysis, worth_keeping_in_memory
 from ui.commands import PlanCommand, report_listener_failure
+from ui.versions.baseline import BaselineChoice
 
 
 class PlanDocument(QObject):
     """The plan a window shows. Views read through :attr:`plan` and :attr:`analysis`, edit
-    through :meth:`run`, and refresh themselves when :attr:`changed` fires."""
+    through :meth:`run`, and refresh themselves when :attr:`changed` fires; they compare
+    with the version :attr:`baseline` holds, when one is chosen."""
 
     changed = Signal(object)  # a ChangeSet, after each committed edit (undo and redo too)
     refused = Signal(str)  # why an edit was refused; the plan is as it was
@@ -35,6 +37,7 @@ class PlanDocument(QObject):
         # pages that sum them do. (The opener makes it in its worker thread.)
         self.analysis = analysis or self.analysis_for(plan)
         self._unsubscribe: Callable[[], None] | None = plan.subscribe(self._announce)
+        self.baseline = BaselineChoice(self)
 
     @staticmethod
     def analysis_for(plan: Plan) -> Analysis:
@@ -90,6 +93,7 @@ class PlanDocument(QObject):
             self._unsubscribe()
             self._unsubscribe = None
             self.undo_stack.clear()
+            self.baseline.close()
             self.analysis.close()
         self.plan.close()
 

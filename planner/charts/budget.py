@@ -5,6 +5,8 @@ panel: the channels as horizontal bars, largest planned spend at the top, planne
 against spent to date (while no actual is in, the planned spend of the chart's months).
 The title says how much of the budget is used: "Spent $230k of $805k budget (29%)", the
 budget being that of the initiatives not dropped, as on the Dashboard's headline figures.
+Given a baseline (another version of the plan), its planned spend by month is a dash-dot
+line over the monthly bars.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class BudgetData:
     spent: int | None
     planned_spend: int
     initiatives: int
+    baseline_name: str = ""
+    baseline: tuple[int, ...] = ()
 
     @property
     def has_plan(self) -> bool:
@@ -113,6 +117,8 @@ def data(analysis: Analysis, options: ChartOptions) -> BudgetData:
         spent=spent,
         planned_spend=sum(planned),
         initiatives=count,
+        baseline_name=options.baseline.name if options.baseline is not None else "",
+        baseline=options.baseline_planned(SPEND, months),
     )
 
 
@@ -171,10 +177,18 @@ def _draw_months(axes: Axes, chart: BudgetData, style: ChartStyle) -> None:
             [i + 0.2 for i in shown], [chart.actual[i] for i in shown], 0.4, **style.actual_bars()
         )
         tag(actual, [keys[i] for i in shown])
+    if chart.baseline:
+        # Over the planned bars, which it is compared with.
+        axes.plot(
+            [x - 0.2 for x in range(len(chart.months))],
+            chart.baseline,
+            **style.baseline_line(short_name(chart.baseline_name)),
+        )
     style.money_axis(axes)
     month_ticks(axes, list(chart.months))
-    style.legend(axes, loc="upper left", ncols=2)
-    axes.margins(y=0.18)  # room above the tallest bar for the legend
+    style.legend(axes, loc="upper left", ncols=2, baseline_last=bool(chart.baseline))
+    # Room above the tallest bar for the legend (two rows of it with a baseline).
+    axes.margins(y=0.3 if chart.baseline else 0.18)
 
 
 def _draw_channels(axes: Axes, chart: BudgetData, style: ChartStyle) -> None:

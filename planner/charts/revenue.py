@@ -4,7 +4,8 @@ takes the fiscal year.
 Left panel: each month's planned (hatched) and actual (solid) revenue won side by side.
 Right panel: the same months added up (planned dashed, actual solid) and the run-rate
 forecast (dotted) from the last month with actuals to the fiscal year's end. The title is
-the headline: "Won $1.6M of $2.1M planned to date (76%)".
+the headline: "Won $1.6M of $2.1M planned to date (76%)". Given a baseline (another version
+of the plan), its planned revenue won is a third series on both panels (dash-dot).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from planner import months as month_math
 from planner.analysis import Dimension, progress
 from planner.analysis.progress import run_rate
+from planner.charts.attainment import short_name
 from planner.charts.months_axis import chart_months, month_ticks
 from planner.charts.redraw import shape
 from planner.charts.style import NO_ACTUALS, NO_INITIATIVES, ChartStyle, new_figure, tag
@@ -70,6 +72,9 @@ class RevenueData:
     run_rate: int | None
     initiatives: int
     forecast_method: str = FORECAST_METHOD
+    baseline_name: str = ""
+    baseline: tuple[int, ...] = ()
+    cumulative_baseline: tuple[int, ...] = ()
 
     @property
     def has_plan(self) -> bool:
@@ -110,6 +115,7 @@ def data(analysis: Analysis, options: ChartOptions) -> RevenueData:
     run = None
     if year.actual_year is not None and elapsed:
         run = run_rate(year.actual_year, elapsed, 1)
+    baseline = options.baseline_planned(REVENUE, months)
     return RevenueData(
         headline=headline(plan.currency, planned_to_date, actual_to_date, sum(planned)),
         months=tuple(months),
@@ -128,6 +134,9 @@ def data(analysis: Analysis, options: ChartOptions) -> RevenueData:
         forecast_year=year.forecast_year,
         run_rate=run,
         initiatives=plan.initiatives.count(),
+        baseline_name=options.baseline.name if options.baseline is not None else "",
+        baseline=baseline,
+        cumulative_baseline=tuple(accumulate(baseline)),
     )
 
 
@@ -202,11 +211,22 @@ def _draw_months(axes: Axes, chart: RevenueData, style: ChartStyle) -> None:
             [i + 0.2 for i in shown], [chart.actual[i] for i in shown], 0.4, **style.actual_bars()
         )
         tag(actual, [keys[i] for i in shown])
+    if chart.baseline:
+        # Over the planned bars, which it is compared with; named here, where there is room.
+        axes.plot(
+            [x - 0.2 for x in positions],
+            chart.baseline,
+            **style.baseline_line(short_name(chart.baseline_name)),
+        )
     # With no actuals, the headline and the cumulative panel say so; once is enough.
     style.money_axis(axes)
     month_ticks(axes, list(chart.months))
-    style.legend(axes, loc="upper left", ncols=2)
-    style.round_top(axes, room=0.18)  # room above the tallest bar for the legend
+    if chart.baseline:
+        style.legend(axes, loc="upper left", ncols=2, baseline_last=True)
+        style.round_top(axes, room=0.3)  # room above the tallest bar for two legend rows
+    else:
+        style.legend(axes, loc="upper left", ncols=2)
+        style.round_top(axes, room=0.18)  # room above the tallest bar for the legend
 
 
 def _draw_cumulative(axes: Axes, chart: RevenueData, style: ChartStyle) -> None:
@@ -219,6 +239,8 @@ def _draw_cumulative(axes: Axes, chart: RevenueData, style: ChartStyle) -> None:
         )
     else:
         _note(axes, NO_ACTUALS, style)
+    if chart.cumulative_baseline:
+        axes.plot(range(len(months)), chart.cumulative_baseline, **style.baseline_line())
     ends = [(len(months) - 1, chart.cumulative_planned[-1], "Plan")]
     if chart.cumulative_actual and not chart.forecast:
         ends.append((len(chart.cumulative_actual) - 1, chart.cumulative_actual[-1], "Actual"))

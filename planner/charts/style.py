@@ -44,6 +44,10 @@ PLANNED = SKY  # with hatching and an outline in BLUE
 ACTUAL = BLUE
 FORECAST = ORANGE
 BEHIND = VERMILION
+# Another version's plan: vermilion is told from the blues and the orange with every common
+# kind of colour blindness, and prints darker than they do; its dash-dot line and diamonds
+# tell it without colour.
+BASELINE = VERMILION
 AHEAD = GREEN
 TIER_COLOURS = {"core": GREEN, "edge": ORANGE, "outside": "#9a9a9a", None: "#c8c8c8"}
 
@@ -127,6 +131,20 @@ class ChartStyle:
             "label": "Forecast (run rate)",
         }
 
+    def baseline_line(self, name: str = "") -> dict[str, Any]:
+        """Another version's plan (``name``, when the legend names it): a dash-dot line
+        with open diamonds."""
+        return {
+            "color": BASELINE,
+            "linestyle": (0, (6, 2, 1.5, 2)),
+            "linewidth": 1.8,
+            "marker": "D",
+            "markersize": 3.2,
+            "markerfacecolor": self.background,
+            "label": f"Baseline: {name}" if name else "Baseline",
+            "zorder": 4,
+        }
+
     # -- axes --------------------------------------------------------------------------
 
     def money_formatter(self) -> FuncFormatter:
@@ -173,7 +191,14 @@ class ChartStyle:
         """A panel's title, left, on the axes' top edge (see :meth:`dress`)."""
         axes.set_title(title, loc="left", y=1.0, color=self.text, **options)
 
-    def legend(self, axes: Axes, **options: Any) -> None:
+    def legend(self, axes: Axes, *, baseline_last: bool = False, **options: Any) -> None:
+        """The panel's legend; ``baseline_last``: a baseline's line after the bars it is
+        compared with (a line is listed before bars otherwise)."""
+        if baseline_last:
+            handles, labels = axes.get_legend_handles_labels()
+            order = sorted(range(len(labels)), key=lambda n: labels[n].startswith("Baseline"))
+            options["handles"] = [handles[n] for n in order]
+            options["labels"] = [labels[n] for n in order]
         legend = axes.legend(frameon=False, fontsize=8, labelcolor=self.text, **options)
         legend.set_zorder(5)
 

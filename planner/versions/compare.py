@@ -18,6 +18,7 @@ live plan, deleted or marked dropped.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -27,9 +28,11 @@ from planner import months as month_math
 from planner.analysis import Analysis, Dimension, budget_and_target, strike_zone
 from planner.analysis.periods import Period, period_key, period_label
 from planner.checks.findings import FindingCounts, count_findings
+from planner.checks.initiative_rules import read_planned
 from planner.checks.run import gather, judge
 from planner.domain import Metric, Status
 from planner.services.base import some_names
+from planner.versions.copying import IDS, ids_json
 
 if TYPE_CHECKING:
     from planner.money import Currency
@@ -87,7 +90,7 @@ class InitiativeDiff:
 
     @property
     def moved_by(self) -> int:
-        """Months its start moved (later is positive); 0 unless live on both sides."""
+        """Months its start moved (later is positive); 0 unless on both sides."""
         if self.before is None or self.after is None:
             return 0
         return month_math.index(self.after.start_month) - month_math.index(self.before.start_month)
@@ -205,22 +208,27 @@ _FACTS = (
 )
 
 
-def _side(plan: Plan, name: str) -> Side:
-    analysis = Analysis.in_sql(plan)
-    try:
-        # The checks sum each initiative's plan already: the comparison reads those sums.
-        inputs = gather(analysis)
-        findings = count_findings(judge(inputs))
-        by_month = analysis.rollup(Dimension.MONTH)
-        budget, target = budget_and_target(analysis)
-        zone = strike_zone(analysis)
-    finally:
-        analysis.close()
+def initiative_facts(
+    analysis: Analysis,
+    ids: Collection[int] | None = None,
+    *,
+    planned: Mapping[int, Sequence[int | None]] | None = None,
+) -> dict[int, InitiativeFacts]:
+    """What the analysed plan says of each initiative among ``ids`` (``None``: all): the
+    facts a comparison compares. ``planned``: each initiative's planned sums when the caller
+    has read them already (the checks read them), else they are read here."""
+    plan = analysis.plan
+    if planned is None:
+        planned = read_planned(analysis, ids)
     planned_by_initiative = {
         initiative_id: dict(zip(Metric, (total or 0 for total in sums), strict=True))
-        for initiative_id, sums in inputs.initiatives.planned.items()
+        for initiative_id, sums in planned.items()
     }
-    initiatives = {
+    if ids is None:
+        rows = plan.query(_FACTS)
+    else:
+        rows = plan.query(f"{_FACTS} WHERE i.id IN {IDS}", [ids_json(sorted(ids))])
+    return {
         row[0]: InitiativeFacts(
             row[0],
             row[1],
@@ -232,8 +240,22 @@ def _side(plan: Plan, name: str) -> Side:
             row[7],
             planned_by_initiative.get(row[0]) or dict.fromkeys(Metric, 0),
         )
-        for row in plan.query(_FACTS)
+        for row in rows
     }
+
+
+def _side(plan: Plan, name: str) -> Side:
+    analysis = Analysis.in_sql(plan)
+    try:
+        # The checks sum each initiative's plan already: the comparison reads those sums.
+        inputs = gather(analysis)
+        findings = count_findings(judge(inputs))
+        by_month = analysis.rollup(Dimension.MONTH)
+        budget, target = budget_and_target(analysis)
+        zone = strike_zone(analysis)
+        initiatives = initiative_facts(analysis, planned=inputs.initiatives.planned)
+    finally:
+        analysis.close()
     live = [facts for facts in initiatives.values() if facts.live]
     planned = {metric: sum(f.planned[metric] for f in live) for metric in Metric}
     months: dict[Metric, dict[int, int]] = {metric: {} for metric in Metric}
@@ -259,23 +281,32 @@ def _diffs(reference: Side, side: Side) -> tuple[InitiativeDiff, ...]:
         reference.initiatives.keys() | side.initiatives.keys(),
         key=lambda i: (_name(reference, side, i).casefold(), i),
     ):
-        before = reference.initiatives.get(initiative_id)
-        after = side.initiatives.get(initiative_id)
-        was, now = before is not None and before.live, after is not None and after.live
-        if was and not now:
-            difference = Difference.DROPPED
-        elif now and not was:
-            difference = Difference.ADDED
-        elif before == after or not was:
-            difference = Difference.SAME
-        else:
-            difference = Difference.CHANGED
         found.append(
-            InitiativeDiff(
-                initiative_id, _name(reference, side, initiative_id), difference, before, after
+            initiative_diff(
+                reference.initiatives.get(initiative_id), side.initiatives.get(initiative_id)
             )
         )
     return tuple(found)
+
+
+def initiative_diff(
+    before: InitiativeFacts | None, after: InitiativeFacts | None
+) -> InitiativeDiff:
+    """One initiative as the reference has it (``before``) and as another side has it
+    (``after``); either is ``None`` where that side does not have it (not both)."""
+    facts = after or before
+    if facts is None:
+        raise ValueError("an initiative compared must be on one side at least")
+    was, now = before is not None and before.live, after is not None and after.live
+    if was and not now:
+        difference = Difference.DROPPED
+    elif now and not was:
+        difference = Difference.ADDED
+    elif before == after or not was:
+        difference = Difference.SAME
+    else:
+        difference = Difference.CHANGED
+    return InitiativeDiff(facts.id, facts.name, difference, before, after)
 
 
 def _name(reference: Side, side: Side, initiative_id: int) -> str:
@@ -292,9 +323,9 @@ def _story(comparison: Comparison, index: int) -> list[str]:
     diffs = comparison.diffs[index - 1]
     lines = [
         f"Budget {money(before.budget)} → {money(after.budget)} "
-        f"({_signed(money, after.budget - before.budget)}), revenue target "
+        f"({signed(money, after.budget - before.budget)}), revenue target "
         f"{money(before.revenue_target)} → {money(after.revenue_target)} "
-        f"({_signed(money, after.revenue_target - before.revenue_target)})"
+        f"({signed(money, after.revenue_target - before.revenue_target)})"
     ]
     added = [d for d in diffs if d.difference is Difference.ADDED]
     dropped = [d for d in diffs if d.difference is Difference.DROPPED]
@@ -313,9 +344,7 @@ def _story(comparison: Comparison, index: int) -> list[str]:
         moved = [d for d in changed if d.delta(figure)]
         if moved:
             net = sum(d.delta(figure) for d in moved)
-            lines.append(
-                f"{_count(len(moved))} {verb} ({_signed(money, net)} net): {_names(moved)}"
-            )
+            lines.append(f"{_count(len(moved))} {verb} ({signed(money, net)} net): {_names(moved)}")
     lines.extend(_moves(comparison, [d for d in changed if d.moved_by]))
     if len(lines) == 1 and before.budget == after.budget:
         lines.append("No initiative differs")
@@ -367,6 +396,69 @@ def _names(diffs: list[InitiativeDiff]) -> str:
     return some_names([repr(d.name) for d in diffs])
 
 
-def _signed(money: object, amount: int) -> str:
-    text = money(amount)  # type: ignore[operator]
+def signed(money: Callable[[int], str], amount: int) -> str:
+    """``amount`` as ``money`` writes it, with its sign: ``+$5k``, ``-$5k``, ``+$0``."""
+    text = money(amount)
     return text if amount < 0 else f"+{text}"
+
+
+# -- one initiative, in words --------------------------------------------------------------
+
+
+def budget_change(diff: InitiativeDiff, currency: Currency) -> str:
+    """How an initiative's budget differs from the reference's, in a table's few letters:
+    ``new``, ``dropped``, ``+$5k``, ``-$5k``, or ``—`` when the budget is the same."""
+    if diff.difference is Difference.ADDED:
+        return "new"
+    if diff.difference is Difference.DROPPED:
+        return "dropped"
+    delta = diff.delta("budget")
+    return signed(currency.format_short, delta) if delta else "—"
+
+
+def change_lines(diff: InitiativeDiff, currency: Currency) -> list[str]:
+    """What differs for one initiative from the reference to the other side, a line each
+    with its amounts: ``re-budgeted $20k → $25k (+$5k)``, ``moved from Mar 2026 to May
+    2026``... (:meth:`InitiativeDiff.what_changed` names the same changes without amounts,
+    for a table whose columns hold them)."""
+    money = currency.format_short
+    before, after = diff.before, diff.after
+    if diff.difference is Difference.ADDED:
+        assert after is not None
+        return [f"added: {money(after.budget)} budget, {money(after.revenue_target)} target"]
+    if diff.difference is Difference.DROPPED:
+        assert before is not None
+        how = "deleted" if after is None else "marked dropped"
+        return [f"dropped ({how}): it had {money(before.budget)} budget"]
+    if diff.difference is Difference.SAME or before is None or after is None:
+        return ["no change"]
+    lines = []
+    if after.name != before.name:
+        lines.append(f"renamed from {before.name!r}")
+    for figure, verb in (("budget", "re-budgeted"), ("revenue_target", "re-targeted")):
+        was, now = _figure(before, figure), _figure(after, figure)
+        if was != now:
+            lines.append(f"{verb} {money(was)} → {money(now)} ({signed(money, now - was)})")
+    if diff.moved_by:
+        lines.append(
+            f"moved from {month_math.label(before.start_month)} to "
+            f"{month_math.label(after.start_month)}"
+        )
+    if after.end_month != before.end_month:
+        lines.append(
+            f"ends {month_math.label(after.end_month)} instead of "
+            f"{month_math.label(before.end_month)}"
+        )
+    if after.channel != before.channel:
+        lines.append(f"channel {before.channel} → {after.channel}")
+    if after.status is not before.status:
+        lines.append(f"status {before.status.value} → {after.status.value}")
+    revenue = Metric.REVENUE_WON
+    if after.planned[revenue] != before.planned[revenue]:
+        lines.append(
+            f"planned revenue won {money(before.planned[revenue])} → "
+            f"{money(after.planned[revenue])}"
+        )
+    elif after.planned != before.planned:
+        lines.append("planned funnel changed")
+    return lines

@@ -38,6 +38,18 @@ _SHARED = {
 }
 
 
+def touches_actuals(change: Change) -> bool:
+    """Whether ``change`` may have changed actual values, which every version shares."""
+    return change.entity is Entity.VALUES and (
+        not change.fields or not change.fields.isdisjoint(copying.ACTUAL_COLUMNS)
+    )
+
+
+def shares(entity: Entity) -> bool:
+    """Whether every version shares the records of ``entity`` with the working plan."""
+    return entity in _SHARED
+
+
 def open_version(working: Plan, version_id: int) -> VersionPlan:
     """Version ``version_id`` of ``working`` as a :class:`~planner.Plan` of its own, in
     memory: every service, analysis, check and export reads it as it reads the working plan.
@@ -190,12 +202,7 @@ class VersionPlan(Plan):
 
     def _save_shared(self, changes: list[Change]) -> None:
         """Actuals, follow-up hours and saved CSV mappings belong to the working plan."""
-        value_changes = [
-            c
-            for c in changes
-            if c.entity is Entity.VALUES
-            and (not c.fields or not c.fields.isdisjoint(copying.ACTUAL_COLUMNS))
-        ]
+        value_changes = [c for c in changes if touches_actuals(c)]
         if value_changes:
             self._save_actuals(value_changes)
         if any(c.entity is Entity.HANDOFF for c in changes):

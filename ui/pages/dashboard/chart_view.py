@@ -26,19 +26,21 @@ from .hover import Target, hit, targets, tip_html
 MIN_DPI, MAX_DPI = 60.0, 150.0
 
 
-def fitting_dpi(width: int, height: int) -> float:
-    """Dots per inch that fit the chart's design size into ``width`` x ``height`` pixels."""
+def fitting_dpi(width: int, height: int, design: tuple[float, float] = FIGURE_SIZE) -> float:
+    """Dots per inch that fit the chart's ``design`` size (inches) into ``width`` x
+    ``height`` pixels."""
     if width <= 0 or height <= 0:
         return 100.0
-    fit = min(width / FIGURE_SIZE[0], height / FIGURE_SIZE[1])
+    fit = min(width / design[0], height / design[1])
     return max(MIN_DPI, min(MAX_DPI, fit))
 
 
 class _Canvas(FigureCanvasQTAgg):
     """The Qt canvas, refitting its figure on resize, painting it in layers."""
 
-    def __init__(self, figure: Figure) -> None:
+    def __init__(self, figure: Figure, design: tuple[float, float] = FIGURE_SIZE) -> None:
         super().__init__(figure)
+        self.design = design
         self._layers = Layers()
 
     def draw(self) -> None:
@@ -54,12 +56,19 @@ class _Canvas(FigureCanvasQTAgg):
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        _fit(self.figure, event.size().width(), event.size().height(), self.device_pixel_ratio)
+        size = event.size()
+        _fit(self.figure, size.width(), size.height(), self.device_pixel_ratio, self.design)
         super().resizeEvent(event)
 
 
-def _fit(figure: Figure, width: int, height: int, ratio: float) -> None:
-    dpi = fitting_dpi(width, height)
+def _fit(
+    figure: Figure,
+    width: int,
+    height: int,
+    ratio: float,
+    design: tuple[float, float] = FIGURE_SIZE,
+) -> None:
+    dpi = fitting_dpi(width, height, design)
     # matplotlib scales a figure's dpi by the screen's pixel ratio from _original_dpi (the
     # attribute its canvas sets itself); keep it in step or a high-DPI screen halves it.
     figure._original_dpi = dpi  # type: ignore[attr-defined]
@@ -69,13 +78,17 @@ def _fit(figure: Figure, width: int, height: int, ratio: float) -> None:
 
 
 class ChartView(QWidget):
-    """Shows a Figure; :attr:`clicked` gives the key of a tagged artist clicked."""
+    """Shows a Figure; :attr:`clicked` gives the key of a tagged artist clicked. ``design``:
+    the size in inches the figure is fitted from (a smaller one reads larger in a small
+    view)."""
 
     clicked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, design: tuple[float, float] = FIGURE_SIZE
+    ) -> None:
         super().__init__(parent)
-        self.canvas = _Canvas(Figure())
+        self.canvas = _Canvas(Figure(), design)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.setMinimumSize(320, 200)
         self.describe: Callable[[str], str] = lambda key: key
@@ -105,7 +118,7 @@ class ChartView(QWidget):
         on screen, else when Qt next paints it. ``figure`` may be the one shown, drawn into
         again (see :mod:`planner.charts.redraw`)."""
         canvas = self.canvas
-        _fit(figure, canvas.width(), canvas.height(), canvas.device_pixel_ratio)
+        _fit(figure, canvas.width(), canvas.height(), canvas.device_pixel_ratio, canvas.design)
         if figure is not self._shown:
             figure.set_canvas(canvas)
             canvas.figure = figure

@@ -13,7 +13,13 @@ from planner import months as month_math
 from planner.analysis import Filter, headline, reforecast
 from planner.analysis.headline import Headline
 from planner.analysis.progress import MetricProgress
-from planner.analysis.reforecast import Landing, definition, target_words
+from planner.analysis.reforecast import (
+    Landing,
+    baseline_words,
+    definition,
+    describe,
+    target_words,
+)
 from planner.checks.findings import Finding, count_findings
 
 from .periods import year_name
@@ -21,6 +27,7 @@ from .periods import year_name
 if TYPE_CHECKING:
     from planner import Plan
     from planner.analysis import Analysis
+    from planner.versions.baseline import Baseline, BaselineFigures
 
 NO_ACTUALS = "No actuals yet"
 
@@ -56,19 +63,38 @@ def headline_figures(
     months: tuple[int, int],
     where: Filter | None,
     findings: Sequence[Finding] | None = None,
+    baseline: Baseline | None = None,
 ) -> list[HeadlineFigure]:
     """Revenue target and how much of it is phased, won to date, attainment, the year's
     forecast and landing, pipeline, budget used and open findings, for ``months`` (the
-    landing, like the forecast, is the fiscal year's) and the initiatives ``where`` keeps."""
+    landing, like the forecast, is the fiscal year's) and the initiatives ``where`` keeps;
+    the landing against the ``baseline``'s too, when one is compared with."""
     figures = headline(analysis, months=months, where=where)
-    return figures_of(figures, reforecast(analysis, where), analysis.plan, findings)
+    landing = reforecast(analysis, where)
+    return figures_of(figures, landing, analysis.plan, findings, _compared(baseline, where))
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """The baseline compared with: its name and its figures over the same filter."""
+
+    name: str
+    figures: BaselineFigures
+
+
+def _compared(baseline: Baseline | None, where: Filter | None) -> Compared | None:
+    return None if baseline is None else Compared(baseline.name, baseline.figures(where))
 
 
 def figures_of(
-    figures: Headline, landing: Landing, plan: Plan, findings: Sequence[Finding] | None = None
+    figures: Headline,
+    landing: Landing,
+    plan: Plan,
+    findings: Sequence[Finding] | None = None,
+    baseline: Compared | None = None,
 ) -> list[HeadlineFigure]:
     """The cards that show ``figures`` (the core's headline over the chosen months) and the
-    ``landing`` of the year."""
+    ``landing`` of the year, against the ``baseline``'s when one is compared with."""
     money = plan.currency.format_short
     status = figures.progress
     through = status.actuals_through
@@ -83,7 +109,7 @@ def figures_of(
         _won(revenue, money, as_of, through, bool(to_date)),
         _attainment(revenue, as_of, through, bool(to_date)),
         _forecast(figures, year, money),
-        _landing(landing, plan),
+        _landing(landing, plan, figures, baseline),
         _pipeline(pipeline, money, as_of, through, bool(to_date)),
         _budget(figures, money, through, bool(to_date)),
         findings_figure(findings),
@@ -182,7 +208,9 @@ def _forecast(figures: Headline, year: str, money: Money) -> HeadlineFigure:
     return HeadlineFigure("forecast", caption, money(forecast), note, tone, forecast)
 
 
-def _landing(landing: Landing, plan: Plan) -> HeadlineFigure:
+def _landing(
+    landing: Landing, plan: Plan, figures: Headline, baseline: Compared | None
+) -> HeadlineFigure:
     currency = plan.currency
     revenue = landing.revenue
     note = target_words(landing, currency)
@@ -191,6 +219,15 @@ def _landing(landing: Landing, plan: Plan) -> HeadlineFigure:
         standing_in = currency.format_short(revenue.plan_standing_in)
         note += f" · {standing_in} is plan where actuals are missing"
         said += f" {standing_in} of this landing is plan for closed months with no actuals."
+    if baseline is not None:
+        # Loaded once a baseline is chosen: the comparison's module is not needed before.
+        from planner.versions.baseline import against_baseline
+
+        compared = baseline.figures
+        note += f" · {baseline_words(landing, compared.landing, currency)}"
+        whole = describe(landing, currency, baseline=compared.landing, compact=False)
+        against = against_baseline(figures.budget, figures.revenue_target, compared, currency)
+        said += f"\n\nAgainst the baseline {baseline.name!r}: {whole}; {against}."
     gap = revenue.gap
     # A target set for more than this year says nothing good or bad about the year.
     tone = NEUTRAL

@@ -13,6 +13,7 @@ changed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -20,7 +21,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner import ChangeSet, Plan, PlanError
 from planner.checks import Finding
@@ -36,6 +44,7 @@ from ui.theme import is_dark
 from ui.widgets.page_header import PageHeader
 from ui.widgets.problem_box import show_problem
 
+from .baseline_box import BaselineBox
 from .drill import DrillDown, KeyNames, drill_down
 from .figures import findings_figure, headline_figures
 from .filter_bar import DashboardFilters
@@ -96,6 +105,9 @@ class DashboardPage(Page):
         self.header = PageHeader(self.title, "")
         self.filters = DashboardFilters()
         self.header.add_widget(self.filters.period_box)
+        self.baseline_box = BaselineBox()
+        self.header.add_widget(self.baseline_box)
+        self.header.add_widget(self.baseline_box.compare_button)
         self.headline = HeadlineStrip()
         self.placeholder = _ChartsPlaceholder("Drawing the charts…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,9 +143,15 @@ class DashboardPage(Page):
         self._layout.addWidget(self.headline)
         self._layout.addWidget(self.placeholder, 1)
         chain = self.filters.focus_chain()
+        chain[3:3] = self.baseline_box.focus_chain()  # after the period's controls
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.filters.changed.connect(lambda _selection: self._schedule())
+        choice = document.baseline
+        self.baseline_box.chosen.connect(choice.choose)
+        self.baseline_box.compare_requested.connect(self.compare_versions)
+        choice.changed.connect(self._baseline_changed)
+        choice.versions_changed.connect(self._offer_versions)
 
     def _action(
         self, text: str, icon_name: str, keys: str, slot: Callable[[], object], tip: str
@@ -171,7 +189,8 @@ class DashboardPage(Page):
         charts.add_chart_actions([self.save_action, self.copy_action])
         charts.drill_requested.connect(self.drill)
         if self.selection is not None:
-            charts.set_options(self.selection.options(dark=self._dark()))
+            baseline = self.document.baseline.baseline
+            charts.set_options(self.selection.options(dark=self._dark(), baseline=baseline))
         self._layout.replaceWidget(self.placeholder, charts)
         self.placeholder.hide()
         self.placeholder.deleteLater()
@@ -206,6 +225,8 @@ class DashboardPage(Page):
         self._shut = True
         self._timer.stop()
         self._chart_modules.wait()  # a thread must not outlive its page
+        for dialog in self.findChildren(QDialog, "compareVersions"):
+            dialog.reject()  # its comparison reads the plan
 
     @property
     def refresh_pending(self) -> bool:
@@ -224,6 +245,8 @@ class DashboardPage(Page):
 
     def _refill(self, changes: ChangeSet | None) -> None:
         plan = self.plan
+        if changes is None:
+            self._offer_versions()
         if changes_choices(changes):
             settings = plan.settings.get()
             self.header.title.setText(settings.name)
@@ -247,11 +270,40 @@ class DashboardPage(Page):
         selection = self.filters.selection()
         self.selection = selection
         self.recomputes += 1
-        figures = headline_figures(self.analysis, selection.months, selection.where, self._findings)
+        baseline = self.document.baseline.baseline
+        figures = headline_figures(
+            self.analysis, selection.months, selection.where, self._findings, baseline
+        )
         self.headline.show_figures(figures)
         if self.charts is not None:
-            self.charts.set_options(selection.options(dark=self._dark()))
+            self.charts.set_options(selection.options(dark=self._dark(), baseline=baseline))
             self.charts.refresh_current()
+
+    # -- the baseline compared with ---------------------------------------------------------
+
+    def _offer_versions(self) -> None:
+        choice = self.document.baseline
+        offered = choice.offered()
+        # A version shown in the window is not offered, yet compares with the working plan.
+        comparable = bool(offered) or self.plan.version is not None
+        self.baseline_box.set_versions(offered, choice.version_id, comparable=comparable)
+        self.baseline_box.set_opening(choice.opening())
+
+    def _baseline_changed(self) -> None:
+        choice = self.document.baseline
+        self._offer_versions()
+        if self.charts is not None:
+            # At once, not at the recompute: the baseline shown before is closed next.
+            options = self.charts.options
+            self.charts.set_options(dataclasses.replace(options, baseline=choice.baseline))
+        if self.selection is not None:
+            self._schedule()
+
+    def compare_versions(self) -> None:
+        """Compare two or three versions of the plan side by side, in a dialog."""
+        from ui.versions.compare_dialog import show_compare_dialog
+
+        show_compare_dialog(self, self.document)
 
     @staticmethod
     def _dark() -> bool:

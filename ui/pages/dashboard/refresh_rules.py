@@ -2,7 +2,8 @@
 
 Every figure and chart sums monthly values by month, owner, team, segment, tier and channel,
 so nearly every edit can move one. An initiative's story (problem, so what, why us, notes)
-is shown by none of them: typing a story recomputes nothing.
+is shown by none of them: typing a story recomputes nothing, nor does saving, renaming or
+deleting a version (the baseline compared with follows those: ui.versions.baseline).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from planner.changes import Change
 STORY_FIELDS = frozenset({"problem", "so_what", "why_us", "notes"})
 
 
-def _story_only(change: Change) -> bool:
+def _shows_nothing(change: Change) -> bool:
+    if change.entity == Entity.VERSIONS:
+        return True
     return (
         change.entity == Entity.INITIATIVES
         and bool(change.fields)
@@ -25,7 +28,7 @@ def affects_dashboard(changes: ChangeSet | None) -> bool:
     """Whether ``changes`` can move a headline figure or a chart (``None``: everything)."""
     if changes is None:
         return True
-    return not all(_story_only(change) for change in changes.changes)
+    return not all(_shows_nothing(change) for change in changes.changes)
 
 
 def changes_choices(changes: ChangeSet | None) -> bool:

@@ -5,10 +5,14 @@ the headline figures, every chart and every drill-down see the same initiatives.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner import Team, Tier
 from planner.analysis import Filter
 from planner.charts.options import ChartOptions
+
+if TYPE_CHECKING:
+    from planner.versions.baseline import Baseline
 
 NO_OWNER = -1  # the owner filter's "No owner" (the Initiatives page's NOBODY)
 
@@ -50,6 +54,7 @@ class Selection:
             channel_ids=() if self.channel_id is None else (self.channel_id,),
         )
 
-    def options(self, *, dark: bool) -> ChartOptions:
-        """What every chart is given: these months and this filter, in the window's scheme."""
-        return ChartOptions(months=self.months, where=self.where, dark=dark)
+    def options(self, *, dark: bool, baseline: Baseline | None = None) -> ChartOptions:
+        """What every chart is given: these months and this filter, in the window's scheme,
+        with the ``baseline`` compared with."""
+        return ChartOptions(months=self.months, where=self.where, dark=dark, baseline=baseline)

@@ -16,12 +16,13 @@ STATUS_ORDER = {status.value: n for n, status in enumerate(Status)}
 
 # Column keys, in table order; each names the field an edit of that column changes.
 NAME, CHANNEL, STATUS, START, END = "name", "channel_id", "status", "start_month", "end_month"
-BUDGET, TARGET, RETURN, OWNER, SEGMENTS = (
+BUDGET, TARGET, RETURN, OWNER, SEGMENTS, VS_BASELINE = (
     "budget",
     "revenue_target",
     "return_ratio",
     "owner",
     "segments",
+    "vs_baseline",
 )
 
 # Initial widths come from a typical value of each column, measured in the table's font,
@@ -37,12 +38,36 @@ WIDTH_SAMPLES = {
     RETURN: "20.0x",
     OWNER: "Kenji Watanabe",
     SEGMENTS: "Mid-market SaaS finance teams (core)",
+    VS_BASELINE: "dropped",
 }
 
 
 def ratio_text(ratio: float | None) -> str:
     """``"4.2x"``, or a dash when there is no return (no target, or no budget)."""
     return "—" if ratio is None else f"{ratio:.1f}x"
+
+
+def vs_baseline_text(row: InitiativeRow, currency: Currency) -> str:
+    """The budget against the baseline (``+$5k``, ``new``, ``—``); empty without one."""
+    if row.vs_baseline is None:
+        return ""
+    from planner.versions.compare import budget_change  # loaded once a baseline is chosen
+
+    return budget_change(row.vs_baseline, currency)
+
+
+def vs_baseline_tip(row: InitiativeRow, currency: Currency) -> str | None:
+    """What changed since the baseline, a line each."""
+    if row.vs_baseline is None:
+        return None
+    from planner.versions.compare import change_lines
+
+    return "Against the baseline:\n" + "\n".join(change_lines(row.vs_baseline, currency))
+
+
+def vs_baseline_order(row: InitiativeRow) -> int:
+    """The budget difference: new initiatives above, dropped below, the same at 0."""
+    return 0 if row.vs_baseline is None else row.vs_baseline.delta("budget")
 
 
 def initiative_columns(currency: Callable[[], Currency]) -> list[Column[InitiativeRow]]:
@@ -95,6 +120,18 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             edit=lambda r: r.budget,
             sort=lambda r: r.budget,
             numeric=True,
+        ),
+        # Hidden until a baseline is chosen (see vs_baseline.BaselineColumn).
+        Column(
+            VS_BASELINE,
+            "vs baseline",
+            show=lambda r: vs_baseline_text(r, currency()),
+            sort=vs_baseline_order,
+            tip=lambda r: vs_baseline_tip(r, currency()),
+            numeric=True,
+            header_tip="The budget against the baseline chosen on the Dashboard: more (+), "
+            "less (-), the same (—), new since the baseline or dropped since; the tooltip "
+            "says what changed",
         ),
         Column(
             TARGET,

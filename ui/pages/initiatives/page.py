@@ -31,6 +31,7 @@ from .markers import finding_markers
 from .model import InitiativesModel
 from .rows import InitiativeRow, initiative_row, initiative_rows, keep_order, rows_to_reload
 from .table import InitiativesTable
+from .vs_baseline import BaselineColumn
 from .what_if import WhatIfMenu
 
 # Findings about these are fixed in the table's owner column.
@@ -67,6 +68,7 @@ class InitiativesPage(Page):
         self.table = InitiativesTable(self.model, self.proxy)
         self.table.set_widths(cols.WIDTH_SAMPLES[c.key] for c in self.columns)
         self._set_delegates()
+        self.vs_baseline = BaselineColumn(self)
         self.filters = FilterBar()
         self.detail = InitiativeDetail()
         self.detail.set_read_only(read_only)
@@ -203,8 +205,10 @@ class InitiativesPage(Page):
             self.filters.set_segments(segments)
         if changes is None or changes.touches(Entity.CHANNELS):
             self.filters.set_channels(channels)
-        rows = initiative_rows(plan.initiatives.list(), people, segments, channels)
-        self._set_rows(keep_order(rows, self.model.rows()))
+        rows = self.vs_baseline.attach(
+            initiative_rows(plan.initiatives.list(), people, segments, channels)
+        )
+        self.set_rows(keep_order(rows, self.model.rows()))
         # A person or segment chosen in a filter may be gone: the bar fell back to "Any".
         self.proxy.set_filter(self.filters.filter())
         # Unchanged rows are not repainted by the model, yet the currency may have changed.
@@ -228,10 +232,12 @@ class InitiativesPage(Page):
             fresh[initiative_id] = initiative_row(
                 initiative, self._people, self._segments_by_id, self._channels
             )
+        fresh = {row.id: row for row in self.vs_baseline.attach(list(fresh.values()), fresh)}
         rows = [fresh.pop(row.id, row) for row in self.model.rows() if row.id not in gone]
-        self._set_rows([*rows, *fresh.values()])
+        self.set_rows([*rows, *fresh.values()])
 
-    def _set_rows(self, rows: Sequence[InitiativeRow]) -> None:
+    def set_rows(self, rows: Sequence[InitiativeRow]) -> None:
+        """Show these rows, the selection kept."""
         # The model keeps the selection through repaints, inserts and removals; only a
         # reset (records in a new order) loses it, and then it is put back by id.
         selected, current = self.table.selected_ids(), self.table.current_cell()

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner import Action, ChangeSet, Channel, Entity, Initiative, Person, Segment, Tier
 from planner.domain import return_ratio
+
+if TYPE_CHECKING:
+    from planner.versions.compare import InitiativeDiff
 
 # Tiers in strike-zone order: the core first.
 TIER_ORDER = {Tier.CORE: 0, Tier.EDGE: 1, Tier.OUTSIDE: 2}
@@ -37,6 +41,8 @@ class InitiativeRow:
     so_what: str
     why_us: str
     notes: str
+    # How it differs from the baseline compared with (None: no baseline chosen).
+    vs_baseline: InitiativeDiff | None = None
 
     @property
     def return_ratio(self) -> float | None:
