@@ -3,14 +3,14 @@ chosen or the document closes, and following the working plan's edits."""
 
 from __future__ import annotations
 
-from baseline_support import compare_with, versioned, versioned_document
+from baseline_choice_support import compare_with, versioned, versioned_document
 from versioned_plans import BOARD, CUT
 
 from planner.versions.opened import open_version
 from ui.document import PlanDocument
 from ui.versions.baseline import offered_order
 
-__all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_support)
+__all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_choice_support)
 
 
 def _closed(baseline) -> bool:

@@ -4,7 +4,7 @@ of what changed, the totals side by side, the initiatives that differ and a char
 from __future__ import annotations
 
 import pytest
-from baseline_support import compare_with, versioned, versioned_document
+from baseline_choice_support import compare_with, versioned, versioned_document
 from dashboard_support import show_dashboard
 from PySide6.QtCore import Qt
 from versioned_plans import BOARD, CUT
@@ -13,7 +13,7 @@ from planner.versions.compare import WORKING_PLAN, compare
 from planner.versions.opened import open_version
 from ui.versions.compare_dialog import WORKING, CompareDialog, show_compare_dialog
 
-__all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_support)
+__all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_choice_support)
 
 
 @pytest.fixture

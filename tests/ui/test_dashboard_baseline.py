@@ -3,7 +3,7 @@ the revenue and budget charts over the Dashboard's filter, and said on the Landi
 
 from __future__ import annotations
 
-from baseline_support import compare_with, versioned, versioned_document
+from baseline_choice_support import compare_with, versioned, versioned_document
 from dashboard_support import no_actuals_document, settle, show_dashboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication

@@ -3,7 +3,7 @@ initiative's budget against the baseline's, what changed in its tooltip, sortabl
 
 from __future__ import annotations
 
-from baseline_support import compare_with, versioned, versioned_document
+from baseline_choice_support import compare_with, versioned, versioned_document
 from initiatives_support import cell, show_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -15,7 +15,7 @@ from ui.pages.initiatives.columns import VS_BASELINE, column_index
 from ui.plain_text import tooltip_text
 from ui.tables.rows_model import ROW_ROLE
 
-__all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_support)
+__all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_choice_support)
 
 
 def _page(qtbot, document) -> InitiativesPage:
