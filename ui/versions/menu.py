@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
     from .manage_dialog import ManageVersionsDialog
     from .name_dialog import VersionNameDialog
+
+_Dialog = TypeVar("_Dialog", bound=QDialog)
 
 _EXPLAINED = {
     Kind.BASELINE: "A baseline is a locked copy kept in this plan file: the plan as it was "
@@ -266,7 +268,7 @@ class VersionsMenu(QObject):
         if len(entries) == 1:
             menu.addAction("No versions yet").setEnabled(False)
 
-    def _open(self, dialog: QDialog) -> QDialog:
+    def _open(self, dialog: _Dialog) -> _Dialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _code: self._forget(dialog))

@@ -62,7 +62,7 @@ class VersionSwitcher(QObject):
 
     @property
     def working_document(self) -> PlanDocument | None:
-        """The working plan's document, shown or kept ("None": no plan is open)."""
+        """The working plan's document, shown or kept; ``None`` while no plan is open."""
         return self._working.document if self._working else self._window.document
 
     @property
@@ -118,16 +118,11 @@ class VersionSwitcher(QObject):
             self.show_working()
             self._window.notice.clear_transient()
 
-    def show_working(self) -> None:
-        """Show the working plan again, keeping the notice shown (it may be about the step
-        that brought the window back: a promotion)."""
-        self._show_working()
-
     def close(self) -> None:
         """Close the version shown, if any, and stop one opening (the plan is closing)."""
         self._runner.shut()
         self._follow.stop()
-        self._show_working(keep_loaded_after=False)
+        self.show_working(keep_loaded_after=False)
 
     def refresh_banner(self) -> None:
         version, working = self._version, self.working_document
@@ -187,7 +182,9 @@ class VersionSwitcher(QObject):
         if before is not None:
             self._drop(before)
 
-    def _show_working(self, *, keep_loaded_after: bool = True) -> None:
+    def show_working(self, *, keep_loaded_after: bool = True) -> None:
+        """Show the working plan again, keeping the notice shown (it may be about the step
+        that brought the window back: a promotion)."""
         version, working = self._version, self._working
         if version is None or working is None:
             return
@@ -218,7 +215,7 @@ class VersionSwitcher(QObject):
         assert was is not None
         now = next((info for info in working.plan.versions.list() if info.id == was.id), None)
         if now is None:
-            self._show_working()
+            self.show_working()
             self._window.statusBar().showMessage(
                 f"The {version_title(was)} is no longer in the plan: showing the working plan",
                 8000,
