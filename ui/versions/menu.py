@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
 from planner import Plan, PlanError
@@ -253,15 +253,14 @@ class VersionsMenu(QObject):
         document = self.working_document
         if document is None:
             return
-        group = QActionGroup(menu)
         shown = self.switcher.shown
         entries: list[tuple[str, int | None]] = [(wording.WORKING_PLAN, None)]
         entries += [(wording.menu_entry(info), info.id) for info in document.plan.versions.list()]
         for n, (text, version_id) in enumerate(entries):
             action = menu.addAction(menu_text(text))
             action.setCheckable(True)
+            # A tick, not a radio dot: the menu is made afresh each time it opens.
             action.setChecked(version_id == (shown.id if shown is not None else None))
-            action.setActionGroup(group)
             action.triggered.connect(lambda _=False, chosen=version_id: self.show(chosen))
             if n == 0 and len(entries) > 1:
                 menu.addSeparator()
