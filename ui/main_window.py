@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         view.findings_panel.setVisible(self.findings_toggle.isChecked())
         self.body.setCurrentWidget(shown)
-        self.files.plan_is_open(True)
+        self.files.plan_is_open(True, version_shown=document.plan.version is not None)
         self.show_title()
 
     def drop(self, document: PlanDocument, view: PlanView, shown: QWidget) -> None:

@@ -164,5 +164,6 @@ def test_each_step_says_what_it_did(document):
         "Renamed 'Cut events' to 'Cut events 30%'",
         "Unlocked 'Board-approved'",
         "Deleted 'Board-approved'",
-        "Promoted 'Cut events 30%' to the working plan; the old working plan is kept as 'Before'",
+        "Promoted 'Cut events 30%' to the working plan; the old working plan is kept as the "
+        "scenario 'Before'",
     ]

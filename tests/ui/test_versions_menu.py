@@ -145,7 +145,7 @@ def test_promote_asks_what_to_keep_the_working_plan_as_and_says_what_happens(qtb
     save(qtbot, window, Kind.SCENARIO, "Cut events 30%")
     window.versions.promote.trigger()
     dialog = window.versions.dialog
-    assert dialog.name.text() == "Working plan before Cut events 30%"
+    assert dialog.name.text() == "Working plan before 'Cut events 30%'"
     assert dialog.explanation.text() == (
         "'Cut events 30%' becomes the working plan, and the working plan as it is now is "
         "kept as a scenario under the name below; Undo takes both back."

@@ -142,12 +142,14 @@ def test_the_working_plan_keeps_the_file_while_a_version_is_shown(qtbot, window,
         Plan.open(demo_path)
 
 
-def test_the_workbook_export_waits_for_the_working_plan(qtbot, window):
-    export = window.files.workbook.export
+def test_what_reads_the_plan_file_waits_for_the_working_plan(qtbot, window):
+    files = window.files
+    whole_file = (files.workbook.export, files.save_copy, files.next_year)
     save(qtbot, window, Kind.SCENARIO, "Cut events 30%")
-    assert not export.isEnabled()
+    assert [action.isEnabled() for action in whole_file] == [False, False, False]
+    assert files.workbook.import_.isEnabled()  # actuals go to the shared actuals
     show(qtbot, window, None)
-    assert export.isEnabled()
+    assert [action.isEnabled() for action in whole_file] == [True, True, True]
 
 
 def test_going_back_while_a_version_opens_stays_on_the_working_plan(qtbot, window):
@@ -283,8 +285,8 @@ def test_promoting_shows_the_working_plan_with_the_scenario_and_says_so(qtbot, w
     assert window.document.plan.version is None
     assert budget_of(window.document.plan, EVENTS) == 1_000_000
     assert window.notice.text() == (
-        "Promoted 'Cut events 30%' to the working plan; the old working plan is kept as "
-        "'Working plan before the cut'"
+        "Promoted 'Cut events 30%' to the working plan; the old working plan is kept as the "
+        "scenario 'Working plan before the cut'"
     )
     assert [v.name for v in working_plan(window).versions.list()] == ["Working plan before the cut"]
     assert "no longer in the plan" not in window.statusBar().currentMessage()

@@ -179,7 +179,7 @@ class VersionsMenu(QObject):
             self._window,
             title="Promote Scenario",
             explanation=wording.promote_explained(shown.name),
-            name=wording.kept_name(shown.name, self._taken),
+            name=document.plan.versions.kept_name(shown.id),
             ok_text="Promote",
             attempt=lambda name, _source: self._promote(document, shown, name),
         )

@@ -175,9 +175,6 @@ class VersionSwitcher(QObject):
             self._working = _Showing(working, shown_view, shown_view)
         self._version = _Showing(document, view, holder, banner)
         window.show_document(document, view, holder)
-        # The export writes the plan it reads from the file, which is the working plan's:
-        # offered again once the working plan is shown.
-        window.files.workbook.export.setEnabled(False)
         self.refresh_banner()
         if before is not None:
             self._drop(before)

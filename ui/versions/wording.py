@@ -8,7 +8,6 @@ import datetime
 from collections.abc import Callable
 
 from planner.months import label as month_label
-from planner.validation import MAX_NAME
 from planner.versions.service import Kind, Promotion, VersionInfo
 
 WORKING_PLAN = "Working plan"
@@ -69,12 +68,6 @@ def dated_name(kind: Kind, today: datetime.date, taken: Callable[[str], bool]) -
     return free_name(f"{kind.value.capitalize()} {day_text(today)}", taken)
 
 
-def kept_name(promoted: str, taken: Callable[[str], bool]) -> str:
-    """The name suggested for the working plan kept when ``promoted`` replaces it."""
-    room = MAX_NAME - len("Working plan before ") - len(" (99)")
-    return free_name(f"Working plan before {promoted[:room]}", taken)
-
-
 def promote_explained(scenario: str) -> str:
     return (
         f"'{scenario}' becomes the working plan, and the working plan as it is now is kept "
@@ -86,7 +79,7 @@ def promoted_text(promoted: str, promotion: Promotion) -> str:
     """The notice after a promotion, naming initiatives kept because of their actuals."""
     text = (
         f"Promoted '{promoted}' to the working plan; the old working plan is kept as "
-        f"'{promotion.kept_as.name}'"
+        f"{promotion.kept_as.described}"
     )
     kept = promotion.kept_dropped
     if kept:
