@@ -69,15 +69,14 @@ class FileActions:
         menu.addAction(self.quit)
 
     def plan_is_open(self, is_open: bool, *, version_shown: bool = False) -> None:
-        """Offer what needs an open plan. While a version is shown, what reads the plan's
-        file (a copy, next year's plan, the workbook export) waits for the working plan:
-        it would act on the working plan, not on the version the window shows."""
+        """Offer what needs an open plan. While a version is shown, a copy of the file and
+        next year's plan wait for the working plan: both start from the working plan, not
+        from the version the window shows."""
         whole_file = is_open and not version_shown
         self.save_copy.setEnabled(whole_file)
         self.next_year.setEnabled(whole_file)
         self.close.setEnabled(is_open)
         self.workbook.plan_is_open(is_open)
-        self.workbook.export.setEnabled(whole_file)
 
     # The flow and its dialog load on first use, not while the app starts.
     @cached_property

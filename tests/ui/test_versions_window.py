@@ -142,14 +142,14 @@ def test_the_working_plan_keeps_the_file_while_a_version_is_shown(qtbot, window,
         Plan.open(demo_path)
 
 
-def test_what_reads_the_plan_file_waits_for_the_working_plan(qtbot, window):
+def test_a_copy_and_next_years_plan_wait_for_the_working_plan(qtbot, window):
     files = window.files
-    whole_file = (files.workbook.export, files.save_copy, files.next_year)
     save(qtbot, window, Kind.SCENARIO, "Cut events 30%")
-    assert [action.isEnabled() for action in whole_file] == [False, False, False]
+    assert not files.save_copy.isEnabled() and not files.next_year.isEnabled()
+    assert files.workbook.export.isEnabled()  # the export writes the version shown
     assert files.workbook.import_.isEnabled()  # actuals go to the shared actuals
     show(qtbot, window, None)
-    assert [action.isEnabled() for action in whole_file] == [True, True, True]
+    assert files.save_copy.isEnabled() and files.next_year.isEnabled()
 
 
 def test_going_back_while_a_version_opens_stays_on_the_working_plan(qtbot, window):
