@@ -56,15 +56,18 @@ class PlanDocument(QObject):
     def read_only(self) -> bool:
         return self.plan.read_only
 
-    def run(self, command: PlanCommand) -> bool:
+    def run(self, command: PlanCommand, *, refused: Callable[[str], object] | None = None) -> bool:
         """Do ``command`` now and put it on the undo stack; ``False`` (with :attr:`refused`
         emitted) when the core refused it, in which case nothing changed. A view that fails
-        once the edit is saved is reported as a bug; the edit stays done and undoable."""
+        once the edit is saved is reported as a bug; the edit stays done and undoable.
+
+        ``refused`` is told the refusal instead of :attr:`refused`: a dialog says it beside
+        the field and stays open, so the window's notice bar need not say it too."""
         failure = None
         try:
             command.do()
         except PlanError as error:
-            self.refused.emit(command.refusal(error))
+            (refused or self.refused.emit)(command.refusal(error))
             return False
         except ListenerError as error:
             failure = error  # saved all the same: it goes on the undo stack

@@ -68,9 +68,13 @@ class FileActions:
         menu.addSeparator()
         menu.addAction(self.quit)
 
-    def plan_is_open(self, is_open: bool) -> None:
-        self.save_copy.setEnabled(is_open)
-        self.next_year.setEnabled(is_open)
+    def plan_is_open(self, is_open: bool, *, version_shown: bool = False) -> None:
+        """Offer what needs an open plan. While a version is shown, a copy of the file and
+        next year's plan wait for the working plan: both start from the working plan, not
+        from the version the window shows."""
+        whole_file = is_open and not version_shown
+        self.save_copy.setEnabled(whole_file)
+        self.next_year.setEnabled(whole_file)
         self.close.setEnabled(is_open)
         self.workbook.plan_is_open(is_open)
 

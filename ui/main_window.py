@@ -5,6 +5,7 @@ It wires pieces together and little else: pages edit, the document undoes, the o
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,8 @@ from ui.pages.catalogue import PAGES
 from ui.plain_text import rich, window_title
 from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
+from ui.versions.menu import VersionsMenu
+from ui.versions.wording import version_title
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
 from ui.widgets.status_bar import StatusBar
@@ -69,13 +72,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.files = FileActions(self)
+        self.versions = VersionsMenu(self)
         self._build_menus()
         status = StatusBar()
         self.setStatusBar(status)
         self.location = status.location
         self.setWindowIcon(app_icon())
         self.setGeometry(first_geometry(self.screen().availableGeometry()))
-        self._show_title()
+        self.show_title()
         self.files.plan_is_open(False)
 
     # -- plans ---------------------------------------------------------------------------------
@@ -105,25 +109,17 @@ class MainWindow(QMainWindow):
         """Show ``plan`` in the window, closing the plan shown before; ``analysis`` is its
         analysis when the opener made it already (else the document chooses one)."""
         self.close_plan()
-        self.document = PlanDocument(plan, self, analysis=analysis)
-        self.document.refused.connect(self._refused)
-        self.document.announced.connect(self._announced)
-        # A notice about the last action goes with the next edit (and undo) or page change.
-        self.document.changed.connect(lambda _changes: self.notice.clear_transient())
-        self.document.changed.connect(self._changed)
-        self.undo_group.addStack(self.document.undo_stack)
-        self.undo_group.setActiveStack(self.document.undo_stack)
-        self.view = PlanView(self.document)
-        self.view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
-        self.view.page_changed.connect(lambda _title: self.notice.clear_transient())
+        self.document = self.make_document(plan, analysis)
+        self.view = self.make_view(self.document)
         self.body.addWidget(self.view)
         self.body.setCurrentWidget(self.view)
         self._restore_view_state()
         self.files.plan_is_open(True)
         self.findings_toggle.setEnabled(True)
+        self.versions.plan_opened(self.document)
         if plan.path is not None:
             self.recent.add(plan.path)
-        self._show_title()
+        self.show_title()
         self.statusBar().showMessage(f"Opened {plan.where}", 4000)
         if plan.read_only:
             self.notice.show_message(
@@ -143,21 +139,56 @@ class MainWindow(QMainWindow):
         """Close the open plan (every edit is already saved) and show the welcome page."""
         if self.document is None:
             return
+        self.versions.close()  # a version shown closes first: it saves into the plan's file
         self._save_view_state()
         document, view = self.document, self.view
         self.document = self.view = None
-        self.undo_group.removeStack(document.undo_stack)
-        view.shut()
-        self.body.removeWidget(view)
-        view.deleteLater()
-        document.close()
-        document.deleteLater()
+        self.drop(document, view, view)
         self.notice.clear()
         self.body.setCurrentWidget(self.welcome)
         self.files.plan_is_open(False)
         self.findings_toggle.setEnabled(False)
-        self._show_title()
+        self.show_title()
         gc.unfreeze()  # what the plan leaves behind can be collected (see keep_loaded)
+
+    def make_document(self, plan: Plan, analysis: Analysis | None = None) -> PlanDocument:
+        """A document of ``plan`` (the working plan or a version) whose refusals, notices and
+        edits this window shows; its undo stack joins the window's undo group as the one
+        that Undo acts on."""
+        document = PlanDocument(plan, self, analysis=analysis)
+        document.refused.connect(self._refused)
+        document.announced.connect(functools.partial(self._announced, document))
+        # A notice about the last action goes with the next edit (and undo) or page change.
+        document.changed.connect(lambda _changes: self.notice.clear_transient())
+        document.changed.connect(self._changed)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        return document
+
+    def make_view(self, document: PlanDocument) -> PlanView:
+        view = PlanView(document)
+        view.page_changed.connect(lambda title: self.statusBar().showMessage(title, 2000))
+        view.page_changed.connect(lambda _title: self.notice.clear_transient())
+        return view
+
+    def show_document(self, document: PlanDocument, view: PlanView, shown: QWidget) -> None:
+        """Show ``document`` (its ``view`` in the body as ``shown``, already added): the
+        window's menus, Undo and title act on it from now on."""
+        self.document, self.view = document, view
+        self.undo_group.setActiveStack(document.undo_stack)
+        view.findings_panel.setVisible(self.findings_toggle.isChecked())
+        self.body.setCurrentWidget(shown)
+        self.files.plan_is_open(True, version_shown=document.plan.version is not None)
+        self.show_title()
+
+    def drop(self, document: PlanDocument, view: PlanView, shown: QWidget) -> None:
+        """Close ``document`` and its ``view`` (in the body as ``shown``)."""
+        self.undo_group.removeStack(document.undo_stack)
+        view.shut()
+        self.body.removeWidget(shown)
+        shown.deleteLater()
+        document.close()
+        document.deleteLater()
 
     def show_problem(self, title: str, message: str) -> QMessageBox:
         """A warning that does not block the event loop (window-modal, opened not exec'd)."""
@@ -246,6 +277,8 @@ class MainWindow(QMainWindow):
         self.findings_toggle.toggled.connect(self._toggle_findings)
         self.findings_toggle.setEnabled(False)
 
+        self.versions.fill_menu(self.menuBar().addMenu("Ve&rsions"))
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(f"&About {APP_NAME}", self._about)
 
@@ -270,7 +303,7 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def _show_title(self) -> None:
+    def show_title(self) -> None:
         if self.document is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
@@ -279,6 +312,8 @@ class MainWindow(QMainWindow):
         plan = self.document.plan
         name = plan.settings.get().name
         where = plan.path.name if plan.path else "in memory"
+        if plan.version is not None:
+            where += f" — {version_title(plan.version)}"
         marker = " (read-only)" if plan.read_only else ""
         self.setWindowTitle(window_title(f"{name} — {where}{marker} — {APP_NAME}"))
         self.setWindowFilePath(str(plan.path or ""))
@@ -286,16 +321,16 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.touches(Entity.SETTINGS):
-            self._show_title()
+            self.show_title()
         self.statusBar().showMessage("Saved", 2500)
 
     def _refused(self, message: str) -> None:
         self.notice.show_message(message, "warning")
         self.statusBar().showMessage(message, 8000)
 
-    def _announced(self, message: str, command: PlanCommand) -> None:
-        document = self.document
-        assert document is not None
+    def _announced(self, document: PlanDocument, message: str, command: PlanCommand) -> None:
+        # The undo of the document that did it: a version's step, or one of the working
+        # plan's (a version saved, renamed, promoted) while a version is shown.
         undo = ("Undo", lambda: document.undo_if_last(command))
         self.notice.show_message(message, "info", action=undo)
 

@@ -25,12 +25,21 @@ from ui.plain_text import plain_label
 SHOWN_FOR_MS = 15_000
 
 Action = tuple[str, Callable[[], object]]  # a button's text and what it does
-STYLE = """
-QFrame#noticeBar { border: 1px solid #d97706; border-radius: 6px; margin: 6px 12px;
-                   background: rgba(217, 119, 6, 0.12); }
-QFrame#noticeBar[severity="error"] { border-color: #dc2626; background: rgba(220, 38, 38, 0.12); }
-QFrame#noticeBar[severity="info"] { border-color: #2563eb; background: rgba(37, 99, 235, 0.10); }
+
+
+def framed_style(object_name: str) -> str:
+    """The notice bar's look for the ``QFrame`` named ``object_name``: a rounded frame in
+    the colour of its ``severity`` property ("error", "warning", "info")."""
+    frame = f"QFrame#{object_name}"
+    return f"""
+{frame} {{ border: 1px solid #d97706; border-radius: 6px; margin: 6px 12px;
+           background: rgba(217, 119, 6, 0.12); }}
+{frame}[severity="error"] {{ border-color: #dc2626; background: rgba(220, 38, 38, 0.12); }}
+{frame}[severity="info"] {{ border-color: #2563eb; background: rgba(37, 99, 235, 0.10); }}
 """
+
+
+STYLE = framed_style("noticeBar")
 
 
 @dataclass(frozen=True, slots=True)

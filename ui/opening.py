@@ -79,9 +79,14 @@ def _open(
 ) -> Opened:
     if prepare is not None:
         prepare(path)
-    plan = Plan.open(path, read_only=read_only)
+    return with_analysis(Plan.open(path, read_only=read_only), cancel)
+
+
+def with_analysis(plan: Plan, cancel: threading.Event) -> Opened:
+    """``plan`` opened in a worker, with the analysis its document will read through (the
+    plan alone once cancelled: the runner lets go of it and closes it)."""
     if cancel.is_set():
-        return Opened(plan, None)  # let go of: the runner closes it
+        return Opened(plan, None)
     try:
         # The app asks for roll-ups after every edit: a big plan's values are read into
         # memory here, off the UI thread, once.
