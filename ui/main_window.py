@@ -32,6 +32,7 @@ from ui.pages.catalogue import PAGES
 from ui.plain_text import rich, window_title
 from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
+from ui.versions.compare_dialog import show_compare_dialog
 from ui.versions.menu import VersionsMenu
 from ui.versions.wording import version_title
 from ui.welcome import Welcome
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self.versions = VersionsMenu(self)
+        self.versions.offer_compare(self._compare_versions)
         self._build_menus()
         status = StatusBar()
         self.setStatusBar(status)
@@ -189,6 +191,10 @@ class MainWindow(QMainWindow):
         shown.deleteLater()
         document.close()
         document.deleteLater()
+
+    def _compare_versions(self) -> None:
+        if self.document is not None:
+            show_compare_dialog(self, self.document)
 
     def show_problem(self, title: str, message: str) -> QMessageBox:
         """A warning that does not block the event loop (window-modal, opened not exec'd)."""

@@ -44,6 +44,7 @@ def test_the_menu_offers_each_version_action(window):
         "New &Scenario…",
         "Show &Version",
         "&Promote This Scenario to Working Plan…",
+        "&Compare Versions…",
         "&Manage Versions…",
     ]
 
@@ -241,20 +242,27 @@ def test_a_read_only_plan_can_show_versions_but_not_change_them(qtbot, tmp_path,
     window.close()
 
 
-def test_compare_is_left_out_until_a_comparison_is_connected(qtbot, window):
-    compare = window.versions.compare_action
-    assert not compare.isVisible()
-    opened: list[bool] = []
-    window.versions.offer_compare(lambda: opened.append(True))
-    assert compare.isVisible() and not compare.isEnabled()  # no version to compare yet
-    assert tooltip_text(compare.toolTip()) == "Compare two or three versions side by side"
-    save(qtbot, window, Kind.BASELINE, "Board-approved")
-    window.versions.refresh()
-    compare.trigger()
-    assert opened == [True]
-
-
 def test_a_version_that_cannot_be_opened_is_said_in_a_problem_box(qtbot, window):
     assert not window.versions.switcher.show_version(999)
     box = window.findChild(QMessageBox, "problemBox")
     assert box is not None and "version" in box.text()
+
+
+def test_compare_versions_waits_for_a_version_to_compare_with(window):
+    compare = window.versions.compare_action
+    assert compare.isVisible() and not compare.isEnabled()
+    assert tooltip_text(compare.toolTip()) == "Compare two or three versions side by side"
+
+
+def test_compare_versions_opens_the_compare_dialog(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.versions.compare_dialog import CompareDialog
+
+    save(qtbot, window, Kind.BASELINE, "Approved")
+    action = window.versions.compare_action
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, CompareDialog) for w in QApplication.topLevelWidgets())
+    )
