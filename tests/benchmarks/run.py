@@ -8,6 +8,10 @@ compares runs made under the same load and each peak memory is that process's ow
 table of figure, budget, measured and whether it holds. ``--quick`` runs fewer rounds (for
 CI, a report in a few minutes); the workloads are the same.
 
+The large plan holds three versions (a locked baseline and two edited scenarios, see
+``plan_versions.py``) for every figure measured on it, the harder case: its file is nearly
+three times as large, and a version is opened and compared beside the working plan.
+
 The processes may write bytecode caches (whatever ``PYTHONDONTWRITEBYTECODE`` says), and one
 unmeasured start of each kind comes first: an installed app, like the bundle, starts from
 compiled modules, so compiling the sources is no part of its start.
@@ -30,9 +34,11 @@ from figures import Figure, at_most, table, write_json
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 IMPORT_ROWS = 50_000
-# Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports.
-FULL = {"start": 7, "open": 5, "edit": 20, "export": 3, "import": 5}
-QUICK = {"start": 3, "open": 2, "edit": 5, "export": 1, "import": 2}
+SCENARIO_EDITS = 5  # edits of an opened scenario in each versions round
+# Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports,
+# versions (save, open a scenario and edit it, compare).
+FULL = {"start": 7, "open": 5, "edit": 20, "export": 3, "import": 5, "versions": 5}
+QUICK = {"start": 3, "open": 2, "edit": 5, "export": 1, "import": 2, "versions": 2}
 TIMEOUT = 900  # seconds for any one step: a hang fails the run instead of blocking CI
 
 
@@ -173,6 +179,68 @@ def importing(plan: Path, source: Path, rounds: int) -> list[Figure]:
     ]
 
 
+def versions(folder: Path, plan: Path, made: dict, rounds: int) -> list[Figure]:
+    """The figures of plan versions; ``made`` is what giving the large plan its three
+    versions reported (``versions_run.py prepare``)."""
+    grown = made["versions"]
+    worst = max(grown, key=lambda g: g["file_bytes"] / g["planned_side_bytes"])
+    each = ", ".join(f"+{g['file_bytes'] / 1e6:.1f}" for g in grown)
+    runs = [
+        step("versions_run.py", "round", plan, folder / "versions.smplan", SCENARIO_EDITS)
+        for _ in range(rounds)
+    ]
+    edits = SCENARIO_EDITS * rounds
+    compared_by = runs[0]["compared_by"]
+    return [
+        at_most(
+            "Large plan: save a baseline (a fourth version)",
+            median(runs, "save"),
+            2,
+            "s",
+            f"median of {rounds}",
+        ),
+        at_most(
+            "Large plan: compare two versions (baseline and scenario, both opened)",
+            median(runs, "compare_versions"),
+            1,
+            "s",
+            f"median of {rounds}; {compared_by}",
+        ),
+        at_most(
+            "Large plan: compare the working plan with the baseline (one opened)",
+            median(runs, "compare_working"),
+            None,
+            "s",
+            f"median of {rounds}",
+        ),
+        at_most(
+            "Large plan: file growth per version vs the planned side it copies",
+            worst["file_bytes"] / worst["planned_side_bytes"],
+            1,
+            "x",
+            f"MB, vacuumed: {each} for the 3 versions / planned side "
+            f"{worst['planned_side_bytes'] / 1e6:.1f}; file {made['file_before'] / 1e6:.1f} -> "
+            f"{made['file_after'] / 1e6:.1f} as saved and edited",
+        ),
+        at_most(
+            "Large plan: open a scenario (open_version)",
+            median(runs, "open_scenario"),
+            None,
+            "s",
+            f"median of {rounds}",
+        ),
+        at_most(
+            "Large plan: one scenario edit, saved into the file",
+            median(runs, "edit") * 1000,
+            None,
+            "ms",
+            f"median of {rounds} rounds' medians of {SCENARIO_EDITS}; max "
+            f"{max(float(r['edit_max']) for r in runs) * 1000:.0f} of {edits}",
+        ),
+        at_most("Versions peak memory (two versions open)", peak(runs), None, "MB"),
+    ]
+
+
 def demo(path: Path, size: str) -> Path:
     command = [sys.executable, "-m", "planner", "demo", str(path), "--size", size]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=TIMEOUT)
@@ -189,8 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="smarketing-bench-") as name:
         folder = Path(name)
         small, large = demo(folder / "demo.smplan", "small"), demo(folder / "large.smplan", "large")
+        # The harder case for every large-plan figure: a plan holding versions.
+        made = step("versions_run.py", "prepare", large)
         figures = cold_start(folder, small, rounds["start"])
         figures += large_plan(folder, large, rounds)
+        figures += versions(folder, large, made, rounds["versions"])
         exported, to_import = export(folder, large, rounds["export"])
         figures += exported + importing(large, to_import, rounds["import"])
     took = time.perf_counter() - began
