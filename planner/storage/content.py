@@ -63,7 +63,26 @@ A reference to a row that does not exist                       refused
 A saved CSV mapping that cannot be read as one                 opens: the import asks for the
                                                                columns again, as for a
                                                                mapping of a newer version
+A version (``plan_versions``) breaking a rule above: a name    refused
+empty, too long, with control characters or twice, a kind
+not baseline or scenario, a lock not 0 or 1; a row of a
+version's table belonging to no version
+A version's rows breaking a rule above, each version on its    that version is refused, in one
+own (its names unique in it, its totals within the limits,     line naming the table, the row
+one funnel-assumptions and hand-off row of its own), or a      and the field, when it is
+row of a version's segments, roles or values naming an         opened, promoted or copied; the
+initiative the version does not have                           plan opens, every other version
+                                                               works, and the damaged one can
+                                                               be deleted
 =============================================================  ==============================
+
+A version's rows are checked when the version is used (:func:`check_version_content`), not
+when the plan is opened. They are a copy of the planned side that only opening, promoting or
+copying that version reads (the working plan reads none of them), so damage there harms no
+figure of the working plan; refusing the whole file for it would lock a user out of the plan
+they work in over a copy they may not need, and checking every version on every open would
+make a plan with many versions open more slowly for versions no one looks at. The list of
+versions itself is checked on open: the app shows it, and every version path starts there.
 
 A value breaking one of the schema's CHECK or NOT NULL constraints is named here too (the quick
 check on open leaves those to this check on the current format; SQLite checks no CHECK
@@ -80,7 +99,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -92,10 +111,16 @@ from planner.errors import PlanContentError, ValidationError
 from planner.money import Currency
 from planner.storage import connection
 from planner.storage.database import PlanConnection
-from planner.storage.schema import ONE_ACCOUNTABLE_INDEX
+from planner.storage.schema import ONE_ACCOUNTABLE_INDEX, VERSION_ONE_ACCOUNTABLE_INDEX
 from planner.version import APP_NAME
+from planner.versions import copying
+from planner.versions.service import Kind
 
 _WAY_OUT = f"the plan was changed outside {APP_NAME} and is not opened; restore it from a copy"
+_VERSION_WAY_OUT = (
+    f"the version was changed outside {APP_NAME} and is not used; delete it, or restore the "
+    "plan from a copy"
+)
 # How much of a text from the file a message quotes.
 _SHOWN = 60
 # How SQLite's typeof() names a storage type, as a message says it.
@@ -111,14 +136,26 @@ class _Breach(Exception):
 
 def check_content(db: PlanConnection, *, where: str) -> None:
     """Refuse (:class:`PlanContentError`) a plan whose content breaks the app's rules; see the
-    module's table. Only reads."""
+    module's table. The rows of its versions are checked when a version is used
+    (:func:`check_version_content`); the list of versions here. Only reads."""
+    _refused_on(lambda: _Checker(db.conn).run(), where, _WAY_OUT)
+
+
+def check_version_content(db: PlanConnection, version_id: int, *, where: str) -> None:
+    """Refuse (:class:`PlanContentError`) version ``version_id`` of a plan (already opened, so
+    checked by :func:`check_content`) when its rows break the rules of the working plan's
+    (see the module's table), before it is opened, promoted or copied. Only reads."""
+    _refused_on(lambda: _Checker(db.conn, version_id).run_version(), where, _VERSION_WAY_OUT)
+
+
+def _refused_on(check: Callable[[], None], where: str, way_out: str) -> None:
     try:
-        _Checker(db.conn).run()
+        check()
     except sqlite3.DatabaseError as error:
         raise connection.damaged(where, error) from None
     except _Breach as breach:
         raise PlanContentError(
-            f"{where}: {breach}; {_WAY_OUT}",
+            f"{where}: {breach}; {way_out}",
             table=breach.table,
             row=breach.row,
             field=breach.field,
@@ -234,8 +271,9 @@ class _Table:
     name: str
     noun: str  # one row, as a message names it
     columns: tuple[_Column, ...]
-    single: bool = False  # exactly one row, id 1
-    named: bool = False  # a name unique by its name_key
+    single: bool = False  # exactly one row, id 1 (in a version's table: one for each version)
+    named: bool = False  # a name unique by its name_key (in a version's table: in the version)
+    versioned: bool = False  # a version's copy of a working table: version_id comes first
 
 
 def _id() -> _Column:
@@ -388,32 +426,143 @@ def _tables(currency: Currency) -> tuple[_Table, ...]:
     )
 
 
+def _versions() -> _Table:
+    return _Table(
+        "plan_versions",
+        "version",
+        (
+            _id(),
+            _Column("name", "text", _NAME),
+            _Column("name_key", "text"),
+            _Column("kind", "text", _one_of(Kind)),
+            _Column("locked", "integer", _FLAG),
+            _Column("saved_at", "text", _TEXT),
+            _Column("saved_from", "text", _TEXT),
+        ),
+        named=True,
+    )
+
+
+def _version_tables(tables: tuple[_Table, ...]) -> tuple[_Table, ...]:
+    """The tables a version copies whole (:data:`planner.versions.copying.PARTS`), as a
+    version holds them: the working table's columns and rules, after the version's id. A
+    version's segments, roles and values are checked set-based, as the working plan's are."""
+    working = {table.name: table for table in tables}
+    return tuple(
+        _Table(
+            part.version_table,
+            working[part.working_table].noun,
+            (
+                _Column("version_id", "integer"),
+                *(c for c in working[part.working_table].columns if c.name in part.columns),
+            ),
+            single=part.single,
+            named=working[part.working_table].named,
+            versioned=True,
+        )
+        for part in copying.PARTS
+        if part.working_table in working
+    )
+
+
 # -- the check -------------------------------------------------------------------------------
 
 _METRIC_COLUMNS = tuple(
     column for metric in Metric for column in (metric.planned_column, metric.actual_column)
 )
+_ONE_OWNER_INDEXES = {
+    "roles": ("one_accountable", ONE_ACCOUNTABLE_INDEX),
+    "version_roles": ("version_one_accountable", VERSION_ONE_ACCOUNTABLE_INDEX),
+}
 
 
 class _Checker:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, version_id: int | None = None) -> None:
         self.conn = conn
-        self.initiatives: dict[int, str] = {}  # id -> name, for messages
+        self.version_id = version_id  # the one version whose rows are checked
+        # Names, for messages: the working plan's initiatives, the versions, and each
+        # version's initiatives (by version id and initiative id).
+        self.initiatives: dict[int, str] = {}
+        self.versions: dict[int, str] = {}
+        self.version_initiatives: dict[tuple[int, int], str] = {}
 
     def run(self) -> None:
         settings = self._table(_settings())
         currency = Currency(settings["currency"][0])
         horizon = month_math.Horizon(settings["horizon_first"][0], settings["horizon_months"][0])
-        for table in _tables(currency):
+        tables = _tables(currency)
+        for table in tables:
             columns = self._table(table)
             if table.name == "initiatives":
                 self.initiatives = dict(zip(columns["id"], columns["name"], strict=True))
-                self._initiative_dates(columns)
-                for column in ("budget", "revenue_target"):
-                    self._check_total(table.name, column, sum(columns[column]))
+                self._initiatives(table, columns)
         self._references()
-        self._roles()
-        self._monthly_values(currency, horizon)
+        self._roles("roles")
+        self._values("monthly_values", _METRIC_COLUMNS, currency, horizon)
+        self._listed_versions()
+
+    def _listed_versions(self) -> None:
+        """The versions as the plan lists them (names, kinds, locks), and no row of a
+        version's table that belongs to no version: a version's rows are checked when it is
+        used (:meth:`run_version`), so a plan with many versions opens as fast as one with
+        none."""
+        listed = self._table(_versions())
+        self.versions = dict(zip(listed["id"], listed["name"], strict=True))
+        for part in copying.PARTS:
+            # The versions a table holds rows of, each found once off its primary key.
+            found = self.conn.execute(
+                "WITH RECURSIVE held(id) AS (SELECT min(version_id) FROM "
+                f"{part.version_table} UNION ALL SELECT (SELECT min(version_id) FROM "
+                f"{part.version_table} WHERE version_id > held.id) FROM held "
+                "WHERE held.id IS NOT NULL) SELECT typeof(id), CASE typeof(id) WHEN 'integer' "
+                "THEN id ELSE CAST(id AS BLOB) END FROM held WHERE id IS NOT NULL "
+                "AND (typeof(id) != 'integer' OR id NOT IN (SELECT id FROM plan_versions)) LIMIT 1"
+            ).fetchone()
+            if found is not None:
+                kind, value = found
+                held = value if kind == "integer" else f"{shown(value)} ({_HELD.get(kind, kind)})"
+                raise _Breach(
+                    part.version_table,
+                    None,
+                    "version_id",
+                    f"{part.version_table}: a row's version_id is {held}, which is no version "
+                    "of the plan",
+                )
+
+    def run_version(self) -> None:
+        """Version :attr:`version_id`'s rows, by the rules of the working plan's (its names
+        unique in it, its totals within the limits, one funnel-assumptions and hand-off row
+        of its own)."""
+        settings = self._table(_settings())
+        currency = Currency(settings["currency"][0])
+        horizon = month_math.Horizon(settings["horizon_first"][0], settings["horizon_months"][0])
+        listed = self._table(_versions())
+        self.versions = dict(zip(listed["id"], listed["name"], strict=True))
+        for table in _version_tables(_tables(currency)):
+            columns = self._table(table)
+            if table.single and not columns["version_id"]:
+                label = self._version(self.version_id)
+                raise _Breach(
+                    table.name,
+                    label,
+                    None,
+                    f"{label}: the plan has no {table.noun} of it in its {table.name} table, "
+                    "where it has exactly one",
+                )
+            if table.name == "version_initiatives":
+                keys = zip(columns["version_id"], columns["id"], strict=True)
+                self.version_initiatives = dict(zip(keys, columns["name"], strict=True))
+                self._initiatives(table, columns)
+        self._version_references()
+        self._roles("version_roles")
+        self._values("version_values", copying.PLANNED_COLUMNS, currency, horizon)
+
+    def _of_version(self, table: str, joined: str = "WHERE") -> str:
+        """The condition keeping ``table``'s rows to the version checked (none for a working
+        table), joined to the query by ``joined``."""
+        if self.version_id is None or not table.startswith("version_"):
+            return ""
+        return f" {joined} version_id = {int(self.version_id)}"
 
     # -- the small tables, a column at a time ---------------------------------------------
 
@@ -427,7 +576,8 @@ class _Checker:
             select = ", ".join(
                 f"CAST({c.name} AS BLOB)" if c.storage == "text" else c.name for c in columns
             )
-            raw = self.conn.execute(f"SELECT {select} FROM {table.name}").fetchall()
+            rows = f"SELECT {select} FROM {table.name}{self._of_version(table.name)}"
+            raw = self.conn.execute(rows).fetchall()
             kinds = None
         else:  # a table rebuilt without STRICT: every value's type is checked
             select = ", ".join(
@@ -435,10 +585,11 @@ class _Checker:
                 f"THEN CAST({c.name} AS BLOB) ELSE {c.name} END"
                 for c in columns
             )
-            pairs = self.conn.execute(f"SELECT {select} FROM {table.name}").fetchall()
+            rows = f"SELECT {select} FROM {table.name}{self._of_version(table.name)}"
+            pairs = self.conn.execute(rows).fetchall()
             raw = [row[1::2] for row in pairs]
             kinds = [row[0::2] for row in pairs]
-        if table.single and len(raw) != 1:
+        if table.single and not table.versioned and len(raw) != 1:
             raise _Breach(
                 table.name,
                 None,
@@ -457,12 +608,16 @@ class _Checker:
                 found = values[position] = self._decoded(table, raw, position, column, found)
             self._rule(table, raw, column, found)
         named = {column.name: found for column, found in zip(columns, values, strict=True)}
-        key = columns[0].name  # the id, or what the table is keyed by
-        self._unique(table, named[key], key)
-        if table.single and named["id"][0] != 1:
+        if table.versioned:
+            self._unique_in_versions(table, raw, named)
+        else:
+            key = columns[0].name  # the id, or what the table is keyed by
+            self._unique(table, named[key], key)
+        if table.single and not table.versioned and named["id"][0] != 1:
             self._refuse(table, raw, 0, "id", f"{named['id'][0]} must be 1")
         if table.named:
-            self._names(table, raw, named["name"], named["name_key"])
+            scopes = named["version_id"] if table.versioned else None
+            self._names(table, raw, named["name"], named["name_key"], scopes)
         return named
 
     def _typed(self, table: str, storage: dict[str, str]) -> bool:
@@ -539,9 +694,17 @@ class _Checker:
                 quoted = shown(value) if isinstance(value, str) else str(value)
                 self._refuse(table, raw, index, column.name, f"{quoted} {problem}")
 
-    def _names(self, table: _Table, raw: list[Any], names: list[str], keys: list[str]) -> None:
-        """Each name's key is the one the app gives it (``validation.name_key``), once."""
-        seen: dict[str, int] = {}
+    def _names(
+        self,
+        table: _Table,
+        raw: list[Any],
+        names: list[str],
+        keys: list[str],
+        scopes: list[Any] | None = None,
+    ) -> None:
+        """Each name's key is the one the app gives it (``validation.name_key``), once (in
+        its version, when ``scopes`` gives each row's)."""
+        seen: dict[tuple[Any, str], int] = {}
         for index, (name, stored) in enumerate(zip(names, keys, strict=True)):
             key = check.name_key(name)
             if stored != key:
@@ -552,10 +715,11 @@ class _Checker:
                     "name_key",
                     f"{shown(stored)} is not the key of its name ({shown(key)})",
                 )
-            if key in seen:
-                other = self._label(table, raw[seen[key]])
+            scoped = (None if scopes is None else scopes[index], key)
+            if scoped in seen:
+                other = self._label(table, raw[seen[scoped]])
                 self._refuse(table, raw, index, "name", f"is {other}'s name too (in any case)")
-            seen[key] = index
+            seen[scoped] = index
 
     def _unique(self, table: _Table, values: list[Any], field: str) -> None:
         if len(set(values)) == len(values):
@@ -571,9 +735,29 @@ class _Checker:
                 )
             seen.add(value)
 
-    @staticmethod
-    def _label(table: _Table, row: Sequence[Any]) -> str:
-        """The row as a message names it: "initiative 12 'Webinar series'"."""
+    def _unique_in_versions(
+        self, table: _Table, raw: list[Any], named: dict[str, list[Any]]
+    ) -> None:
+        """A version's table holds each row once in each version (its id's; for the assumptions
+        and the hand-off agreement, one row)."""
+        key = () if table.single else (table.columns[1].name,)
+        rows = list(zip(named["version_id"], *(named[k] for k in key), strict=True))
+        if len(set(rows)) == len(rows):
+            return
+        seen: set[tuple[Any, ...]] = set()
+        field = key[0] if key else "version_id"
+        problem = "there more than once" + (" (a version has exactly one)" if table.single else "")
+        for index, row in enumerate(rows):
+            if row in seen:
+                self._refuse(table, raw, index, field, f"is {problem}")
+            seen.add(row)
+
+    def _label(self, table: _Table, row: Sequence[Any]) -> str:
+        """The row as a message names it: "initiative 12 'Webinar series'", or in a version
+        "version 2 'Cut events', initiative 12 'Webinar series'"."""
+        if table.versioned:
+            within = replace(table, columns=table.columns[1:], versioned=False)
+            return f"{self._version(row[0])}, {self._label(within, row[1:])}"
         if table.single:
             return table.noun
         first = row[0]
@@ -593,26 +777,39 @@ class _Checker:
         label = self._label(table, raw[index])
         raise _Breach(table.name, label, field, f"{label}: {field} {problem}")
 
-    def _initiative_dates(self, columns: dict[str, list[Any]]) -> None:
-        dates = zip(columns["id"], columns["start_month"], columns["end_month"], strict=True)
-        for initiative_id, start, end in dates:
+    def _initiatives(self, table: _Table, columns: dict[str, list[Any]]) -> None:
+        """Each initiative ends no earlier than it starts, and its money columns add up to
+        what the app can add up (a version's in each version: it is opened as a plan)."""
+        dates = zip(columns["start_month"], columns["end_month"], strict=True)
+        for index, (start, end) in enumerate(dates):
             if end < start:
-                label = self._initiative(initiative_id)
+                label = self._label(table, [columns[c.name][index] for c in table.columns])
                 raise _Breach(
-                    "initiatives",
+                    table.name,
                     label,
                     "end_month",
                     f"{label}: end_month {end} is before its start_month {start}",
                 )
+        for column in ("budget", "revenue_target"):
+            if not table.versioned:
+                self._check_total(table.name, column, sum(columns[column]))
+                continue
+            totals: dict[int, int] = {}
+            for version_id, amount in zip(columns["version_id"], columns[column], strict=True):
+                totals[version_id] = totals.get(version_id, 0) + amount
+            for version_id, total in totals.items():
+                self._check_total(table.name, column, total, self._version(version_id))
 
     @staticmethod
-    def _check_total(table: str, column: str, total: float) -> None:
+    def _check_total(table: str, column: str, total: float, version: str | None = None) -> None:
+        """Refuse a column adding up to more than ``MAX_TOTAL`` (in ``version``, when given)."""
         if total > check.MAX_TOTAL:
+            where = f" of {version}" if version else ""
             raise _Breach(
                 table,
-                None,
+                version,
                 column,
-                f"{table}: the {column} column adds up to {total:,.0f}, more than the "
+                f"{table}: the {column} column{where} adds up to {total:,.0f}, more than the "
                 f"{check.MAX_TOTAL:,} the app can add up",
             )
 
@@ -621,25 +818,94 @@ class _Checker:
         shown_id = initiative_id if isinstance(initiative_id, int) else shown(initiative_id)
         return f"initiative {shown_id}" + (f" {shown(name)}" if name is not None else "")
 
+    def _version(self, version_id: object) -> str:
+        """A version as a message names it: "version 2 'Cut events 30%'"."""
+        name = self.versions.get(version_id)  # type: ignore[call-overload]
+        shown_id = version_id if isinstance(version_id, int) else shown(version_id)
+        return f"version {shown_id}" + (f" {shown(name)}" if name is not None else "")
+
+    def _owner(self, table: str, row: Sequence[Any]) -> str:
+        """The initiative a row of ``table`` belongs to, as a message names it, from the
+        row's first columns (the version's id and the initiative's, in a version's table)."""
+        if not table.startswith("version_"):
+            return self._initiative(row[0])
+        name = self.version_initiatives.get((row[0], row[1]))
+        shown_id = row[1] if isinstance(row[1], int) else shown(row[1])
+        initiative = f"initiative {shown_id}" + (f" {shown(name)}" if name is not None else "")
+        return f"{self._version(row[0])}, {initiative}"
+
     # -- references and roles, set-based ------------------------------------------------
 
     def _references(self) -> None:
         """Every reference is a whole number naming a row that exists (checked here rather than
         with PRAGMA foreign_key_check, which sees nothing once REFERENCES is edited out), and
         the link tables hold each pair once."""
-        for table, column, parent, what in (
-            ("initiatives", "channel_id", "channels", "channel"),
-            ("initiative_segments", "initiative_id", "initiatives", "initiative"),
-            ("initiative_segments", "segment_id", "segments", "segment"),
-            ("roles", "initiative_id", "initiatives", "initiative"),
-            ("roles", "person_id", "people", "person"),
-            ("monthly_values", "initiative_id", "initiatives", "initiative"),
-        ):
+        self._refer(
+            (
+                ("initiatives", "channel_id", "channels", "channel"),
+                ("initiative_segments", "initiative_id", "initiatives", "initiative"),
+                ("initiative_segments", "segment_id", "segments", "segment"),
+                ("roles", "initiative_id", "initiatives", "initiative"),
+                ("roles", "person_id", "people", "person"),
+                ("monthly_values", "initiative_id", "initiatives", "initiative"),
+            )
+        )
+        self._once(
+            (
+                ("initiative_segments", ("initiative_id", "segment_id")),
+                ("roles", ("initiative_id", "person_id")),
+                ("monthly_values", ("initiative_id", "month")),
+            )
+        )
+
+    def _version_references(self) -> None:
+        """As :meth:`_references`, for the versions' tables: each row's version is one of the
+        plan's, its shared rows (channel, segment, person) are the working plan's, and its
+        initiative one of that version's."""
+        links = ("version_initiative_segments", "version_roles", "version_values")
+        versioned = [part.version_table for part in copying.PARTS]
+        self._refer(
+            (
+                *((table, "version_id", "plan_versions", "version") for table in versioned),
+                ("version_initiatives", "channel_id", "channels", "channel"),
+                ("version_initiative_segments", "segment_id", "segments", "segment"),
+                ("version_roles", "person_id", "people", "person"),
+            )
+        )
+        for table in links:
+            found = self.conn.execute(
+                f"SELECT version_id, initiative_id FROM (SELECT DISTINCT version_id, "
+                f"initiative_id FROM {table}{self._of_version(table)}) AS row "
+                "WHERE typeof(initiative_id) != 'integer' "
+                "OR NOT EXISTS (SELECT 1 FROM version_initiatives v "
+                "WHERE v.version_id = row.version_id AND v.id = row.initiative_id) LIMIT 1"
+            ).fetchone()
+            if found is not None:
+                label = self._version(found[0])
+                held = found[1] if isinstance(found[1], int) else shown(found[1])
+                raise _Breach(
+                    table,
+                    label,
+                    "initiative_id",
+                    f"{label}: {table} holds initiative {held}, which the version does not have",
+                )
+        self._once(
+            (
+                ("version_initiative_segments", ("version_id", "initiative_id", "segment_id")),
+                ("version_roles", ("version_id", "initiative_id", "person_id")),
+                ("version_values", ("version_id", "initiative_id", "month")),
+            )
+        )
+
+    def _refer(self, references: Sequence[tuple[str, str, str, str]]) -> None:
+        """Each ``(table, column, parent, what)``: every value of the column is an id of the
+        parent table."""
+        for table, column, parent, what in references:
             # Each value once (read off an index when there is one), not each row.
             found = self.conn.execute(
                 f"SELECT typeof(value), CASE typeof(value) WHEN 'integer' THEN value "
                 f"ELSE CAST(value AS BLOB) END FROM (SELECT DISTINCT {column} AS value "
-                f"FROM {table}) WHERE typeof(value) != 'integer' "
+                f"FROM {table}{self._of_version(table)}) WHERE typeof(value) != 'integer' "
                 f"OR value NOT IN (SELECT id FROM {parent}) LIMIT 1"
             ).fetchone()
             if found is not None:
@@ -651,24 +917,24 @@ class _Checker:
                     column,
                     f"{table}: a row's {column} is {held}, which is no {what} of the plan",
                 )
-        for table, key in (
-            ("initiative_segments", ("initiative_id", "segment_id")),
-            ("roles", ("initiative_id", "person_id")),
-            ("monthly_values", ("initiative_id", "month")),
-        ):
+
+    def _once(self, keys: Sequence[tuple[str, tuple[str, ...]]]) -> None:
+        """Each ``(table, key)``: the table holds each key once."""
+        for table, key in keys:
             if self._unique_key(table, key):
                 continue
             twice = self.conn.execute(
-                f"SELECT {', '.join(key)} FROM {table} GROUP BY {', '.join(key)} "
+                f"SELECT {', '.join(key)} FROM {table}{self._of_version(table)} "
+                f"GROUP BY {', '.join(key)} "
                 "HAVING count(*) > 1 LIMIT 1"
             ).fetchone()
             if twice is not None:
-                label = self._initiative(twice[0])
+                label = self._owner(table, twice)
                 raise _Breach(
                     table,
                     label,
-                    key[1],
-                    f"{label}: {table} holds {key[1]} {shown(twice[1])} more than once",
+                    key[-1],
+                    f"{label}: {table} holds {key[-1]} {shown(twice[-1])} more than once",
                 )
 
     def _unique_key(self, table: str, key: Sequence[str]) -> bool:
@@ -680,57 +946,72 @@ class _Checker:
                     return True
         return False
 
-    def _one_owner_index(self) -> bool:
+    def _one_owner_index(self, table: str) -> bool:
         """Whether the app's own index keeps each initiative to one Accountable."""
+        name, sql = _ONE_OWNER_INDEXES[table]
         found = self.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'one_accountable' "
-            "AND tbl_name = 'roles'"
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? AND tbl_name = ?",
+            [name, table],
         ).fetchone()
-        return found is not None and found[0] == ONE_ACCOUNTABLE_INDEX
+        return found is not None and found[0] == sql
 
-    def _roles(self) -> None:
+    def _roles(self, table: str) -> None:
+        """Every role of ``roles`` (or a version's, ``version_roles``) is one of the list,
+        and an initiative has one Accountable at most."""
+        owner = "version_id, initiative_id" if table == "version_roles" else "initiative_id"
+        width = owner.count(",") + 1
         wrong = self.conn.execute(
-            "SELECT initiative_id, person_id, typeof(role), CAST(role AS BLOB) FROM roles "
-            f"WHERE typeof(role) != 'text' OR role NOT IN ({', '.join('?' * len(Role))}) LIMIT 1",
+            f"SELECT {owner}, person_id, typeof(role), CAST(role AS BLOB) FROM {table} "
+            f"WHERE (typeof(role) != 'text' OR role NOT IN ({', '.join('?' * len(Role))}))"
+            f"{self._of_version(table, 'AND')} LIMIT 1",
             [role.value for role in Role],
         ).fetchone()
         if wrong is not None:
-            label = self._initiative(wrong[0])
-            held = shown(wrong[3]) if wrong[2] == "text" else _HELD.get(wrong[2], wrong[2])
+            label = self._owner(table, wrong)
+            person, kind, role = wrong[width:]
+            held = shown(role) if kind == "text" else _HELD.get(kind, kind)
             raise _Breach(
-                "roles",
+                table,
                 label,
                 "role",
-                f"{label}: role of person {wrong[1]} {held} "
+                f"{label}: role of person {person} {held} "
                 f"{_not_one_of([role.value for role in Role])}",
             )
-        if self._one_owner_index():
+        if self._one_owner_index(table):
             return
         owners = self.conn.execute(
-            "SELECT initiative_id, count(*) FROM roles WHERE role = 'A' "
-            "GROUP BY initiative_id HAVING count(*) > 1 LIMIT 1"
+            f"SELECT {owner}, count(*) FROM {table} WHERE role = 'A'"
+            f"{self._of_version(table, 'AND')} "
+            f"GROUP BY {owner} HAVING count(*) > 1 LIMIT 1"
         ).fetchone()
         if owners is not None:
-            label = self._initiative(owners[0])
+            label = self._owner(table, owners)
             raise _Breach(
-                "roles",
+                table,
                 label,
                 "role",
-                f"{label}: {owners[1]} people are Accountable, where an initiative has "
+                f"{label}: {owners[-1]} people are Accountable, where an initiative has "
                 "exactly one owner",
             )
 
     # -- the monthly values, in one scan --------------------------------------------------
 
-    def _monthly_values(self, currency: Currency, horizon: month_math.Horizon) -> None:
-        """The big table in one scan that stops at the first row breaking a rule; none in a
-        sound plan. The scan of a STRICT table (its types kept by SQLite) tests each row's
-        values OR-ed together: none is negative or as large as ``2**bits`` when that has no
-        bit at or above ``bits``, where ``bits`` is chosen so that such values are within
-        ``MAX_NUMBER`` and as many of them add up to at most ``MAX_TOTAL``. Only a plan whose
-        values are that large is checked value by value and its columns totalled, and only a
-        row found breaking a rule is read, and the app's own rules say what is wrong with
-        it."""
+    def _values(
+        self,
+        table: str,
+        metrics: Sequence[str],
+        currency: Currency,
+        horizon: month_math.Horizon,
+    ) -> None:
+        """A big table of monthly values (``monthly_values``, or the versions' planned ones,
+        ``version_values``, whose ``metrics`` columns hold them) in one scan that stops at the
+        first row breaking a rule; none in a sound plan. The scan of a STRICT table (its types
+        kept by SQLite) tests each row's values OR-ed together: none is negative or as large as
+        ``2**bits`` when that has no bit at or above ``bits``, where ``bits`` is chosen so that
+        such values are within ``MAX_NUMBER`` and as many of them add up to at most
+        ``MAX_TOTAL``. Only a plan whose values are that large is checked value by value and
+        its columns totalled (a version's on their own), and only a row found breaking a rule
+        is read, and the app's own rules say what is wrong with it."""
         exact = " OR ".join(
             [
                 "typeof(month) != 'integer'",
@@ -738,55 +1019,72 @@ class _Checker:
                 "month % 100 NOT BETWEEN 1 AND 12",
                 *(
                     f"typeof({c}) NOT IN ('integer', 'null') OR {c} NOT BETWEEN 0 AND :largest"
-                    for c in _METRIC_COLUMNS
+                    for c in metrics
                 ),
             ]
         )
         params = {"first": horizon.first, "last": horizon.last, "largest": check.MAX_NUMBER}
-        (rows,) = self.conn.execute("SELECT count(*) FROM monthly_values").fetchone()
-        storage = {"initiative_id": "integer", "month": "integer"}
-        if self._typed("monthly_values", storage | dict.fromkeys(_METRIC_COLUMNS, "integer")):
+        (rows,) = self.conn.execute(
+            f"SELECT count(*) FROM {table}{self._of_version(table)}"
+        ).fetchone()
+        versioned = table.startswith("version_")
+        owner = ("version_id", "initiative_id") if versioned else ("initiative_id",)
+        storage = dict.fromkeys((*owner, "month", *metrics), "integer")
+        if self._typed(table, storage):
             bits = min(check.MAX_NUMBER, check.MAX_TOTAL // max(rows, 1)).bit_length() - 1
-            combined = " | ".join(f"ifnull({c}, 0)" for c in _METRIC_COLUMNS)
+            combined = " | ".join(f"ifnull({c}, 0)" for c in metrics)
             quick = (
                 f"(({combined}) >> :bits) != 0 OR ifnull(month, 0) NOT BETWEEN :first AND :last "
                 "OR month % 100 NOT BETWEEN 1 AND 12"
             )
             suspect = self.conn.execute(
-                f"SELECT 1 FROM monthly_values WHERE {quick} LIMIT 1", params | {"bits": bits}
+                f"SELECT 1 FROM {table} WHERE ({quick}){self._of_version(table, 'AND')} LIMIT 1",
+                params | {"bits": bits},
             ).fetchone()
             if suspect is None:
                 return
-        self._month_row(exact, params, currency, horizon)
-        totals = ", ".join(f"total({c})" for c in _METRIC_COLUMNS)
-        found = self.conn.execute(f"SELECT {totals} FROM monthly_values").fetchone()
-        for column, total in zip(_METRIC_COLUMNS, found, strict=True):
-            self._check_total("monthly_values", column, total)
+        self._month_row(table, owner, metrics, exact, params, currency, horizon)
+        totals = ", ".join(f"total({c})" for c in metrics)
+        by = "version_id" if versioned else "NULL"
+        for version_id, *found in self.conn.execute(
+            f"SELECT {by}, {totals} FROM {table}{self._of_version(table)} GROUP BY 1"
+        ).fetchall():
+            version = self._version(version_id) if versioned else None
+            for column, total in zip(metrics, found, strict=True):
+                self._check_total(table, column, total, version)
 
     def _month_row(
-        self, exact: str, params: dict[str, int], currency: Currency, horizon: month_math.Horizon
+        self,
+        table: str,
+        owner: tuple[str, ...],
+        metrics: Sequence[str],
+        exact: str,
+        params: dict[str, int],
+        currency: Currency,
+        horizon: month_math.Horizon,
     ) -> None:
-        """Refuse the first row of ``monthly_values`` that ``exact`` finds, if any, saying
-        which rule it breaks."""
-        columns = ("month", *_METRIC_COLUMNS)
+        """Refuse the first row of ``table`` that ``exact`` finds, if any, saying which rule
+        it breaks."""
+        columns = ("month", *metrics)
         select = ", ".join(
             f"typeof({c}), CASE typeof({c}) WHEN 'text' THEN CAST({c} AS BLOB) ELSE {c} END"
             for c in columns
         )
         found = self.conn.execute(
-            f"SELECT initiative_id, {select} FROM monthly_values WHERE {exact} LIMIT 1", params
+            f"SELECT {', '.join(owner)}, {select} FROM {table} "
+            f"WHERE ({exact}){self._of_version(table, 'AND')} LIMIT 1",
+            params,
         ).fetchone()
         if found is None:
             return
-        label = self._initiative(found[0])
-        kinds, raw = found[1::2], found[2::2]
-        table = _Table("monthly_values", "monthly values", ())
+        label = self._owner(table, found)
+        kinds, raw = found[len(owner) :: 2], found[len(owner) + 1 :: 2]
         month = raw[0]
         if kinds[0] == "integer" and _month_problem("", month) is None:
             label = f"{label}, {month_math.label(month)}"
             if month not in horizon:
                 raise _Breach(
-                    table.name,
+                    table,
                     label,
                     "month",
                     f"{label}: a value in month {month}, outside the plan's months "
@@ -799,7 +1097,7 @@ class _Checker:
             else:
                 rule = money if Metric(column.rsplit("_", 1)[0]).is_money else _COUNT
                 spec = _Column(column, "integer", rule, nullable=True)
-            one = _Table("monthly_values", label, (spec,), single=True)
+            one = _Table(table, label, (spec,), single=True)
             row = [[raw[position]]]
             self._types(one, row, 0, spec, [kinds[position]])
             self._rule(one, row, spec, [raw[position]])

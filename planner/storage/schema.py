@@ -71,6 +71,10 @@ _M001_CHANNELS = (
 ONE_ACCOUNTABLE_INDEX = (
     "CREATE UNIQUE INDEX one_accountable ON roles(initiative_id) WHERE role = 'A'"
 )
+VERSION_ONE_ACCOUNTABLE_INDEX = (
+    "CREATE UNIQUE INDEX version_one_accountable "
+    "ON version_roles(version_id, initiative_id) WHERE role = 'A'"
+)
 
 
 @_migration
@@ -389,8 +393,7 @@ def m005_versions(db: Database) -> None:
     {of_initiative}
 ) STRICT, WITHOUT ROWID""",
         "CREATE INDEX version_roles_by_person ON version_roles(person_id)",
-        "CREATE UNIQUE INDEX version_one_accountable "
-        "ON version_roles(version_id, initiative_id) WHERE role = 'A'",
+        VERSION_ONE_ACCOUNTABLE_INDEX,
         f"""CREATE TABLE version_values (
     version_id INTEGER NOT NULL,
     initiative_id INTEGER NOT NULL,

@@ -5,13 +5,16 @@ written with plain SQL, and tables rebuilt without the schema's constraints.
     rebuild_without_constraints(path, "people")
     alter(path, "UPDATE people SET name = NULL WHERE id = 1")
 
-The plan keeps its application id, ``user_version`` and migrations table, so the app takes it
+A :class:`Breach` is one such alteration together with where the refusal must say it is, for
+the tests that list many. The plan keeps its application id, ``user_version`` and migrations table, so the app takes it
 for one of its own and opens it as far as its content lets it.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -87,3 +90,24 @@ def add_initiatives(
                          + (s.horizon_first % 100 - 1 + k) % 12 + 1, {int(spend_plan)}
             FROM initiatives i, m, plan_settings s WHERE i.name LIKE 'Bulk %'""",
         )
+
+
+@dataclass(frozen=True)
+class Breach:
+    """How a plan is altered, and where the refusal must say the breach is."""
+
+    statements: tuple[str, ...] = ()
+    table: str = ""
+    field: str | None = None
+    words: tuple[str, ...] = ()  # each must be in the one line
+    rebuild: tuple[str, ...] = ()  # tables rebuilt without constraints first
+    ignore_checks: bool = False
+    setup: Callable[[Path], None] | None = None
+
+    def apply(self, path: Path) -> None:
+        for table in self.rebuild:
+            rebuild_without_constraints(path, table)
+        if self.setup is not None:
+            self.setup(path)
+        if self.statements:
+            alter(path, *self.statements, ignore_checks=self.ignore_checks)

@@ -9,12 +9,10 @@ constraints, and tables rebuilt without their constraints (see ``hostile_plans``
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile_plans import add_initiatives, alter, rebuild_without_constraints
+from hostile_plans import Breach, add_initiatives, alter
 from plan_file_support import folder_state, older_plan
 
 from planner import Plan, PlanContentError, PlanFileError
@@ -22,28 +20,6 @@ from planner.cli.main import main
 from planner.demo import build_demo
 from planner.storage.content import check_content
 from planner.validation import MAX_NUMBER
-
-
-@dataclass(frozen=True)
-class Breach:
-    """How a plan is altered, and where the refusal must say the breach is."""
-
-    statements: tuple[str, ...] = ()
-    table: str = ""
-    field: str | None = None
-    words: tuple[str, ...] = ()  # each must be in the one line
-    rebuild: tuple[str, ...] = ()  # tables rebuilt without constraints first
-    ignore_checks: bool = False
-    setup: Callable[[Path], None] | None = None
-
-    def apply(self, path: Path) -> None:
-        for table in self.rebuild:
-            rebuild_without_constraints(path, table)
-        if self.setup is not None:
-            self.setup(path)
-        if self.statements:
-            alter(path, *self.statements, ignore_checks=self.ignore_checks)
-
 
 FIRST = "initiative 1 'Month-end close benchmark report 2026'"
 
