@@ -23,6 +23,7 @@ from planner.changes import Action, Change, Entity
 from planner.errors import PlanError, ReadOnlyPlanError
 from planner.plan import Edit, Plan
 from planner.storage import connection
+from planner.storage.content import check_version_content
 from planner.versions import copying
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def open_version(working: Plan, version_id: int) -> VersionPlan:
     A scenario's edits are saved into the working plan's file as they are made; a locked
     version opens read-only. Close it (or use ``with``) when done."""
     info = working.versions.get(version_id)
+    check_version_content(working.db, info.id, where=working.where)
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         working.db.conn.backup(conn)

@@ -118,6 +118,8 @@ class VersionService(Service):
         ``locked=True``. The change's id is the new version's."""
         chosen = check.choice("kind", kind, Kind)
         record: dict[str, object] = {"name": check.name(FIELD, name)}
+        if source is not None:
+            self._refuse_if_damaged(source)
         with self._plan.edit(Entity.VERSIONS, Action.ADDED) as edit:
             self._claim_name("plan_versions", record, "version", field=FIELD)
             origin = WORKING_PLAN if source is None else self.get(source).name
@@ -215,6 +217,7 @@ class VersionService(Service):
 
         Actuals stay with their initiatives. An initiative holding actuals that the version
         lacks is kept, marked dropped, so no fact is lost (named in the result)."""
+        self._refuse_if_damaged(version_id)
         promoted = self.snapshot(version_id)
         with self._plan.batch():
             kept = self.get(self.save(keep_working_as, kind=Kind.SCENARIO).id)
@@ -247,6 +250,14 @@ class VersionService(Service):
             self.delete(kept_id)
             change = self.restore(promotion.promoted)
         return change
+
+    def _refuse_if_damaged(self, version_id: int) -> None:
+        """A version whose rows were changed outside the app is not copied anywhere (the file
+        is checked on opening, a version's rows when it is used)."""
+        from planner.storage.content import check_version_content
+
+        self.get(version_id)
+        check_version_content(self._plan.db, version_id, where=self._plan.where)
 
     def _adopt(self, version_id: int) -> list[str]:
         """Replace the working plan's planned side by a version's (inside a batch), and tell
