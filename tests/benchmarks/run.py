@@ -218,9 +218,9 @@ def versions(folder: Path, plan: Path, made: dict, rounds: int) -> list[Figure]:
             worst["file_bytes"] / worst["planned_side_bytes"],
             1,
             "x",
-            f"MB, vacuumed: {each} for the 3 versions / planned side "
-            f"{worst['planned_side_bytes'] / 1e6:.1f}; file {made['file_before'] / 1e6:.1f} -> "
-            f"{made['file_after'] / 1e6:.1f} as saved and edited",
+            f"{each} MB for the 3 versions, vacuumed / planned side "
+            f"{worst['planned_side_bytes'] / 1e6:.1f} MB; the file {made['file_before'] / 1e6:.1f}"
+            f" -> {made['file_after'] / 1e6:.1f} MB as saved and edited",
         ),
         at_most(
             "Large plan: open a scenario (open_version)",
