@@ -114,7 +114,7 @@ from planner.storage.database import PlanConnection
 from planner.storage.schema import ONE_ACCOUNTABLE_INDEX, VERSION_ONE_ACCOUNTABLE_INDEX
 from planner.version import APP_NAME
 from planner.versions import copying
-from planner.versions.service import Kind
+from planner.versions.kinds import Kind
 
 _WAY_OUT = f"the plan was changed outside {APP_NAME} and is not opened; restore it from a copy"
 _VERSION_WAY_OUT = (

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from planner import validation as check
@@ -27,16 +26,12 @@ from planner.changes import Action, Change, Entity
 from planner.errors import ValidationError
 from planner.services.base import Service
 from planner.versions import copying
+from planner.versions.kinds import Kind
 
 if TYPE_CHECKING:
     pass
 
 FIELD = "version name"
-
-
-class Kind(StrEnum):
-    BASELINE = "baseline"
-    SCENARIO = "scenario"
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +249,7 @@ class VersionService(Service):
     def _refuse_if_damaged(self, version_id: int) -> None:
         """A version whose rows were changed outside the app is not copied anywhere (the file
         is checked on opening, a version's rows when it is used)."""
+        # Deferred: opening a plan loads the content check, which loads this package.
         from planner.storage.content import check_version_content
 
         self.get(version_id)
