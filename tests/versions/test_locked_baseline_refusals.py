@@ -1,7 +1,8 @@
 """An edit aimed at a locked baseline is refused by every path, in one line, and changes
-nothing: every service of the baseline opened as a plan, a batch of them, an actuals workbook
-imported into it, a scenario locked while it is open, and deleting in the working plan a
-person, segment or channel the baseline names. (No command line writes a version.)"""
+nothing in the file: every service of the baseline opened as a plan, a batch of them, and an
+actuals workbook imported into it. (No command line writes a version; a version locked while
+open, and deleting what a version names, are in ``test_opened_versions`` and
+``test_version_service``.)"""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from version_fixtures import version_rows, with_versions
+from version_support import with_versions
 from workbook.import_support import actuals_row, write_actuals
 
 from planner import Metric, Plan
-from planner.errors import ReadOnlyPlanError, ValidationError
+from planner.errors import ReadOnlyPlanError
 from planner.services.values import Kind, ValueEntry
 from planner.versions.opened import VersionPlan, open_version
 from planner.workbook.importing import apply_import, preview_import
@@ -94,43 +95,3 @@ def test_an_actuals_workbook_imported_into_the_locked_baseline_is_refused(
 
         assert "a locked version cannot change" in assert_one_line(refused.value)
     assert demo_path.read_bytes() == before
-
-
-def test_a_scenario_locked_while_open_refuses_its_next_edit_and_keeps_what_it_showed(
-    demo_path,
-):
-    _baseline, scenario = with_versions(demo_path)
-    with Plan.open(demo_path) as plan, open_version(plan, scenario) as opened:
-        budget = opened.initiatives.get(FIRST).budget
-        plan.versions.set_locked(scenario, True)
-        rows = version_rows(plan, scenario)
-
-        with pytest.raises(ReadOnlyPlanError) as refused:
-            opened.initiatives.update(FIRST, budget=budget + 1)
-
-        assert "the version is locked" in assert_one_line(refused.value)
-        assert opened.initiatives.get(FIRST).budget == budget  # rolled back with the file
-        assert version_rows(plan, scenario) == rows
-
-
-SHARED: dict[str, Callable[[Plan], object]] = {
-    "the initiative's owner": lambda plan: plan.people.delete(plan.initiatives.get(FIRST).owner_id),
-    "a segment it aims at": lambda plan: plan.segments.delete(
-        plan.initiatives.get(FIRST).segment_ids[0]
-    ),
-    "its channel": lambda plan: plan.channels.delete(plan.initiatives.get(FIRST).channel_id),
-}
-
-
-@pytest.mark.parametrize("delete", SHARED.values(), ids=SHARED.keys())
-def test_deleting_in_the_working_plan_what_the_baseline_names_is_refused(
-    demo_path, baseline, delete
-):
-    with Plan.open(demo_path) as plan:
-        rows = version_rows(plan, baseline)
-
-        with pytest.raises(ValidationError) as refused:
-            delete(plan)
-
-        assert "Board plan" in assert_one_line(refused.value)
-        assert version_rows(plan, baseline) == rows

@@ -1,18 +1,17 @@
 """Actuals are facts, shared by every version: entered or imported while a scenario is being
-edited, they go to the working plan's actuals, once, and every version opened sees them;
-the scenario's planned side keeps its own edits. An actual of an initiative only the
-scenario has is refused, naming it, and changes nothing."""
+edited, they go to the working plan's actuals, once, and every version opened afterwards sees
+them; the scenario's planned side keeps its own edits. (An actual of an initiative only the
+scenario has: ``test_opened_versions``.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from version_fixtures import actual_of, version_rows, with_versions
+from version_support import actual_of, version_rows, with_versions
 from workbook.import_support import actuals_row, write_actuals
 
 from planner import Metric, Plan
-from planner.errors import PlanError
 from planner.versions.opened import open_version
 from planner.workbook.importing import apply_import, preview_import
 
@@ -45,19 +44,6 @@ def test_an_actual_entered_in_a_scenario_being_edited_is_every_versions(demo_pat
     assert seen_by_every_version(demo_path, baseline, scenario, FIRST, JANUARY, "mql") == [77] * 3
 
 
-def test_the_scenario_keeps_its_planned_edit_and_the_working_plan_its_own(demo_path, versions):
-    _baseline, scenario = versions
-    with Plan.open(demo_path) as plan:
-        planned = plan.values.grid(Metric.LEADS)[(FIRST, JANUARY)][0]
-        with open_version(plan, scenario) as opened:
-            opened.values.set(FIRST, JANUARY, Metric.LEADS, planned=999)
-            opened.values.set(FIRST, JANUARY, Metric.MQL, actual=77)
-
-        assert plan.values.grid(Metric.LEADS)[(FIRST, JANUARY)][0] == planned
-        with open_version(plan, scenario) as opened:
-            assert opened.values.grid(Metric.LEADS)[(FIRST, JANUARY)][0] == 999
-
-
 def test_actuals_imported_into_a_scenario_go_to_the_shared_actuals(demo_path, versions, tmp_path):
     baseline, scenario = versions
     with Plan.open(demo_path) as plan:
@@ -84,20 +70,3 @@ def test_actuals_imported_into_a_scenario_go_to_the_shared_actuals(demo_path, ve
         seen_by_every_version(demo_path, baseline, scenario, FIRST, JANUARY, "leads") == [321] * 3
     )
     assert seen_by_every_version(demo_path, baseline, scenario, SECOND, FEBRUARY, "mql") == [45] * 3
-
-
-def test_an_actual_of_an_initiative_only_in_the_scenario_is_refused_naming_it(demo_path, versions):
-    _baseline, scenario = versions
-    with Plan.open(demo_path) as plan, open_version(plan, scenario) as opened:
-        added = opened.initiatives.add(name="Scenario-only podcast").id
-        rows = version_rows(plan, scenario)
-        before = demo_path.read_bytes()
-
-        with pytest.raises(PlanError) as refused:
-            opened.values.set(added, JANUARY, Metric.LEADS, actual=10)
-
-        message = str(refused.value)
-        assert "\n" not in message and "'Scenario-only podcast' is only in this scenario" in message
-        assert actual_of(opened, added, JANUARY, "leads") is None  # rolled back in memory too
-        assert version_rows(plan, scenario) == rows
-        assert demo_path.read_bytes() == before
