@@ -63,10 +63,13 @@ A reference to a row that does not exist                       refused
 A saved CSV mapping that cannot be read as one                 opens: the import asks for the
                                                                columns again, as for a
                                                                mapping of a newer version
-A version (``plan_versions``) breaking a rule above: a name    refused
-empty, too long, with control characters or twice, a kind
-not baseline or scenario, a lock not 0 or 1; a row of a
-version's table belonging to no version
+A version (``plan_versions``) whose kind is not baseline or    refused
+scenario or whose lock is not 0 or 1, a value of the wrong
+type or not UTF-8, an id twice; a row of a version's table
+belonging to no version
+A version's name the app would not write (empty, too long,     opens: every surface shows it
+control characters, another's in other capitals, a name key    escaped, as plain text
+not its name's)
 A version's rows breaking a rule above, each version on its    that version is refused, in one
 own (its names unique in it, its totals within the limits,     line naming the table, the row
 one funnel-assumptions and hand-off row of its own), or a      and the field, when it is
@@ -427,19 +430,21 @@ def _tables(currency: Currency) -> tuple[_Table, ...]:
 
 
 def _versions() -> _Table:
+    """The list of versions. Its texts are labels every surface shows escaped (a name the app
+    would refuse, written by another tool, is shown as written); its kind and lock decide
+    what may change a version, so they must be the app's."""
     return _Table(
         "plan_versions",
         "version",
         (
             _id(),
-            _Column("name", "text", _NAME),
+            _Column("name", "text"),
             _Column("name_key", "text"),
             _Column("kind", "text", _one_of(Kind)),
             _Column("locked", "integer", _FLAG),
-            _Column("saved_at", "text", _TEXT),
-            _Column("saved_from", "text", _TEXT),
+            _Column("saved_at", "text"),
+            _Column("saved_from", "text"),
         ),
-        named=True,
     )
 
 
@@ -769,7 +774,7 @@ class _Checker:
             label = f"{table.noun} without an id"
         else:
             label = f"{table.noun} {first if isinstance(first, int) else shown(first)}"
-        if table.named and row[1] is not None:
+        if table.columns[1:2] and table.columns[1].name == "name" and row[1] is not None:
             label += f" {shown(row[1])}"
         return label
 
