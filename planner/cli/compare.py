@@ -97,10 +97,11 @@ def run_compare(working: Plan, options: argparse.Namespace) -> str:
     versions = working.versions
     reference = versions.find(options.against) if options.against else _latest_baseline(working)
     chosen = [reference, *(versions.find(name) for name in others)] if others else [reference]
-    from planner.versions.opened import open_version
+    from planner.versions.opened import open_versions
 
     with ExitStack() as stack:
-        plans = [stack.enter_context(open_version(working, info.id)) for info in chosen]
+        opened = open_versions(working, [info.id for info in chosen])
+        plans = [stack.enter_context(version) for version in opened]
         if not others:
             plans.append(working)
         comparison = compare(*plans)

@@ -15,7 +15,8 @@ in memory is rolled back with it, so the file and the opened version never disag
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -56,12 +57,42 @@ def open_version(working: Plan, version_id: int) -> VersionPlan:
     memory: every service, analysis, check and export reads it as it reads the working plan.
     A scenario's edits are saved into the working plan's file as they are made; a locked
     version opens read-only. Close it (or use ``with``) when done."""
-    info = working.versions.get(version_id)
-    check_version_content(working.db, info.id, where=working.where)
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    return open_versions(working, [version_id])[0]
+
+
+def open_versions(working: Plan, version_ids: Sequence[int]) -> list[VersionPlan]:
+    """:func:`open_version` for each of ``version_ids`` (to compare them): each is copied from
+    the working plan's connection in turn, then they are built side by side, as SQLite
+    builds each in its own connection without holding Python's lock."""
+    copies: list[tuple[VersionInfo, sqlite3.Connection]] = []
     try:
-        working.db.conn.backup(conn)
+        for version_id in version_ids:
+            info = working.versions.get(version_id)
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            copies.append((info, conn))
+            working.db.conn.backup(conn)
+    except BaseException:
+        for _info, conn in copies:
+            conn.close()
+        raise
+    if len(copies) == 1:
+        return [_built(working, *copies[0])]
+    with ThreadPoolExecutor(max_workers=len(copies)) as pool:
+        futures = [pool.submit(_built, working, info, conn) for info, conn in copies]
+    built = [future.result() for future in futures if future.exception() is None]
+    failed = [future.exception() for future in futures if future.exception() is not None]
+    if failed:
+        for version in built:
+            version.close()
+        raise failed[0]  # type: ignore[misc]
+    return built
+
+
+def _built(working: Plan, info: VersionInfo, conn: sqlite3.Connection) -> VersionPlan:
+    """The copy of the file in ``conn`` made version ``info`` (``conn`` closed on failure)."""
+    try:
         db = connection.prepare(conn, read_only=False, where=working.where)
+        check_version_content(db, info.id, where=working.where)
         # Built with foreign keys off (tables are dropped and made again: see adopt), then
         # every reference is checked before the copy is used.
         conn.execute("PRAGMA foreign_keys = OFF")

@@ -36,7 +36,7 @@ from plan_versions import BASELINE, CUT, add_versions
 from planner import Plan
 from planner.analysis import Analysis, Dimension, budget_and_target, strike_zone
 from planner.domain import Metric
-from planner.versions.opened import open_version
+from planner.versions.opened import open_version, open_versions
 
 _COMPARE_MODULE = "planner.versions.compare"
 
@@ -120,7 +120,8 @@ def one_round(source: Path, copy: Path, edits: int) -> dict[str, object]:
                 took.append(seconds)
 
         def two_versions() -> None:
-            with open_version(plan, baseline) as a, open_version(plan, scenario_id) as b:
+            a, b = open_versions(plan, [baseline, scenario_id])
+            with a, b:
                 compare(a, b)
 
         def working_and_baseline() -> None:

@@ -120,3 +120,25 @@ def test_a_version_deleted_while_open_refuses_the_next_edit(plan: Plan) -> None:
         plan.versions.delete(scenario)
         with pytest.raises(PlanError, match="no longer in the plan"):
             stretch.initiatives.update(named(stretch, "Outbound push"), budget=1)
+
+
+def test_several_versions_open_side_by_side_each_as_saved(plan: Plan) -> None:
+    from planner.versions.opened import open_versions
+
+    approved = plan.versions.save("Approved").id
+    plan.initiatives.update(named(plan, "Outbound push"), budget=1_000_00)
+    later = plan.versions.save("Later", kind="scenario").id
+    first, second = open_versions(plan, [approved, later])
+    with first, second:
+        assert first.version.name == "Approved" and second.version.name == "Later"
+        assert first.initiatives.get(named(first, "Outbound push")).budget == 12 * 1_500_000
+        assert second.initiatives.get(named(second, "Outbound push")).budget == 1_000_00
+
+
+def test_an_unknown_version_among_several_opens_none(plan: Plan) -> None:
+    from planner import ValidationError
+    from planner.versions.opened import open_versions
+
+    approved = plan.versions.save("Approved").id
+    with pytest.raises(ValidationError, match="no version with id 999"):
+        open_versions(plan, [approved, 999])

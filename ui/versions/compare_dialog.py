@@ -34,7 +34,7 @@ from planner.charts.style import ChartStyle
 from planner.charts.versions import draw_comparison
 from planner.versions import VersionInfo
 from planner.versions.compare import Comparison, compare
-from planner.versions.opened import open_version
+from planner.versions.opened import open_versions
 from ui.background import Outcome, TaskRunner, problem_text
 from ui.pages.dashboard.chart_view import ChartView
 from ui.plain_text import plain_label, window_title
@@ -62,21 +62,15 @@ COMPARE_CHART_SIZE = (5.2, 3.0)  # inches: a small chart, its words as large as 
 def compare_versions(working: Plan, chosen: list[object], cancel: threading.Event) -> Comparison:
     """Compare the working plan (:data:`WORKING`) and versions (ids) in ``chosen``, the
     first the reference: each version opened for it and closed after."""
-    opened = []
+    if cancel.is_set():
+        raise PlanError("comparing versions: cancelled")
+    ids = [int(choice) for choice in chosen if choice != WORKING]  # type: ignore[call-overload]
+    opened = dict(zip(ids, open_versions(working, ids), strict=True))
     try:
-        plans = []
-        for choice in chosen:
-            if cancel.is_set():
-                raise PlanError("comparing versions: cancelled")
-            if choice == WORKING:
-                plans.append(working)
-            else:
-                version = open_version(working, int(choice))  # type: ignore[call-overload]
-                opened.append(version)
-                plans.append(version)
+        plans = [working if choice == WORKING else opened[int(choice)] for choice in chosen]  # type: ignore[call-overload]
         return compare(*plans)
     finally:
-        for version in opened:
+        for version in opened.values():
             version.close()
 
 
