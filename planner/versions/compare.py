@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis import Analysis, Dimension, budget_and_target, strike_zone
+from planner.analysis.headline import live_only
 from planner.analysis.periods import Period, period_key, period_label
 from planner.checks.findings import FindingCounts, count_findings
 from planner.checks.initiative_rules import read_planned
@@ -250,7 +251,8 @@ def _side(plan: Plan, name: str) -> Side:
         # The checks sum each initiative's plan already: the comparison reads those sums.
         inputs = gather(analysis)
         findings = count_findings(judge(inputs))
-        by_month = analysis.rollup(Dimension.MONTH)
+        # Live initiatives only, as every other figure of a side: its months add up to its total.
+        by_month = analysis.rollup(Dimension.MONTH, where=live_only(None))
         budget, target = budget_and_target(analysis)
         zone = strike_zone(analysis)
         initiatives = initiative_facts(analysis, planned=inputs.initiatives.planned)

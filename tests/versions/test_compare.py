@@ -7,6 +7,7 @@ from version_support import named
 
 from planner import Plan
 from planner.analysis import Analysis, budget_and_target, strike_zone
+from planner.analysis.headline import live_only
 from planner.checks.findings import count_findings
 from planner.checks.run import run_checks
 from planner.domain import Metric
@@ -77,7 +78,7 @@ def test_each_sides_figures_are_the_ones_every_surface_shows(changed) -> None:
         assert (side.budget, side.revenue_target) == budget_and_target(analysis)
         assert side.findings == count_findings(run_checks(analysis))
         assert side.budget_share_in_zone == strike_zone(analysis).budget_share_in_zone
-        by_month = analysis.rollup("month")
+        by_month = analysis.rollup("month", where=live_only(None))
         assert side.planned_by_month[Metric.SPEND] == {
             row.key: row.totals.planned[Metric.SPEND] for row in by_month
         }
@@ -112,3 +113,10 @@ def test_one_or_four_plans_cannot_be_compared(plan: Plan) -> None:
         compare(plan)
     with pytest.raises(ValueError, match="two or three"):
         compare(plan, plan, plan, plan)
+
+
+def test_each_sides_months_add_up_to_its_total_with_a_dropped_initiative(changed) -> None:
+    baseline, plan = changed
+    for side in compare(baseline, plan).sides:
+        for metric in Metric:
+            assert sum(side.planned_by_month[metric].values()) == side.planned[metric]
