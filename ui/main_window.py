@@ -32,7 +32,6 @@ from ui.pages.catalogue import PAGES
 from ui.plain_text import rich, window_title
 from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
-from ui.versions.compare_dialog import show_compare_dialog
 from ui.versions.menu import VersionsMenu
 from ui.versions.wording import version_title
 from ui.welcome import Welcome
@@ -193,6 +192,9 @@ class MainWindow(QMainWindow):
         document.deleteLater()
 
     def _compare_versions(self) -> None:
+        # Loaded when asked for: it brings the charts and the checks, which no start needs.
+        from ui.versions.compare_dialog import show_compare_dialog
+
         if self.document is not None:
             show_compare_dialog(self, self.document)
 
