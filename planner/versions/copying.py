@@ -165,9 +165,12 @@ def adopt(db: Executes, version_id: int, *, keep_facts: bool, rebuild: bool = Fa
         f"FROM monthly_values WHERE {_ANY_ACTUAL} AND initiative_id NOT IN {IDS}",
         [kept],
     )
+    indexes: list[str] = []
     try:
         if rebuild:
-            _recreate(db, ("monthly_values", "roles", "initiative_segments", "initiatives"))
+            indexes = _recreate(
+                db, ("monthly_values", "roles", "initiative_segments", "initiatives")
+            )
         else:
             # Children first: their rows go at once, not one by one through the cascade.
             for child in ("monthly_values", "roles", "initiative_segments", "initiatives"):
@@ -211,6 +214,8 @@ def adopt(db: Executes, version_id: int, *, keep_facts: bool, rebuild: bool = Fa
                 f"(SELECT {part.listed} FROM {part.version_table} WHERE version_id = ?)",
                 [version_id],
             )
+        for index in indexes:
+            db.execute(index)
     finally:
         db.execute("DROP TABLE temp.adopted_actuals")
     return kept_names
@@ -218,20 +223,24 @@ def adopt(db: Executes, version_id: int, *, keep_facts: bool, rebuild: bool = Fa
 
 def empty_versions(db: Executes) -> None:
     """Remove every version from a copy being built (foreign keys off, as for ``rebuild``)."""
-    _recreate(db, ("plan_versions", *VERSION_TABLES))
+    for index in _recreate(db, ("plan_versions", *VERSION_TABLES)):
+        db.execute(index)
 
 
-def _recreate(db: Executes, tables: tuple[str, ...]) -> None:
-    """Drop ``tables`` and create them again as they were, with their indexes."""
+def _recreate(db: Executes, tables: tuple[str, ...]) -> list[str]:
+    """Drop ``tables`` and create them again as they were; returns the statements that make
+    their own indexes again, to run once the tables are filled (building an index over rows
+    already there is quicker than keeping it up to date row by row)."""
     schema = db.execute(
-        f"SELECT type, sql FROM sqlite_master WHERE tbl_name IN {IDS} AND sql IS NOT NULL "
-        "ORDER BY type = 'index'",
+        f"SELECT type, sql FROM sqlite_master WHERE tbl_name IN {IDS} AND sql IS NOT NULL",
         ['["' + '","'.join(tables) + '"]'],
     ).fetchall()
     for table in tables:
         db.execute(f"DROP TABLE {table}")
-    for _kind, sql in schema:
-        db.execute(sql)
+    for kind, sql in schema:
+        if kind == "table":
+            db.execute(sql)
+    return [sql for kind, sql in schema if kind == "index"]
 
 
 def raise_initiative_sequence(db: Executes, at_least: int) -> None:
