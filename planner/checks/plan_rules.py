@@ -94,6 +94,8 @@ def read_after_close(analysis: Analysis) -> AfterClose:
     if closed >= horizon.last:
         return AfterClose(closed, ())
     first = max(horizon.first, month_math.add(closed, 1))
+    if analysis.sums.latest_actual(first, horizon.last) is None:
+        return AfterClose(closed, ())  # the usual case: nothing typed ahead, nothing to sum
     held = []
     for row in analysis.rollup(Dimension.INITIATIVE, months=(first, horizon.last)):
         entered = [m for m in Metric if row.totals.actual[m] is not None]
