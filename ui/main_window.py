@@ -271,10 +271,10 @@ class MainWindow(QMainWindow):
 
         view = self.menuBar().addMenu("&View")
         self.page_actions: list[QAction] = []
-        for n, entry in enumerate(PAGES, start=1):
+        for row, entry in enumerate(PAGES):
             action = view.addAction(icon(entry.icon_name), entry.menu_text)
-            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda _=False, row=n - 1: self._go_to_page(row))
+            action.setShortcut(QKeySequence(f"Ctrl+{entry.key}"))
+            action.triggered.connect(lambda _=False, row=row: self._go_to_page(row))
             self.page_actions.append(action)
         view.addSeparator()
         self.findings_toggle = view.addAction("Show &Findings")

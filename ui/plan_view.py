@@ -33,6 +33,7 @@ from ui.pages.catalogue import (
     SETTINGS,
     STRIKE_ZONE,
     TARGETS,
+    TIMELINE,
     PageEntry,
     entry_of,
 )
@@ -123,6 +124,11 @@ class PlanView(QWidget):
 
                 assert isinstance(page, DashboardPage)
                 page.drill_requested.connect(self.open_drill_down)
+            elif entry is TIMELINE:
+                from ui.pages.timeline.page import TimelinePage  # loaded just now
+
+                assert isinstance(page, TimelinePage)
+                page.open_requested.connect(self.open_initiative)
         return page
 
     def page_at(self, row: int) -> Page:
@@ -154,6 +160,10 @@ class PlanView(QWidget):
             tier=drill.tier,
         )
         return page
+
+    def open_initiative(self, initiative_id: int) -> bool:
+        """Show an initiative's row on the Initiatives page (clearing filters that hide it)."""
+        return self.reveal(initiative_id, None)
 
     def reveal(self, initiative_id: int | None, field: str | None) -> bool:
         """Show the page and the row or field that fixes a finding."""

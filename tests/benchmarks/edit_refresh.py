@@ -27,41 +27,23 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from child import report
 from hooks import BlockMonitor, RefreshParts
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from window_steps import open_window, settle
 
 from planner import Metric
-from ui.app import make_application, start_window
+from ui.app import make_application
 from ui.commands import Edit
 from ui.findings import watcher
 from ui.main_window import MainWindow
 from ui.pages.dashboard.page import DashboardPage
 from ui.pages.targets.page import TargetsPage
 
-SIZE = (1280, 800)
 METRIC = Metric.REVENUE_WON
 watcher.PAUSE_MS = 600_000  # the rounds run the recheck themselves (see above)
-
-
-def settle(app: QApplication, pending: Callable[[], bool]) -> None:
-    """Process events until ``pending`` is over, then the paints that follow it."""
-    while pending():
-        app.processEvents()
-    app.processEvents()
-    app.processEvents()
-
-
-def open_window(app: QApplication, plan: Path, settings: QSettings) -> MainWindow:
-    window = start_window(plan, settings)
-    window.resize(*SIZE)
-    settle(app, lambda: window.view is None)
-    window.opener.wait()
-    return window
 
 
 def edit(window: MainWindow, initiative_id: int, month: int, planned: int) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from ui import icons
 
-PAGES = ["dashboard", "initiatives", "people", "strike-zone", "targets", "settings"]
+PAGES = ["dashboard", "initiatives", "timeline", "people", "strike-zone", "targets", "settings"]
 ACTIONS = [
     "new",
     "open",

@@ -1,7 +1,7 @@
 """The pages of the plan window, in sidebar order, named without importing them.
 
 A page's module (its models, delegates and views) is imported when the page is first shown,
-so the window starts with one page's code loaded, not six.
+so the window starts with one page's code loaded, not seven.
 """
 
 from __future__ import annotations
@@ -16,13 +16,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PageEntry:
-    """One page: its sidebar title and icon, its View menu text, and where its class is."""
+    """One page: its sidebar title and icon, its View menu text, the digit of its Ctrl
+    shortcut, and where its class is."""
 
     title: str
     icon_name: str
     menu_text: str  # with the accelerator; "&&" shows as "&"
     module: str
     class_name: str
+    # Ctrl+<key> shows it. Not its place in the sidebar: a page added later keeps the
+    # shortcuts people already know for the others wherever it goes in the list.
+    key: int
 
     def load(self) -> type[Page]:
         """The page's class (importing its module the first time)."""
@@ -34,25 +38,36 @@ class PageEntry:
 
 
 DASHBOARD = PageEntry(
-    "Dashboard", "dashboard", "&Dashboard", "ui.pages.dashboard.page", "DashboardPage"
+    "Dashboard", "dashboard", "&Dashboard", "ui.pages.dashboard.page", "DashboardPage", 1
 )
 INITIATIVES = PageEntry(
-    "Initiatives", "initiatives", "&Initiatives", "ui.pages.initiatives.page", "InitiativesPage"
+    "Initiatives", "initiatives", "&Initiatives", "ui.pages.initiatives.page", "InitiativesPage", 2
 )
 PEOPLE = PageEntry(
-    "People & roles", "people", "&People && Roles", "ui.pages.people.page", "PeoplePage"
+    "People & roles", "people", "&People && Roles", "ui.pages.people.page", "PeoplePage", 3
 )
 STRIKE_ZONE = PageEntry(
-    "Strike zone", "strike-zone", "&Strike Zone", "ui.pages.strike_zone.page", "StrikeZonePage"
+    "Strike zone", "strike-zone", "&Strike Zone", "ui.pages.strike_zone.page", "StrikeZonePage", 4
 )
 TARGETS = PageEntry(
-    "Targets & actuals", "targets", "&Targets && Actuals", "ui.pages.targets.page", "TargetsPage"
+    "Targets & actuals", "targets", "&Targets && Actuals", "ui.pages.targets.page", "TargetsPage", 5
 )
 SETTINGS = PageEntry(
-    "Plan settings", "settings", "Plan Settin&gs", "ui.pages.settings.page", "SettingsPage"
+    "Plan settings", "settings", "Plan Settin&gs", "ui.pages.settings.page", "SettingsPage", 6
+)
+TIMELINE = PageEntry(
+    "Timeline", "timeline", "Ti&meline", "ui.pages.timeline.page", "TimelinePage", 7
 )
 
-PAGES: tuple[PageEntry, ...] = (DASHBOARD, INITIATIVES, PEOPLE, STRIKE_ZONE, TARGETS, SETTINGS)
+PAGES: tuple[PageEntry, ...] = (
+    DASHBOARD,
+    INITIATIVES,
+    TIMELINE,
+    PEOPLE,
+    STRIKE_ZONE,
+    TARGETS,
+    SETTINGS,
+)
 
 
 def entry_of(page: type[Page] | PageEntry) -> PageEntry:

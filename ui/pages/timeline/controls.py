@@ -1,0 +1,201 @@
+"""The Timeline page's own controls: what the lanes are, what the bars' label gives, how much of
+the plan the width shows and what a move does to planned values; and the legend, which draws
+its samples with the bars' own painter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
+
+from planner import Status
+from planner.timeline import Grouping, ValuesOnMove
+from ui.plain_text import plain_label, plain_tooltip
+from ui.widgets.combos import choose
+from ui.widgets.flow_layout import FlowLayout
+
+from .layout import BarLabel, Zoom
+from .style import (
+    BADGE,
+    MARKER,
+    STATUS_ORDER,
+    TIER_WORDS,
+    TODAY_COLOUR,
+    BarPaint,
+    paint_badge,
+    paint_bar,
+    paint_ghost,
+    paint_marker,
+)
+from .values_dialog import CHOICE_TIPS, CHOICE_TITLES, CHOICES_TIP
+
+
+def _labelled(text: str, combo: QComboBox) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = plain_label(text)
+    label.setBuddy(combo)
+    layout.addWidget(label)
+    layout.addWidget(combo)
+    return holder
+
+
+def _combo(name: str, tip: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(plain_tooltip(tip))
+    for text, value in choices:
+        combo.addItem(text, value)
+    return combo
+
+
+class TimelineControls(QWidget):
+    """Emits what the user picks; setting a control from code emits nothing."""
+
+    grouping_chosen = Signal(object)  # a Grouping
+    label_chosen = Signal(object)  # a BarLabel
+    zoom_chosen = Signal(object)  # a Zoom
+    values_chosen = Signal(object)  # a ValuesOnMove
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grouping = _combo(
+            "Lanes by",
+            "What the swimlanes are",
+            [(g.label, g) for g in Grouping],
+        )
+        self.label = _combo(
+            "Bar label",
+            "The figure each bar gives after its name and owner",
+            [(b.label, b) for b in BarLabel],
+        )
+        self.values = _combo(
+            "Planned values on a move",
+            CHOICES_TIP,
+            [(CHOICE_TITLES[v], v) for v in ValuesOnMove],
+        )
+        for n, value in enumerate(ValuesOnMove):
+            self.values.setItemData(n, plain_tooltip(CHOICE_TIPS[value]), Qt.ItemDataRole.ToolTipRole)
+        self.zoom_buttons: dict[Zoom, QToolButton] = {}
+        zoom_group = QButtonGroup(self)
+        self.zooms = zooms = QWidget()  # the page puts it in its header
+        zoom_layout = QHBoxLayout(zooms)
+        zoom_layout.setContentsMargins(0, 0, 0, 0)
+        zoom_layout.setSpacing(0)
+        zoom_layout.addWidget(plain_label("Show "))
+        for zoom in Zoom:
+            button = QToolButton()
+            button.setText(zoom.label)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show a {zoom.label.lower()}" if zoom is not Zoom.HORIZON else "Show the whole plan")
+            button.setToolTip(plain_tooltip(_ZOOM_TIPS[zoom]))
+            zoom_group.addButton(button)
+            zoom_layout.addWidget(button)
+            self.zoom_buttons[zoom] = button
+            button.clicked.connect(lambda _checked=False, z=zoom: self.zoom_chosen.emit(z))
+        self.zoom_buttons[Zoom.YEAR].setChecked(True)
+
+        layout = FlowLayout(self, spacing=10)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_labelled("Lanes by", self.grouping))
+        layout.addWidget(_labelled("Label", self.label))
+        layout.addWidget(_labelled("Planned values on a move", self.values))
+        self.grouping.activated.connect(
+            lambda _n: self.grouping_chosen.emit(self.grouping.currentData())
+        )
+        self.label.activated.connect(lambda _n: self.label_chosen.emit(self.label.currentData()))
+        self.values.activated.connect(
+            lambda _n: self.values_chosen.emit(self.values.currentData())
+        )
+
+    def show_values(self, values: ValuesOnMove, *, editable: bool) -> None:
+        choose(self.values, values)
+        self.values.setEnabled(editable)
+
+    def show_zoom(self, zoom: Zoom) -> None:
+        self.zoom_buttons[zoom].setChecked(True)
+
+
+_ZOOM_TIPS = {
+    Zoom.QUARTER: "Three months across the page",
+    Zoom.YEAR: "Twelve months across the page",
+    Zoom.HORIZON: "Every month of the plan across the page",
+}
+
+
+class _Sample(QWidget):
+    """One entry of the legend: a small bar, badge or line, and its word."""
+
+    def __init__(self, kind: str, value: object, text: str) -> None:
+        super().__init__()
+        self._kind, self._value, self._text = kind, value, text
+        self.setAccessibleName(text)
+        metrics = self.fontMetrics()
+        self._width = (
+            metrics.horizontalAdvance(f"{text}") + (60 if kind == "status" else 30)
+        )
+        self.setFixedSize(QSize(self._width, max(20, metrics.height() + 6)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        height = self.height()
+        if self._kind == "status":
+            assert isinstance(self._value, Status)
+            rect = QRectF(0, 3, self._width - 2, height - 6)
+            # The sample bar says what it is, as a bar says its name.
+            sample = BarPaint(self._value, None, self._text, False)
+            paint_bar(painter, rect, sample, palette, first=0, last=rect.right(), badge=False)
+        elif self._kind == "tier":
+            paint_badge(painter, QRectF(0, (height - BADGE) / 2, BADGE, BADGE), self._value)
+            self._word(painter, BADGE + 4)
+        elif self._kind == "finding":
+            paint_marker(painter, QPointF(0, (height - MARKER) / 2))
+            self._word(painter, MARKER + 4)
+        elif self._kind == "ghost":
+            paint_ghost(painter, QRectF(0, 2, 22, height - 4), palette)
+            self._word(painter, 26)
+        elif self._kind == "line":
+            colour = QColor(TODAY_COLOUR) if self._value == "today" else palette.text().color()
+            style = Qt.PenStyle.SolidLine if self._value == "today" else Qt.PenStyle.DashLine
+            painter.setPen(QPen(colour, 2 if self._value == "today" else 1.5, style))
+            painter.drawLine(8, 2, 8, height - 2)
+            self._word(painter, 16)
+        painter.end()
+
+    def _word(self, painter: QPainter, x: int) -> None:
+        painter.setPen(self.palette().text().color())
+        painter.drawText(
+            QRectF(x, 0, self._width - x, self.height()),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            self._text,
+        )
+
+
+class Legend(QWidget):
+    """What the bars' patterns, marks and badges and the lines mean."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Legend")
+        layout = FlowLayout(self, spacing=8)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for status in STATUS_ORDER:
+            layout.addWidget(_Sample("status", status, status.value.capitalize()))
+        for tier, word in TIER_WORDS.items():
+            layout.addWidget(_Sample("tier", tier, word))
+        layout.addWidget(_Sample("finding", None, "findings"))
+        layout.addWidget(_Sample("ghost", None, "baseline's dates"))
+        layout.addWidget(_Sample("line", "today", "today"))
+        layout.addWidget(_Sample("line", "closed", "last closed month"))
