@@ -109,7 +109,7 @@ from typing import Any
 from planner import months as month_math
 from planner import validation as check
 from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
-from planner.domain import Metric, Role, Stage, Status, Team, Tier
+from planner.domain import Metric, Role, Stage, Status, Team, Tier, ValuesOnMove
 from planner.errors import PlanContentError, ValidationError
 from planner.money import Currency
 from planner.storage import connection
@@ -308,6 +308,7 @@ def _settings() -> _Table:
                 ),
             ),
             _Column("stage", "text", _one_of(Stage)),
+            _Column("values_on_move", "text", _one_of(ValuesOnMove)),
         ),
         single=True,
     )
