@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,12 +36,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidg
 
 from planner.months import Month
 from planner.timeline import Bar, Timeline
-
 from planner.timeline.wording import months_span
+from ui.plain_text import plain_tooltip
 
 from .layout import Grip, Layout, Row, Zoom, dragged, grip_at, rows_between
-from .style import BarPaint, TODAY_COLOUR, paint_bar, paint_ghost
-from ui.plain_text import plain_tooltip
+from .style import TODAY_COLOUR, BarPaint, paint_bar, paint_ghost
 
 EDGE = 5  # pixels either side of a bar's end that grip the end
 MIN_MONTH_WIDTH = 14
@@ -162,6 +161,14 @@ class TimelineCanvas(QAbstractScrollArea):
         if initiative_id is not None:
             self.ensure_visible(initiative_id)
 
+    def label_of(self, bar: Bar) -> str:
+        """What the bar's label says (after its status mark)."""
+        return self._text_of(bar)
+
+    def tip_of(self, bar: Bar) -> str:
+        """What the bar's tooltip says (as plain text)."""
+        return self._tip_of(bar)
+
     def settle(self) -> None:
         """The move asked for is done, refused or cancelled: draw the bar where the plan
         has it."""
@@ -186,7 +193,9 @@ class TimelineCanvas(QAbstractScrollArea):
         """The viewport's x of a column's left edge."""
         return column * self.month_width() - self.horizontalScrollBar().value()
 
-    def bar_rect(self, initiative_id: int, start: Month | None = None, end: Month | None = None) -> QRectF:
+    def bar_rect(
+        self, initiative_id: int, start: Month | None = None, end: Month | None = None
+    ) -> QRectF:
         """Where the bar of ``initiative_id`` is drawn (at ``start``-``end`` when given), in
         viewport pixels; an empty rectangle when it is not shown."""
         layout = self.layout_
@@ -305,7 +314,9 @@ class TimelineCanvas(QAbstractScrollArea):
     def _x(self, column: float) -> float:
         return self.column_x(column)
 
-    def _paint_closed(self, painter: QPainter, layout: Layout, palette: QPalette, height: int) -> None:
+    def _paint_closed(
+        self, painter: QPainter, layout: Layout, palette: QPalette, height: int
+    ) -> None:
         closed = layout.timeline.closed_through
         if closed is None:
             return
@@ -342,7 +353,9 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def _paint_lane_header(self, painter: QPainter, row: Row, top: int, palette: QPalette) -> None:
         width = self.viewport().width()
-        painter.fillRect(0, top, width, self.row_height, palette.color(QPalette.ColorRole.AlternateBase))
+        painter.fillRect(
+            0, top, width, self.row_height, palette.color(QPalette.ColorRole.AlternateBase)
+        )
         line = QColor(palette.color(QPalette.ColorRole.Text))
         line.setAlpha(50)
         painter.setPen(QPen(line, 1))
@@ -408,7 +421,9 @@ class TimelineCanvas(QAbstractScrollArea):
         if moving:
             self._paint_drag_tag(painter, rect, start, end, palette)
 
-    def _paint_beyond(self, painter: QPainter, rect: QRectF, palette: QPalette, *, after: bool) -> None:
+    def _paint_beyond(
+        self, painter: QPainter, rect: QRectF, palette: QPalette, *, after: bool
+    ) -> None:
         """An arrow at the plan's edge for a bar that runs on past its last month
         (``after``) or began before its first."""
         layout = self.layout_
@@ -497,7 +512,9 @@ class TimelineCanvas(QAbstractScrollArea):
                 if right < 0 or left > width:
                     continue
                 painter.setPen(QPen(line, 1))
-                painter.drawLine(QPointF(round(left) + 0.5, top), QPointF(round(left) + 0.5, top + BAND_HEIGHT))
+                painter.drawLine(
+                    QPointF(round(left) + 0.5, top), QPointF(round(left) + 0.5, top + BAND_HEIGHT)
+                )
                 # The label stays in sight while its band is scrolled half out of view.
                 x = max(left, 0.0) + 6
                 room = right - x - 4
@@ -520,7 +537,9 @@ class TimelineCanvas(QAbstractScrollArea):
             month = layout.month(column)
             x = self._x(column)
             painter.setPen(QPen(line, 1))
-            painter.drawLine(QPointF(round(x) + 0.5, top), QPointF(round(x) + 0.5, top + BAND_HEIGHT))
+            painter.drawLine(
+                QPointF(round(x) + 0.5, top), QPointF(round(x) + 0.5, top + BAND_HEIGHT)
+            )
             name = calendar.month_abbr[month % 100]
             text = name if wide else name[0]
             painter.setPen(text_colour)
@@ -543,7 +562,13 @@ class TimelineCanvas(QAbstractScrollArea):
         metrics = QFontMetricsF(small)
         top = 3 * BAND_HEIGHT + 1
         for x, text, fill, ink, right in (
-            (closed_x, "closed", palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Text), True),
+            (
+                closed_x,
+                "closed",
+                palette.color(QPalette.ColorRole.Mid),
+                palette.color(QPalette.ColorRole.Text),
+                True,
+            ),
             (today_x, "today", QColor(TODAY_COLOUR), QColor("#ffffff"), False),
         ):
             if x is None or not 0 <= x <= self.viewport().width():
@@ -572,7 +597,9 @@ class TimelineCanvas(QAbstractScrollArea):
             return
         bar, grip = found
         self._select(bar.initiative_id)
-        self._press = _Press(bar.initiative_id, grip, event.position().x(), bar.start_month, bar.end_month)
+        self._press = _Press(
+            bar.initiative_id, grip, event.position().x(), bar.start_month, bar.end_month
+        )
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         press = self._press
@@ -589,7 +616,11 @@ class TimelineCanvas(QAbstractScrollArea):
                 self.refused.emit(self._read_only_reason)
                 return
             press.dragging = True
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor if press.grip is Grip.BODY else Qt.CursorShape.SizeHorCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.ClosedHandCursor
+                if press.grip is Grip.BODY
+                else Qt.CursorShape.SizeHorCursor
+            )
         months = round((event.position().x() - press.x) / self.month_width())
         start, end = dragged(press.start, press.end, press.grip, months)
         wanted = Preview(press.initiative_id, start, end)
@@ -633,18 +664,22 @@ class TimelineCanvas(QAbstractScrollArea):
     def _update_cursor(self, pos: QPointF) -> None:
         found = self.hit(pos) if self._editable else None
         grip = found[1] if found is not None else None
-        shape = {
-            Grip.START: Qt.CursorShape.SizeHorCursor,
-            Grip.END: Qt.CursorShape.SizeHorCursor,
-            Grip.BODY: Qt.CursorShape.OpenHandCursor,
-        }.get(grip, Qt.CursorShape.ArrowCursor) if grip is not None else Qt.CursorShape.ArrowCursor
+        shape = (
+            {
+                Grip.START: Qt.CursorShape.SizeHorCursor,
+                Grip.END: Qt.CursorShape.SizeHorCursor,
+                Grip.BODY: Qt.CursorShape.OpenHandCursor,
+            }.get(grip, Qt.CursorShape.ArrowCursor)
+            if grip is not None
+            else Qt.CursorShape.ArrowCursor
+        )
         if self.viewport().cursor().shape() != shape:
             self.viewport().setCursor(shape)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            found = self.hit(event.position())
+            found = self.hit(event.pos())
             if found is None:
                 QToolTip.hideText()
                 event.ignore()
@@ -702,8 +737,3 @@ class TimelineCanvas(QAbstractScrollArea):
         self._selected = initiative_id
         self.viewport().update()
         self.selection_changed.emit(initiative_id)
-
-
-def visible_rect(canvas: TimelineCanvas) -> QRect:
-    """The part of the viewport that shows rows (under the header)."""
-    return QRect(0, HEADER_HEIGHT, canvas.viewport().width(), canvas.body_height())

@@ -85,7 +85,9 @@ class TimelineControls(QWidget):
             [(CHOICE_TITLES[v], v) for v in ValuesOnMove],
         )
         for n, value in enumerate(ValuesOnMove):
-            self.values.setItemData(n, plain_tooltip(CHOICE_TIPS[value]), Qt.ItemDataRole.ToolTipRole)
+            self.values.setItemData(
+                n, plain_tooltip(CHOICE_TIPS[value]), Qt.ItemDataRole.ToolTipRole
+            )
         self.zoom_buttons: dict[Zoom, QToolButton] = {}
         zoom_group = QButtonGroup(self)
         self.zooms = zooms = QWidget()  # the page puts it in its header
@@ -97,7 +99,11 @@ class TimelineControls(QWidget):
             button = QToolButton()
             button.setText(zoom.label)
             button.setCheckable(True)
-            button.setAccessibleName(f"Show a {zoom.label.lower()}" if zoom is not Zoom.HORIZON else "Show the whole plan")
+            button.setAccessibleName(
+                f"Show a {zoom.label.lower()}"
+                if zoom is not Zoom.HORIZON
+                else "Show the whole plan"
+            )
             button.setToolTip(plain_tooltip(_ZOOM_TIPS[zoom]))
             zoom_group.addButton(button)
             zoom_layout.addWidget(button)
@@ -110,12 +116,15 @@ class TimelineControls(QWidget):
         layout.addWidget(_labelled("Lanes by", self.grouping))
         layout.addWidget(_labelled("Label", self.label))
         layout.addWidget(_labelled("Planned values on a move", self.values))
+        # Qt keeps an enum's value as a plain string: each is made its enum again here.
         self.grouping.activated.connect(
-            lambda _n: self.grouping_chosen.emit(self.grouping.currentData())
+            lambda _n: self.grouping_chosen.emit(Grouping(self.grouping.currentData()))
         )
-        self.label.activated.connect(lambda _n: self.label_chosen.emit(self.label.currentData()))
+        self.label.activated.connect(
+            lambda _n: self.label_chosen.emit(BarLabel(self.label.currentData()))
+        )
         self.values.activated.connect(
-            lambda _n: self.values_chosen.emit(self.values.currentData())
+            lambda _n: self.values_chosen.emit(ValuesOnMove(self.values.currentData()))
         )
 
     def show_values(self, values: ValuesOnMove, *, editable: bool) -> None:
@@ -141,9 +150,7 @@ class _Sample(QWidget):
         self._kind, self._value, self._text = kind, value, text
         self.setAccessibleName(text)
         metrics = self.fontMetrics()
-        self._width = (
-            metrics.horizontalAdvance(f"{text}") + (60 if kind == "status" else 30)
-        )
+        self._width = metrics.horizontalAdvance(f"{text}") + (60 if kind == "status" else 30)
         self.setFixedSize(QSize(self._width, max(20, metrics.height() + 6)))
 
     def paintEvent(self, event: QPaintEvent) -> None:

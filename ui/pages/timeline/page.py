@@ -153,9 +153,7 @@ class TimelinePage(Page):
         if changes is None or changes.touches(Entity.CHANNELS):
             self.filters.set_channels(plan.channels.list())
         if changes is None or changes.touches(Entity.SETTINGS):
-            self.controls.show_values(
-                plan.settings.get().values_on_move, editable=not self.document.read_only
-            )
+            self._show_values()
         self._rebuild()
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
@@ -240,10 +238,18 @@ class TimelinePage(Page):
             return True
         done = self.document.run(choose_values_on_move(self.plan, ValuesOnMove(values)))
         if not done:  # the control goes back to what the plan holds
-            self.controls.show_values(
-                self.plan.settings.get().values_on_move, editable=not self.document.read_only
-            )
+            self._show_values()
         return done
+
+    def values_choosable(self) -> bool:
+        """Whether the lead can choose here what a move does to planned values: in the
+        working plan, not in a version (the plan's settings are shared by its versions)."""
+        return not self.document.read_only and self.plan.version is None
+
+    def _show_values(self) -> None:
+        self.controls.show_values(
+            self.plan.settings.get().values_on_move, editable=self.values_choosable()
+        )
 
     # -- moving ----------------------------------------------------------------------------
 
@@ -251,7 +257,7 @@ class TimelinePage(Page):
         """Move an initiative to ``start``-``end`` as one undo step; the first time, the
         lead is asked what that does to planned values. A refusal is said in the notice
         bar and the bar goes back."""
-        if self._asked or self.document.read_only:
+        if self._asked or not self.values_choosable():
             self._move(initiative_id, start, end)
             return
         dialog = ValuesOnMoveDialog(self.plan.settings.get().values_on_move, self)
@@ -267,7 +273,7 @@ class TimelinePage(Page):
         if result != QDialog.DialogCode.Accepted or not self.choose_values(dialog.choice()):
             self.canvas.settle()
             return
-        self.controls.show_values(dialog.choice(), editable=True)
+        self._show_values()
         self._move(initiative_id, start, end)
 
     def _move(self, initiative_id: int, start: Month, end: Month) -> None:
@@ -296,11 +302,7 @@ class TimelinePage(Page):
         else:
             self._stale = True
 
-    # -- what the window asks of a page ----------------------------------------------------
-
-    def reveal(self, initiative_id: int | None, field: str | None) -> bool:
-        """Findings are fixed on other pages: the window asks them first."""
-        return False
+    # -- what the tests and the window read --------------------------------------------------
 
     def selected_bar(self) -> Bar | None:
         layout = self.canvas.layout_

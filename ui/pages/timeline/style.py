@@ -27,7 +27,9 @@ class StatusLook:
 
 # Okabe-Ito colours (told apart with the commonest colour blindness), each with a pattern too.
 STATUS_LOOKS: dict[Status, StatusLook] = {
-    Status.ACTIVE: StatusLook("▶", "#0072b2", Qt.BrushStyle.SolidPattern, 255, Qt.PenStyle.SolidLine),
+    Status.ACTIVE: StatusLook(
+        "▶", "#0072b2", Qt.BrushStyle.SolidPattern, 255, Qt.PenStyle.SolidLine
+    ),
     Status.PLANNED: StatusLook(
         "○", "#0072b2", Qt.BrushStyle.BDiagPattern, 150, Qt.PenStyle.SolidLine
     ),
@@ -37,7 +39,12 @@ STATUS_LOOKS: dict[Status, StatusLook] = {
 }
 STATUS_ORDER = (Status.ACTIVE, Status.PLANNED, Status.IDEA, Status.DONE, Status.DROPPED)
 
-TIER_LETTERS: dict[Tier | None, str] = {Tier.CORE: "C", Tier.EDGE: "E", Tier.OUTSIDE: "O", None: "–"}
+TIER_LETTERS: dict[Tier | None, str] = {
+    Tier.CORE: "C",
+    Tier.EDGE: "E",
+    Tier.OUTSIDE: "O",
+    None: "–",
+}
 TIER_COLOURS: dict[Tier | None, str] = {
     Tier.CORE: "#0f766e",
     Tier.EDGE: "#b45309",

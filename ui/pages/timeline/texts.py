@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from planner.money import Currency
 from planner.timeline import Bar
-
 from planner.timeline.wording import months_span
 
 from .layout import BarLabel

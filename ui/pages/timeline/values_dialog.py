@@ -26,8 +26,7 @@ CHOICE_TIPS = {
         "their values are added to the nearest month kept, so no planned total is lost"
     ),
     ValuesOnMove.RESPREAD: (
-        "Each metric's planned total is kept and spread evenly over the initiative's new "
-        "months"
+        "Each metric's planned total is kept and spread evenly over the initiative's new months"
     ),
 }
 CHOICES_TIP = (
