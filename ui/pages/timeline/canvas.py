@@ -11,7 +11,6 @@ drawn where the plan has it.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import math
 from collections.abc import Callable
@@ -19,8 +18,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -28,7 +25,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -36,17 +32,14 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidg
 
 from planner.months import Month
 from planner.timeline import Bar, Timeline
-from planner.timeline.wording import months_span
 from ui.plain_text import plain_tooltip
 
-from .layout import Grip, Layout, Row, Zoom, dragged, grip_at, rows_between
-from .style import TODAY_COLOUR, BarPaint, paint_bar, paint_ghost
+from .frame import HEADER_HEIGHT, Frame, Preview, paint_frame
+from .layout import Grip, Layout, Zoom, dragged, grip_at
+from .style import Kit, label_width
 
 EDGE = 5  # pixels either side of a bar's end that grip the end
 MIN_MONTH_WIDTH = 14
-BAND_HEIGHT = 20  # each of the header's rows: years, quarters, months
-MARKS_HEIGHT = 16  # under them, the tags of the today and closed-month lines
-HEADER_HEIGHT = 3 * BAND_HEIGHT + MARKS_HEIGHT
 
 
 @dataclass
@@ -59,15 +52,6 @@ class _Press:
     start: Month
     end: Month
     dragging: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """Where a bar is being moved to: shown until the move is settled."""
-
-    initiative_id: int
-    start: Month
-    end: Month
 
 
 class TimelineCanvas(QAbstractScrollArea):
@@ -89,7 +73,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.layout_: Layout | None = None
         self._zoom = Zoom.YEAR
-        self._texts: dict[int, str] = {}  # labels drawn so far, by initiative
+        self._texts: dict[int, tuple[str, float]] = {}  # labels drawn so far, and widths
         self._text_of: Callable[[Bar], str] = lambda bar: bar.name
         self._tip_of: Callable[[Bar], str] = lambda bar: bar.name
         self._today: datetime.date | None = None
@@ -280,310 +264,37 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        palette = self.palette()
-        width, height = self.viewport().width(), self.viewport().height()
-        painter.fillRect(0, 0, width, height, palette.color(QPalette.ColorRole.Base))
-        layout = self.layout_
-        if layout is None or not layout.columns:
-            painter.end()
-            return
-        month_width = self.month_width()
-        scroll_x = self.horizontalScrollBar().value()
-        first_column = max(0, int(scroll_x // month_width))
-        last_column = min(layout.columns, int((scroll_x + width) // month_width) + 1)
-        self._paint_closed(painter, layout, palette, height)
-        rows = rows_between(
-            self.verticalScrollBar().value(),
-            self.verticalScrollBar().value() + self.body_height(),
-            self.row_height,
-            len(layout),
-        )
-        painter.setClipRect(0, HEADER_HEIGHT, width, height - HEADER_HEIGHT)
-        for row in rows:
-            if layout.rows[row].bar is None:
-                self._paint_lane_header(painter, layout.rows[row], self.row_top(row), palette)
-        self._paint_grid(painter, layout, palette, first_column, last_column, height)
-        for row in rows:
-            if layout.rows[row].bar is not None:
-                self._paint_bar_row(painter, layout.rows[row], self.row_top(row), palette)
-        self._paint_lines(painter, layout, HEADER_HEIGHT, height)
-        painter.setClipping(False)
-        self._paint_header(painter, layout, palette, first_column, last_column)
+        if self.layout_ is None:
+            painter.fillRect(self.viewport().rect(), self.palette().color(QPalette.ColorRole.Base))
+        else:
+            paint_frame(painter, self.frame(), Kit(self.palette(), self.font()))
         painter.end()
 
-    def _x(self, column: float) -> float:
-        return self.column_x(column)
-
-    def _paint_closed(
-        self, painter: QPainter, layout: Layout, palette: QPalette, height: int
-    ) -> None:
-        closed = layout.timeline.closed_through
-        if closed is None:
-            return
-        right = self._x(min(layout.column(closed) + 1, layout.columns))
-        if right <= 0:
-            return
-        tint = QColor(palette.color(QPalette.ColorRole.Text))
-        tint.setAlpha(12)
-        painter.fillRect(QRectF(self._x(0), HEADER_HEIGHT, right - self._x(0), height), tint)
-
-    def _paint_grid(
-        self,
-        painter: QPainter,
-        layout: Layout,
-        palette: QPalette,
-        first_column: int,
-        last_column: int,
-        height: int,
-    ) -> None:
-        timeline = layout.timeline
-        faint = QColor(palette.color(QPalette.ColorRole.Text))
-        faint.setAlpha(22)
-        painter.setPen(QPen(faint, 1))
-        for column in range(first_column, last_column + 1):
-            x = round(self._x(column)) + 0.5
-            painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, height))
-        strong = QColor(palette.color(QPalette.ColorRole.Text))
-        strong.setAlpha(60)
-        for band, pen_width in ((timeline.quarters, 1.0), (timeline.years, 2.0)):
-            painter.setPen(QPen(strong, pen_width))
-            for quarter in band:
-                x = round(self._x(layout.column(quarter.first))) + 0.5
-                painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, height))
-
-    def _paint_lane_header(self, painter: QPainter, row: Row, top: int, palette: QPalette) -> None:
-        width = self.viewport().width()
-        painter.fillRect(
-            0, top, width, self.row_height, palette.color(QPalette.ColorRole.AlternateBase)
+    def frame(self) -> Frame:
+        """What a paint now shows (see :class:`~.frame.Frame`)."""
+        assert self.layout_ is not None
+        return Frame(
+            layout=self.layout_,
+            month_width=self.month_width(),
+            scroll_x=self.horizontalScrollBar().value(),
+            scroll_y=self.verticalScrollBar().value(),
+            width=self.viewport().width(),
+            height=self.viewport().height(),
+            row_height=self.row_height,
+            selected=self._selected,
+            preview=self.preview,
+            today=self._today,
+            label_of=self._label,
         )
-        line = QColor(palette.color(QPalette.ColorRole.Text))
-        line.setAlpha(50)
-        painter.setPen(QPen(line, 1))
-        painter.drawLine(QPointF(0, top + 0.5), QPointF(width, top + 0.5))
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.save()
-        painter.setFont(font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        count = len(row.lane.bars)
-        title = f"{row.lane.title}  ·  {count} initiative{'s' if count != 1 else ''}"
-        shown = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, width - 16)
-        painter.drawText(
-            QRectF(8, top, width - 16, self.row_height),
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            shown,
-        )
-        painter.restore()
 
-    def _paint_bar_row(self, painter: QPainter, row: Row, top: int, palette: QPalette) -> None:
-        bar = row.bar
-        assert bar is not None and self.layout_ is not None
-        layout = self.layout_
-        selected = bar.initiative_id == self._selected
-        if selected:
-            shade = QColor(palette.color(QPalette.ColorRole.Highlight))
-            shade.setAlpha(40)
-            painter.fillRect(0, top, self.viewport().width(), self.row_height, shade)
-        width = self.month_width()
-        if bar.baseline_start is not None and bar.baseline_end is not None:
-            first, after = layout.span(bar.baseline_start, bar.baseline_end)
-            ghost = QRectF(self._x(first), top + 1, (after - first) * width, self.row_height - 2)
-            paint_ghost(painter, ghost, palette)
-        start, end = bar.start_month, bar.end_month
-        preview = self.preview
-        moving = preview is not None and preview.initiative_id == bar.initiative_id
-        if moving:
-            assert preview is not None
-            first, after = layout.span(start, end)
-            was = QRectF(self._x(first), top + 4, (after - first) * width, self.row_height - 8)
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 1.0, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(was.adjusted(0.5, 0.5, -0.5, -0.5))
-            start, end = preview.start, preview.end
-        first, after = layout.span(start, end)
-        rect = QRectF(self._x(first), top + 4, (after - first) * width, self.row_height - 8)
-        text = self._texts.get(bar.initiative_id)
-        if text is None:
-            text = self._texts[bar.initiative_id] = self._text_of(bar)
-        paint_bar(
-            painter,
-            rect,
-            BarPaint(bar.status, bar.tier, text, bool(bar.findings), selected or moving),
-            palette,
-            first=max(0.0, self._x(0)),
-            last=min(float(self.viewport().width()), self._x(layout.columns)),
-        )
-        if layout.column(end) >= layout.columns:
-            self._paint_beyond(painter, rect, palette, after=True)
-        if layout.column(start) < 0:
-            self._paint_beyond(painter, rect, palette, after=False)
-        if moving:
-            self._paint_drag_tag(painter, rect, start, end, palette)
-
-    def _paint_beyond(
-        self, painter: QPainter, rect: QRectF, palette: QPalette, *, after: bool
-    ) -> None:
-        """An arrow at the plan's edge for a bar that runs on past its last month
-        (``after``) or began before its first."""
-        layout = self.layout_
-        assert layout is not None
-        x = self._x(layout.columns) - 1 if after else self._x(0) + 1
-        tip, back = (x, x - 6) if after else (x, x + 6)
-        middle = rect.center().y()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Text))
-        painter.drawPolygon(
-            [QPointF(back, middle - 6), QPointF(tip, middle), QPointF(back, middle + 6)]
-        )
-        painter.restore()
-
-    def _paint_drag_tag(
-        self, painter: QPainter, rect: QRectF, start: Month, end: Month, palette: QPalette
-    ) -> None:
-        """The months a dragged bar would take, just above it."""
-        text = months_span(start, end)
-        metrics = QFontMetricsF(self.font())
-        tag = QRectF(0, 0, metrics.horizontalAdvance(text) + 12, metrics.height() + 4)
-        tag.moveBottomLeft(QPointF(max(2.0, rect.left()), rect.top() - 1))
-        if tag.top() < HEADER_HEIGHT:
-            tag.moveTopLeft(QPointF(tag.left(), rect.bottom() + 1))
-        painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-        painter.drawRoundedRect(tag, 4, 4)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-        painter.restore()
-
-    def _line_xs(self, layout: Layout) -> tuple[float | None, float | None]:
-        """Where the today line and the last-closed-month line are drawn (``None``: not)."""
-        timeline = layout.timeline
-        today_x = closed_x = None
-        if timeline.today is not None:
-            fraction = 0.5
-            day = self._today
-            if day is not None and day.year * 100 + day.month == timeline.today:
-                fraction = (day.day - 0.5) / calendar.monthrange(day.year, day.month)[1]
-            today_x = self._x(layout.column(timeline.today) + fraction)
-        if timeline.closed_through is not None:
-            closed_x = self._x(layout.column(timeline.closed_through) + 1)
-        return today_x, closed_x
-
-    def _paint_lines(self, painter: QPainter, layout: Layout, top: float, bottom: float) -> None:
-        today_x, closed_x = self._line_xs(layout)
-        if closed_x is not None:
-            colour = QColor(self.palette().color(QPalette.ColorRole.Text))
-            colour.setAlpha(140)
-            painter.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(closed_x, top), QPointF(closed_x, bottom))
-        if today_x is not None:
-            painter.setPen(QPen(QColor(TODAY_COLOUR), 2))
-            painter.drawLine(QPointF(today_x, top), QPointF(today_x, bottom))
-
-    def _paint_header(
-        self,
-        painter: QPainter,
-        layout: Layout,
-        palette: QPalette,
-        first_column: int,
-        last_column: int,
-    ) -> None:
-        width = self.viewport().width()
-        timeline = layout.timeline
-        painter.fillRect(0, 0, width, HEADER_HEIGHT, palette.color(QPalette.ColorRole.Window))
-        line = QColor(palette.color(QPalette.ColorRole.Text))
-        line.setAlpha(70)
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        metrics = QFontMetricsF(self.font())
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for top, bands, font in (
-            (0, timeline.years, bold),
-            (BAND_HEIGHT, timeline.quarters, self.font()),
-        ):
-            painter.setFont(font)
-            band_metrics = QFontMetricsF(font)
-            for band in bands:
-                left = self._x(layout.column(band.first))
-                right = self._x(layout.column(band.last) + 1)
-                if right < 0 or left > width:
-                    continue
-                painter.setPen(QPen(line, 1))
-                painter.drawLine(
-                    QPointF(round(left) + 0.5, top), QPointF(round(left) + 0.5, top + BAND_HEIGHT)
-                )
-                # The label stays in sight while its band is scrolled half out of view.
-                x = max(left, 0.0) + 6
-                room = right - x - 4
-                text = band.label
-                if band_metrics.horizontalAdvance(text) > room:
-                    text = text.split()[0]  # "Q1 FY2026" says "Q1" when narrow
-                if band_metrics.horizontalAdvance(text) > room:
-                    continue
-                painter.setPen(text_colour)
-                painter.drawText(
-                    QRectF(x, top, room, BAND_HEIGHT),
-                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                    text,
-                )
-        painter.setFont(self.font())
-        month_width = self.month_width()
-        wide = metrics.horizontalAdvance("May") + 6 <= month_width
-        top = 2 * BAND_HEIGHT
-        for column in range(first_column, last_column):
-            month = layout.month(column)
-            x = self._x(column)
-            painter.setPen(QPen(line, 1))
-            painter.drawLine(
-                QPointF(round(x) + 0.5, top), QPointF(round(x) + 0.5, top + BAND_HEIGHT)
-            )
-            name = calendar.month_abbr[month % 100]
-            text = name if wide else name[0]
-            painter.setPen(text_colour)
-            painter.drawText(
-                QRectF(x, top, month_width, BAND_HEIGHT), int(Qt.AlignmentFlag.AlignCenter), text
-            )
-        painter.setPen(QPen(line, 1))
-        for y in (BAND_HEIGHT, 2 * BAND_HEIGHT, 3 * BAND_HEIGHT):
-            painter.drawLine(QPointF(0, y + 0.5), QPointF(width, y + 0.5))
-        painter.drawLine(QPointF(0, HEADER_HEIGHT - 0.5), QPointF(width, HEADER_HEIGHT - 0.5))
-        self._paint_marks(painter, layout, palette)
-
-    def _paint_marks(self, painter: QPainter, layout: Layout, palette: QPalette) -> None:
-        """The tags naming the today line and the last closed month's."""
-        today_x, closed_x = self._line_xs(layout)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-        painter.save()
-        painter.setFont(small)
-        metrics = QFontMetricsF(small)
-        top = 3 * BAND_HEIGHT + 1
-        for x, text, fill, ink, right in (
-            (
-                closed_x,
-                "closed",
-                palette.color(QPalette.ColorRole.Mid),
-                palette.color(QPalette.ColorRole.Text),
-                True,
-            ),
-            (today_x, "today", QColor(TODAY_COLOUR), QColor("#ffffff"), False),
-        ):
-            if x is None or not 0 <= x <= self.viewport().width():
-                continue
-            tag_width = metrics.horizontalAdvance(text) + 8
-            # The closed tag sits left of its line, today's right of its own, so they
-            # do not cover each other in the month after the last closed one.
-            left = x - tag_width if right else x
-            tag = QRectF(left, top, tag_width, MARKS_HEIGHT - 2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(tag, 3, 3)
-            painter.setPen(ink)
-            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-        painter.restore()
+    def _label(self, bar: Bar) -> tuple[str, float]:
+        """The bar's label and its width, worked out the first time it is drawn."""
+        label = self._texts.get(bar.initiative_id)
+        if label is None:
+            text = self._text_of(bar)
+            width = label_width(QFontMetricsF(self.font()), bar.status, text)
+            label = self._texts[bar.initiative_id] = (text, width)
+        return label
 
     # -- the mouse ---------------------------------------------------------------------------
 

@@ -30,10 +30,11 @@ from .style import (
     TIER_WORDS,
     TODAY_COLOUR,
     BarPaint,
+    Kit,
+    label_width,
     paint_badge,
     paint_bar,
     paint_ghost,
-    paint_marker,
 )
 from .values_dialog import CHOICE_TIPS, CHOICE_TITLES, CHOICES_TIP
 
@@ -156,27 +157,30 @@ class _Sample(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
+        kit = Kit(self.palette(), self.font())
         height = self.height()
         if self._kind == "status":
             assert isinstance(self._value, Status)
             rect = QRectF(0, 3, self._width - 2, height - 6)
             # The sample bar says what it is, as a bar says its name.
-            sample = BarPaint(self._value, None, self._text, False)
-            paint_bar(painter, rect, sample, palette, first=0, last=rect.right(), badge=False)
+            width = label_width(kit.metrics, self._value, self._text)
+            sample = BarPaint(self._value, None, self._text, width, False)
+            paint_bar(painter, rect, sample, kit, first=0, last=rect.right(), badge=False)
         elif self._kind == "tier":
-            paint_badge(painter, QRectF(0, (height - BADGE) / 2, BADGE, BADGE), self._value)
+            rect = QRectF(0, (height - BADGE) / 2, BADGE, BADGE)
+            paint_badge(painter, rect, self._value, kit)  # type: ignore[arg-type]
             self._word(painter, BADGE + 4)
         elif self._kind == "finding":
-            paint_marker(painter, QPointF(0, (height - MARKER) / 2))
+            painter.drawPixmap(QPointF(0, (height - MARKER) / 2), kit.marker)
             self._word(painter, MARKER + 4)
         elif self._kind == "ghost":
-            paint_ghost(painter, QRectF(0, 2, 22, height - 4), palette)
+            paint_ghost(painter, QRectF(0, 2, 22, height - 4), kit)
             self._word(painter, 26)
         elif self._kind == "line":
-            colour = QColor(TODAY_COLOUR) if self._value == "today" else palette.text().color()
-            style = Qt.PenStyle.SolidLine if self._value == "today" else Qt.PenStyle.DashLine
-            painter.setPen(QPen(colour, 2 if self._value == "today" else 1.5, style))
+            today = self._value == "today"
+            colour = QColor(TODAY_COLOUR) if today else kit.closed_line
+            style = Qt.PenStyle.SolidLine if today else Qt.PenStyle.DashLine
+            painter.setPen(QPen(colour, 2 if today else 1.5, style))
             painter.drawLine(8, 2, 8, height - 2)
             self._word(painter, 16)
         painter.end()

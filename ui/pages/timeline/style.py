@@ -58,6 +58,7 @@ TIER_WORDS: dict[Tier | None, str] = {
     None: "no segment",
 }
 TODAY_COLOUR = "#dc2626"
+_ELIDED = Qt.TextElideMode.ElideRight
 BADGE = 14  # the tier badge's side, in pixels
 MARKER = 13  # the finding marker's side
 
@@ -68,13 +69,15 @@ class BarPaint:
 
     status: Status
     tier: Tier | None
-    text: str
+    text: str  # after the status' mark
+    width: float  # of the mark and the text (measured once per label: see label_width)
     findings: bool
     selected: bool = False
 
 
-def status_mark(status: Status) -> str:
-    return STATUS_LOOKS[status].mark
+def label_width(metrics: QFontMetricsF, status: Status, text: str) -> float:
+    """How wide a bar's label is drawn: its status' mark and ``text``."""
+    return metrics.horizontalAdvance(f"{STATUS_LOOKS[status].mark} {text}")
 
 
 def text_inside(status: Status) -> bool:
@@ -82,11 +85,60 @@ def text_inside(status: Status) -> bool:
     return STATUS_LOOKS[status].fill_alpha == 255
 
 
+def _with_alpha(colour: QColor, alpha: int) -> QColor:
+    made = QColor(colour)
+    made.setAlpha(alpha)
+    return made
+
+
+class Kit:
+    """What every bar and line of one frame is drawn with, made once per frame from the
+    widget's palette and font (which follow the light or dark scheme)."""
+
+    def __init__(self, palette: QPalette, font: QFont) -> None:
+        self.palette = palette
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.struck = QFont(font)
+        self.struck.setStrikeOut(True)
+        self.badge_font = QFont(font)
+        self.badge_font.setBold(True)
+        self.badge_font.setPixelSize(10)
+        self.metrics = QFontMetricsF(self.font)
+        self.bold_metrics = QFontMetricsF(self.bold)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.white = QColor("#ffffff")
+        self.faint = _with_alpha(self.text, 22)
+        self.strong = _with_alpha(self.text, 60)
+        self.line = _with_alpha(self.text, 70)
+        self.tint = _with_alpha(self.text, 12)
+        self.closed_line = _with_alpha(self.text, 140)
+        self.ghost_fill = _with_alpha(self.text, 22)
+        self.ghost_line = _with_alpha(self.text, 150)
+        self.selection = _with_alpha(self.highlight, 40)
+        self.marker = icon("warning").pixmap(MARKER, MARKER)
+        self.fills = {status: _fills(look) for status, look in STATUS_LOOKS.items()}
+        self.tier_colours = {tier: QColor(colour) for tier, colour in TIER_COLOURS.items()}
+
+
+def _fills(look: StatusLook) -> tuple[QColor | None, QBrush | None, QColor]:
+    """A status' ground colour, its hatch over it, and its outline's colour."""
+    colour = QColor(look.colour)
+    if look.fill is Qt.BrushStyle.NoBrush:
+        return None, None, colour
+    if look.fill is Qt.BrushStyle.SolidPattern:
+        return _with_alpha(colour, look.fill_alpha), None, colour
+    return _with_alpha(colour, 40), QBrush(_with_alpha(colour, look.fill_alpha), look.fill), colour
+
+
 def paint_bar(
     painter: QPainter,
     rect: QRectF,
     bar: BarPaint,
-    palette: QPalette,
+    kit: Kit,
     *,
     first: float,
     last: float,
@@ -97,86 +149,61 @@ def paint_bar(
     from ``first`` to ``last`` (the pixels in sight, within the plan's months). ``badge``:
     whether to draw the badge (the legend's samples of statuses have none)."""
     look = STATUS_LOOKS[bar.status]
-    colour = QColor(look.colour)
-    painter.save()
-    if look.fill is not Qt.BrushStyle.NoBrush:
-        fill = QColor(colour)
-        fill.setAlpha(look.fill_alpha if look.fill is Qt.BrushStyle.SolidPattern else 40)
-        painter.fillRect(rect, fill)
-        if look.fill is not Qt.BrushStyle.SolidPattern:
-            hatch = QColor(colour)
-            hatch.setAlpha(look.fill_alpha)
-            painter.fillRect(rect, QBrush(hatch, look.fill))
-    pen = QPen(palette.color(QPalette.ColorRole.Highlight) if bar.selected else colour)
+    ground, hatch, colour = kit.fills[bar.status]
+    if ground is not None:
+        painter.fillRect(rect, ground)
+    if hatch is not None:
+        painter.fillRect(rect, hatch)
+    pen = QPen(kit.highlight if bar.selected else colour)
     pen.setWidthF(2.5 if bar.selected else 1.25)
     pen.setStyle(Qt.PenStyle.SolidLine if bar.selected else look.outline)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
 
-    metrics = QFontMetricsF(painter.font())
     text = f"{look.mark} {bar.text}"
     lead = (BADGE + 4 if badge else 0) + (MARKER + 3 if bar.findings else 0) + 3
-    needed = lead + metrics.horizontalAdvance(text) + 4
+    needed = lead + bar.width + 4
     side, x, width = label_place(rect.left(), rect.right(), first, last, needed)
     inside = side is Side.INSIDE
     x += 3 if inside else 0
     y_mid = rect.center().y()
     if badge:
-        paint_badge(painter, QRectF(x, y_mid - BADGE / 2, BADGE, BADGE), bar.tier)
+        paint_badge(painter, QRectF(x, y_mid - BADGE / 2, BADGE, BADGE), bar.tier, kit)
         x += BADGE + 4
     if bar.findings:
-        paint_marker(painter, QPointF(x, y_mid - MARKER / 2))
+        painter.drawPixmap(QPointF(x, y_mid - MARKER / 2), kit.marker)
         x += MARKER + 3
-    on_colour = inside and text_inside(bar.status)
-    text_colour = QColor("#ffffff") if on_colour else palette.color(QPalette.ColorRole.Text)
-    if bar.status is Status.DROPPED:
-        text_colour = palette.color(QPalette.ColorRole.PlaceholderText)
-    painter.setPen(text_colour)
-    font = QFont(painter.font())
-    font.setStrikeOut(bar.status is Status.DROPPED)
-    painter.setFont(font)
+    dropped = bar.status is Status.DROPPED
+    if dropped:
+        painter.setPen(kit.muted)
+        painter.setFont(kit.struck)
+    else:
+        painter.setPen(kit.white if inside and text_inside(bar.status) else kit.text)
     room = max(0.0, width - lead - 2)
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    shown = text if bar.width <= room else kit.metrics.elidedText(text, _ELIDED, room)
     painter.drawText(
         QRectF(x, rect.top(), room + 1, rect.height()),
         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
         shown,
     )
-    painter.restore()
+    if dropped:
+        painter.setFont(kit.font)
 
 
-def paint_marker(painter: QPainter, top_left: QPointF) -> None:
-    """The marker of a bar with findings."""
-    painter.drawPixmap(top_left, icon("warning").pixmap(MARKER, MARKER))
-
-
-def paint_badge(painter: QPainter, rect: QRectF, tier: Tier | None) -> None:
+def paint_badge(painter: QPainter, rect: QRectF, tier: Tier | None, kit: Kit) -> None:
     """The strike-zone tier's letter on its colour."""
-    colour = QColor(TIER_COLOURS[tier])
-    painter.setPen(QPen(QColor("#ffffff"), 1))
-    painter.setBrush(colour)
+    painter.setPen(QPen(kit.white, 1))
+    painter.setBrush(kit.tier_colours[tier])
     painter.drawRoundedRect(rect, 3, 3)
-    font = QFont(painter.font())
-    font.setBold(True)
-    font.setPixelSize(10)
-    font.setStrikeOut(False)
-    painter.save()
-    painter.setFont(font)
+    painter.setFont(kit.badge_font)
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), TIER_LETTERS[tier])
-    painter.restore()
+    painter.setFont(kit.font)
 
 
-def paint_ghost(painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+def paint_ghost(painter: QPainter, rect: QRectF, kit: Kit) -> None:
     """A baseline's dates: a faint dashed box behind the bar."""
-    colour = QColor(palette.color(QPalette.ColorRole.Text))
-    fill = QColor(colour)
-    fill.setAlpha(22)
-    colour.setAlpha(150)
-    pen = QPen(colour, 1.0, Qt.PenStyle.DashLine)
-    painter.save()
-    painter.fillRect(rect, fill)
-    painter.setPen(pen)
+    painter.fillRect(rect, kit.ghost_fill)
+    painter.setPen(QPen(kit.ghost_line, 1.0, Qt.PenStyle.DashLine))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-    painter.restore()
