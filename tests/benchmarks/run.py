@@ -36,9 +36,27 @@ ROOT = HERE.parents[1]
 IMPORT_ROWS = 50_000
 SCENARIO_EDITS = 5  # edits of an opened scenario in each versions round
 # Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports,
-# versions (save, open a scenario and edit it, compare).
-FULL = {"start": 7, "open": 5, "edit": 20, "export": 3, "import": 5, "versions": 5}
-QUICK = {"start": 3, "open": 2, "edit": 5, "export": 1, "import": 2, "versions": 2}
+# versions (save, open a scenario and edit it, compare), Timeline pages (first shown, scrolled,
+# a bar dragged and dropped; each a process of its own).
+FULL = {
+    "start": 7,
+    "open": 5,
+    "edit": 20,
+    "export": 3,
+    "import": 5,
+    "versions": 5,
+    "timeline": 5,
+}
+QUICK = {
+    "start": 3,
+    "open": 2,
+    "edit": 5,
+    "export": 1,
+    "import": 2,
+    "versions": 2,
+    "timeline": 2,
+}
+TIMELINE_DROPS = 6  # moves dropped in each Timeline round
 TIMEOUT = 900  # seconds for any one step: a hang fails the run instead of blocking CI
 
 
@@ -133,6 +151,55 @@ def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]
             400,
             "MB",
         ),
+    ]
+
+
+def timeline(folder: Path, plan: Path, rounds: int) -> list[Figure]:
+    """The Timeline page's figures: each round a process that shows the page for the first
+    time, scrolls it, drags a bar and drops moves (``timeline_run.py``)."""
+    runs = [
+        step("timeline_run.py", plan, folder / f"timeline-{n}.ini", TIMELINE_DROPS)
+        for n in range(rounds)
+    ]
+    frames = sum(int(r["frames"]) for r in runs)
+    steps = sum(int(r["steps"]) for r in runs)
+    drops = sum(int(r["drops"]) for r in runs)
+    return [
+        at_most(
+            "Large plan: Timeline page painted when first shown",
+            median(runs, "first_show") * 1000,
+            150,
+            "ms",
+            f"median of {rounds}, max {max(float(r['first_show']) for r in runs) * 1000:.0f}; "
+            f"{runs[0]['bars']} bars",
+        ),
+        at_most(
+            "Large plan: Timeline scroll frame (95th percentile)",
+            median(runs, "scroll_p95") * 1000,
+            16,
+            "ms",
+            f"median of {rounds} rounds' 95th percentiles of {frames // rounds} frames; median "
+            f"{median(runs, 'scroll') * 1000:.1f}, max "
+            f"{max(float(r['scroll_max']) for r in runs) * 1000:.1f}",
+        ),
+        at_most(
+            "Large plan: Timeline drag preview frame (95th percentile)",
+            median(runs, "preview_p95") * 1000,
+            16.7,
+            "ms",
+            f"60 fps; median of {rounds} rounds' 95th percentiles of {steps // rounds} mouse "
+            f"moves; median {median(runs, 'preview') * 1000:.1f}, max "
+            f"{max(float(r['preview_max']) for r in runs) * 1000:.1f}",
+        ),
+        at_most(
+            "Large plan: Timeline dropped move on screen",
+            median(runs, "drop") * 1000,
+            100,
+            "ms",
+            f"median of {rounds} rounds' medians of {drops // rounds}; max "
+            f"{max(float(r['drop_max']) for r in runs) * 1000:.0f}",
+        ),
+        at_most("Timeline peak memory (large plan)", peak(runs), None, "MB"),
     ]
 
 
@@ -261,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         made = step("versions_run.py", "prepare", large)
         figures = cold_start(folder, small, rounds["start"])
         figures += large_plan(folder, large, rounds)
+        figures += timeline(folder, large, rounds["timeline"])
         figures += versions(folder, large, made, rounds["versions"])
         exported, to_import = export(folder, large, rounds["export"])
         figures += exported + importing(large, to_import, rounds["import"])

@@ -175,3 +175,10 @@ def test_an_edit_while_the_page_is_hidden_is_shown_when_it_is_shown_again(page):
     page.show()
     assert bar(page, BOOTH).start_month == 202604
     assert page.rebuilds == before + 1
+
+
+def test_zooming_in_keeps_todays_line_in_sight(page):
+    page.set_zoom(Zoom.QUARTER)
+    today_x, _closed_x = page.canvas.frame().line_xs()
+    assert today_x is not None
+    assert 0 <= today_x <= page.canvas.viewport().width()

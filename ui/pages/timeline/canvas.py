@@ -126,13 +126,18 @@ class TimelineCanvas(QAbstractScrollArea):
         return self._zoom
 
     def set_zoom(self, zoom: Zoom) -> None:
-        """Show as many months as ``zoom`` says in the width, the month at the left kept."""
+        """Show as many months as ``zoom`` says in the width. Today's line stays where it
+        is in the view when it is in sight (zooming in shows the months around today),
+        else the month in the middle of the view does."""
         if zoom == self._zoom:
             return
-        left = self.horizontalScrollBar().value() / self.month_width()
+        across, width = self.horizontalScrollBar(), self.viewport().width()
+        today = self.frame().line_xs()[0] if self.layout_ is not None else None
+        at = today if today is not None and 0 <= today <= width else width / 2
+        column = (across.value() + at) / self.month_width()
         self._zoom = zoom
         self._update_scroll_bars()
-        self.horizontalScrollBar().setValue(round(left * self.month_width()))
+        across.setValue(round(column * self.month_width() - at))
         self.viewport().update()
 
     @property

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -60,15 +60,18 @@ def _combo(name: str, tip: str, choices: Sequence[tuple[str, object]]) -> QCombo
     return combo
 
 
-class TimelineControls(QWidget):
-    """Emits what the user picks; setting a control from code emits nothing."""
+class TimelineControls(QObject):
+    """The page's controls, each laid out by the page where it reads best (:attr:`zooms`,
+    :attr:`lanes` and :attr:`labels` in its header, :attr:`choice` of what a move does to
+    planned values by the legend); emits what the user picks. Setting a control from code
+    emits nothing."""
 
     grouping_chosen = Signal(object)  # a Grouping
     label_chosen = Signal(object)  # a BarLabel
     zoom_chosen = Signal(object)  # a Zoom
     values_chosen = Signal(object)  # a ValuesOnMove
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.grouping = _combo(
             "Lanes by",
@@ -91,7 +94,7 @@ class TimelineControls(QWidget):
             )
         self.zoom_buttons: dict[Zoom, QToolButton] = {}
         zoom_group = QButtonGroup(self)
-        self.zooms = zooms = QWidget()  # the page puts it in its header
+        self.zooms = zooms = QWidget()
         zoom_layout = QHBoxLayout(zooms)
         zoom_layout.setContentsMargins(0, 0, 0, 0)
         zoom_layout.setSpacing(0)
@@ -112,11 +115,9 @@ class TimelineControls(QWidget):
             button.clicked.connect(lambda _checked=False, z=zoom: self.zoom_chosen.emit(z))
         self.zoom_buttons[Zoom.YEAR].setChecked(True)
 
-        layout = FlowLayout(self, spacing=10)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_labelled("Lanes by", self.grouping))
-        layout.addWidget(_labelled("Label", self.label))
-        layout.addWidget(_labelled("Planned values on a move", self.values))
+        self.lanes = _labelled("Lanes by", self.grouping)
+        self.labels = _labelled("Label", self.label)
+        self.choice = _labelled("Planned values on a move", self.values)
         # Qt keeps an enum's value as a plain string: each is made its enum again here.
         self.grouping.activated.connect(
             lambda _n: self.grouping_chosen.emit(Grouping(self.grouping.currentData()))
@@ -151,7 +152,7 @@ class _Sample(QWidget):
         self._kind, self._value, self._text = kind, value, text
         self.setAccessibleName(text)
         metrics = self.fontMetrics()
-        self._width = metrics.horizontalAdvance(f"{text}") + (60 if kind == "status" else 30)
+        self._width = metrics.horizontalAdvance(f"{text}") + (28 if kind == "status" else 30)
         self.setFixedSize(QSize(self._width, max(20, metrics.height() + 6)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -195,9 +196,10 @@ class _Sample(QWidget):
 
 
 class Legend(QWidget):
-    """What the bars' patterns, marks and badges and the lines mean."""
+    """What the bars' patterns, marks and badges and the lines mean; ``then`` (a control)
+    follows them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, then: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Legend")
         layout = FlowLayout(self, spacing=8)
@@ -207,6 +209,8 @@ class Legend(QWidget):
         for tier, word in TIER_WORDS.items():
             layout.addWidget(_Sample("tier", tier, word))
         layout.addWidget(_Sample("finding", None, "findings"))
-        layout.addWidget(_Sample("ghost", None, "baseline's dates"))
+        layout.addWidget(_Sample("ghost", None, "baseline"))
         layout.addWidget(_Sample("line", "today", "today"))
-        layout.addWidget(_Sample("line", "closed", "last closed month"))
+        layout.addWidget(_Sample("line", "closed", "closed months"))
+        if then is not None:
+            layout.addWidget(then)

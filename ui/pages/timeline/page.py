@@ -37,8 +37,9 @@ from .texts import bar_text, bar_tooltip
 from .values_dialog import ValuesOnMoveDialog
 
 SUBTITLE = (
-    "What runs when. Drag a bar to move it, or an end to change its months (keys: ←/→ move "
-    "a month, Shift+←/→ the end, Ctrl+Shift+←/→ the start); double-click to open it."
+    "What runs when. Drag a bar to move it, or an end to change its months; from the keyboard, "
+    "←/→ move the chosen bar (Shift: its end, Ctrl+Shift: its start). Double-click or Enter "
+    "opens it."
 )
 
 # What a timeline shows none of: a version saved or renamed (the baseline's choice follows
@@ -103,17 +104,21 @@ class TimelinePage(Page):
         self.rebuilds = 0  # how often the timeline was built: tests count
 
         self.header = PageHeader(self.title, SUBTITLE)
-        self.controls = TimelineControls()
-        self.header.add_widget(self.controls.zooms)
+        self.controls = TimelineControls(self)
         self.baseline_box = BaselineBox()
-        self.header.add_widget(self.baseline_box)
+        for control in (
+            self.controls.lanes,
+            self.controls.labels,
+            self.controls.zooms,
+            self.baseline_box,
+        ):
+            self.header.add_widget(control)
         self.filters = FilterBar()
-        self.legend = Legend()
+        self.legend = Legend(then=self.controls.choice)
         self.canvas = TimelineCanvas()
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addWidget(self.header)
-        layout.addWidget(self.controls)
         layout.addWidget(self.filters)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.legend)
