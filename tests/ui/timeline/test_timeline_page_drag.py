@@ -19,7 +19,8 @@ from timeline_page_support import (
 
 from planner import Metric
 from planner.timeline import ValuesOnMove, describe_move
-from ui.pages.timeline.canvas import Preview
+from ui.pages.timeline.frame import Preview
+from ui.pages.timeline.layout import Zoom
 from ui.pages.timeline.values_dialog import ValuesOnMoveDialog
 
 
@@ -257,3 +258,22 @@ def test_a_double_click_asks_to_open_the_initiative(qtbot, page):
         )
     assert opened.args == [initiative_id(page.plan, BOOTH)]
     assert page.document.undo_stack.count() == 0
+
+
+def test_a_bar_dragged_to_the_edge_of_the_view_scrolls_the_months_along(page):
+    page.set_zoom(Zoom.QUARTER)
+    start = point(page, BOOTH, "end")
+    across = page.canvas.horizontalScrollBar()
+    before = across.value()
+    viewport = page.canvas.viewport()
+    edge = QPoint(viewport.width() - 3, start.y())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for _ in range(12):
+        QTest.mouseMove(viewport, edge)
+    assert across.value() > before
+    assert page.canvas.preview is not None and page.canvas.preview.end > 202606
+
+
+def test_a_screen_reader_is_told_the_chosen_bar(page):
+    page.canvas.select(initiative_id(page.plan, BOOTH))
+    assert page.canvas.accessibleDescription().startswith(f"{BOOTH}\n")
