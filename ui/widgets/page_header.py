@@ -102,3 +102,17 @@ class PageHeader(QWidget):
     def add_widget(self, widget: QWidget) -> None:
         """Another control beside the actions (a metric chooser, a filter box)."""
         self._buttons.addWidget(widget)
+
+
+def labelled(text: str, control: QWidget) -> QWidget:
+    """A control with its label, to go beside a header's actions (the label's mnemonic
+    focuses the control)."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(8, 0, 4, 0)
+    layout.setSpacing(6)
+    label = plain_label(text)
+    label.setBuddy(control)
+    layout.addWidget(label)
+    layout.addWidget(control)
+    return box

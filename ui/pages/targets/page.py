@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +42,7 @@ from ui.pages.targets.selection import positions, select_cells, selected_rects
 from ui.pages.targets.updates import changed_initiatives, fresh_cells, reshapes, rows_changed
 from ui.pages.targets.view_state import remember, restore
 from ui.plain_text import plain_label
-from ui.widgets.page_header import PageHeader
+from ui.widgets.page_header import PageHeader, labelled
 
 # Above this many initiatives in one change, asking the core for the whole metric at once is
 # quicker than asking for one initiative at a time.
@@ -104,8 +103,8 @@ class TargetsPage(Page):
             self.title,
             "Each initiative's planned and actual funnel, month by month",
         )
-        header.add_widget(_labelled("&Metric", self.metric_box))
-        header.add_widget(_labelled("&Show", self.view_box))
+        header.add_widget(labelled("&Metric", self.metric_box))
+        header.add_widget(labelled("&Show", self.view_box))
         for action in (
             self.paste_action,
             self.fill_right_action,
@@ -404,19 +403,6 @@ def _metric_named(field: str | None) -> Metric | None:
         if field in (metric.value, metric.name.lower()):
             return metric
     return None
-
-
-def _labelled(text: str, control: QWidget) -> QWidget:
-    """A control with its label (the label's mnemonic focuses the control)."""
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(8, 0, 4, 0)
-    layout.setSpacing(6)
-    label = plain_label(text)
-    label.setBuddy(control)
-    layout.addWidget(label)
-    layout.addWidget(control)
-    return box
 
 
 def _separator(parent: QWidget) -> QAction:

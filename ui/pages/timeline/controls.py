@@ -21,6 +21,7 @@ from planner.timeline import Grouping, ValuesOnMove
 from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.combos import choose
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.page_header import labelled
 
 from .layout import BarLabel, Zoom
 from .style import (
@@ -37,18 +38,6 @@ from .style import (
     paint_ghost,
 )
 from .values_dialog import CHOICE_TIPS, CHOICE_TITLES, CHOICES_TIP
-
-
-def _labelled(text: str, combo: QComboBox) -> QWidget:
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
-    label = plain_label(text)
-    label.setBuddy(combo)
-    layout.addWidget(label)
-    layout.addWidget(combo)
-    return holder
 
 
 def _combo(name: str, tip: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
@@ -115,9 +104,9 @@ class TimelineControls(QObject):
             button.clicked.connect(lambda _checked=False, z=zoom: self.zoom_chosen.emit(z))
         self.zoom_buttons[Zoom.YEAR].setChecked(True)
 
-        self.lanes = _labelled("Lanes by", self.grouping)
-        self.labels = _labelled("Label", self.label)
-        self.choice = _labelled("Planned values on a move", self.values)
+        self.lanes = labelled("&Lanes by", self.grouping)
+        self.labels = labelled("La&bel", self.label)
+        self.choice = labelled("Planned values on a &move", self.values)
         # Qt keeps an enum's value as a plain string: each is made its enum again here.
         self.grouping.activated.connect(
             lambda _n: self.grouping_chosen.emit(Grouping(self.grouping.currentData()))
