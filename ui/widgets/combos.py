@@ -1,4 +1,5 @@
-"""Combo boxes whose choices follow the plan: refilled without losing the user's choice."""
+"""Combo boxes: made with their name and tooltip, and whose choices follow the plan refilled
+without losing the user's choice."""
 
 from __future__ import annotations
 
@@ -7,6 +8,29 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtWidgets import QComboBox
 
 from planner import Channel
+from ui.plain_text import plain_tooltip
+
+
+def choice_combo(
+    name: str,
+    tip: str,
+    choices: Sequence[tuple[str, object]] = (),
+    *,
+    shortest: int | None = None,
+) -> QComboBox:
+    """A combo box of ``choices`` (label, value), named ``name`` for screen readers and
+    explained by ``tip``. ``shortest``: the letters it always has room for, no more (a
+    longer choice widens the list that pops up, not the combo, so a bar of controls never
+    holds the window wider than a laptop's screen)."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(plain_tooltip(tip))
+    if shortest is not None:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(shortest)
+    for label, value in choices:
+        combo.addItem(label, value)
+    return combo
 
 
 def refill(combo: QComboBox, fixed: int, choices: Sequence[tuple[str, object]]) -> None:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QWidget
 from planner import Channel, Person, Segment, Team, Tier
 from planner import months as month_math
 from ui.icons import icon
-from ui.plain_text import plain_label, plain_tooltip
-from ui.widgets.combos import channel_choices, choose, refill
+from ui.plain_text import plain_label
+from ui.widgets.combos import channel_choices, choice_combo, choose, refill
 from ui.widgets.flow_layout import FlowLayout
 
 from .periods import CUSTOM, PeriodChoice, describe_months, ordered
@@ -27,15 +27,8 @@ _TIER_ORDER = {Tier.CORE: 0, Tier.EDGE: 1, Tier.OUTSIDE: 2}
 
 
 def _combo(name: str, tip: str, choices: Sequence[tuple[str, object]] = ()) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(plain_tooltip(tip))
     # Long names would widen the bar past the window; the list that pops up shows them whole.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(9)
-    for label, value in choices:
-        combo.addItem(label, value)
-    return combo
+    return choice_combo(name, tip, choices, shortest=9)
 
 
 def _entries(combo: QComboBox) -> list[tuple[str, object]]:

@@ -4,13 +4,10 @@ its samples with the bars' own painter."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QToolButton,
     QWidget,
@@ -19,7 +16,7 @@ from PySide6.QtWidgets import (
 from planner import Status
 from planner.timeline import Grouping, ValuesOnMove
 from ui.plain_text import plain_label, plain_tooltip
-from ui.widgets.combos import choose
+from ui.widgets.combos import choice_combo, choose
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.page_header import labelled
 
@@ -40,15 +37,6 @@ from .style import (
 from .values_dialog import CHOICE_TIPS, CHOICE_TITLES, CHOICES_TIP
 
 
-def _combo(name: str, tip: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(plain_tooltip(tip))
-    for text, value in choices:
-        combo.addItem(text, value)
-    return combo
-
-
 class TimelineControls(QObject):
     """The page's controls, each laid out by the page where it reads best (:attr:`zooms`,
     :attr:`lanes` and :attr:`labels` in its header, :attr:`choice` of what a move does to
@@ -62,17 +50,17 @@ class TimelineControls(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.grouping = _combo(
+        self.grouping = choice_combo(
             "Lanes by",
             "What the swimlanes are",
             [(g.label, g) for g in Grouping],
         )
-        self.label = _combo(
+        self.label = choice_combo(
             "Bar label",
             "The figure each bar gives after its name and owner",
             [(b.label, b) for b in BarLabel],
         )
-        self.values = _combo(
+        self.values = choice_combo(
             "Planned values on a move",
             CHOICES_TIP,
             [(CHOICE_TITLES[v], v) for v in ValuesOnMove],
