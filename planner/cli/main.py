@@ -239,6 +239,14 @@ def _import(options: argparse.Namespace) -> int:
         Plan.open(options.plan, read_only=options.dry_run) as working,
         chosen_version(working, options.version_name) as plan,
     ):
+        version = plan.version
+        if version is not None and version.locked and not options.dry_run:
+            # As in the app: nothing aimed at a locked version changes anything, even the
+            # actuals it shares with the working plan.
+            return _fail(
+                f"{plan.where}: a locked version cannot change; import into the working "
+                "plan (its actuals are shared by every version), or add --dry-run to preview"
+            )
         # Actuals are shared by every version: the rows are read against the version's
         # initiatives, and their actuals written to the working plan's.
         outcome = run_import(plan, options, into=working)
