@@ -43,6 +43,14 @@ class Stage(StrEnum):
     ESTABLISHED = "established"
 
 
+class ValuesOnMove(StrEnum):
+    """What a move of an initiative's dates does to its planned monthly values: the lead's
+    once-made choice, kept with the plan's settings."""
+
+    SHIFT = "shift"  # they travel with the dates; months cut off fold into the nearest kept
+    RESPREAD = "respread"  # each metric's planned total is spread evenly over the new months
+
+
 class Role(StrEnum):
     """RACI: exactly one Accountable (the owner) per initiative."""
 
@@ -146,6 +154,7 @@ class PlanSettings:
     fiscal_year_start: int
     horizon: Horizon
     stage: Stage
+    values_on_move: ValuesOnMove
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ _LABELS: dict[str, str] = {
     "months": "Horizon length",
     "horizon": "Horizon",
     "stage": "Business stage",
+    "values_on_move": "Values on a move",
     "lead_to_mql": "Lead → MQL rate",
     "mql_to_sal": "MQL → SAL rate",
     "sal_to_sql": "SAL → SQL rate",

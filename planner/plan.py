@@ -88,6 +88,7 @@ class Plan:
             RoleService,
             SegmentService,
             SettingsService,
+            TimelineService,
             ValueService,
             WhatIfService,
         )
@@ -114,6 +115,7 @@ class Plan:
         self.roles = RoleService(self)
         self.values = ValueService(self)
         self.what_if = WhatIfService(self)
+        self.timeline = TimelineService(self)
         self.import_mappings = ImportMappingService(self)
         self.versions = VersionService(self)
         # The version this plan is (a VersionInfo), or None for the working plan.

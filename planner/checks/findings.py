@@ -35,6 +35,12 @@ class Finding:
     field: str | None = None
 
 
+def finding_title(finding: Finding) -> str:
+    """A finding named by its rule, short enough for a row or a bar: ``no_owner`` is "No
+    owner" (the message says the rest)."""
+    return finding.rule.replace("_", " ").capitalize()
+
+
 @dataclass(frozen=True, slots=True)
 class FindingCounts:
     """How many findings of each severity; ``open`` counts errors and warnings, the findings

@@ -6,6 +6,7 @@ from planner.services.people import PeopleService
 from planner.services.roles import RoleService
 from planner.services.segments import SegmentService
 from planner.services.settings import FunnelService, HandoffService, SettingsService
+from planner.services.timeline import TimelineService
 from planner.services.values import ValueService
 from planner.services.what_if import WhatIfService
 
@@ -18,6 +19,7 @@ __all__ = [
     "RoleService",
     "SegmentService",
     "SettingsService",
+    "TimelineService",
     "ValueService",
     "WhatIfService",
 ]

@@ -8,14 +8,29 @@ from planner import months as month_math
 from planner import validation as check
 from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
 from planner.changes import Action, Change, Entity
-from planner.domain import FunnelAssumptions, HandoffAgreement, PlanSettings, Stage
+from planner.domain import (
+    FunnelAssumptions,
+    HandoffAgreement,
+    PlanSettings,
+    Stage,
+    ValuesOnMove,
+)
 from planner.errors import ValidationError
 from planner.money import Currency
 from planner.months import Horizon
 from planner.services.base import Service, reject_unknown_fields, some_names
 
 _SETTINGS_FIELDS = frozenset(
-    {"name", "company", "currency", "fiscal_year_start", "first_month", "months", "stage"}
+    {
+        "name",
+        "company",
+        "currency",
+        "fiscal_year_start",
+        "first_month",
+        "months",
+        "stage",
+        "values_on_move",
+    }
 )
 _FUNNEL_FIELDS = frozenset(FunnelAssumptions.__slots__)
 _HANDOFF_FIELDS = frozenset(HandoffAgreement.__slots__)
@@ -24,8 +39,8 @@ _HANDOFF_FIELDS = frozenset(HandoffAgreement.__slots__)
 class SettingsService(Service):
     def get(self) -> PlanSettings:
         row = self._plan.read(
-            "SELECT name, company, currency, fiscal_year_start, horizon_first, horizon_months, stage "
-            "FROM plan_settings WHERE id = 1"
+            "SELECT name, company, currency, fiscal_year_start, horizon_first, horizon_months, "
+            "stage, values_on_move FROM plan_settings WHERE id = 1"
         ).fetchone()
         return PlanSettings(
             name=row[0],
@@ -34,10 +49,12 @@ class SettingsService(Service):
             fiscal_year_start=row[3],
             horizon=Horizon(row[4], row[5]),
             stage=Stage(row[6]),
+            values_on_move=ValuesOnMove(row[7]),
         )
 
     def update(self, **fields: Any) -> Change:
-        """Change any of: name, company, currency, fiscal_year_start, first_month, months, stage.
+        """Change any of: name, company, currency, fiscal_year_start, first_month, months,
+        stage, values_on_move (what a move on the Timeline does to planned values).
 
         Changing the currency relabels amounts; it does not convert them. The horizon cannot
         shrink past months that hold values (clear those first: nothing is dropped silently).
@@ -63,6 +80,10 @@ class SettingsService(Service):
             row["fiscal_year_start"] = start
         if "stage" in fields:
             row["stage"] = check.choice("stage", fields["stage"], Stage).value
+        if "values_on_move" in fields:
+            row["values_on_move"] = check.choice(
+                "values_on_move", fields["values_on_move"], ValuesOnMove
+            ).value
         first = current.horizon.first
         count = current.horizon.count
         if "first_month" in fields:

@@ -15,7 +15,7 @@ from typing import Any
 from planner import months as month_math
 from planner import validation as check
 from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
-from planner.domain import Stage, Status, Team, Tier
+from planner.domain import Stage, Status, Team, Tier, ValuesOnMove
 from planner.errors import ValidationError
 from planner.money import Currency
 from planner.versions import copying
@@ -166,6 +166,7 @@ def settings_table() -> Table:
                 ),
             ),
             Column("stage", "text", one_of(Stage)),
+            Column("values_on_move", "text", one_of(ValuesOnMove)),
         ),
         single=True,
     )

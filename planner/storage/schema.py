@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planner import validation as check
-from planner.domain import Metric, Role, Stage, Status, Team, Tier
+from planner.domain import Metric, Role, Stage, Status, Team, Tier, ValuesOnMove
 from planner.storage.database import new_migrations
 
 if TYPE_CHECKING:
@@ -422,6 +422,16 @@ def m005_versions(db: Database) -> None:
     ]
     for statement in statements:
         db.execute(statement)
+
+
+@_migration
+def m006_values_on_move(db: Database) -> None:
+    """The lead's choice of what a move of an initiative's dates (the Timeline) does to its
+    planned monthly values; a plan made before it shifts them, the default."""
+    db.execute(
+        "ALTER TABLE plan_settings ADD COLUMN values_on_move TEXT NOT NULL "
+        f"DEFAULT '{ValuesOnMove.SHIFT.value}' {_one_of('values_on_move', ValuesOnMove)}"
+    )
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(function.__name__ for function, _ in _steps)

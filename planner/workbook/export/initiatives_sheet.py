@@ -11,6 +11,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from planner import months as month_math
+from planner.checks.findings import finding_title
 from planner.domain import Metric, Team, Tier
 from planner.workbook.export.cells import Styled
 from planner.workbook.export.facts import first_day
@@ -23,7 +24,6 @@ from planner.workbook.export.sheet_setup import (
 )
 
 if TYPE_CHECKING:
-    from planner.checks.findings import Finding
     from planner.domain import Initiative
     from planner.workbook.export.context import ExportContext
     from planner.workbook.export.facts import ExportFacts
@@ -134,12 +134,6 @@ def _explanation(facts: ExportFacts) -> str:
             f"{month_math.label(through)}. Attainment: revenue won ÷ revenue planned, to date."
         )
     return f"Money in {facts.currency.code}. {to_date}"
-
-
-def finding_title(finding: Finding) -> str:
-    """A finding named by its rule: ``no_owner`` is "No owner". (The Summary sheet has the
-    full messages; a row here stays short enough to read.)"""
-    return finding.rule.replace("_", " ").capitalize()
 
 
 class _Lookups:
