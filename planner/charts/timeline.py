@@ -13,8 +13,9 @@ the months shown ends in an arrowhead.
 A chart is read at a glance, so it never grows past :data:`MAX_ROWS` rows (a lane's title
 takes a row too). When a plan has more, each lane keeps the same number of its largest
 budgets, in the lane's own order, and a last row counts the rest month by month (how many of
-them run in each month, shaded by how many); when even one apiece does not fit, the lanes after those that fit are counted in a row of their own. The
-figure grows with its rows, from :data:`MIN_HEIGHT` to a page's height at most.
+them run in each month, shaded by how many); when even one apiece does not fit, the lanes
+after those that fit are counted in a row of their own. The figure is a landscape page wide
+and grows with its rows, from :data:`MIN_HEIGHT` to ``HEADER + ROW_HEIGHT * MAX_ROWS``.
 """
 
 from __future__ import annotations
@@ -260,20 +261,15 @@ def draw(data: TimelineData, style: ChartStyle, into: Figure | None = None) -> F
     axes.set_yticks([])
     axes.spines["left"].set_visible(False)
     _draw_quarter_lines(axes, data, style)
-    gutter = blended_transform_factory(axes.transAxes, axes.transData)
     for lane, (header, bar_rows) in zip(data.lanes, positions, strict=True):
-        _draw_lane(axes, lane, header, bar_rows, data, style, gutter)
+        _draw_lane(axes, lane, header, bar_rows, data, style)
     if data.more_lanes:
-        axes.text(
-            -0.01,
+        _gutter(
+            axes,
             rows - 1,
             f"… and {data.more_lanes:,} more lanes ({data.more_lane_bars:,} initiatives)",
-            transform=gutter,
-            ha="right",
-            va="center",
-            fontsize=7.5,
+            style.muted,
             style="italic",
-            color=style.muted,
         )
     _draw_lines(axes, data, style)
     _key_below(figure, data, style)
@@ -356,34 +352,15 @@ def _draw_lane(
     bar_rows: list[int],
     data: TimelineData,
     style: ChartStyle,
-    gutter: Any,
 ) -> None:
     """The lane's title row (a band across the chart), its bars and its "more" row."""
     axes.axhspan(header - 0.5, header + 0.5, color=style.grid, zorder=0.2, gid=f"lane:{lane.key}")
-    axes.text(
-        -0.01,
-        header,
-        f"{lane.title} ({len(lane.bars) + lane.more:,})",
-        transform=gutter,
-        ha="right",
-        va="center",
-        fontsize=8,
-        fontweight="bold",
-        color=style.text,
-    )
+    title = f"{lane.title} ({len(lane.bars) + lane.more:,})"
+    _gutter(axes, header, title, style.text, fontsize=8, fontweight="bold")
     count = len(data.months)
     for row, bar in zip(bar_rows, lane.bars, strict=True):
         first, last = _span(bar.start_month, bar.end_month, data.months)
-        axes.text(
-            -0.01,
-            row,
-            short_name(bar.name),
-            transform=gutter,
-            ha="right",
-            va="center",
-            fontsize=7.5,
-            color=style.text,
-        )
+        _gutter(axes, row, short_name(bar.name), style.text)
         if moved(bar) and _runs_in(bar.baseline_start, bar.baseline_end, data.months):
             ghost_first, ghost_last = _span(bar.baseline_start, bar.baseline_end, data.months)
             axes.barh(
@@ -428,25 +405,15 @@ def _draw_lane(
                 gid=f"finding:{bar.initiative_id}",
             )
     if lane.hidden:
-        _draw_hidden(axes, lane, header + len(lane.bars) + 1, data, style, gutter)
+        _draw_hidden(axes, lane, header + len(lane.bars) + 1, data, style)
 
 
 def _draw_hidden(
-    axes: Axes, lane: LaneRows, row: int, data: TimelineData, style: ChartStyle, gutter: Any
+    axes: Axes, lane: LaneRows, row: int, data: TimelineData, style: ChartStyle
 ) -> None:
     """The row of a lane's bars not drawn: how many, and how many run each month, the month
     shaded by how many."""
-    axes.text(
-        -0.01,
-        row,
-        f"… and {lane.more:,} more, by month",
-        transform=gutter,
-        ha="right",
-        va="center",
-        fontsize=7.5,
-        style="italic",
-        color=style.muted,
-    )
+    _gutter(axes, row, f"… and {lane.more:,} more, by month", style.muted, style="italic")
     counts = lane.hidden_by_month(data.months)
     most = max(counts) or 1
     for position, count in enumerate(counts):
@@ -484,6 +451,21 @@ def moved(bar: Bar) -> bool:
 
 def _runs_in(start: int | None, end: int | None, months: tuple[int, ...]) -> bool:
     return start is not None and end is not None and start <= months[-1] and end >= months[0]
+
+
+def _gutter(axes: Axes, row: float, text: str, colour: str, **look: Any) -> None:
+    """``text`` in the gutter left of the chart, at ``row``."""
+    look.setdefault("fontsize", 7.5)
+    axes.text(
+        -0.01,
+        row,
+        text,
+        transform=blended_transform_factory(axes.transAxes, axes.transData),
+        ha="right",
+        va="center",
+        color=colour,
+        **look,
+    )
 
 
 def _span(start: int, end: int, months: tuple[int, ...]) -> tuple[float, float]:
