@@ -71,7 +71,8 @@ _STATUS_LOOKS: dict[Status, dict[str, Any]] = {
     Status.DONE: {"facecolor": "#a6a6a6", "hatch": "", "edgecolor": "#7a7a7a"},
     Status.DROPPED: {"facecolor": "none", "hatch": "", "edgecolor": "#9a9a9a"},
 }
-_STATUS_TEXT_ON_BAR = {Status.ACTIVE: "#ffffff"}
+# Text on a bar's fill, in either scheme: white on the dark blue, dark on the light fills.
+_INK = {Status.ACTIVE: "#ffffff", Status.PLANNED: "#1f2326", Status.DONE: "#1f2326"}
 _TIER_WORDS = {Tier.CORE: "core", Tier.EDGE: "edge", Tier.OUTSIDE: "outside", None: "no segment"}
 _BAR_HEIGHT = 0.66
 _LABELS_BELOW = 24  # rows past which the month names are repeated under the chart
@@ -389,9 +390,9 @@ def _draw_lane(
         tag(patches, [f"initiative:{bar.initiative_id}"])
         _label_bar(axes, bar, row, first, last, count, style)
         if bar.start_month < data.months[0]:
-            axes.plot(first, row, marker="<", color=style.muted, markersize=4, zorder=3)
+            axes.plot(first + 0.08, row, marker="<", color=style.text, markersize=5, zorder=4)
         if bar.end_month > data.months[-1]:
-            axes.plot(last, row, marker=">", color=style.muted, markersize=4, zorder=3)
+            axes.plot(last - 0.08, row, marker=">", color=style.text, markersize=5, zorder=4)
         if bar.findings:
             axes.plot(
                 first + 0.12,
@@ -501,7 +502,7 @@ def _label_bar(
         # Backed by the bar's own fill, so neither its hatching nor a line crosses the words.
         fill = _STATUS_LOOKS[bar.status]["facecolor"]
         back = style.background if fill == "none" else fill
-        colour = _STATUS_TEXT_ON_BAR.get(bar.status, style.text)
+        colour = _INK.get(bar.status, style.text)
         place = {"x": first + inset, "ha": "left"}
     else:
         back, colour = style.background, style.text

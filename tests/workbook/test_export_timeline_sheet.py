@@ -137,7 +137,9 @@ def test_a_one_year_plan_prints_one_page_wide(exported):
     assert ws.col_breaks.brk == []
 
 
-def test_a_plan_of_several_fiscal_years_prints_a_page_across_for_each(tmp_path):
+def _several_years(tmp_path):
+    """A plan from Jul 2026 to Dec 2028 with fiscal years from October: part of FY2026, FY2027
+    and FY2028 whole, part of FY2029; exported, with its timeline."""
     plan = Plan.in_memory(first_month="2026-07", months=30, fiscal_year_start=10)
     plan.initiatives.add(
         name="Always-on paid search",
@@ -147,17 +149,46 @@ def test_a_plan_of_several_fiscal_years_prints_a_page_across_for_each(tmp_path):
         end_month="2028-12",
         budget=1_000_000,
     )
-    path = export_workbook(plan, tmp_path / "years.xlsx")
-    timeline = build_timeline(plan)
+    return export_workbook(plan, tmp_path / "years.xlsx"), build_timeline(plan)
+
+
+def test_a_page_across_ends_where_a_fiscal_year_does(tmp_path):
+    path, timeline = _several_years(tmp_path)
     ws = openpyxl.load_workbook(path)[sheet.TITLE]
 
     breaks = [brk.id for brk in ws.col_breaks.brk]
-    year_ends = [
-        sheet.NAME_COLUMNS + timeline.months.index(band.last) + 1 for band in timeline.years
-    ]
-    assert [band.label for band in timeline.years] == ["FY2026", "FY2027", "FY2028", "FY2029"]
-    assert breaks == year_ends[:-1]
+
+    assert breaks
+    assert set(breaks) <= set(sheet.year_ends(timeline))
     assert ws.page_setup.scale >= 73  # the smallest text still readable
+
+
+def test_part_of_a_fiscal_year_shares_the_page_of_the_year_beside_it(tmp_path):
+    path, timeline = _several_years(tmp_path)
+    ws = openpyxl.load_workbook(path)[sheet.TITLE]
+
+    pages = sheet.pages_of_years(timeline)
+
+    assert [[band.label for band in page] for page in pages] == [
+        ["FY2026", "FY2027"],
+        ["FY2028", "FY2029"],
+    ]
+    assert [brk.id for brk in ws.col_breaks.brk] == [sheet.year_ends(timeline)[1]]
+
+
+def test_the_key_names_each_status_in_its_shade_beside_the_bands(exported):
+    path, _timeline, _currency = exported
+    header, _months, _lanes = sheet_layout(path)
+    ws = openpyxl.load_workbook(path)[sheet.TITLE]
+
+    key = {
+        cell.value: cell.fill.fgColor.rgb[-6:]
+        for row in ws.iter_rows(min_row=header - 2, max_row=header - 1, max_col=5)
+        for cell in row
+        if cell.value and cell.value != sheet.KEY_TITLE
+    }
+
+    assert key == {status.capitalize(): fill for status, (fill, _ink) in BAR_LOOKS.items()}
 
 
 def test_the_export_options_choose_the_lanes(demo, tmp_path):

@@ -8,7 +8,9 @@ months, status, tier and owner, the fiscal-year and quarter bands over the month
 month and the last closed month (their month headers are marked).
 
 Printed landscape, one page wide per fiscal year: a page across ends where a fiscal year does,
-and each repeats the name columns and the header rows.
+and each repeats the name columns and the header rows, the key to the shading among them. A
+part of a fiscal year (where the plan's months start or end within one) shares the page of the
+year beside it when the two take no more than :data:`MONTHS_A_PAGE` months.
 """
 
 from __future__ import annotations
@@ -39,15 +41,11 @@ NOT_IN_BASELINE = "not in it"
 SAME_DATES = "same"
 CAPS = {1: 36.0, 2: 16.0}  # the name and the owner wrap within these widths
 MONTH_WIDTH = (3.6, 6.0)  # narrowest and widest month column
-NO_SEGMENT = "no segment"
-# What the shading says, one status a row, in the order of work.
-KEY = {
-    Status.IDEA: "Idea: not yet planned",
-    Status.PLANNED: "Planned",
-    Status.ACTIVE: "Active: running",
-    Status.DONE: "Done",
-    Status.DROPPED: "Dropped",
-}
+MONTHS_A_PAGE = 15  # a fiscal year and a quarter of the next (or last) one
+NO_SEGMENT = "(no segment)"
+KEY_TITLE = "Months shaded by status:"
+# The key's statuses, in the order of work, beside the fiscal years and then the quarters.
+KEY = (Status.IDEA, Status.PLANNED, Status.ACTIVE, Status.DONE, Status.DROPPED)
 BEFORE, AFTER = "«", "»"  # in a bar's first or last shaded month: it runs on past the plan's
 
 
@@ -61,11 +59,10 @@ def write(ctx: ExportContext, timeline: Timeline) -> None:
     grid = Grid()
     grid.add(Styled(f"Timeline of {ctx.facts.settings.name}", "title"))
     grid.line(Styled(_explanation(ctx, timeline), "subtitle"))
-    for status, words in KEY.items():
-        grid.add(Styled(words, f"bar_{status.value}"))
     grid.blank()
-    year_row = _band_row(grid, timeline.years, months, len(headers))
-    _band_row(grid, timeline.quarters, months, len(headers))
+    keys = _key_cells(len(headers))
+    year_row = _band_row(grid, timeline.years, months, keys[0])
+    _band_row(grid, timeline.quarters, months, keys[1])
     header_row = grid.add(
         *(Styled(title, "header_right" if title == "Budget" else "header") for title in headers),
         *(Styled(first_day(month), _month_header(month, timeline)) for month in months),
@@ -137,16 +134,46 @@ def baseline_dates(bar: Bar) -> str:
     return months_span(bar.baseline_start, bar.baseline_end)
 
 
+def pages_of_years(timeline: Timeline) -> list[list[Band]]:
+    """The fiscal years in pages across: a year each, and a part of a year with the year
+    beside it when the two fit :data:`MONTHS_A_PAGE` months."""
+    pages: list[list[Band]] = []
+    for band in timeline.years:
+        if pages and sum(map(_length, pages[-1])) + _length(band) <= MONTHS_A_PAGE:
+            pages[-1].append(band)
+        else:
+            pages.append([band])
+    return pages
+
+
+def _length(band: Band) -> int:
+    return month_math.between(band.first, band.last)
+
+
 def year_ends(timeline: Timeline) -> list[int]:
     """The column each fiscal year's last month is in: where a printed page may end."""
     before = len(name_headers(timeline))
     return [before + timeline.months.index(band.last) + 1 for band in timeline.years]
 
 
-def _band_row(grid: Grid, bands: tuple[Band, ...], months: tuple[int, ...], before: int) -> int:
-    """A header row of ``bands`` over the month columns (after ``before`` name columns),
-    each merged over its months."""
-    cells: list[Styled] = [Styled(None, "header") for _ in range(before)]
+def _key_cells(before: int) -> tuple[list[Styled], list[Styled]]:
+    """The key to the shading, in the name columns (``before`` of them) of the two band rows:
+    its title, then a cell shaded for each status, named."""
+    slots = [(row, column) for row in (0, 1) for column in range(1, before)]
+    cells = [[Styled(None, "header") for _ in range(before)] for _row in (0, 1)]
+    cells[0][0] = Styled(KEY_TITLE, "header_right")
+    for status, (row, column) in zip(KEY, slots, strict=False):
+        cells[row][column] = Styled(status.value.capitalize(), f"bar_{status.value}")
+    return cells[0], cells[1]
+
+
+def _band_row(
+    grid: Grid, bands: tuple[Band, ...], months: tuple[int, ...], names: list[Styled]
+) -> int:
+    """A header row of ``bands`` over the month columns, each merged over its months, after
+    the ``names`` cells of the name columns."""
+    before = len(names)
+    cells = list(names)
     spans = []
     for band in bands:
         first = months.index(band.first) + before + 1
@@ -175,7 +202,7 @@ def _explanation(ctx: ExportContext, timeline: Timeline) -> str:
     """The sheet's line under its title: how it is grouped, and how to read it."""
     parts = [
         f"By {timeline.grouping.label.lower()}: one row per initiative, its months shaded by "
-        "status (the key below; the Status column says it in words).",
+        "status (the key is beside the fiscal years; the Status column says it in words).",
         f"Money in {ctx.facts.currency.code}.",
     ]
     marked = []
@@ -194,14 +221,17 @@ def _explanation(ctx: ExportContext, timeline: Timeline) -> str:
 
 
 def _widths(grid: Grid, header_row: int, timeline: Timeline, styles: Styles) -> list[float]:
-    """The name columns fitted to their rows; the months as wide as lets one fiscal year print
-    on a page beside them, within :data:`MONTH_WIDTH`."""
+    """The name columns fitted to their rows (and to the key above them); the months as wide
+    as lets the widest page of fiscal years (see :func:`pages_of_years`) print beside them,
+    within :data:`MONTH_WIDTH`."""
     before = len(name_headers(timeline))
     names = fitted_widths([row[:before] for row in grid.rows[header_row - 1 :]], styles, caps=CAPS)
     names += [8.0] * (before - len(names))
-    longest_year = max(
-        (month_math.between(band.first, band.last) for band in timeline.years), default=12
+    key = fitted_widths(
+        [row[:before] for row in grid.rows[header_row - 3 : header_row - 1]], styles
     )
-    room = page_room(names, before) / max(longest_year, 1)
+    names = [max(name, shown) for name, shown in zip(names, key, strict=False)] + names[len(key) :]
+    widest = max(sum(map(_length, page)) for page in pages_of_years(timeline))
+    room = page_room(names, before) / max(widest, 1)
     month = min(MONTH_WIDTH[1], max(MONTH_WIDTH[0], room))
     return names + [round(month - 0.05, 1)] * len(timeline.months)
