@@ -4,6 +4,7 @@ notifications alone, so an edit through every public service is tried."""
 
 from __future__ import annotations
 
+import datetime
 import inspect
 
 import pytest
@@ -121,6 +122,9 @@ def _every_write(plan: Plan) -> dict[str, object]:
         plan.channels.snapshot(radio),
         plan.initiatives.snapshot(webinar.id),
     )
+    placed = plan.timeline.placement(webinar.id)
+    # A clock in the plan's first month: no month is closed, so the move is never refused.
+    before_any = Analysis.in_sql(plan, today=datetime.date(first // 100, first % 100, 1))
     mapping = CsvMapping(initiative="Campaign", date="Close", value="Amount")
     return {
         "values.set": lambda: plan.values.set(webinar.id, first, Metric.SPEND, planned=123),
@@ -130,6 +134,10 @@ def _every_write(plan: Plan) -> dict[str, object]:
         "values.load_months": lambda: plan.values.load_months(
             [MonthRow(webinar.id, first, (5,) * 18)]
         ),
+        "timeline.move": lambda: plan.timeline.move(
+            webinar.id, first, plan.horizon.last, "respread", analysis=before_any
+        ),
+        "timeline.restore": lambda: plan.timeline.restore(placed),
         "initiatives.add": lambda: plan.initiatives.add(name="Fresh"),
         "initiatives.update": lambda: plan.initiatives.update(webinar.id, channel_id=podcasts),
         "initiatives.set_segments": lambda: plan.initiatives.set_segments(webinar.id, [niche]),

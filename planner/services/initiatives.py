@@ -109,7 +109,7 @@ class InitiativeService(Service):
             "notes": notes,
         }
         row = self._clean(fields)
-        self._check_dates(row["start_month"], row["end_month"])
+        self.check_dates(row["start_month"], row["end_month"])
         segments = self._clean_ids("segment_ids", segment_ids)
         with self._plan.edit(Entity.INITIATIVES, Action.ADDED, fields=row) as edit:
             self._check_channel(row["channel_id"], new=True)
@@ -141,7 +141,7 @@ class InitiativeService(Service):
             if "name" in row:
                 self._claim_name("initiatives", row, "initiative", except_id=initiative_id)
             if "start_month" in row or "end_month" in row:
-                self._check_dates(
+                self.check_dates(
                     row.get("start_month", current.start_month),
                     row.get("end_month", current.end_month),
                     changed="start_month" if "end_month" not in row else "end_month",
@@ -310,7 +310,8 @@ class InitiativeService(Service):
         return tuple(dict.fromkeys(cleaned))
 
     @staticmethod
-    def _check_dates(start: int, end: int, *, changed: str = "end_month") -> None:
+    def check_dates(start: int, end: int, *, changed: str = "end_month") -> None:
+        """Refuse an end before the start, naming the field ``changed``."""
         if end < start:
             raise ValidationError(
                 changed,

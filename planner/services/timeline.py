@@ -44,6 +44,7 @@ from planner.domain import Metric, ValuesOnMove
 from planner.errors import ValidationError
 from planner.months import Month
 from planner.services.base import Service
+from planner.services.initiatives import InitiativeService
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -86,21 +87,13 @@ class TimelineService(Service):
         horizon = self._plan.horizon
         start = check.month_in("start_month", start_month, horizon)
         end = check.month_in("end_month", end_month, horizon)
-        if end < start:
-            raise ValidationError(
-                "end_month",
-                "end_before_start",
-                f"the end ({month_math.label(end)}) is before the start "
-                f"({month_math.label(start)})",
-            )
+        InitiativeService.check_dates(start, end)
         how = (
             self._plan.settings.get().values_on_move
             if values is None
             else check.choice("values_on_move", values, ValuesOnMove)
         )
-        old_start, old_end = self._plan.read(
-            "SELECT start_month, end_month FROM initiatives WHERE id = ?", [initiative_id]
-        ).fetchone()
+        old_start, old_end = self._dates(initiative_id)
         planned, actual_months = self._held(initiative_id)
         _refuse_actuals_outside(name, actual_months, start, end)
         if analysis is None:
@@ -109,32 +102,20 @@ class TimelineService(Service):
             analysis = Analysis.in_sql(self._plan)
         closed = analysis.actuals_through()
         if how is ValuesOnMove.SHIFT:
-            offset = (
-                0
-                if start == old_start or end == old_end
-                else month_math.index(start) - month_math.index(old_start)
-            )
+            # Both ends moved: a move, the values go along; one end moved: a resize, they stay.
+            moved_both = start != old_start and end != old_end
+            offset = month_math.index(start) - month_math.index(old_start) if moved_both else 0
             moved = shifted(planned, offset, start, end)
         else:
             moved = respread(planned, start, end, closed, name=name)
         _refuse_history_changed(name, planned, moved, closed, start != old_start)
-        for month, values_of_month in moved.items():
-            for metric, value in zip(Metric, values_of_month, strict=True):
-                if value is not None and value > check.MAX_NUMBER:
-                    raise ValidationError(
-                        f"planned {metric.title.lower()}",
-                        "too_large",
-                        f"{name!r} would plan more than the most a month holds in "
-                        f"{month_math.label(month)}; spread its values first",
-                    )
+        _refuse_too_large(name, moved)
         return self._put(initiative_id, start, end, planned, moved)
 
     def placement(self, initiative_id: int) -> Placement:
         """The initiative's dates and planned values now, for :meth:`restore`."""
         self._require("initiatives", "initiative", initiative_id, "initiative")
-        start, end = self._plan.read(
-            "SELECT start_month, end_month FROM initiatives WHERE id = ?", [initiative_id]
-        ).fetchone()
+        start, end = self._dates(initiative_id)
         planned, _actual_months = self._held(initiative_id)
         return Placement(initiative_id, start, end, tuple(sorted(planned.items())))
 
@@ -156,6 +137,11 @@ class TimelineService(Service):
         )
 
     # -- reading and writing ---------------------------------------------------------------
+
+    def _dates(self, initiative_id: int) -> tuple[Month, Month]:
+        return self._plan.read(
+            "SELECT start_month, end_month FROM initiatives WHERE id = ?", [initiative_id]
+        ).fetchone()
 
     def _held(self, initiative_id: int) -> tuple[dict[Month, Planned], list[Month]]:
         """The months planning anything with their planned values, and the months holding an
@@ -312,6 +298,19 @@ def _refuse_actuals_outside(
             f"{name!r} has actuals in {month_math.label(after[-1])}, after the new end "
             f"({month_math.label(end)}); actuals stay in the months they happened",
         )
+
+
+def _refuse_too_large(name: str, moved: Mapping[Month, Planned]) -> None:
+    """Refuse a month's value beyond what a value may be (folding adds months up)."""
+    for month, planned in sorted(moved.items()):
+        for metric, value in zip(Metric, planned, strict=True):
+            if value is not None and value > check.MAX_NUMBER:
+                raise ValidationError(
+                    f"planned {metric.title.lower()}",
+                    "too_large",
+                    f"{name!r} would plan more in {month_math.label(month)} than one month "
+                    "can hold; keep more months",
+                )
 
 
 def _refuse_history_changed(

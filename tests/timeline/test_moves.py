@@ -10,6 +10,7 @@ from timeline_plans import LEADS, SPEND, analysis_at, held, planned
 from planner import Entity, Plan, ReadOnlyPlanError, ValidationError
 from planner.domain import Metric, ValuesOnMove
 from planner.services.values import Kind, ValueEntry
+from planner.validation import MAX_NUMBER
 from planner.versions import Kind as VersionKind
 from planner.versions.opened import open_version
 
@@ -106,6 +107,12 @@ def test_a_respread_keeps_what_closed_months_plan(plan, made):
     }
 
 
+def test_values_planned_outside_the_old_dates_end_inside_the_new_ones(plan, made):
+    plan.values.set(made.webinar, "2026-06", Metric.MQL, planned=5)  # after its end (Apr)
+    move(plan, made.webinar, 202605, 202607, SHIFT)  # three months on: June's goes to July
+    assert planned(plan, made.webinar, Metric.MQL) == {202607: 5}
+
+
 def test_a_move_is_one_change_set_of_the_dates_and_the_values(plan, made):
     heard = []
     plan.subscribe(heard.append)
@@ -165,6 +172,13 @@ def test_a_respread_over_closed_months_only_is_refused(plan, made):
     actual(plan, made.podcast, "2026-03")
     error = refused(plan, made.webinar, "2026-02", "2026-03", RESPREAD)
     assert error.rule == "closed_months"
+
+
+def test_folding_beyond_what_a_month_holds_is_refused(plan, made):
+    for month in ("2026-02", "2026-03"):
+        plan.values.set(made.podcast, month, Metric.LEADS, planned=MAX_NUMBER)
+    error = refused(plan, made.podcast, "2026-02", "2026-02", SHIFT)
+    assert (error.field, error.rule) == ("planned leads", "too_large")
 
 
 def test_a_move_of_an_unknown_initiative_is_refused(plan):
