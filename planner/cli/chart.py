@@ -20,7 +20,7 @@ def write_chart(analysis: Analysis, options: argparse.Namespace) -> str:
     if last < first:
         raise ValidationError("--to", "before_from", "is before --from")
     if options.grouping is not None and options.kind != "timeline":
-        raise ValidationError("--group-by", "timeline_only", "groups the lanes of --kind timeline")
+        raise ValidationError("--group-by", "timeline_only", "applies to --kind timeline only")
     chosen = ChartOptions(
         months=(first, last), dark=options.dark, grouping=chosen_grouping(options)
     )
