@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 # ISO 4217 codes the app knows a symbol for, with their number of minor-unit digits.
@@ -226,12 +226,17 @@ class Currency:
 
     def format(self, minor: int, *, cents: bool = True) -> str:
         """Format minor units for people: ``$1,234.50``, ``-€20.00``; ``cents=False`` rounds."""
-        amount = self.to_decimal(minor)
-        places = self.digits if cents else 0
-        with _exact(amount):
-            amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-            sign = "-" if amount < 0 else ""
-            return f"{sign}{self.symbol}{abs(amount):,.{places}f}"
+        # In whole numbers, exact at any size: tables and checks format thousands at a time.
+        digits, scale = self.digits, self.scale
+        whole, part = divmod(abs(minor), scale)
+        if cents and digits:
+            text = f"{whole:,}.{part:0{digits}d}"
+        else:
+            if 2 * part > scale or (2 * part == scale and whole % 2):  # half to even
+                whole += 1
+            text, part = f"{whole:,}", 0
+        sign = "-" if minor < 0 and (whole or part) else ""
+        return f"{sign}{self.symbol}{text}"
 
     def format_short(self, minor: int) -> str:
         """A compact figure for tight places: ``$1.2M``, ``$450k``, ``$900``."""

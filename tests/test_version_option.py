@@ -200,23 +200,35 @@ def test_import_through_a_scenario_reads_its_names_and_writes_the_shared_actuals
     assert _leads(plan, initiative) == 321
 
 
-def test_import_through_a_locked_baseline_writes_actuals_and_leaves_the_baseline_as_it_was(
+def test_import_through_a_locked_baseline_is_refused_in_one_line_and_writes_nothing(
     plan, tmp_path, capsys
 ):
     with Plan.open(plan, read_only=True) as opened:
         initiative = next(i for i in opened.initiatives.list() if i.start_month <= 202603)
-    before = _version_rows(plan)
+    before = plan.read_bytes()
 
-    code, out, err = run(
+    code, _out, err = run(
         capsys, "import", plan, _csv(tmp_path, initiative.name), *MAPPING, "--version", BASELINE
     )
 
-    assert code == 0, err
-    assert "Imported 1 value" in out
-    assert _leads(plan, initiative.id) == 321
-    assert _version_rows(plan) == before
+    assert code == 2
+    assert err.count("\n") == 1
+    assert f"baseline '{BASELINE}': a locked version cannot change" in err
+    assert plan.read_bytes() == before
+
+
+def test_a_dry_run_through_a_locked_baseline_previews_the_import(plan, tmp_path, capsys):
     with Plan.open(plan, read_only=True) as opened:
-        assert opened.versions.find(BASELINE).locked
+        initiative = next(i for i in opened.initiatives.list() if i.start_month <= 202603)
+
+    code, out, err = run(
+        capsys, "import", plan, _csv(tmp_path, initiative.name), *MAPPING,
+        "--version", BASELINE, "--dry-run",
+    )  # fmt: skip
+
+    assert code == 0, err
+    assert f"  Read against the locked baseline '{BASELINE}'" in out
+    assert out.rstrip().endswith("Dry run: nothing was imported.")
 
 
 def test_import_of_actuals_for_an_initiative_only_in_a_scenario_is_refused(plan, tmp_path, capsys):

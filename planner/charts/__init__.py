@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from planner.analysis import Analysis
 
-# The kinds, by their command-line names, and the module drawing each.
+# The Dashboard's kinds, by their command-line names, and the module drawing each.
 KINDS: dict[str, str] = {
     "revenue": "planner.charts.revenue",
     "funnel": "planner.charts.funnel",
@@ -32,6 +32,9 @@ KINDS: dict[str, str] = {
     "budget": "planner.charts.budget",
     "handoff": "planner.charts.handoff",
 }
+# Every kind ``smarketing chart`` draws: the Dashboard's, and the timeline, which has a page
+# of its own in the app (it is no tile of the Dashboard, nor a picture on the Charts sheet).
+FILE_KINDS: dict[str, str] = {**KINDS, "timeline": "planner.charts.timeline"}
 
 TITLES: dict[str, str] = {
     "revenue": "Revenue: plan vs actual",
@@ -40,14 +43,15 @@ TITLES: dict[str, str] = {
     "strike-zone": "Strike zone",
     "budget": "Budget: plan vs spend",
     "handoff": "Hand-off to sales",
+    "timeline": "Timeline",
 }
 
 
 def chart_module(kind: str) -> Any:
     """The module of ``kind``; ``ValueError`` naming the kinds for an unknown one."""
-    if kind not in KINDS:
-        raise ValueError(f"no chart kind {kind!r}; choose one of {', '.join(KINDS)}")
-    return import_module(KINDS[kind])
+    if kind not in FILE_KINDS:
+        raise ValueError(f"no chart kind {kind!r}; choose one of {', '.join(FILE_KINDS)}")
+    return import_module(FILE_KINDS[kind])
 
 
 def chart_data(analysis: Analysis, kind: str, options: ChartOptions | None = None) -> Any:
@@ -65,4 +69,12 @@ def build_chart(analysis: Analysis, kind: str, options: ChartOptions | None = No
     return module.draw(module.data(analysis, options), style)
 
 
-__all__ = ["KINDS", "TITLES", "ChartOptions", "build_chart", "chart_data", "chart_module"]
+__all__ = [
+    "FILE_KINDS",
+    "KINDS",
+    "TITLES",
+    "ChartOptions",
+    "build_chart",
+    "chart_data",
+    "chart_module",
+]

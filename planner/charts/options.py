@@ -1,5 +1,5 @@
 """What every chart can be narrowed to: a range of months and a filter of initiatives, and
-a baseline to draw beside the plan."""
+a baseline to draw beside the plan; and how the timeline groups its lanes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from planner.analysis.filters import Filter
 
 if TYPE_CHECKING:
     from planner.domain import Metric
+    from planner.timeline import Grouping
     from planner.versions.baseline import Baseline
 
 
@@ -19,13 +20,16 @@ class ChartOptions:
     """``months``: first and last month (``YYYYMM``, inclusive), ``None`` for the whole plan;
     ``where``: which initiatives count; ``top``: how many initiatives a ranking shows at each
     end; ``dark``: colours for a dark background; ``baseline``: another version of the plan
-    whose plan the revenue and budget charts draw beside this one's (over the same filter)."""
+    whose plan the revenue and budget charts draw beside this one's (over the same filter),
+    and whose dates the timeline draws behind its bars; ``grouping``: the timeline's lanes
+    (``None``: by channel)."""
 
     months: tuple[int, int] | None = None
     where: Filter | None = None
     top: int = 8
     dark: bool = False
     baseline: Baseline | None = None
+    grouping: Grouping | None = None
 
     def baseline_planned(self, metric: Metric, months: Sequence[int]) -> tuple[int, ...]:
         """The baseline's planned ``metric`` in each of ``months``, over :attr:`where`;

@@ -21,6 +21,7 @@ from planner.domain import Metric, Segment, Stage, Tier
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.analysis.sums import RollupRow
     from planner.plan import Plan
 
 
@@ -74,12 +75,14 @@ class PlanFacts:
     after_close: AfterClose
 
 
-def read_handoff(analysis: Analysis) -> Handoff:
+def read_handoff(analysis: Analysis, by_month: list[RollupRow] | None = None) -> Handoff:
+    """The hand-off facts; ``by_month``: the plan's roll-up by month when the caller has it."""
     plan = analysis.plan
     committed = plan.handoff.get().mqls_per_month
     if committed == 0:
         return Handoff(committed, (), ())
-    monthly = {row.key: row.totals for row in analysis.rollup(Dimension.MONTH)}
+    rows = analysis.rollup(Dimension.MONTH) if by_month is None else by_month
+    monthly = {row.key: row.totals for row in rows}
     planned = tuple((month, monthly[month].planned[Metric.MQL]) for month in plan.horizon.months())
     missed = tuple(
         row.month for row in handoff_by_month(analysis, monthly=monthly) if row.met is False
@@ -113,10 +116,13 @@ def read_stage(plan: Plan) -> Stage:
     return plan.settings.get().stage
 
 
-def plan_facts(analysis: Analysis) -> PlanFacts:
+def plan_facts(analysis: Analysis, by_month: list[RollupRow] | None = None) -> PlanFacts:
     plan = analysis.plan
     return PlanFacts(
-        read_stage(plan), read_zone(plan), read_handoff(analysis), read_after_close(analysis)
+        read_stage(plan),
+        read_zone(plan),
+        read_handoff(analysis, by_month),
+        read_after_close(analysis),
     )
 
 

@@ -20,6 +20,7 @@ from planner.checks.findings import Finding
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.analysis.sums import RollupRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +31,10 @@ class CheckInputs:
     initiatives: initiative_rules.Gathered
 
 
-def gather(analysis: Analysis) -> CheckInputs:
-    """What the checks judge, read from ``analysis`` now."""
-    return CheckInputs(plan_rules.plan_facts(analysis), initiative_rules.gather(analysis))
+def gather(analysis: Analysis, by_month: list[RollupRow] | None = None) -> CheckInputs:
+    """What the checks judge, read from ``analysis`` now; ``by_month``: the plan's roll-up by
+    month when the caller has it already."""
+    return CheckInputs(plan_rules.plan_facts(analysis, by_month), initiative_rules.gather(analysis))
 
 
 def judge(inputs: CheckInputs) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""``smarketing chart``: one of the dashboard's charts, written to a file."""
+"""``smarketing chart``: one of the dashboard's charts, or the timeline, written to a file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from planner import validation as check
 from planner.analysis import Analysis
 from planner.charts import ChartOptions, build_chart
 from planner.charts.files import save_chart
+from planner.cli.grouping import chosen_grouping
 from planner.errors import ValidationError
 
 
@@ -18,7 +19,11 @@ def write_chart(analysis: Analysis, options: argparse.Namespace) -> str:
     last = check.month_in("--to", options.last, horizon) if options.last else horizon.last
     if last < first:
         raise ValidationError("--to", "before_from", "is before --from")
-    chosen = ChartOptions(months=(first, last), dark=options.dark)
+    if options.grouping is not None and options.kind != "timeline":
+        raise ValidationError("--group-by", "timeline_only", "applies to --kind timeline only")
+    chosen = ChartOptions(
+        months=(first, last), dark=options.dark, grouping=chosen_grouping(options)
+    )
     figure = build_chart(analysis, options.kind, chosen)
     path = save_chart(figure, options.output)
     return f"Wrote the {options.kind} chart to {path}"

@@ -7,6 +7,7 @@ import contextlib
 import time
 from pathlib import Path
 
+from planner.cli.grouping import add_grouping_option, chosen_grouping
 from planner.cli.progress import terminal_progress
 from planner.plan import Plan
 
@@ -14,8 +15,9 @@ from planner.plan import Plan
 def add_export_parser(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="export the leadership workbook (.xlsx)")
     export.description = (
-        "Write the plan as an Excel workbook for leadership: summary, initiatives, roles, "
-        "monthly figures, strike zone, hand-off and an Actuals sheet to fill in and import back. "
+        "Write the plan as an Excel workbook for leadership: summary, initiatives, timeline, "
+        "roles, monthly figures, strike zone, hand-off and an Actuals sheet to fill in and "
+        "import back. "
         "The file is replaced whole or not at all."
     )
     export.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
@@ -32,6 +34,7 @@ def add_export_parser(commands: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="compare with the version NAME (a baseline): adds a Plan vs baseline sheet",
     )
+    add_grouping_option(export, "--timeline-by", "the Timeline sheet's lanes")
 
 
 def run_export(plan: Plan, options: argparse.Namespace) -> str:
@@ -52,7 +55,11 @@ def run_export(plan: Plan, options: argparse.Namespace) -> str:
             path = export_workbook(
                 plan,
                 options.output,
-                options=ExportOptions(chart_images=options.chart_images, baseline=baseline),
+                options=ExportOptions(
+                    chart_images=options.chart_images,
+                    baseline=baseline,
+                    timeline_grouping=chosen_grouping(options),
+                ),
                 on_progress=progress,
             )
         finally:

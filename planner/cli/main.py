@@ -70,12 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
     check.add_argument("--json", action="store_true", help="print JSON for other programs")
 
-    from planner.charts import KINDS
+    from planner.charts import FILE_KINDS
 
     chart = commands.add_parser("chart", help="draw a chart of a plan to a PNG, SVG or PDF file")
-    chart.description = "Draw one of the dashboard's charts to a file (format by its extension)."
+    chart.description = (
+        "Draw one of the dashboard's charts, or the timeline, to a file (format by its extension)."
+    )
     chart.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
-    chart.add_argument("--kind", required=True, choices=tuple(KINDS), help="which chart")
+    chart.add_argument("--kind", required=True, choices=tuple(FILE_KINDS), help="which chart")
     chart.add_argument(
         "-o", "--output", required=True, type=Path, help="the file to write (.png, .svg, .pdf)"
     )
@@ -85,10 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     from planner.cli.compare import add_compare_parser
     from planner.cli.export import add_export_parser
+    from planner.cli.grouping import add_grouping_option
     from planner.cli.importing import add_import_parser
     from planner.cli.rollover import add_rollover_parser
     from planner.cli.versions import add_version_option, add_version_parser
 
+    add_grouping_option(chart, "--group-by", "the timeline's lanes (with --kind timeline)")
     add_export_parser(commands)
     add_import_parser(commands)
     add_rollover_parser(commands)
@@ -239,6 +243,14 @@ def _import(options: argparse.Namespace) -> int:
         Plan.open(options.plan, read_only=options.dry_run) as working,
         chosen_version(working, options.version_name) as plan,
     ):
+        version = plan.version
+        if version is not None and version.locked and not options.dry_run:
+            # As in the app: nothing aimed at a locked version changes anything, even the
+            # actuals it shares with the working plan.
+            return _fail(
+                f"{plan.where}: a locked version cannot change; import into the working "
+                "plan (its actuals are shared by every version), or add --dry-run to preview"
+            )
         # Actuals are shared by every version: the rows are read against the version's
         # initiatives, and their actuals written to the working plan's.
         outcome = run_import(plan, options, into=working)

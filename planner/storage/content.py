@@ -102,30 +102,39 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from typing import Any
 
 from planner import months as month_math
 from planner import validation as check
-from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
-from planner.domain import Metric, Role, Stage, Status, Team, Tier, ValuesOnMove
-from planner.errors import PlanContentError, ValidationError
+from planner.domain import Metric, Role
+from planner.errors import PlanContentError
 from planner.money import Currency
 from planner.storage import connection
+from planner.storage.content_rules import (
+    COUNT,
+    MONTH,
+    Column,
+    Table,
+    money_rule,
+    month_problem,
+    not_one_of,
+    plan_tables,
+    settings_table,
+    shown,
+    version_tables,
+    versions_table,
+)
 from planner.storage.database import PlanConnection
 from planner.storage.schema import ONE_ACCOUNTABLE_INDEX, VERSION_ONE_ACCOUNTABLE_INDEX
 from planner.version import APP_NAME
 from planner.versions import copying
-from planner.versions.kinds import Kind
 
 _WAY_OUT = f"the plan was changed outside {APP_NAME} and is not opened; restore it from a copy"
 _VERSION_WAY_OUT = (
     f"the version was changed outside {APP_NAME} and is not used; delete it, or restore the "
     "plan from a copy"
 )
-# How much of a text from the file a message quotes.
-_SHOWN = 60
 # How SQLite's typeof() names a storage type, as a message says it.
 _HELD = {"integer": "a whole number", "real": "a number", "text": "text", "blob": "binary data"}
 _DECLARED = {"integer": "INTEGER", "real": "REAL", "text": "TEXT"}
@@ -165,312 +174,6 @@ def _refused_on(check: Callable[[], None], where: str, way_out: str) -> None:
         ) from None
 
 
-def shown(value: object) -> str:
-    """Text from the file as a message quotes it: in quotes, cut short, every control or
-    invisible character escaped, so the message stays one line."""
-    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-    if len(text) > _SHOWN:
-        text = text[: _SHOWN - 1] + "…"
-    return repr(text)
-
-
-# -- rules, each the app's own --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Rule:
-    """What is wrong with one value (``None``: nothing), and optionally a quick test of a
-    whole column that is true when every value passes (the usual case, at C speed)."""
-
-    problem: Callable[[str, Any], str | None]
-    all_pass: Callable[[list[Any]], bool] | None = None
-
-
-def _validated(
-    function: Callable[..., object],
-    all_pass: Callable[[list[Any]], bool] | None = None,
-    **options: object,
-) -> _Rule:
-    """A rule from a validation function: what its ValidationError says, if it raises."""
-
-    def problem(field: str, value: Any) -> str | None:
-        try:
-            function(field, value, **options)
-        except ValidationError as error:
-            return error.detail
-        return None
-
-    return _Rule(problem, all_pass)
-
-
-def _one_of(choices: type[StrEnum] | tuple[int, ...]) -> _Rule:
-    allowed = frozenset(getattr(choice, "value", choice) for choice in choices)
-    words = _not_one_of([getattr(choice, "value", choice) for choice in choices])
-    return _Rule(lambda _field, value: None if value in allowed else words, allowed.issuperset)
-
-
-def _not_one_of(allowed: Sequence[object]) -> str:
-    return "is not one of: " + ", ".join(
-        shown(choice) if isinstance(choice, str) else str(choice) for choice in allowed
-    )
-
-
-def _month_problem(_field: str, value: Any) -> str | None:
-    try:
-        month_math.parse_month(value)
-    except ValueError as error:
-        return f"is not a month ({error})"
-    return None
-
-
-def _currency_problem(_field: str, value: Any) -> str | None:
-    try:
-        Currency(value)
-    except ValueError:
-        return "is not an ISO 4217 currency code, such as USD"
-    return None
-
-
-def _between(low: int, high: int, words: str) -> _Rule:
-    return _Rule(lambda _field, value: None if low <= value <= high else words)
-
-
-def _texts_pass(values: list[str]) -> bool:
-    return max(map(len, values), default=0) <= check.MAX_TEXT and all(map(check.showable, values))
-
-
-def _numbers_pass(values: list[int]) -> bool:
-    return min(values, default=0) >= 0 and max(values, default=0) <= check.MAX_NUMBER
-
-
-def _money(currency: Currency) -> _Rule:
-    return _validated(check.amount, _numbers_pass, currency=currency)
-
-
-_NAME = _validated(check.name)
-_TEXT = _validated(check.text, _texts_pass)
-_RATE = _validated(check.rate)
-_COUNT = _validated(check.count, _numbers_pass)
-_MQLS = _validated(check.count, highest=MAX_MQLS_PER_MONTH)
-_AGREED_HOURS = _validated(check.positive_number, allow_zero=False, highest=MAX_FOLLOWUP_HOURS)
-_HOURS = _validated(check.positive_number, highest=MAX_FOLLOWUP_HOURS)
-_RATIO = _validated(check.positive_number, highest=MAX_RETURN_RATIO)
-_FLAG = _one_of((0, 1))
-_MONTH = _Rule(
-    _month_problem, lambda values: all(_month_problem("", v) is None for v in set(values))
-)
-
-
-@dataclass(frozen=True)
-class _Column:
-    name: str
-    storage: str  # "integer", "real" or "text", as the app's STRICT table declares it
-    rule: _Rule | None = None
-    nullable: bool = False
-
-
-@dataclass(frozen=True)
-class _Table:
-    name: str
-    noun: str  # one row, as a message names it
-    columns: tuple[_Column, ...]
-    single: bool = False  # exactly one row, id 1 (in a version's table: one for each version)
-    named: bool = False  # a name unique by its name_key (in a version's table: in the version)
-    versioned: bool = False  # a version's copy of a working table: version_id comes first
-
-
-def _id() -> _Column:
-    return _Column("id", "integer")
-
-
-def _settings() -> _Table:
-    return _Table(
-        "plan_settings",
-        "plan settings",
-        (
-            _id(),
-            _Column("name", "text", _NAME),
-            _Column("company", "text", _TEXT),
-            _Column("currency", "text", _Rule(_currency_problem)),
-            _Column(
-                "fiscal_year_start",
-                "integer",
-                _between(1, 12, "must be a month number from 1 to 12"),
-            ),
-            _Column("horizon_first", "integer", _MONTH),
-            _Column(
-                "horizon_months",
-                "integer",
-                _between(
-                    1,
-                    month_math.MAX_HORIZON_MONTHS,
-                    f"the horizon must be 1 to {month_math.MAX_HORIZON_MONTHS} months",
-                ),
-            ),
-            _Column("stage", "text", _one_of(Stage)),
-            _Column("values_on_move", "text", _one_of(ValuesOnMove)),
-        ),
-        single=True,
-    )
-
-
-def _tables(currency: Currency) -> tuple[_Table, ...]:
-    """The small tables after the settings, in the order they are read (the initiatives
-    before the tables that refer to them, so a message can name an initiative)."""
-    money = _money(currency)
-    deal_size = _Rule(
-        lambda field, value: (
-            money.problem(field, value) or (None if value > 0 else "must be above zero")
-        )
-    )
-    return (
-        _Table(
-            "funnel_assumptions",
-            "funnel assumptions",
-            (
-                _id(),
-                *(
-                    _Column(rate, "real", _RATE)
-                    for rate in (
-                        "lead_to_mql",
-                        "mql_to_sal",
-                        "sal_to_sql",
-                        "sql_to_opportunity",
-                        "opportunity_to_won",
-                    )
-                ),
-                _Column("average_deal_size", "integer", deal_size),
-                _Column("min_return_ratio", "real", _RATIO),
-            ),
-            single=True,
-        ),
-        _Table(
-            "handoff_agreement",
-            "hand-off agreement",
-            (
-                _id(),
-                _Column("mqls_per_month", "integer", _MQLS),
-                _Column("acceptance_rate", "real", _RATE),
-                _Column("followup_hours", "real", _AGREED_HOURS),
-                _Column("quality_bar", "text", _TEXT),
-            ),
-            single=True,
-        ),
-        _Table(
-            "people",
-            "person",
-            (
-                _id(),
-                _Column("name", "text", _NAME),
-                _Column("name_key", "text"),
-                _Column("team", "text", _one_of(Team)),
-                _Column("title", "text", _TEXT),
-                _Column("email", "text", _TEXT),
-                _Column("active", "integer", _FLAG),
-            ),
-            named=True,
-        ),
-        _Table(
-            "segments",
-            "segment",
-            (
-                _id(),
-                _Column("name", "text", _NAME),
-                _Column("name_key", "text"),
-                _Column("tier", "text", _one_of(Tier)),
-                _Column("notes", "text", _TEXT),
-            ),
-            named=True,
-        ),
-        _Table(
-            "channels",
-            "channel",
-            (
-                _id(),
-                _Column("name", "text", _NAME),
-                _Column("name_key", "text"),
-                _Column("position", "integer"),
-                _Column("retired", "integer", _FLAG),
-            ),
-            named=True,
-        ),
-        _Table(
-            "initiatives",
-            "initiative",
-            (
-                _id(),
-                _Column("name", "text", _NAME),
-                _Column("name_key", "text"),
-                _Column("channel_id", "integer"),
-                _Column("status", "text", _one_of(Status)),
-                _Column("start_month", "integer", _MONTH),
-                _Column("end_month", "integer", _MONTH),
-                _Column("budget", "integer", money),
-                _Column("revenue_target", "integer", money),
-                *(
-                    _Column(story, "text", _TEXT)
-                    for story in ("problem", "so_what", "why_us", "notes")
-                ),
-            ),
-            named=True,
-        ),
-        _Table(
-            "handoff_months",
-            "follow-up hours",
-            (
-                _Column("month", "integer"),
-                _Column("followup_hours", "real", _HOURS, nullable=True),
-            ),
-        ),
-        _Table(
-            "import_mappings",
-            "saved CSV mapping",
-            (_Column("header_key", "text"), _Column("mapping", "text")),
-        ),
-    )
-
-
-def _versions() -> _Table:
-    """The list of versions. Its texts are labels every surface shows escaped (a name the app
-    would refuse, written by another tool, is shown as written); its kind and lock decide
-    what may change a version, so they must be the app's."""
-    return _Table(
-        "plan_versions",
-        "version",
-        (
-            _id(),
-            _Column("name", "text"),
-            _Column("name_key", "text"),
-            _Column("kind", "text", _one_of(Kind)),
-            _Column("locked", "integer", _FLAG),
-            _Column("saved_at", "text"),
-            _Column("saved_from", "text"),
-        ),
-    )
-
-
-def _version_tables(tables: tuple[_Table, ...]) -> tuple[_Table, ...]:
-    """The tables a version copies whole (:data:`planner.versions.copying.PARTS`), as a
-    version holds them: the working table's columns and rules, after the version's id. A
-    version's segments, roles and values are checked set-based, as the working plan's are."""
-    working = {table.name: table for table in tables}
-    return tuple(
-        _Table(
-            part.version_table,
-            working[part.working_table].noun,
-            (
-                _Column("version_id", "integer"),
-                *(c for c in working[part.working_table].columns if c.name in part.columns),
-            ),
-            single=part.single,
-            named=working[part.working_table].named,
-            versioned=True,
-        )
-        for part in copying.PARTS
-        if part.working_table in working
-    )
-
-
 # -- the check -------------------------------------------------------------------------------
 
 _METRIC_COLUMNS = tuple(
@@ -493,10 +196,10 @@ class _Checker:
         self.version_initiatives: dict[tuple[int, int], str] = {}
 
     def run(self) -> None:
-        settings = self._table(_settings())
+        settings = self._table(settings_table())
         currency = Currency(settings["currency"][0])
         horizon = month_math.Horizon(settings["horizon_first"][0], settings["horizon_months"][0])
-        tables = _tables(currency)
+        tables = plan_tables(currency)
         for table in tables:
             columns = self._table(table)
             if table.name == "initiatives":
@@ -512,7 +215,7 @@ class _Checker:
         version's table that belongs to no version: a version's rows are checked when it is
         used (:meth:`run_version`), so a plan with many versions opens as fast as one with
         none."""
-        listed = self._table(_versions())
+        listed = self._table(versions_table())
         self.versions = dict(zip(listed["id"], listed["name"], strict=True))
         for part in copying.PARTS:
             # The versions a table holds rows of, each found once off its primary key.
@@ -539,12 +242,12 @@ class _Checker:
         """Version :attr:`version_id`'s rows, by the rules of the working plan's (its names
         unique in it, its totals within the limits, one funnel-assumptions and hand-off row
         of its own)."""
-        settings = self._table(_settings())
+        settings = self._table(settings_table())
         currency = Currency(settings["currency"][0])
         horizon = month_math.Horizon(settings["horizon_first"][0], settings["horizon_months"][0])
-        listed = self._table(_versions())
+        listed = self._table(versions_table())
         self.versions = dict(zip(listed["id"], listed["name"], strict=True))
-        for table in _version_tables(_tables(currency)):
+        for table in version_tables(plan_tables(currency)):
             columns = self._table(table)
             if table.single and not columns["version_id"]:
                 label = self._version(self.version_id)
@@ -572,7 +275,7 @@ class _Checker:
 
     # -- the small tables, a column at a time ---------------------------------------------
 
-    def _table(self, table: _Table) -> dict[str, list[Any]]:
+    def _table(self, table: Table) -> dict[str, list[Any]]:
         """The table's columns (name -> values, row by row), every value checked; text is read
         as bytes and decoded here, so text that is not UTF-8 is a message, not SQLite's
         exception."""
@@ -642,7 +345,7 @@ class _Checker:
         return all(declared.get(name) == _DECLARED[kind] for name, kind in storage.items())
 
     def _types(
-        self, table: _Table, raw: list[Any], position: int, column: _Column, kinds: list[str]
+        self, table: Table, raw: list[Any], position: int, column: Column, kinds: list[str]
     ) -> None:
         for index, kind in enumerate(kinds):
             if kind == "null":
@@ -664,7 +367,7 @@ class _Checker:
                 )
 
     def _decoded(
-        self, table: _Table, raw: list[Any], position: int, column: _Column, found: list[Any]
+        self, table: Table, raw: list[Any], position: int, column: Column, found: list[Any]
     ) -> list[Any]:
         try:
             if column.nullable:
@@ -685,7 +388,7 @@ class _Checker:
                     )
             raise
 
-    def _rule(self, table: _Table, raw: list[Any], column: _Column, values: list[Any]) -> None:
+    def _rule(self, table: Table, raw: list[Any], column: Column, values: list[Any]) -> None:
         rule = column.rule
         if rule is None:
             return
@@ -702,7 +405,7 @@ class _Checker:
 
     def _names(
         self,
-        table: _Table,
+        table: Table,
         raw: list[Any],
         names: list[str],
         keys: list[str],
@@ -727,7 +430,7 @@ class _Checker:
                 self._refuse(table, raw, index, "name", f"is {other}'s name too (in any case)")
             seen[scoped] = index
 
-    def _unique(self, table: _Table, values: list[Any], field: str) -> None:
+    def _unique(self, table: Table, values: list[Any], field: str) -> None:
         if len(set(values)) == len(values):
             return
         seen: set[object] = set()
@@ -742,7 +445,7 @@ class _Checker:
             seen.add(value)
 
     def _unique_in_versions(
-        self, table: _Table, raw: list[Any], named: dict[str, list[Any]]
+        self, table: Table, raw: list[Any], named: dict[str, list[Any]]
     ) -> None:
         """A version's table holds each row once in each version (its id's; for the assumptions
         and the hand-off agreement, one row)."""
@@ -758,7 +461,7 @@ class _Checker:
                 self._refuse(table, raw, index, field, f"is {problem}")
             seen.add(row)
 
-    def _label(self, table: _Table, row: Sequence[Any]) -> str:
+    def _label(self, table: Table, row: Sequence[Any]) -> str:
         """The row as a message names it: "initiative 12 'Webinar series'", or in a version
         "version 2 'Cut events', initiative 12 'Webinar series'"."""
         if table.versioned:
@@ -768,7 +471,7 @@ class _Checker:
             return table.noun
         first = row[0]
         if table.columns[0].name == "month":
-            if _month_problem("", first) is None:
+            if month_problem("", first) is None:
                 return f"{table.noun} of {month_math.label(first)}"
             return f"{table.noun} of month {shown(first)}"
         if first is None:
@@ -779,11 +482,11 @@ class _Checker:
             label += f" {shown(row[1])}"
         return label
 
-    def _refuse(self, table: _Table, raw: list[Any], index: int, field: str, problem: str) -> None:
+    def _refuse(self, table: Table, raw: list[Any], index: int, field: str, problem: str) -> None:
         label = self._label(table, raw[index])
         raise _Breach(table.name, label, field, f"{label}: {field} {problem}")
 
-    def _initiatives(self, table: _Table, columns: dict[str, list[Any]]) -> None:
+    def _initiatives(self, table: Table, columns: dict[str, list[Any]]) -> None:
         """Each initiative ends no earlier than it starts, and its money columns add up to
         what the app can add up (a version's in each version: it is opened as a plan)."""
         dates = zip(columns["start_month"], columns["end_month"], strict=True)
@@ -981,7 +684,7 @@ class _Checker:
                 label,
                 "role",
                 f"{label}: role of person {person} {held} "
-                f"{_not_one_of([role.value for role in Role])}",
+                f"{not_one_of([role.value for role in Role])}",
             )
         if self._one_owner_index(table):
             return
@@ -1086,7 +789,7 @@ class _Checker:
         label = self._owner(table, found)
         kinds, raw = found[len(owner) :: 2], found[len(owner) + 1 :: 2]
         month = raw[0]
-        if kinds[0] == "integer" and _month_problem("", month) is None:
+        if kinds[0] == "integer" and month_problem("", month) is None:
             label = f"{label}, {month_math.label(month)}"
             if month not in horizon:
                 raise _Breach(
@@ -1096,14 +799,14 @@ class _Checker:
                     f"{label}: a value in month {month}, outside the plan's months "
                     f"({horizon.describe()})",
                 )
-        money = _money(currency)
+        money = money_rule(currency)
         for position, column in enumerate(columns):
             if column == "month":
-                spec = _Column("month", "integer", _MONTH)
+                spec = Column("month", "integer", MONTH)
             else:
-                rule = money if Metric(column.rsplit("_", 1)[0]).is_money else _COUNT
-                spec = _Column(column, "integer", rule, nullable=True)
-            one = _Table(table, label, (spec,), single=True)
+                rule = money if Metric(column.rsplit("_", 1)[0]).is_money else COUNT
+                spec = Column(column, "integer", rule, nullable=True)
+            one = Table(table, label, (spec,), single=True)
             row = [[raw[position]]]
             self._types(one, row, 0, spec, [kinds[position]])
             self._rule(one, row, spec, [raw[position]])

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis import Analysis, Dimension, budget_and_target, strike_zone
-from planner.analysis.headline import live_only
+from planner.analysis.filters import Filter
 from planner.analysis.periods import Period, period_key, period_label
 from planner.checks.findings import FindingCounts, count_findings
 from planner.checks.initiative_rules import read_planned
@@ -36,6 +36,7 @@ from planner.services.base import some_names
 from planner.versions.copying import IDS, ids_json
 
 if TYPE_CHECKING:
+    from planner.analysis.sums import RollupRow
     from planner.money import Currency
     from planner.plan import Plan
 
@@ -248,11 +249,14 @@ def initiative_facts(
 def _side(plan: Plan, name: str) -> Side:
     analysis = Analysis.in_sql(plan)
     try:
+        # The months of every initiative serve the hand-off check; a side's months are those
+        # of its live initiatives, as every other figure of a side (its months add up to its
+        # total): every initiative's less the few dropped ones', not a second pass over all.
+        by_month = analysis.rollup(Dimension.MONTH)
+        dropped = analysis.rollup(Dimension.MONTH, where=Filter(statuses=(Status.DROPPED,)))
         # The checks sum each initiative's plan already: the comparison reads those sums.
-        inputs = gather(analysis)
+        inputs = gather(analysis, by_month)
         findings = count_findings(judge(inputs))
-        # Live initiatives only, as every other figure of a side: its months add up to its total.
-        by_month = analysis.rollup(Dimension.MONTH, where=live_only(None))
         budget, target = budget_and_target(analysis)
         zone = strike_zone(analysis)
         initiatives = initiative_facts(analysis, planned=inputs.initiatives.planned)
@@ -260,21 +264,30 @@ def _side(plan: Plan, name: str) -> Side:
         analysis.close()
     live = [facts for facts in initiatives.values() if facts.live]
     planned = {metric: sum(f.planned[metric] for f in live) for metric in Metric}
-    months: dict[Metric, dict[int, int]] = {metric: {} for metric in Metric}
-    for row in by_month:
-        for metric in Metric:
-            months[metric][int(row.key)] = row.totals.planned[metric]  # type: ignore[arg-type]
     return Side(
         name,
         budget,
         target,
         planned,
-        months,
+        _live_months(by_month, dropped),
         zone.budget_share_in_zone,
         zone.target_share_in_zone,
         findings,
         initiatives,
     )
+
+
+def _live_months(every: list[RollupRow], dropped: list[RollupRow]) -> dict[Metric, dict[int, int]]:
+    """Each metric's plan by month of the live initiatives: every initiative's less the
+    dropped ones'."""
+    dropped_planned = {row.key: row.totals.planned for row in dropped}
+    months: dict[Metric, dict[int, int]] = {metric: {} for metric in Metric}
+    for row in every:
+        gone = dropped_planned.get(row.key)
+        for metric in Metric:
+            planned = row.totals.planned[metric] - (gone[metric] if gone else 0)  # type: ignore[operator]
+            months[metric][int(row.key)] = planned  # type: ignore[arg-type]
+    return months
 
 
 def _diffs(reference: Side, side: Side) -> tuple[InitiativeDiff, ...]:

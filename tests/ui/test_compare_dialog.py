@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 from baseline_choice_support import compare_with, versioned, versioned_document
 from dashboard_support import show_dashboard
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTextBoundaryFinder
 from versioned_plans import BOARD, CUT
 
 from planner.versions.compare import WORKING_PLAN, compare
 from planner.versions.opened import open_version
 from ui.versions.compare_dialog import WORKING, CompareDialog, show_compare_dialog
 
+WORD_JOINER = "\u2060"
 __all__ = ["versioned", "versioned_document"]  # fixtures (see baseline_choice_support)
 
 
@@ -52,10 +53,25 @@ def _expected(versioned, *ids):
 def test_two_versions_tell_the_story_of_what_changed(versioned, dialog, qtbot):
     _compared(qtbot, dialog, versioned.board, WORKING)
 
-    story = dialog.story.toPlainText().splitlines()
+    story = dialog.story.toPlainText().replace(WORD_JOINER, "").splitlines()
 
     expected = _expected(versioned, versioned.board, WORKING).story(1)
     assert story == [f"{WORKING_PLAN} against {BOARD}:", *(f"• {line}" for line in expected)]
+
+
+def test_a_negative_amount_in_the_story_never_wraps_after_its_minus(versioned, dialog, qtbot):
+    _compared(qtbot, dialog, versioned.board, WORKING)
+    story = dialog.story.toPlainText()
+
+    breaks = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, story)
+
+    def may_wrap_at(position: int) -> bool:
+        breaks.setPosition(position)
+        return breaks.isAtBoundary()
+
+    minuses = [n for n in range(1, len(story)) if story[n - 1 : n + 2] in ("-\u2060$", "-$")]
+    assert minuses
+    assert [n for n in minuses if may_wrap_at(n)] == []
 
 
 def test_two_versions_have_their_totals_side_by_side(versioned, dialog, qtbot):

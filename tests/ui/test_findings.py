@@ -6,6 +6,7 @@ from __future__ import annotations
 from window_support import make_window
 
 from planner.checks import Finding, Severity
+from ui.findings.model import FINDING_ROLE
 from ui.findings.panel import CHECKING_TEXT, FindingsPanel, summary_text
 from ui.findings.watcher import FindingsWatcher
 
@@ -41,6 +42,34 @@ def test_the_panel_names_the_initiative_and_says_what_to_do(qtbot):
     panel.show_findings([finding(Severity.WARNING)])
 
     assert panel.model.index(0).data() == "Webinar\nGive it an owner"
+
+
+def test_findings_reworded_in_place_keep_the_selection_and_announce_only_those_rows(qtbot):
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings([finding(Severity.WARNING, n) for n in range(5)])
+    panel.list.setCurrentIndex(panel.model.index(4))
+    reworded = [finding(Severity.WARNING, n) for n in range(5)]
+    reworded[2] = Finding(Severity.WARNING, "no_owner", "Now reworded", 2, "Webinar", "owner")
+
+    with qtbot.waitSignal(panel.model.dataChanged) as changed:
+        panel.show_findings(reworded)
+
+    assert [index.row() for index in changed.args[:2]] == [2, 2]
+    assert panel.model.index(2).data() == "Webinar\nNow reworded"
+    assert panel.list.currentIndex().row() == 4
+
+
+def test_findings_of_a_new_count_are_listed_afresh(qtbot):
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings([finding(Severity.WARNING, n) for n in range(5)])
+
+    with qtbot.waitSignal(panel.model.modelReset):
+        panel.show_findings([finding(Severity.ERROR, 9)])
+
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0).data(FINDING_ROLE).severity is Severity.ERROR
 
 
 def test_the_demo_plans_random_acts_are_found(document):

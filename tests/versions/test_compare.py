@@ -79,9 +79,10 @@ def test_each_sides_figures_are_the_ones_every_surface_shows(changed) -> None:
         assert side.findings == count_findings(run_checks(analysis))
         assert side.budget_share_in_zone == strike_zone(analysis).budget_share_in_zone
         by_month = analysis.rollup("month", where=live_only(None))
-        assert side.planned_by_month[Metric.SPEND] == {
-            row.key: row.totals.planned[Metric.SPEND] for row in by_month
-        }
+        for metric in Metric:
+            assert side.planned_by_month[metric] == {
+                row.key: row.totals.planned[metric] for row in by_month
+            }
 
 
 def test_the_sides_are_named_for_their_versions(changed) -> None:

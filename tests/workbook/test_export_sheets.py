@@ -20,6 +20,7 @@ from planner.workbook.export.styles import COUNT_FORMAT, MONTH_FORMAT, PERCENT_F
 SHEETS = [
     "Summary",
     "Initiatives",
+    "Timeline",
     "Roles",
     "Monthly",
     "Strike zone",

@@ -30,9 +30,20 @@ class FindingsModel(QAbstractListModel):
         self._findings: list[Finding] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self._findings = list(findings)
-        self.endResetModel()
+        findings = list(findings)
+        if len(findings) != len(self._findings):
+            self.beginResetModel()
+            self._findings = findings
+            self.endResetModel()
+            return
+        # As many as before (an edit most often rewords a finding or two): only the rows that
+        # differ are announced, so the list keeps its layout, scroll and selection instead of
+        # laying out thousands of rows again.
+        pairs = enumerate(zip(self._findings, findings, strict=True))
+        changed = [n for n, (old, new) in pairs if old != new]
+        self._findings = findings
+        if changed:
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
 
     def findings(self) -> list[Finding]:
         return list(self._findings)

@@ -154,9 +154,11 @@ def change_columns(currency: Callable[[], Currency]) -> list[Column[ChangeRow]]:
 def story_text(comparison: Comparison) -> str:
     """The story of each other version against the reference, a paragraph each."""
     reference = comparison.reference.name
+    # A word joiner keeps a minus with its amount: "(-$120k)" never wraps after the "-".
+    minus, joined = f"-{comparison.currency.symbol}", f"-\u2060{comparison.currency.symbol}"
     parts = []
     for side in range(1, len(comparison.sides)):
-        lines = comparison.story(side)
+        lines = [line.replace(minus, joined) for line in comparison.story(side)]
         heading = f"{comparison.sides[side].name} against {reference}:"
         parts.append("\n".join([heading, *(f"• {line}" for line in lines)]))
     return "\n\n".join(parts)

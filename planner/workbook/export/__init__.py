@@ -4,9 +4,9 @@
     export_workbook(plan, "FY2026.xlsx", options=ExportOptions(chart_images=True))
 
 Sheets: Summary (headline figures, attainment, findings, native charts), Initiatives (an Excel
-table), Roles (the RACI matrix), Monthly, Strike zone, Hand-off, Actuals (to fill in and send
-back, laid out as :mod:`planner.workbook.layout` says) and About. openpyxl is imported when an
-export runs, not when this package is.
+table), Timeline (what runs when, months shaded), Roles (the RACI matrix), Monthly, Strike
+zone, Hand-off, Actuals (to fill in and send back, laid out as :mod:`planner.workbook.layout`
+says) and About. openpyxl is imported when an export runs, not when this package is.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from planner.errors import PlanError
 
 if TYPE_CHECKING:
     from planner.plan import Plan
+    from planner.timeline import Grouping
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +26,14 @@ class ExportOptions:
     :func:`planner.versions.opened.open_version`, or the working plan when a version is
     exported): the workbook then has a "Plan vs baseline" sheet, read from
     :func:`planner.versions.compare.compare`, and its Summary and About name the baseline.
+
+    ``timeline_grouping``: the lanes of the Timeline sheet (``None``: by channel).
     """
 
     chart_images: bool = False
     pictures: tuple[tuple[str, bytes], ...] = ()
     baseline: Plan | None = None
+    timeline_grouping: Grouping | None = None
 
 
 class ExportCancelled(PlanError):

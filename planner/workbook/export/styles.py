@@ -27,6 +27,19 @@ MUTED_TEXT = "595959"
 GRID = "BFBFBF"
 TOP = "top"  # data cells align to the top, so rows with wrapped text read across
 ROLE_FILLS = {"A": "F4B183", "R": "BDD7EE", "C": "C5E0B4", "I": "EDEDED"}
+# The Timeline sheet's bars, by status, as the timeline chart colours them (Okabe & Ito's
+# blues, greys for what is over): (fill, text). They print apart in grey too, and the row says
+# its status in words.
+BAR_LOOKS = {
+    "active": ("0072B2", "FFFFFF"),
+    "planned": ("9CCFEF", "1F2326"),
+    "idea": ("DDEFFA", "1F2326"),
+    "done": ("A6A6A6", "1F2326"),
+    "dropped": ("EDEDED", "595959"),
+}
+LANE_FILL = "D9E1F2"
+CLOSED_FILL = "7F7F7F"  # the header of a month that is closed
+TODAY_FILL = "C55A11"  # the header of today's month
 
 # Attainment colour scale: red at half the plan or less, amber just below it, green at plan.
 SCALE_POINTS = ((0.5, "F8696B"), (0.9, "FFEB84"), (1.0, "63BE7B"))
@@ -34,6 +47,7 @@ SCALE_POINTS = ((0.5, "F8696B"), (0.9, "FFEB84"), (1.0, "63BE7B"))
 COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
 MONTH_FORMAT = "mmm yyyy"
+MONTH_NAME_FORMAT = "mmm"
 TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm"
 HOURS_FORMAT = "0.0"
 RATIO_FORMAT = '0.0" : 1"'
@@ -139,7 +153,26 @@ def _looks(money: str, exact_money: str) -> dict[str, Look]:
             f"legend_{role}": Look(fill=fill, bold=role == "A", width=False)
             for role, fill in ROLE_FILLS.items()
         },
-        "team": Look(bold=True, colour=NAVY, fill="D9E1F2", horizontal="center", box=True),
+        "team": Look(bold=True, colour=NAVY, fill=LANE_FILL, horizontal="center", box=True),
+        # The Timeline sheet: its fiscal-year and quarter bands, a lane's title row, its
+        # months' headers and its bars' cells.
+        "header_band": Look(**{**_fields(header), "horizontal": "center", "box": True}),
+        "lane": Look(bold=True, colour=NAVY, fill=LANE_FILL, top_border=True, width=False),
+        **{
+            f"header_month{kind}": Look(
+                **{
+                    **_fields(header),
+                    "horizontal": "center",
+                    "number_format": MONTH_NAME_FORMAT,
+                    "fill": fill,
+                }
+            )
+            for kind, fill in (("", HEADER_FILL), ("_closed", CLOSED_FILL), ("_today", TODAY_FILL))
+        },
+        **{
+            f"bar_{status}": Look(fill=fill, colour=text, horizontal="center", box=True)
+            for status, (fill, text) in BAR_LOOKS.items()
+        },
     }
 
 

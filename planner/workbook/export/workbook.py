@@ -1,7 +1,7 @@
 """Writing the whole workbook: gather the figures, write each sheet in order, save once.
 
-Sheets, in order: Summary, (Charts,) (Plan vs baseline,) Initiatives, Roles, Monthly,
-Strike zone, Hand-off, Actuals, About.
+Sheets, in order: Summary, (Charts,) (Plan vs baseline,) Initiatives, Timeline, Roles,
+Monthly, Strike zone, Hand-off, Actuals, About.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from planner.analysis import Analysis
+from planner.timeline import Grouping, build_timeline
 from planner.version import APP_NAME
 from planner.workbook.export import (
     about_sheet,
@@ -25,6 +26,7 @@ from planner.workbook.export import (
     roles_sheet,
     strike_zone_sheet,
     summary_sheet,
+    timeline_sheet,
 )
 from planner.workbook.export.cells import TextFitter, shown_line
 from planner.workbook.export.context import ExportContext
@@ -61,7 +63,7 @@ def write_workbook(
         facts = replace(facts, baseline=against(analysis, options.baseline))
     progress.check()
     actuals = actuals_sheet.read_rows(plan, facts)
-    small_rows = 3 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
+    small_rows = 4 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
     if facts.baseline is not None:
         small_rows += len(facts.baseline.comparison.diffs[0]) + len(
             facts.baseline.comparison.months
@@ -84,6 +86,15 @@ def write_workbook(
         if facts.baseline is not None:
             baseline_sheet.write(ctx)
         initiatives_sheet.write(ctx)
+        timeline = build_timeline(
+            plan,
+            options.timeline_grouping or Grouping.CHANNEL,
+            baseline=options.baseline,
+            analysis=analysis,
+            today=analysis.today,
+            findings=facts.findings,
+        )
+        timeline_sheet.write(ctx, timeline)
         roles_sheet.write(ctx)
         monthly_sheet.write(ctx)
         strike_zone_sheet.write(ctx)
