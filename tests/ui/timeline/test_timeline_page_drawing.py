@@ -182,3 +182,11 @@ def test_zooming_in_keeps_todays_line_in_sight(page):
     today_x, _closed_x = page.canvas.frame().line_xs()
     assert today_x is not None
     assert 0 <= today_x <= page.canvas.viewport().width()
+
+
+def test_findings_that_say_the_same_of_every_bar_build_nothing_again(page):
+    booth = initiative_id(page.plan, BOOTH)
+    page.set_findings([Finding(Severity.WARNING, "no_owner", "No one owns it", booth)])
+    before = page.rebuilds
+    page.set_findings([Finding(Severity.WARNING, "no_owner", "Still no one owns it", booth)])
+    assert page.rebuilds == before

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Entity, PlanError
 from planner.checks import Finding
+from planner.checks.findings import finding_title
 from planner.months import Month
 from planner.timeline import Bar, Grouping, Timeline, ValuesOnMove, build_timeline
 from ui.document import PlanDocument
@@ -71,6 +72,15 @@ def collections_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _shown_on_bars(findings: Sequence[Finding]) -> tuple[tuple[int, str], ...]:
+    """What bars show of ``findings``: each one about an initiative, by its title, in order."""
+    return tuple(
+        (finding.initiative_id, finding_title(finding))
+        for finding in findings
+        if finding.initiative_id is not None
+    )
+
+
 def keep_only(timeline: Timeline, ids: frozenset[int] | None) -> Timeline:
     """``timeline`` with only the bars of ``ids`` (``None``: all), empty lanes left out."""
     if ids is None:
@@ -99,6 +109,7 @@ class TimelinePage(Page):
         self.grouping = Grouping.CHANNEL
         self.bar_label = BarLabel.BUDGET
         self._findings: list[Finding] = []
+        self._findings_shown: tuple[tuple[int, str], ...] = ()  # see set_findings
         self._rows: list[InitiativeRow] | None = None  # for the filter; read when first needed
         self._asked = False  # whether the lead was asked what a move does to planned values
         self.rebuilds = 0  # how often the timeline was built: tests count
@@ -162,8 +173,14 @@ class TimelinePage(Page):
         self._rebuild()
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        """The plan's findings (the findings panel's): bars they concern carry a marker."""
+        """The plan's findings (the findings panel's): bars they concern carry a marker.
+        The timeline is built again only when what its bars say of them changed (most
+        edits leave every bar's findings as they were)."""
         self._findings = list(findings)
+        shown = _shown_on_bars(self._findings)
+        if shown == self._findings_shown:
+            return
+        self._findings_shown = shown
         if self.timeline is None:
             return  # built with them when first shown
         if self.isVisible():
