@@ -163,3 +163,11 @@ def test_a_label_that_fits_nowhere_goes_where_there_is_most_room():
 def test_a_bar_scrolled_half_out_of_sight_keeps_its_label_in_sight():
     side, x, _width = label_place(-300, 400, 0, 1000, 200)
     assert (side, x) == (Side.INSIDE, 0)
+
+
+def test_a_bar_scrolled_wholly_out_of_sight_on_the_left_has_its_label_at_the_left_edge():
+    assert label_place(-600, -200, 0, 1000, 300) == (Side.AFTER, 0, 1000)
+
+
+def test_a_bar_scrolled_wholly_out_of_sight_on_the_right_has_its_label_at_the_right_edge():
+    assert label_place(1200, 1500, 0, 1000, 300) == (Side.BEFORE, 696, 300)

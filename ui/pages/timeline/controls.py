@@ -36,6 +36,14 @@ from .style import (
 )
 from .values_dialog import CHOICE_TIPS, CHOICE_TITLES, CHOICES_TIP
 
+ZOOM_STYLE = """
+QToolButton#zoom { padding: 3px 6px; border: 1px solid palette(mid); background: palette(button);
+                   color: palette(button-text); }
+QToolButton#zoom:hover { border-color: palette(highlight); }
+QToolButton#zoom:checked { background: palette(highlight); color: palette(highlighted-text);
+                           border-color: palette(highlight); }
+"""
+
 
 class TimelineControls(QObject):
     """The page's controls, each laid out by the page where it reads best (:attr:`zooms`,
@@ -72,12 +80,16 @@ class TimelineControls(QObject):
         self.zoom_buttons: dict[Zoom, QToolButton] = {}
         zoom_group = QButtonGroup(self)
         self.zooms = zooms = QWidget()
+        # The zoom shown stands out in the light scheme and the dark (the style's own
+        # pressed look hardly differs from the rest in the dark one).
+        zooms.setStyleSheet(ZOOM_STYLE)
         zoom_layout = QHBoxLayout(zooms)
         zoom_layout.setContentsMargins(0, 0, 0, 0)
         zoom_layout.setSpacing(0)
         zoom_layout.addWidget(plain_label("Show "))
         for zoom in Zoom:
             button = QToolButton()
+            button.setObjectName("zoom")
             button.setText(zoom.label)
             button.setCheckable(True)
             button.setAccessibleName(

@@ -290,10 +290,12 @@ def _paint_header(
     painter.setPen(kit.text)
     for column in columns:
         name = MONTH_NAMES[frame.layout.month(column) % 100 - 1]
+        # Centred on the part of the month in sight, so a month half scrolled out of view
+        # still says which it is.
+        left = max(frame.x(column), 0.0)
+        right = min(frame.x(column + 1), float(frame.width))
         painter.drawText(
-            QRectF(frame.x(column), top, frame.month_width, BAND_HEIGHT),
-            _CENTRE,
-            name if wide else name[0],
+            QRectF(left, top, right - left, BAND_HEIGHT), _CENTRE, name if wide else name[0]
         )
     painter.setPen(QPen(kit.line, 1))
     for y in (BAND_HEIGHT, 2 * BAND_HEIGHT, 3 * BAND_HEIGHT):

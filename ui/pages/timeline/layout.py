@@ -181,16 +181,19 @@ def label_place(
     """Where a label ``needed`` pixels wide goes for a bar from ``left`` to ``right``, when
     labels may use the pixels from ``first`` to ``last``: ``(side, x, width)``. In the bar's
     part in sight if it fits there, else after the bar, else before it; when it fits
-    nowhere, where there is most room (and it is cut short)."""
+    nowhere, where there is most room (and it is cut short). A bar scrolled wholly out of
+    sight has its label at the edge it went past, so its row still says whose it is."""
     inside_left = max(left, first)
+    after = max(right + GAP, first)
+    before = min(left, last) - GAP
     places = [
         (Side.INSIDE, inside_left, min(right, last) - inside_left),
-        (Side.AFTER, right + GAP, last - right - GAP),
-        (Side.BEFORE, first, left - GAP - first),
+        (Side.AFTER, after, last - after),
+        (Side.BEFORE, first, before - first),
     ]
     for side, x, width in places:
         if width >= needed:
             if side is Side.BEFORE:
-                return side, left - GAP - needed, needed
+                return side, before - needed, needed
             return side, x, width
     return max(places, key=lambda place: place[2])

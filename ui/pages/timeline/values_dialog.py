@@ -18,7 +18,7 @@ from ui.plain_text import plain_label
 # Short, for the page's control; the dialog and tooltip say more.
 CHOICE_TITLES = {
     ValuesOnMove.SHIFT: "Move with the bar",
-    ValuesOnMove.RESPREAD: "Keep totals, spread evenly",
+    ValuesOnMove.RESPREAD: "Spread evenly",
 }
 CHOICE_TIPS = {
     ValuesOnMove.SHIFT: (
