@@ -109,7 +109,6 @@ class TimelinePage(Page):
         self.grouping = Grouping.CHANNEL
         self.bar_label = BarLabel.BUDGET
         self._findings: list[Finding] = []
-        self._findings_shown: tuple[tuple[int, str], ...] = ()  # see set_findings
         self._rows: list[InitiativeRow] | None = None  # for the filter; read when first needed
         self._asked = False  # whether the lead was asked what a move does to planned values
         self.rebuilds = 0  # how often the timeline was built: tests count
@@ -176,13 +175,11 @@ class TimelinePage(Page):
         """The plan's findings (the findings panel's): bars they concern carry a marker.
         The timeline is built again only when what its bars say of them changed (most
         edits leave every bar's findings as they were)."""
-        self._findings = list(findings)
-        shown = _shown_on_bars(self._findings)
-        if shown == self._findings_shown:
-            return
-        self._findings_shown = shown
+        before, self._findings = self._findings, list(findings)
         if self.timeline is None:
             return  # built with them when first shown
+        if _shown_on_bars(self._findings) == _shown_on_bars(before):
+            return
         if self.isVisible():
             self._rebuild()
         else:
