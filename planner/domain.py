@@ -154,7 +154,13 @@ class PlanSettings:
     fiscal_year_start: int
     horizon: Horizon
     stage: Stage
-    values_on_move: ValuesOnMove
+    values_on_move: ValuesOnMove | None  # None: the lead has not chosen yet
+
+    @property
+    def move_values(self) -> ValuesOnMove:
+        """What a move on the Timeline does to planned values: the lead's choice, else they
+        shift with the bar."""
+        return self.values_on_move or ValuesOnMove.SHIFT
 
 
 @dataclass(frozen=True, slots=True)

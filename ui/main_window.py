@@ -28,7 +28,7 @@ from ui.file_actions import FileActions
 from ui.icons import app_icon, icon
 from ui.notice_bar import NoticeBar
 from ui.opening import OpenFailure, PlanOpener, offer_read_only
-from ui.pages.catalogue import PAGES
+from ui.pages.catalogue import PAGES, PageEntry
 from ui.plain_text import rich, window_title
 from ui.plan_view import PlanView
 from ui.recent_files import RecentFiles
@@ -239,7 +239,10 @@ class MainWindow(QMainWindow):
     def _save_view_state(self) -> None:
         if self.view is not None:
             self.settings.setValue("view/splitter", self.view.splitter.saveState())
-            self.settings.setValue("view/page", self.view.sidebar.currentRow())
+            # By the page's name: its row moves when a page is added before it.
+            row = max(self.view.sidebar.currentRow(), 0)
+            self.settings.setValue("view/page_shown", PAGES[row].class_name)
+            self.settings.remove("view/page")
             self.settings.setValue("view/findings", self.view.findings_panel.isVisibleTo(self.view))
 
     def _restore_view_state(self) -> None:
@@ -247,9 +250,9 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("view/splitter", QByteArray(), type=QByteArray)
         if splitter:
             self.view.splitter.restoreState(splitter)
-        page = self.settings.value("view/page", 0, type=int)
-        if 0 <= page < len(PAGES):
-            self.view.sidebar.setCurrentRow(page)
+        entry = _page_shown_last(self.settings)
+        if entry is not None:
+            self.view.sidebar.setCurrentRow(PAGES.index(entry))
         roomy = self.width() >= ROOM_FOR_FINDINGS  # else hidden until F9 shows it
         shown = self.settings.value("view/findings", roomy, type=bool)
         self.view.findings_panel.setVisible(shown)
@@ -353,3 +356,13 @@ class MainWindow(QMainWindow):
     def recent_missing(self, path: Path) -> None:
         if not path.exists():
             self.recent.remove(path)
+
+
+def _page_shown_last(settings: QSettings) -> PageEntry | None:
+    """The page the window showed when it last closed. Before the Timeline it was kept by its
+    row, which was then its shortcut's digit less one."""
+    name = settings.value("view/page_shown", "", type=str)
+    if name:
+        return next((entry for entry in PAGES if entry.class_name == name), None)
+    row = settings.value("view/page", -1, type=int)
+    return next((entry for entry in PAGES if entry.key == row + 1), None)

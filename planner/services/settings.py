@@ -49,7 +49,7 @@ class SettingsService(Service):
             fiscal_year_start=row[3],
             horizon=Horizon(row[4], row[5]),
             stage=Stage(row[6]),
-            values_on_move=ValuesOnMove(row[7]),
+            values_on_move=None if row[7] is None else ValuesOnMove(row[7]),
         )
 
     def update(self, **fields: Any) -> Change:
@@ -81,9 +81,12 @@ class SettingsService(Service):
         if "stage" in fields:
             row["stage"] = check.choice("stage", fields["stage"], Stage).value
         if "values_on_move" in fields:
-            row["values_on_move"] = check.choice(
-                "values_on_move", fields["values_on_move"], ValuesOnMove
-            ).value
+            chosen = fields["values_on_move"]  # None: not chosen (an undo of the first choice)
+            row["values_on_move"] = (
+                None
+                if chosen is None
+                else check.choice("values_on_move", chosen, ValuesOnMove).value
+            )
         first = current.horizon.first
         count = current.horizon.count
         if "first_month" in fields:

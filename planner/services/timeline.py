@@ -89,7 +89,7 @@ class TimelineService(Service):
         end = check.month_in("end_month", end_month, horizon)
         InitiativeService.check_dates(start, end)
         how = (
-            self._plan.settings.get().values_on_move
+            self._plan.settings.get().move_values
             if values is None
             else check.choice("values_on_move", values, ValuesOnMove)
         )

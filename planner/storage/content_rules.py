@@ -166,7 +166,7 @@ def settings_table() -> Table:
                 ),
             ),
             Column("stage", "text", one_of(Stage)),
-            Column("values_on_move", "text", one_of(ValuesOnMove)),
+            Column("values_on_move", "text", one_of(ValuesOnMove), nullable=True),
         ),
         single=True,
     )

@@ -427,10 +427,11 @@ def m005_versions(db: Database) -> None:
 @_migration
 def m006_values_on_move(db: Database) -> None:
     """The lead's choice of what a move of an initiative's dates (the Timeline) does to its
-    planned monthly values; a plan made before it shifts them, the default."""
+    planned monthly values; NULL until the lead makes it (moves shift them meanwhile), so the
+    app asks once per plan, not once per session."""
     db.execute(
-        "ALTER TABLE plan_settings ADD COLUMN values_on_move TEXT NOT NULL "
-        f"DEFAULT '{ValuesOnMove.SHIFT.value}' {_one_of('values_on_move', ValuesOnMove)}"
+        "ALTER TABLE plan_settings ADD COLUMN values_on_move TEXT "
+        f"{_one_of('values_on_move', ValuesOnMove)}"
     )
 
 

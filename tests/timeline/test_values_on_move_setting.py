@@ -12,8 +12,15 @@ from planner import Entity, Plan, PlanContentError, ValidationError
 from planner.domain import ValuesOnMove
 
 
-def test_a_new_plan_shifts_values_on_a_move(plan):
-    assert plan.settings.get().values_on_move is ValuesOnMove.SHIFT
+def test_a_new_plan_has_no_choice_yet_and_shifts_values_on_a_move(plan):
+    assert plan.settings.get().values_on_move is None
+    assert plan.settings.get().move_values is ValuesOnMove.SHIFT
+
+
+def test_a_first_choice_is_undone_back_to_none_chosen(plan):
+    plan.settings.update(values_on_move=ValuesOnMove.SHIFT)
+    plan.settings.update(values_on_move=None)
+    assert plan.settings.get().values_on_move is None
 
 
 def test_the_choice_is_saved_in_the_file(made):
@@ -32,7 +39,7 @@ def test_a_choice_not_offered_is_refused_naming_the_field(plan):
     with pytest.raises(ValidationError) as caught:
         plan.settings.update(values_on_move="sideways")
     assert str(caught.value) == "Values on a move: 'sideways' is not one of: shift, respread"
-    assert plan.settings.get().values_on_move is ValuesOnMove.SHIFT
+    assert plan.settings.get().values_on_move is None
 
 
 def test_a_hostile_choice_in_the_file_is_refused_on_open_in_one_line(made):

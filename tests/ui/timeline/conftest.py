@@ -10,6 +10,7 @@ from timeline_page_support import TODAY, show_page
 
 from planner import Plan
 from planner.analysis import Analysis
+from planner.domain import ValuesOnMove
 from ui.document import PlanDocument
 from ui.pages.timeline.page import TimelinePage
 
@@ -25,8 +26,7 @@ def timeline_document_fixture(demo_path, qapp) -> Iterator[PlanDocument]:
 
 @pytest.fixture(name="page")
 def page_fixture(qtbot, timeline_document) -> TimelinePage:
-    """The Timeline page of the demo plan, shown; what a move does to planned values is
-    already chosen (shift them: the plan's setting), so a move asks nothing."""
-    page = show_page(qtbot, timeline_document)
-    page.choose_values(page.plan.settings.get().values_on_move)
-    return page
+    """The Timeline page of the demo plan, shown; what a move does to planned values was
+    chosen before (shift them), so a move asks nothing and the undo stack starts empty."""
+    timeline_document.plan.settings.update(values_on_move=ValuesOnMove.SHIFT)
+    return show_page(qtbot, timeline_document)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from timeline_page_support import (
     BOOTH,
+    TODAY,
     WEBINARS,
     bar,
     drag,
@@ -17,8 +18,10 @@ from timeline_page_support import (
     show_page,
 )
 
-from planner import Metric
+from planner import Metric, Plan
+from planner.analysis import Analysis
 from planner.timeline import ValuesOnMove, describe_move
+from ui.document import PlanDocument
 from ui.pages.timeline.frame import Preview
 from ui.pages.timeline.layout import Zoom
 from ui.pages.timeline.values_dialog import ValuesOnMoveDialog
@@ -192,6 +195,25 @@ def test_the_question_is_asked_once(qtbot, timeline_document):
     drag(page, point(page, BOOTH), months(page, 1))
     assert not [d for d in page.findChildren(ValuesOnMoveDialog) if d.isVisible()]
     assert dates(page, BOOTH) == (202607, 202608)
+
+
+def test_the_question_is_not_asked_again_once_the_plan_is_opened_again(
+    qtbot, timeline_document, demo_path
+):
+    page = show_page(qtbot, timeline_document)
+    drag(page, point(page, BOOTH), months(page, 1))
+    asked(page).accept()  # "shift", the choice offered first, is kept as chosen
+    timeline_document.close()
+
+    plan = Plan.open(demo_path)
+    reopened = PlanDocument(plan, analysis=Analysis.in_sql(plan, today=TODAY))
+    try:
+        page = show_page(qtbot, reopened)
+        drag(page, point(page, BOOTH), months(page, 1))
+        assert not [d for d in page.findChildren(ValuesOnMoveDialog) if d.isVisible()]
+        assert dates(page, BOOTH) == (202607, 202608)
+    finally:
+        reopened.close()
 
 
 def test_cancelling_the_question_leaves_the_initiative_where_it_was(qtbot, timeline_document):

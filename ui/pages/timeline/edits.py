@@ -26,7 +26,7 @@ class MoveInitiative(PlanCommand):
         self._analysis = analysis
         self.initiative_id = initiative_id
         self.start, self.end = start, end
-        self._values: ValuesOnMove = plan.settings.get().values_on_move
+        self._values: ValuesOnMove = plan.settings.get().move_values
         self._before: Placement | None = None
 
     def do(self) -> None:
@@ -42,7 +42,7 @@ class MoveInitiative(PlanCommand):
         self._plan.timeline.restore(self._before)
 
 
-def choose_values_on_move(plan: Plan, values: ValuesOnMove) -> PlanCommand:
+def choose_values_on_move(plan: Plan, values: ValuesOnMove | None) -> PlanCommand:
     """Set what a move does to planned values; undo puts back the choice before."""
     return Overwrite(
         "change what a move does to planned values",

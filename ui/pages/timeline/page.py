@@ -110,7 +110,6 @@ class TimelinePage(Page):
         self.bar_label = BarLabel.BUDGET
         self._findings: list[Finding] = []
         self._rows: list[InitiativeRow] | None = None  # for the filter; read when first needed
-        self._asked = False  # whether the lead was asked what a move does to planned values
         self.rebuilds = 0  # how often the timeline was built: tests count
 
         self.header = PageHeader(self.title, SUBTITLE)
@@ -252,9 +251,8 @@ class TimelinePage(Page):
 
     def choose_values(self, values: ValuesOnMove) -> bool:
         """What a move does to planned values from now on (one undo step)."""
-        self._asked = True  # chosen here: no need to ask at the next move
         if values == self.plan.settings.get().values_on_move:
-            return True
+            return True  # chosen already (a first choice of "shift" is still written)
         done = self.document.run(choose_values_on_move(self.plan, ValuesOnMove(values)))
         if not done:  # the control goes back to what the plan holds
             self._show_values()
@@ -267,7 +265,7 @@ class TimelinePage(Page):
 
     def _show_values(self) -> None:
         self.controls.show_values(
-            self.plan.settings.get().values_on_move, editable=self.values_choosable()
+            self.plan.settings.get().move_values, editable=self.values_choosable()
         )
 
     # -- moving ----------------------------------------------------------------------------
@@ -276,10 +274,11 @@ class TimelinePage(Page):
         """Move an initiative to ``start``-``end`` as one undo step; the first time, the
         lead is asked what that does to planned values. A refusal is said in the notice
         bar and the bar goes back."""
-        if self._asked or not self.values_choosable():
+        # Asked once per plan: the choice is kept in it (and a version shares the plan's).
+        if self.plan.settings.get().values_on_move is not None or not self.values_choosable():
             self._move(initiative_id, start, end)
             return
-        dialog = ValuesOnMoveDialog(self.plan.settings.get().values_on_move, self)
+        dialog = ValuesOnMoveDialog(self.plan.settings.get().move_values, self)
         dialog.finished.connect(
             lambda result: self._answered(dialog, result, initiative_id, start, end)
         )
