@@ -124,8 +124,8 @@ def test_a_plan_of_the_previous_format_is_upgraded_keeping_every_value(tmp_path:
     # The tables of later formats (plan versions) are there, empty.
     for added in set(after) - set(before) - {"channels"}:
         assert after.pop(added) == [], added
-    # Settings of later formats are there with their defaults (m006: values shift on a move).
-    assert [row[8:] for row in after["plan_settings"]] == [("shift",)]
+    # Settings of later formats are there, not chosen yet (m006: what a move does to values).
+    assert [row[8:] for row in after["plan_settings"]] == [(None,)]
     after["plan_settings"] = [row[:8] for row in after["plan_settings"]]
     key_of = {row[0]: row[2] for row in after.pop("channels")}
     after["initiatives"] = [(*row[:3], key_of[row[3]], *row[4:]) for row in after["initiatives"]]
