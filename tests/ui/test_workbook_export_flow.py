@@ -15,8 +15,9 @@ from workbook_ui_support import FakeExport, patch_export, settle_task
 
 from planner import PlanError
 from planner.charts import KINDS
+from planner.timeline import Grouping
 from ui.recent_files import WorkbookFolder
-from ui.workbook.export_dialog import CHART_IMAGES_KEY, ExportDialog
+from ui.workbook.export_dialog import CHART_IMAGES_KEY, TIMELINE_LANES_KEY, ExportDialog
 
 
 def open_window(qtbot, tmp_path, demo_path):
@@ -137,6 +138,39 @@ def test_the_dialog_starts_the_export_of_the_chosen_file(qtbot, tmp_path, demo_p
 
     assert target.is_file()
     assert len(fake.calls[0]["pictures"]) == len(KINDS)
+
+
+def test_the_timeline_lanes_chosen_in_the_dialog_go_to_the_export(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    fake = patch_export(monkeypatch, FakeExport())
+    window = open_window(qtbot, tmp_path, demo_path)
+    dialog = window.files.workbook.exporting.ask()
+    dialog.path_edit.setText(str(tmp_path / "Lanes.xlsx"))
+
+    dialog.lanes_box.setCurrentIndex(dialog.lanes_box.findData(Grouping.OWNER))
+    dialog.export_button.click()
+    settle_task(window)
+
+    assert fake.calls[0]["timeline_lanes"] is Grouping.OWNER
+
+
+def test_the_dialog_remembers_the_timeline_lanes_and_reads_a_strange_one_as_channel(
+    qtbot, tmp_path, demo_path
+):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(first)
+    first.lanes_box.setCurrentIndex(first.lanes_box.findData(Grouping.TIER))
+    first.accept()
+    second = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(second)
+    assert second.timeline_lanes() is Grouping.TIER
+
+    settings.setValue(TIMELINE_LANES_KEY, "<b>sideways</b>")
+    third = ExportDialog(settings, demo_path, "Plan")
+    qtbot.addWidget(third)
+    assert third.timeline_lanes() is Grouping.CHANNEL
 
 
 def test_the_dialog_suggests_the_plan_name_beside_the_plan(qtbot, tmp_path, demo_path):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planner import Metric, Plan, PlanError
+from planner.timeline import Grouping
 from planner.workbook.importing.records import ImportPreview, RejectedRow, SourceKind, ValueChange
 from ui.main_window import MainWindow
 from ui.workbook import jobs
@@ -88,6 +89,7 @@ class FakeExport:
         pictures: tuple[tuple[str, bytes], ...] | None,
         version_id: int | None = None,
         baseline_id: int | None = None,
+        timeline_lanes: Grouping | None = None,
     ) -> Path:
         self.calls.append(
             {
@@ -97,6 +99,7 @@ class FakeExport:
                 "pictures": pictures,
                 "version_id": version_id,
                 "baseline_id": baseline_id,
+                "timeline_lanes": timeline_lanes,
             }
         )
         if self.error is not None:

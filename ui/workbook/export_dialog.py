@@ -26,16 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.file_names import file_stem_for
+from planner.timeline import Grouping
 from planner.workbook.layout import WORKBOOK_SUFFIX
 from ui.folders import start_folder
 from ui.plain_text import plain_label
 from ui.recent_files import WorkbookFolder
+from ui.widgets.combos import choice_combo
 from ui.widgets.path_field import PathField
 
 if TYPE_CHECKING:
     from planner.versions.service import VersionInfo
 
 CHART_IMAGES_KEY = "workbook/chart_images"
+TIMELINE_LANES_KEY = "workbook/timeline_lanes"
 NO_BASELINE = "None"
 FILE_FILTER = f"Excel workbook (*{WORKBOOK_SUFFIX})"
 
@@ -83,8 +86,8 @@ class ExportDialog(QDialog):
 
         intro = plain_label(
             f"A workbook of “{plan_name}” for leadership: summary with charts, initiatives, "
-            "roles, monthly figures, strike zone and hand-off, and an Actuals sheet others can "
-            "fill in and send back."
+            "the timeline, roles, monthly figures, strike zone and hand-off, and an Actuals "
+            "sheet others can fill in and send back."
         )
         intro.setWordWrap(True)
         suggestion = suggested_path(self._folder.last(), plan_path, plan_name)
@@ -109,6 +112,13 @@ class ExportDialog(QDialog):
         )
         chart_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         chart_hint.setWordWrap(True)
+        self.lanes_box = choice_combo(
+            "Timeline lanes by",
+            "How the Timeline sheet groups the initiatives into lanes",
+            [(grouping.label, grouping) for grouping in Grouping],
+        )
+        remembered = settings.value(TIMELINE_LANES_KEY, Grouping.CHANNEL.value, type=str)
+        self.lanes_box.setCurrentIndex(max(self.lanes_box.findData(remembered), 0))
         self.baseline_box = QComboBox()
         self.baseline_box.setAccessibleName("Compare with baseline")
         # A long version name (up to 200 characters) is elided, not a dialog wider than the screen.
@@ -143,6 +153,9 @@ class ExportDialog(QDialog):
         save_label.setBuddy(self.path_edit)
         form.addRow(save_label, self.path_field)
         form.addRow("Pictures:", chart_field)
+        lanes_label = plain_label("&Timeline lanes by:")
+        lanes_label.setBuddy(self.lanes_box)
+        form.addRow(lanes_label, self.lanes_box)
         if versions:
             baseline_field = QVBoxLayout()
             baseline_field.setSpacing(2)
@@ -181,6 +194,10 @@ class ExportDialog(QDialog):
     def chart_images(self) -> bool:
         return self.chart_box.isChecked()
 
+    def timeline_lanes(self) -> Grouping:
+        """How the Timeline sheet groups its initiatives."""
+        return Grouping(self.lanes_box.currentData())
+
     def baseline_id(self) -> int | None:
         """The version chosen to compare the plan with, or ``None``."""
         return self.baseline_box.currentData()
@@ -199,6 +216,7 @@ class ExportDialog(QDialog):
         self._target = target
         self._folder.remember(target)
         self._settings.setValue(CHART_IMAGES_KEY, self.chart_images())
+        self._settings.setValue(TIMELINE_LANES_KEY, self.timeline_lanes().value)
         super().accept()
 
     # -- helpers ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ui.workbook.export_dialog import ExportDialog
 if TYPE_CHECKING:
     from planner import Plan
     from planner.analysis import Analysis
+    from planner.timeline import Grouping
     from planner.versions.service import VersionInfo
     from ui.main_window import MainWindow
 
@@ -43,17 +44,24 @@ class ExportFlow:
                 dialog.target(),
                 chart_images=dialog.chart_images(),
                 baseline_id=dialog.baseline_id(),
+                timeline_lanes=dialog.timeline_lanes(),
             )
         )
         dialog.open()
         return dialog
 
     def export(
-        self, target: Path, *, chart_images: bool = False, baseline_id: int | None = None
+        self,
+        target: Path,
+        *,
+        chart_images: bool = False,
+        baseline_id: int | None = None,
+        timeline_lanes: Grouping | None = None,
     ) -> bool:
         """Start writing the workbook to ``target``, compared with version ``baseline_id``
-        when given; ``False`` when it could not start (the user is told why, or other work
-        is still running)."""
+        when given, its Timeline sheet in lanes by ``timeline_lanes`` (by channel when not
+        given); ``False`` when it could not start (the user is told why, or other work is
+        still running)."""
         document = self.window.document
         if document is None:
             return False
@@ -79,6 +87,7 @@ class ExportFlow:
             pictures=pictures,
             version_id=None if version is None else version.id,
             baseline_id=baseline_id,
+            timeline_lanes=timeline_lanes,
         )
         return self.task.start(
             jobs.on_own_plan(document.path, work),

@@ -21,6 +21,7 @@ from planner.workbook.importing.records import ImportPreview
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.timeline import Grouping
     from planner.workbook.importing import CsvTable
 
 Progress = Callable[[int, int], None]
@@ -61,10 +62,12 @@ def export(
     pictures: tuple[tuple[str, bytes], ...] | None,
     version_id: int | None = None,
     baseline_id: int | None = None,
+    timeline_lanes: Grouping | None = None,
 ) -> Path:
     """Write the workbook of ``plan`` (or of its version ``version_id``) to ``target``, with
     the chart ``pictures`` (drawn already, on the UI thread) when given, compared with version
-    ``baseline_id`` when given; the path written. The versions are opened here, in the
+    ``baseline_id`` when given, its Timeline sheet in lanes by ``timeline_lanes``; the path
+    written. The versions are opened here, in the
     worker, from the worker's own plan."""
     from planner.versions.opened import open_version
     from planner.workbook.export import ExportOptions, export_workbook
@@ -77,7 +80,10 @@ def export(
             None if baseline_id is None else opened.enter_context(open_version(plan, baseline_id))
         )
         options = ExportOptions(
-            chart_images=pictures is not None, pictures=pictures or (), baseline=baseline
+            chart_images=pictures is not None,
+            pictures=pictures or (),
+            baseline=baseline,
+            timeline_grouping=timeline_lanes,
         )
         return export_workbook(
             exported, target, options=options, on_progress=on_progress, cancel=cancel
