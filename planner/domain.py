@@ -136,6 +136,38 @@ class FunnelAssumptions:
     min_return_ratio: float
 
 
+# The five stage conversion rates, in funnel order, as FunnelAssumptions and the overrides of
+# a channel or an initiative (:class:`RateOverrides`) name them.
+STAGE_RATES: tuple[str, ...] = (
+    "lead_to_mql",
+    "mql_to_sal",
+    "sal_to_sql",
+    "sql_to_opportunity",
+    "opportunity_to_won",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RateOverrides:
+    """A channel's or an initiative's own stage conversion rates (fractions in (0, 1]);
+    ``None`` where it has none and the more general rate applies (initiative, then channel,
+    then the plan's: :mod:`planner.analysis.rates`)."""
+
+    lead_to_mql: float | None = None
+    mql_to_sal: float | None = None
+    sal_to_sql: float | None = None
+    sql_to_opportunity: float | None = None
+    opportunity_to_won: float | None = None
+
+    @property
+    def given(self) -> dict[str, float]:
+        """The rates overridden, by field name, in funnel order."""
+        return {name: value for name in STAGE_RATES if (value := getattr(self, name)) is not None}
+
+
+NO_OVERRIDES = RateOverrides()
+
+
 @dataclass(frozen=True, slots=True)
 class HandoffAgreement:
     """The marketing-sales service-level agreement, tracked against actuals each month."""
@@ -155,6 +187,9 @@ class PlanSettings:
     horizon: Horizon
     stage: Stage
     values_on_move: ValuesOnMove | None  # None: the lead has not chosen yet
+    # The gross margin on revenue won (a fraction in (0, 1]), for payback in months; None:
+    # not stated, and no payback is worked out.
+    gross_margin: float | None = None
 
     @property
     def move_values(self) -> ValuesOnMove:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from planner import months as month_math
 from planner.analysis.funnel import reverse_funnel
+from planner.analysis.rates import most_specific
 from planner.checks.findings import Finding, Severity
-from planner.domain import FunnelAssumptions, Metric, return_ratio
+from planner.domain import STAGE_RATES, FunnelAssumptions, Metric, RateOverrides, return_ratio
 from planner.money import Currency
 from planner.months import Horizon
 
@@ -34,12 +35,17 @@ SELECT i.id, i.name, i.start_month, i.end_month, i.budget, i.revenue_target,
        (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
         WHERE a.initiative_id = i.id AND s.tier = 'core'),
        (SELECT count(*) FROM initiative_segments a JOIN segments s ON s.id = a.segment_id
-        WHERE a.initiative_id = i.id AND s.tier = 'edge')
+        WHERE a.initiative_id = i.id AND s.tier = 'edge'),
+       {initiative_rates},
+       {channel_rates}
 FROM initiatives i
+LEFT JOIN channels c ON c.id = i.channel_id
 LEFT JOIN roles ro ON ro.initiative_id = i.id AND ro.role = 'A'
 LEFT JOIN people owner ON owner.id = ro.person_id
 WHERE i.status != 'dropped' AND {which}
-"""
+""".replace("{initiative_rates}", ", ".join(f"i.{rate}" for rate in STAGE_RATES)).replace(
+    "{channel_rates}", ", ".join(f"c.{rate}" for rate in STAGE_RATES)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,8 @@ class Facts:
     core_segments: int
     edge_segments: int
     planned: dict[Metric, int]
+    # Its most specific conversion rates (its own, else its channel's, else the plan's).
+    rates: FunnelAssumptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +224,7 @@ def thin_funnel(f: Facts, c: Context) -> Iterator[Finding]:
     planned_mql = f.planned[Metric.MQL]
     if f.target == 0 or planned_mql == 0:
         return
-    needed = reverse_funnel(f.target, c.assumptions)[Metric.MQL]
+    needed = reverse_funnel(f.target, f.rates)[Metric.MQL]
     if planned_mql < needed:
         yield _finding(
             f,
@@ -224,7 +232,7 @@ def thin_funnel(f: Facts, c: Context) -> Iterator[Finding]:
             "thin_funnel",
             f"{f.name!r} plans {planned_mql:,} MQLs, but its "
             f"{c.currency.format(f.target, cents=False)} target needs about {needed:,} at "
-            "the plan's conversion rates. Plan more MQLs or lower the target.",
+            "its conversion rates. Plan more MQLs or lower the target.",
             "values",
         )
 
@@ -328,6 +336,9 @@ def _name_order(row: Row) -> tuple[str, int]:
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NOTHING_PLANNED = (0,) * len(Metric)
+# Where a row of _FACTS holds the initiative's own rate overrides, and its channel's.
+_OWN_RATES = slice(15, 15 + len(STAGE_RATES))
+_CHANNEL_RATES = slice(_OWN_RATES.stop, _OWN_RATES.stop + len(STAGE_RATES))
 
 
 def judge(gathered: Gathered) -> list[Finding]:
@@ -344,6 +355,11 @@ def judge(gathered: Gathered) -> list[Finding]:
             None if row[10] is None else bool(row[10]),
             *row[11:15],
             planned=dict(zip(Metric, (total or 0 for total in planned), strict=True)),
+            rates=most_specific(
+                context.assumptions,
+                channel=RateOverrides(*row[_CHANNEL_RATES]),
+                initiative=RateOverrides(*row[_OWN_RATES]),
+            ),
         )
         for rule in RULES:
             findings.extend(rule(facts, context))

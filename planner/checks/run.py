@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from planner.changes import Action, ChangeSet, Entity
 from planner.checks import initiative_rules, plan_rules
 from planner.checks.findings import Finding
+from planner.domain import STAGE_RATES
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -76,6 +77,7 @@ V = TypeVar("V")
 _BY_INITIATIVE = (Entity.INITIATIVES, Entity.ROLES, Entity.VALUES)
 # The fields of an initiative that the strike zone sums or counts by.
 _LIVE_FIELDS = frozenset({"budget", "revenue_target", "status"})
+_RATE_FIELDS = frozenset(STAGE_RATES)
 
 
 class InputsInStep:
@@ -127,7 +129,13 @@ class InputsInStep:
                 self._context = True
             elif entity is Entity.HANDOFF:
                 self._handoff = True
-            # Channels and import mappings are not checked.
+            elif entity is Entity.CHANNELS:
+                # A channel's rates are its initiatives' unless they override them.
+                if not change.ids or change.action is not Action.UPDATED:
+                    self._inputs = None
+                elif change.fields & _RATE_FIELDS:
+                    self._rows |= self._initiatives_of("initiatives", "channel_id", change.ids)
+            # Import mappings are not checked.
 
     def gather(self) -> CheckInputs:
         """What the checks judge, now: read in full the first time, then only what the
@@ -173,8 +181,9 @@ class InputsInStep:
             self._inputs = None
             return set()
         marks = ", ".join("?" * len(ids))
+        owner = "id" if table == "initiatives" else "initiative_id"
         found = self._plan.query(
-            f"SELECT initiative_id FROM {table} WHERE {column} IN ({marks})", list(ids)
+            f"SELECT {owner} FROM {table} WHERE {column} IN ({marks})", list(ids)
         )
         return {initiative for (initiative,) in found}
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from planner import validation as check
-from planner.domain import Metric
+from planner.domain import STAGE_RATES, Metric, RateOverrides
 from planner.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -51,6 +51,13 @@ class Service:
             )
         row["name_key"] = key
 
+    def _overrides(self, table: str, record_id: int) -> RateOverrides:
+        """The stage-rate overrides of row ``record_id`` of ``table`` (channels, initiatives)."""
+        row = self._plan.read(
+            f"SELECT {', '.join(STAGE_RATES)} FROM {table} WHERE id = ?", [record_id]
+        ).fetchone()
+        return RateOverrides(*row)
+
     def _refuse_totals_beyond_limit(self, table: str, columns: Iterable[str]) -> None:
         """Refuse an edit that takes the plan's total of any of ``columns`` (money or counts of
         ``table``) beyond :data:`~planner.validation.MAX_TOTAL`, so every sum of the plan stays
@@ -89,3 +96,14 @@ def reject_unknown_fields(given: dict[str, object], allowed: frozenset[str]) -> 
     unknown = sorted(set(given) - allowed)
     if unknown:
         raise ValidationError(unknown[0], "unknown_field", "is not a field that can be edited here")
+
+
+def clean_overrides(fields: dict[str, object]) -> dict[str, float | None]:
+    """Stage-rate overrides as typed: each a fraction above 0 and at most 1 (or text like
+    ``"45%"``), ``None`` or empty text to stop overriding it; a ValidationError naming the
+    field otherwise."""
+    reject_unknown_fields(fields, frozenset(STAGE_RATES))
+    return {
+        field: None if value is None or value == "" else check.rate(field, value)
+        for field, value in fields.items()
+    }

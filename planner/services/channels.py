@@ -14,9 +14,9 @@ from typing import Any
 
 from planner import validation as check
 from planner.changes import Action, Change, Entity
-from planner.domain import Channel
+from planner.domain import Channel, RateOverrides
 from planner.errors import ValidationError
-from planner.services.base import Service, reject_unknown_fields, some_names
+from planner.services.base import Service, clean_overrides, reject_unknown_fields, some_names
 
 _FIELDS = frozenset({"name", "retired"})
 _COLUMNS = "id, name, retired"
@@ -115,6 +115,22 @@ class ChannelService(Service):
                 self._claim_name("channels", row, "channel", except_id=channel_id, field=NAME_FIELD)
             if row.get("retired"):
                 self._keep_one_offered(channel_id, name, "retired")
+            if row:
+                edit.db["channels"].update(channel_id, row)
+        return edit.change
+
+    def rates(self, channel_id: int) -> RateOverrides:
+        """The channel's own stage conversion rates (``None`` where the plan's apply)."""
+        self._require("channels", FIELD, channel_id, "channel")
+        return self._overrides("channels", channel_id)
+
+    def set_rates(self, channel_id: int, **rates: object) -> Change:
+        """Override stage conversion rates of the channel's initiatives (any of the five of
+        :data:`~planner.domain.STAGE_RATES`: a fraction or text like ``"45%"``; ``None`` goes
+        back to the plan's). Channels are shared by every version: a version refuses this."""
+        self._require("channels", FIELD, channel_id, "channel")
+        row = clean_overrides(rates)
+        with self._plan.edit(Entity.CHANNELS, Action.UPDATED, ids={channel_id}, fields=row) as edit:
             if row:
                 edit.db["channels"].update(channel_id, row)
         return edit.change

@@ -9,9 +9,9 @@ from typing import Any
 from planner import months as month_math
 from planner import validation as check
 from planner.changes import Action, Change, Entity
-from planner.domain import Initiative, Role, Status
+from planner.domain import Initiative, RateOverrides, Role, Status
 from planner.errors import ValidationError
-from planner.services.base import Service, reject_unknown_fields
+from planner.services.base import Service, clean_overrides, reject_unknown_fields
 
 _TEXT_FIELDS = ("problem", "so_what", "why_us", "notes")
 _MONEY_FIELDS = frozenset({"budget", "revenue_target"})
@@ -149,6 +149,26 @@ class InitiativeService(Service):
             if row:
                 edit.db["initiatives"].update(initiative_id, row)
                 self._refuse_totals_beyond_limit("initiatives", _MONEY_FIELDS & row.keys())
+        return edit.change
+
+    def rates(self, initiative_id: int) -> RateOverrides:
+        """The initiative's own stage conversion rates (``None`` where its channel's or the
+        plan's apply; :func:`planner.analysis.rates.read_rates` gives the ones that do)."""
+        self._require("initiatives", "initiative", initiative_id, "initiative")
+        return self._overrides("initiatives", initiative_id)
+
+    def set_rates(self, initiative_id: int, **rates: object) -> Change:
+        """Override stage conversion rates of the initiative (any of the five of
+        :data:`~planner.domain.STAGE_RATES`: a fraction or text like ``"45%"``; ``None`` goes
+        back to its channel's or the plan's). Part of the planned side: a scenario keeps its
+        own, a locked version refuses."""
+        self._require("initiatives", "initiative", initiative_id, "initiative")
+        row = clean_overrides(rates)
+        with self._plan.edit(
+            Entity.INITIATIVES, Action.UPDATED, ids={initiative_id}, fields=row
+        ) as edit:
+            if row:
+                edit.db["initiatives"].update(initiative_id, row)
         return edit.change
 
     def set_segments(self, initiative_id: int, segment_ids: Iterable[int]) -> Change:

@@ -30,6 +30,7 @@ _SETTINGS_FIELDS = frozenset(
         "months",
         "stage",
         "values_on_move",
+        "gross_margin",
     }
 )
 _FUNNEL_FIELDS = frozenset(FunnelAssumptions.__slots__)
@@ -40,7 +41,7 @@ class SettingsService(Service):
     def get(self) -> PlanSettings:
         row = self._plan.read(
             "SELECT name, company, currency, fiscal_year_start, horizon_first, horizon_months, "
-            "stage, values_on_move FROM plan_settings WHERE id = 1"
+            "stage, values_on_move, gross_margin FROM plan_settings WHERE id = 1"
         ).fetchone()
         return PlanSettings(
             name=row[0],
@@ -50,11 +51,14 @@ class SettingsService(Service):
             horizon=Horizon(row[4], row[5]),
             stage=Stage(row[6]),
             values_on_move=None if row[7] is None else ValuesOnMove(row[7]),
+            gross_margin=row[8],
         )
 
     def update(self, **fields: Any) -> Change:
         """Change any of: name, company, currency, fiscal_year_start, first_month, months,
-        stage, values_on_move (what a move on the Timeline does to planned values).
+        stage, values_on_move (what a move on the Timeline does to planned values),
+        gross_margin (a fraction above 0 and at most 1, or text like ``"70%"``; ``None`` or
+        empty text: not stated).
 
         Changing the currency relabels amounts; it does not convert them. The horizon cannot
         shrink past months that hold values (clear those first: nothing is dropped silently).
@@ -86,6 +90,11 @@ class SettingsService(Service):
                 None
                 if chosen is None
                 else check.choice("values_on_move", chosen, ValuesOnMove).value
+            )
+        if "gross_margin" in fields:
+            margin = fields["gross_margin"]
+            row["gross_margin"] = (
+                None if margin is None or margin == "" else check.rate("gross_margin", margin)
             )
         first = current.horizon.first
         count = current.horizon.count

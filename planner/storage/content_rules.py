@@ -15,7 +15,7 @@ from typing import Any
 from planner import months as month_math
 from planner import validation as check
 from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
-from planner.domain import Stage, Status, Team, Tier, ValuesOnMove
+from planner.domain import STAGE_RATES, Stage, Status, Team, Tier, ValuesOnMove
 from planner.errors import ValidationError
 from planner.money import Currency
 from planner.versions import copying
@@ -110,6 +110,12 @@ def money_rule(currency: Currency) -> Rule:
 NAME = validated(check.name)
 TEXT = validated(check.text, texts_pass)
 RATE = validated(check.rate)
+
+
+def rates_pass(values: list[float]) -> bool:
+    return all(0 < value <= 1 for value in values)
+
+
 COUNT = validated(check.count, numbers_pass)
 MQLS = validated(check.count, highest=MAX_MQLS_PER_MONTH)
 AGREED_HOURS = validated(check.positive_number, allow_zero=False, highest=MAX_FOLLOWUP_HOURS)
@@ -135,6 +141,12 @@ class Table:
     single: bool = False  # exactly one row, id 1 (in a version's table: one for each version)
     named: bool = False  # a name unique by its name_key (in a version's table: in the version)
     versioned: bool = False  # a version's copy of a working table: version_id comes first
+
+
+# A channel's or an initiative's override of a stage rate, NULL where it has none.
+OVERRIDES = tuple(
+    Column(rate, "real", validated(check.rate, rates_pass), nullable=True) for rate in STAGE_RATES
+)
 
 
 def id_column() -> Column:
@@ -167,6 +179,7 @@ def settings_table() -> Table:
             ),
             Column("stage", "text", one_of(Stage)),
             Column("values_on_move", "text", one_of(ValuesOnMove), nullable=True),
+            Column("gross_margin", "real", RATE, nullable=True),
         ),
         single=True,
     )
@@ -249,6 +262,7 @@ def plan_tables(currency: Currency) -> tuple[Table, ...]:
                 Column("name_key", "text"),
                 Column("position", "integer"),
                 Column("retired", "integer", FLAG),
+                *OVERRIDES,
             ),
             named=True,
         ),
@@ -269,6 +283,7 @@ def plan_tables(currency: Currency) -> tuple[Table, ...]:
                     Column(story, "text", TEXT)
                     for story in ("problem", "so_what", "why_us", "notes")
                 ),
+                *OVERRIDES,
             ),
             named=True,
         ),

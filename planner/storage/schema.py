@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planner import validation as check
-from planner.domain import Metric, Role, Stage, Status, Team, Tier, ValuesOnMove
+from planner.domain import STAGE_RATES, Metric, Role, Stage, Status, Team, Tier, ValuesOnMove
 from planner.storage.database import new_migrations
 
 if TYPE_CHECKING:
@@ -432,6 +432,31 @@ def m006_values_on_move(db: Database) -> None:
     db.execute(
         "ALTER TABLE plan_settings ADD COLUMN values_on_move TEXT "
         f"{_one_of('values_on_move', ValuesOnMove)}"
+    )
+
+
+def _nullable_rate(column: str) -> str:
+    return f"{column} REAL CHECK ({column} > 0 AND {column} <= 1)"
+
+
+@_migration
+def m007_rates_and_margin(db: Database) -> None:
+    """Conversion rates by channel and by initiative, and the plan's gross margin.
+
+    A channel or an initiative may override any of the five stage rates; NULL means "not
+    overridden" (the next more general rate applies: initiative, then channel, then the
+    plan's; see :mod:`planner.analysis.rates`). An initiative's overrides are part of the
+    planned side: they are columns of its row, so a version copies them with it, in
+    ``version_initiatives`` (keyed by the version's id). A channel's are shared by every
+    version, as the channel is. The gross margin (NULL: not stated) turns the cost of a
+    customer into months of payback (:mod:`planner.analysis.returns`).
+    """
+    for table in ("channels", "initiatives", "version_initiatives"):
+        for rate in STAGE_RATES:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {_nullable_rate(rate)}")
+    db.execute(
+        "ALTER TABLE plan_settings ADD COLUMN gross_margin REAL "
+        "CHECK (gross_margin > 0 AND gross_margin <= 1)"
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from planner.domain import Metric
+from planner.domain import STAGE_RATES, Metric
 from planner.storage.schema import VERSION_TABLES
 
 PLANNED_COLUMNS = tuple(metric.planned_column for metric in Metric)
@@ -54,6 +54,7 @@ PARTS = (
             "so_what",
             "why_us",
             "notes",
+            *STAGE_RATES,  # the initiative's own conversion rates, NULL where not overridden
         ),
         "id",
     ),
