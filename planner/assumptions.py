@@ -28,6 +28,33 @@ MAX_FOLLOWUP_HOURS = 10_000
 MAX_RETURN_RATIO = 1_000
 
 
+# Where each default comes from, by field of FunnelAssumptions (and the plan's gross margin),
+# in words a surface can show beside the value (PRODUCT.md's published figures).
+SOURCES: dict[str, str] = {
+    "lead_to_mql": "Inquiry to MQL 10-25 % in B2B (demand-waterfall glossaries); inbound median "
+    "lead to MQL about 20 %.",
+    "mql_to_sal": "MQL to SAL 40-60 % (demand-waterfall glossaries).",
+    "sal_to_sql": "SAL to SQL 50-70 % (demand-waterfall glossaries).",
+    "sql_to_opportunity": "SQL to won 20-30 % (demand-waterfall glossaries), split evenly "
+    "between SQL to opportunity and opportunity to won; inbound median SQL to opportunity "
+    "about 60 %.",
+    "opportunity_to_won": "SQL to won 20-30 % (demand-waterfall glossaries), split evenly; "
+    "inbound median opportunity to won about 20 %.",
+    "average_deal_size": "A placeholder: set your own from closed deals.",
+    "min_return_ratio": "Rule of thumb: 5:1 strong, below 2:1 unprofitable once costs count.",
+    "gross_margin": "Not stated by default; payback periods quoted for SaaS: SMB 8-12 months, "
+    "mid-market 14-18, enterprise 18-24 (a weak source: a range, not a truth).",
+}
+
+# Published MQL-to-SQL medians by lead source (PRODUCT.md): why a channel may override the
+# plan's rates. MQL to SQL spans two of the plan's stages (MQL to SAL, SAL to SQL).
+MQL_TO_SQL_BY_SOURCE: dict[str, float] = {
+    "Demo request": 0.45,
+    "Content download": 0.15,
+    "Paid lead-gen form": 0.12,
+}
+
+
 def default_assumptions(currency_scale: int) -> FunnelAssumptions:
     return FunnelAssumptions(
         lead_to_mql=0.15,

@@ -23,7 +23,7 @@ Each source only sums (per initiative, per month; see
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from planner.analysis.periods import Period, last_closed_month, period_key, period_label
@@ -170,6 +170,31 @@ class Analysis:
             else self._by_initiative(d, initiatives, sums)
             for d in dimensions
         ]
+
+    def rollup_of(
+        self,
+        by: Dimension | str,
+        per_initiative: Mapping[int, Sums],
+        *,
+        where: Filter | None = None,
+    ) -> list[RollupRow]:
+        """Sums given per initiative (figures worked out from the plan, such as what each
+        initiative's target needs, in :data:`~planner.analysis.sums.COLUMNS` order) grouped
+        by ``by`` as :meth:`rollup` groups the plan's values: the same groups, order, labels
+        and allocation to segments, over the initiatives ``where`` keeps. An initiative
+        missing from ``per_initiative`` adds nothing. Periods have no meaning here; ``by``
+        is the total or a per-initiative grouping."""
+        dimension = Dimension(by)
+        kept = where.kept(self.plan) if where is not None else None
+        if dimension is Dimension.TOTAL:
+            chosen = [s for i, s in per_initiative.items() if kept is None or i in kept]
+            return [RollupRow("total", "Total", Totals.of(added(chosen)))]
+        if dimension in _PERIODS:
+            raise ValueError(f"sums given per initiative cannot be grouped by {dimension}")
+        initiatives = [
+            row for row in self.plan.query(_INITIATIVES) if kept is None or row[0] in kept
+        ]
+        return self._by_initiative(dimension, initiatives, dict(per_initiative))
 
     def _by_initiative(
         self, dimension: Dimension, initiatives: list[tuple[Any, ...]], sums: dict[int, Sums]
