@@ -61,9 +61,8 @@ def test_adopting_a_scenario_brings_its_overrides_into_the_working_plan(demo_pat
 def test_a_locked_version_refuses_an_override_and_the_file_keeps_none(demo_path: Path) -> None:
     with Plan.open(demo_path) as plan:
         baseline = plan.versions.save("Board plan").id
-        with open_version(plan, baseline) as locked:
-            with pytest.raises(ReadOnlyPlanError):
-                locked.initiatives.set_rates(FIRST, lead_to_mql=0.5)
+        with open_version(plan, baseline) as locked, pytest.raises(ReadOnlyPlanError):
+            locked.initiatives.set_rates(FIRST, lead_to_mql=0.5)
         with open_version(plan, baseline) as locked:
             assert locked.initiatives.rates(FIRST) == RateOverrides()
 
@@ -128,9 +127,8 @@ def test_a_versions_hostile_rate_refuses_that_version_only(demo_path: Path) -> N
         ignore_checks=True,
     )
 
-    with Plan.open(demo_path) as plan:
-        with pytest.raises(PlanContentError) as refused:
-            open_version(plan, version)
+    with Plan.open(demo_path) as plan, pytest.raises(PlanContentError) as refused:
+        open_version(plan, version)
 
     assert (refused.value.table, refused.value.field) == ("version_initiatives", "sal_to_sql")
 
