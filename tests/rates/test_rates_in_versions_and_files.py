@@ -71,9 +71,11 @@ def test_a_channels_rates_are_changed_in_the_working_plan_only(demo_path: Path) 
     with Plan.open(demo_path) as plan:
         scenario = plan.versions.save("Better demos", kind=Kind.SCENARIO).id
         channel = plan.initiatives.get(FIRST).channel_id
-        with open_version(plan, scenario) as what_if:
-            with pytest.raises(ReadOnlyPlanError, match="shared by every version"):
-                what_if.channels.set_rates(channel, lead_to_mql=0.5)
+        with (
+            open_version(plan, scenario) as what_if,
+            pytest.raises(ReadOnlyPlanError, match="shared by every version"),
+        ):
+            what_if.channels.set_rates(channel, lead_to_mql=0.5)
         plan.channels.set_rates(channel, lead_to_mql=0.5)
         with open_version(plan, scenario) as what_if:
             assert read_rates(what_if).of_initiative(FIRST).lead_to_mql == 0.5
