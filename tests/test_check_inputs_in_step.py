@@ -71,6 +71,12 @@ EDITS: dict[str, Callable[[Plan], object]] = {
     "the company's stage": lambda p: p.settings.update(stage="startup"),
     "the funnel's rates": lambda p: p.funnel.update(min_return_ratio=9),
     "the hand-off agreement": lambda p: p.handoff.update(mqls_per_month=10_000),
+    "a channel's rates": lambda p: p.channels.set_rates(
+        p.initiatives.get(named(p, CONFERENCE)).channel_id, mql_to_sal=0.01
+    ),
+    "an initiative's rates": lambda p: p.initiatives.set_rates(
+        named(p, CONFERENCE), mql_to_sal=0.01
+    ),
 }
 
 
