@@ -7,17 +7,19 @@ hand-off figures from the analysis); the rules then work on those facts alone, a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
 from planner.analysis import Dimension, handoff_by_month
+from planner.analysis.returns import cost_per
 from planner.analysis.strike_zone import live_initiatives, zone_of
-from planner.analysis.sums import aims_by_initiative
+from planner.analysis.sums import COLUMNS, Sums, added, aims_by_initiative
 from planner.checks.findings import Finding, Severity
-from planner.checks.thresholds import MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
+from planner.checks.thresholds import COST_PER_MQL_ALARM, MAX_CORE_SEGMENTS, MIN_ZONE_SHARE
 from planner.domain import Metric, Segment, Stage, Tier
+from planner.money import Currency
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -66,6 +68,49 @@ class AfterClose:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelCosts:
+    """What each channel's cost per MQL is worked out from: every initiative's sums over the
+    months from the plan's first through ``through`` (the actuals-through month; ``None``
+    before any actual, and nothing is judged), its channel, and the channels' names in the
+    plan's order. Kept per initiative so a value typed reads again that initiative's sums
+    only."""
+
+    through: int | None
+    channels: Mapping[int, str]
+    channel_of: Mapping[int, int]
+    # Per initiative: spend and MQLs, planned and actual (None: not entered).
+    sums: Mapping[int, tuple[int | None, ...]]
+    currency: Currency | None = None  # the plan's, to word the costs
+
+    def per_channel(self) -> list[tuple[str, int, int]]:
+        """Each channel with a planned and an actual cost per MQL, in the plan's order: its
+        name, planned and actual cost (the returns' definition,
+        :class:`~planner.analysis.returns.Returns`)."""
+        members: dict[int, list[tuple[int | None, ...]]] = {}
+        for initiative, sums in self.sums.items():
+            members.setdefault(self.channel_of[initiative], []).append(sums)
+        costs = []
+        for channel, name in self.channels.items():
+            if channel not in members:
+                continue
+            spend_plan, spend, mql_plan, mql = added(members[channel])
+            planned, actual = cost_per(spend_plan, mql_plan), cost_per(spend, mql)
+            if planned is not None and actual is not None:
+                costs.append((name, planned, actual))
+        return costs
+
+
+NO_COSTS = ChannelCosts(None, {}, {}, {})
+_NO_COST = (0, None, 0, None)
+# Where spend and MQLs, planned and actual, are in the engine's sums.
+_COST_SUMS = tuple(
+    COLUMNS.index(column)
+    for metric in (Metric.SPEND, Metric.MQL)
+    for column in (metric.planned_column, metric.actual_column)
+)
+
+
+@dataclass(frozen=True, slots=True)
 class PlanFacts:
     """What the plan-wide rules judge."""
 
@@ -73,6 +118,7 @@ class PlanFacts:
     zone: Zone
     handoff: Handoff
     after_close: AfterClose
+    channel_costs: ChannelCosts = NO_COSTS
 
 
 def read_handoff(analysis: Analysis, by_month: list[RollupRow] | None = None) -> Handoff:
@@ -112,6 +158,40 @@ def _months(months: list[int]) -> str:
     return shown + (f" and {len(months) - 4} more" if len(months) > 4 else "")
 
 
+def read_channel_costs(
+    analysis: Analysis, old: ChannelCosts | None = None, ids: Collection[int] | None = None
+) -> ChannelCosts:
+    """What the channels' costs per MQL are worked out from; with ``old`` and ``ids``, only
+    the sums of the initiatives ``ids`` are read again (while the months to date stay)."""
+    plan = analysis.plan
+    through = analysis.actuals_through()
+    if through is None:
+        return NO_COSTS
+    months = (plan.horizon.first, through)
+    if old is not None and ids is not None and old.through == through:
+        fresh = _held(analysis.sums.by_initiative(months, ids))
+        sums = {i: s for i, s in old.sums.items() if i not in ids} | fresh
+        return ChannelCosts(through, old.channels, old.channel_of, sums, old.currency)
+    return ChannelCosts(
+        through,
+        dict(plan.query("SELECT id, name FROM channels ORDER BY position, id")),
+        dict(plan.query("SELECT id, channel_id FROM initiatives")),
+        _held(analysis.sums.by_initiative(months, None)),
+        plan.currency,
+    )
+
+
+def _held(sums: Mapping[int, Sums]) -> dict[int, tuple[int | None, ...]]:
+    """Each initiative's spend and MQLs that hold a value (a source may list an initiative
+    with none: it adds nothing, and the facts are the same whichever source read them)."""
+    held = {}
+    for initiative, each in sums.items():
+        cost = tuple(each[n] for n in _COST_SUMS)
+        if cost != _NO_COST:
+            held[initiative] = cost
+    return held
+
+
 def read_stage(plan: Plan) -> Stage:
     return plan.settings.get().stage
 
@@ -123,6 +203,7 @@ def plan_facts(analysis: Analysis, by_month: list[RollupRow] | None = None) -> P
         read_zone(plan),
         read_handoff(analysis, by_month),
         read_after_close(analysis),
+        read_channel_costs(analysis),
     )
 
 
@@ -206,3 +287,19 @@ def actuals_after_close_findings(facts: PlanFacts) -> Iterator[Finding]:
             initiative=name,
             field=metric.value,
         )
+
+
+def channel_cost_findings(facts: PlanFacts) -> Iterator[Finding]:
+    """One warning per channel whose MQLs cost far more so far than planned for those months
+    (:data:`~planner.checks.thresholds.COST_PER_MQL_ALARM` times)."""
+    currency = facts.channel_costs.currency
+    for name, planned, actual in facts.channel_costs.per_channel():
+        if currency is not None and planned > 0 and actual >= COST_PER_MQL_ALARM * planned:
+            yield Finding(
+                Severity.WARNING,
+                "cost_per_mql_over_plan",
+                f"MQLs from {name!r} have cost {currency.format(actual)} each so far, "
+                f"{actual / planned:.1f}x the {currency.format(planned)} planned. Find out "
+                "why, or move budget to channels that bring MQLs for less.",
+                field="spend",
+            )

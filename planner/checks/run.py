@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from planner.changes import Action, ChangeSet, Entity
 from planner.checks import initiative_rules, plan_rules
 from planner.checks.findings import Finding
-from planner.domain import STAGE_RATES
+from planner.domain import STAGE_RATES, Metric
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -44,6 +44,7 @@ def judge(inputs: CheckInputs) -> list[Finding]:
         *plan_rules.strike_zone_findings(inputs.plan),
         *plan_rules.handoff_findings(inputs.plan),
         *plan_rules.actuals_after_close_findings(inputs.plan),
+        *plan_rules.channel_cost_findings(inputs.plan),
         *initiative_rules.judge(inputs.initiatives),
     ]
     return sorted(
@@ -78,6 +79,12 @@ _BY_INITIATIVE = (Entity.INITIATIVES, Entity.ROLES, Entity.VALUES)
 # The fields of an initiative that the strike zone sums or counts by.
 _LIVE_FIELDS = frozenset({"budget", "revenue_target", "status"})
 _RATE_FIELDS = frozenset(STAGE_RATES)
+# The monthly values a channel's cost per MQL is worked out from.
+_COST_COLUMNS = frozenset(
+    metric.planned_column if planned else metric.actual_column
+    for metric in (Metric.SPEND, Metric.MQL)
+    for planned in (True, False)
+)
 
 
 class InputsInStep:
@@ -93,6 +100,8 @@ class InputsInStep:
         self._planned: set[int] = set()  # ... whose planned sums to read again
         self._context = self._stage = self._handoff = self._after_close = False
         self._live = self._aims = self._segments = False  # the strike zone's parts
+        self._costs = False  # the channels' costs per MQL, all read again
+        self._cost_ids: set[int] = set()  # ... the sums of these initiatives read again
 
     def heard(self, changes: ChangeSet) -> None:
         """Note what ``changes`` (committed to the plan) can have moved."""
@@ -103,6 +112,8 @@ class InputsInStep:
             elif entity is Entity.VALUES:
                 self._planned |= change.ids
                 self._handoff = True
+                if not change.fields or change.fields & _COST_COLUMNS:
+                    self._cost_ids |= change.ids
                 closed = self._analysis.closed_through
                 self._after_close |= not change.months or max(change.months) > closed
             elif entity is Entity.ROLES:
@@ -110,6 +121,9 @@ class InputsInStep:
             elif entity is Entity.INITIATIVES:
                 self._rows |= change.ids
                 self._after_close = True  # its name is in the finding; its values go with it
+                # Its values count for its channel: they come, go, or move with it.
+                self._costs |= change.action is not Action.UPDATED or not change.fields
+                self._costs |= "channel_id" in change.fields
                 if change.action is not Action.UPDATED:  # values come and go with it
                     self._planned |= change.ids
                     self._handoff = self._live = self._aims = True
@@ -125,6 +139,7 @@ class InputsInStep:
                 self._live = self._aims = self._segments = True
             elif entity is Entity.SETTINGS:
                 self._context = self._stage = self._handoff = self._after_close = True
+                self._costs = True
             elif entity is Entity.ASSUMPTIONS:
                 self._context = True
             elif entity is Entity.HANDOFF:
@@ -133,8 +148,10 @@ class InputsInStep:
                 # A channel's rates are its initiatives' unless they override them.
                 if not change.ids or change.action is not Action.UPDATED:
                     self._inputs = None
-                elif change.fields & _RATE_FIELDS:
-                    self._rows |= self._initiatives_of("initiatives", "channel_id", change.ids)
+                else:
+                    self._costs |= "name" in change.fields  # the finding names it
+                    if change.fields & _RATE_FIELDS:
+                        self._rows |= self._initiatives_of("initiatives", "channel_id", change.ids)
             # Import mappings are not checked.
 
     def gather(self) -> CheckInputs:
@@ -150,12 +167,20 @@ class InputsInStep:
                 zone = plan_rules.read_zone(plan, zone, segments=self._segments, aims=self._aims)
             # A month closes as the clock moves on, edits or none.
             after_close = self._after_close or facts.after_close.closed != analysis.closed_through
-            if self._stage or zone is not facts.zone or self._handoff or after_close:
+            # As a month closes, the months to date run further too.
+            costs = facts.channel_costs
+            if self._costs or self._cost_ids or costs.through != analysis.actuals_through():
+                costs = plan_rules.read_channel_costs(
+                    analysis, None if self._costs else costs, self._cost_ids
+                )
+            changed = self._stage or zone is not facts.zone or self._handoff or after_close
+            if changed or costs is not facts.channel_costs:
                 facts = plan_rules.PlanFacts(
                     plan_rules.read_stage(plan) if self._stage else facts.stage,
                     zone,
                     plan_rules.read_handoff(analysis) if self._handoff else facts.handoff,
                     plan_rules.read_after_close(analysis) if after_close else facts.after_close,
+                    costs,
                 )
             if self._context:
                 initiatives = replace(initiatives, context=initiative_rules.read_context(plan))
@@ -171,9 +196,9 @@ class InputsInStep:
                 )
             inputs = CheckInputs(facts, initiatives)
         self._inputs = inputs
-        self._rows, self._planned = set(), set()
+        self._rows, self._planned, self._cost_ids = set(), set(), set()
         self._context = self._stage = self._handoff = self._after_close = False
-        self._live = self._aims = self._segments = False
+        self._live = self._aims = self._segments = self._costs = False
         return inputs
 
     def _initiatives_of(self, table: str, column: str, ids: frozenset[int]) -> set[int]:
