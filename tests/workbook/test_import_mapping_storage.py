@@ -124,11 +124,14 @@ def test_a_plan_of_the_previous_format_is_upgraded_keeping_every_value(tmp_path:
     # The tables of later formats (plan versions) are there, empty.
     for added in set(after) - set(before) - {"channels"}:
         assert after.pop(added) == [], added
-    # Settings of later formats are there, not chosen yet (m006: what a move does to values).
-    assert [row[8:] for row in after["plan_settings"]] == [(None,)]
+    # Settings of later formats are there, not chosen yet (m006: what a move does to values;
+    # m007: the gross margin).
+    assert [row[8:] for row in after["plan_settings"]] == [(None, None)]
     after["plan_settings"] = [row[:8] for row in after["plan_settings"]]
     key_of = {row[0]: row[2] for row in after.pop("channels")}
-    after["initiatives"] = [(*row[:3], key_of[row[3]], *row[4:]) for row in after["initiatives"]]
+    # No initiative overrides a conversion rate yet (m007: its five rates, last).
+    assert {row[-5:] for row in after["initiatives"]} == {(None,) * 5}
+    after["initiatives"] = [(*row[:3], key_of[row[3]], *row[4:-5]) for row in after["initiatives"]]
     assert after == before
     with Plan.open(path, read_only=True) as again:
         assert again.upgraded_from is None
