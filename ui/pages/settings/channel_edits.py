@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from planner import Channel, Plan
 from ui.commands import AddRecord, DeleteRecords, Edit, PlanCommand, set_field
 from ui.pages.initiatives.edits import short, unique_name
+from ui.rate_edits import SetRate
 
 NEW_CHANNEL = "New channel"
 
@@ -63,4 +64,16 @@ def delete_channel(plan: Plan, channel: Channel) -> PlanCommand:
         [channel.id],
         name=channel.name,
         plural="channels",
+    )
+
+
+def set_channel_rate(plan: Plan, channel: Channel, rate: str, typed: str) -> PlanCommand:
+    """Override the channel's ``rate`` with ``typed`` (a percentage; blank: the plan's
+    again); undo puts back the channel's rate as it was."""
+    return SetRate(
+        rate,
+        typed,
+        f"channel {short(channel.name)}",
+        read=lambda: plan.channels.rates(channel.id),
+        write=lambda **rates: plan.channels.set_rates(channel.id, **rates),
     )

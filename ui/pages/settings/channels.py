@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import Channel
+from planner import Channel, FunnelAssumptions
+from planner.assumptions import MQL_TO_SQL_BY_SOURCE
+from planner.domain import NO_OVERRIDES, STAGE_RATES, RateOverrides
+from planner.rate_words import RATE_TITLES, percent_text
+from planner.analysis.rates import read_rates
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.pages.settings import channel_edits as edits
@@ -31,6 +35,9 @@ from ui.plain_text import plain_tooltip
 from ui.tables.rows_model import Column, EditHandler, Index, RowsModel
 
 NAME = "name"
+# The rate columns' titles, short to leave the channel's name room (the header's tooltip
+# has the whole title).
+_SHORT_TITLES = ("Lead → MQL", "MQL → SAL", "SAL → SQL", "SQL → opp.", "Opp. → won")
 # The list shows every channel up to this many rows, then scrolls.
 _MOST_ROWS_SHOWN = 16
 
@@ -43,15 +50,75 @@ class ChannelRow:
     name: str
     retired: bool
     initiatives: int  # how many initiatives are in it
+    rates: RateOverrides = NO_OVERRIDES  # its own stage rates (None: the plan's)
+    plan: FunnelAssumptions | None = None  # the plan's rates, shown where it has none
+
+    def rate(self, name: str) -> float | None:
+        """The channel's own ``name`` rate, ``None`` when the plan's applies."""
+        return getattr(self.rates, name)
+
+    def rate_in_use(self, name: str) -> float | None:
+        own = self.rate(name)
+        return own if own is not None or self.plan is None else getattr(self.plan, name)
 
     @property
     def channel(self) -> Channel:
         return Channel(self.id, self.name, self.retired)
 
 
-def channel_rows(channels: Sequence[Channel], usage: Mapping[int, int]) -> list[ChannelRow]:
-    """The list's rows, in the plan's order, each with its count of initiatives."""
-    return [ChannelRow(c.id, c.name, c.retired, usage.get(c.id, 0)) for c in channels]
+def channel_rows(
+    channels: Sequence[Channel],
+    usage: Mapping[int, int],
+    rates: Mapping[int, RateOverrides] | None = None,
+    plan: FunnelAssumptions | None = None,
+) -> list[ChannelRow]:
+    """The list's rows, in the plan's order, each with its count of initiatives, its own
+    rates (``rates`` by channel id: those that have any) and the plan's."""
+    own = rates or {}
+    return [
+        ChannelRow(c.id, c.name, c.retired, usage.get(c.id, 0), own.get(c.id, NO_OVERRIDES), plan)
+        for c in channels
+    ]
+
+
+# The MQL-to-SQL medians by lead source, for the two rates MQL to SQL spans.
+_BY_SOURCE = "MQL → SQL by lead source (MQL → SAL × SAL → SQL), published medians: " + ", ".join(
+    f"{source.lower()} {percent_text(rate)}" for source, rate in MQL_TO_SQL_BY_SOURCE.items()
+)
+_RATE_HEADER_TIPS = {
+    name: f"{title} rate of the channel's initiatives (unless an initiative has its own). "
+    "Grey: the plan's, as no rate is typed; type one to override it, clear it to use the "
+    "plan's again." + (f"\n{_BY_SOURCE}" if name in ("mql_to_sal", "sal_to_sql") else "")
+    for name, title in RATE_TITLES.items()
+}
+
+
+def _rate_tip(name: str) -> Callable[[ChannelRow], str]:
+    def tip(row: ChannelRow) -> str:
+        title = RATE_TITLES[name]
+        plan = "" if row.plan is None else percent_text(getattr(row.plan, name))
+        own = row.rate(name)
+        if own is None:
+            return f"{title} for {row.name}: the plan's {plan}. Type a rate to override it."
+        return (
+            f"{title} for {row.name}: {percent_text(own)}, its own (the plan's: {plan}). "
+            "Clear it to use the plan's."
+        )
+
+    return tip
+
+
+def _rate_column(name: str) -> Column[ChannelRow]:
+    return Column(
+        name,
+        _SHORT_TITLES[STAGE_RATES.index(name)],
+        show=lambda r: percent_text(r.rate_in_use(name)),
+        edit=lambda r: percent_text(r.rate(name)),
+        sort=lambda r: r.rate_in_use(name) or 0.0,
+        tip=_rate_tip(name),
+        numeric=True,
+        header_tip=_RATE_HEADER_TIPS[name],
+    )
 
 
 def _status_tip(row: ChannelRow) -> str:
@@ -78,22 +145,23 @@ def channel_columns() -> list[Column[ChannelRow]]:
             tip=_status_tip,
             header_tip="A retired channel stays on its initiatives but is not offered for new ones",
         ),
+        *(_rate_column(name) for name in STAGE_RATES),
     ]
 
 
 class ChannelsModel(RowsModel[ChannelRow]):
-    """The rows of :func:`channel_rows`; a retired channel's row is drawn muted."""
+    """The rows of :func:`channel_rows`; a retired channel's row is drawn muted, and so is
+    a rate the channel takes from the plan (a placeholder, not a value of its own)."""
 
     def __init__(self, on_edit: EditHandler | None = None, parent: Any = None) -> None:
         super().__init__(channel_columns(), on_edit, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and self.row(index.row()).retired
-        ):
-            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row(index.row())
+            key = self.columns[index.column()].key
+            if row.retired or (key in STAGE_RATES and row.rate(key) is None):
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return super().data(index, role)
 
 
@@ -104,7 +172,7 @@ class ChannelsSection(QWidget):
         super().__init__(parent)
         self.document = document
         editable = not document.read_only
-        self.model = ChannelsModel(self._rename if editable else None, self)
+        self.model = ChannelsModel(self._edit if editable else None, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Channels")
@@ -124,9 +192,11 @@ class ChannelsSection(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((1, "Initiatives"), (2, "Retired")):
+        samples = [(1, "Initiatives", 36), (2, "Retired", 36)]
+        samples += [(3 + n, title, 16) for n, title in enumerate(_SHORT_TITLES)]
+        for column, sample, room in samples:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            width = header.fontMetrics().horizontalAdvance(sample) + 36
+            width = header.fontMetrics().horizontalAdvance(sample) + room
             self.table.setColumnWidth(column, width)
 
         self.add_action = self._action(
@@ -209,7 +279,10 @@ class ChannelsSection(QWidget):
         """Show the plan's channels; the selected one stays selected."""
         plan = self.document.plan
         chosen = self.current()
-        self.model.set_rows(channel_rows(plan.channels.list(), plan.channels.usage()))
+        rates = read_rates(plan)
+        self.model.set_rows(
+            channel_rows(plan.channels.list(), plan.channels.usage(), rates.channels, rates.plan)
+        )
         if chosen is not None:
             self.select(chosen.id)
         shown = min(max(self.model.rowCount(), 3), _MOST_ROWS_SHOWN)
@@ -300,6 +373,24 @@ class ChannelsSection(QWidget):
             return False
         return self.document.run(edits.delete_channel(self.document.plan, current.channel))
 
-    def _rename(self, row: ChannelRow, key: str, value: object) -> bool:
-        assert key == NAME
-        return self.document.run(edits.rename_channel(self.document.plan, row.channel, str(value)))
+    def _edit(self, row: ChannelRow, key: str, value: object) -> bool:
+        plan = self.document.plan
+        if key == NAME:
+            return self.document.run(edits.rename_channel(plan, row.channel, str(value)))
+        return self.document.run(edits.set_channel_rate(plan, row.channel, key, str(value)))
+
+    def reveal_rate(self, channel_id: int, rate: str) -> bool:
+        """Select the channel's ``rate`` cell (a finding about the channel jumps there)."""
+        row = self.model.position(channel_id)
+        column = next((n for n, c in enumerate(self.model.columns) if c.key == rate), 0)
+        if row is None:
+            return False
+        index = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True

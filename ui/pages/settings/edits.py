@@ -27,6 +27,7 @@ FIELDS: dict[str, tuple[Section, str]] = {
     "first_month": (Section.PLAN, "change first month of the horizon"),
     "months": (Section.PLAN, "change length of the horizon"),
     "stage": (Section.PLAN, "change business stage"),
+    "gross_margin": (Section.PLAN, "change gross margin"),
     "lead_to_mql": (Section.FUNNEL, "change lead→MQL rate"),
     "mql_to_sal": (Section.FUNNEL, "change MQL→SAL rate"),
     "sal_to_sql": (Section.FUNNEL, "change SAL→SQL rate"),
@@ -54,6 +55,7 @@ def current_values(plan: Plan) -> dict[str, Any]:
         "first_month": settings.horizon.first,
         "months": settings.horizon.count,
         "stage": settings.stage.value,
+        "gross_margin": settings.gross_margin,
     }
     for record in (funnel, handoff):
         values.update({name: getattr(record, name) for name in type(record).__slots__})

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import Currency
+from planner.rate_words import percent_text, typed_percent
 from ui.widgets.delegates import plain_amount, typed_amount
 
 
@@ -213,6 +214,30 @@ class NumberField(Field):
 def percent_field(name: str, label: str) -> NumberField:
     """A rate (a fraction for the core) shown as 0-100 % with one decimal."""
     return NumberField(name, label, high=100, suffix=" %", decimals=1, scale=100)
+
+
+class OptionalPercentField(Field):
+    """A rate that may be left blank (not stated), typed as a percentage ("70" or "70%");
+    the core checks what was typed and refuses, naming the field, what is not a rate."""
+
+    def __init__(self, name: str, label: str, blank: str) -> None:
+        super().__init__(name, QLineEdit(), label)
+        self.edit: QLineEdit = self.widget  # type: ignore[assignment]
+        self.edit.setPlaceholderText(blank)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.editingFinished.connect(self.finished)
+
+    def value(self) -> str | None:
+        return typed_percent(self.edit.text())
+
+    def unchanged(self, current: Any) -> bool:
+        typed = self.value()
+        if typed is None or current is None:
+            return typed is None and current is None
+        return typed.replace(" ", "") == percent_text(current)
+
+    def _show(self, value: Any) -> None:
+        self.edit.setText(percent_text(value))
 
 
 class MoneyField(Field):

@@ -6,7 +6,8 @@ All sections share one QFormLayout, so their labels line up in one column.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ui.plain_text import plain_label
@@ -81,3 +82,38 @@ def add_row(form: QFormLayout, label: str, field: QWidget, *extras: QWidget) -> 
         line.addWidget(extra, 1)
     form.addRow(caption, line)
     return caption
+
+
+class _Note(QLabel):
+    """A wrapped label whose preferred height is that of its lines at the width it has:
+    a form sizes its rows by that, not by the lines at some narrower width."""
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), FIELD_WIDTH)
+        return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+
+def note(text: str = "", *, small: bool = False) -> QLabel:
+    """A muted note for :func:`note_row` (``small``: a cited source, a little smaller)."""
+    label = _Note()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setEnabled(False)  # the palette's muted text
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if small:
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        label.setFont(font)
+    return label
+
+
+def note_row(form: QFormLayout, note: QLabel) -> None:
+    """A wrapped note (made by :func:`note`) under the field above it, in the fields'
+    column."""
+    form.addRow("", note)

@@ -8,7 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Currency, Entity, Horizon
-from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETURN_RATIO
+from planner.assumptions import (
+    MAX_FOLLOWUP_HOURS,
+    MAX_MQLS_PER_MONTH,
+    MAX_RETURN_RATIO,
+    SOURCES,
+)
+from planner.rate_words import RATE_TITLES
 from ui.document import PlanDocument
 from ui.page import Page
 from ui.pages.catalogue import SETTINGS
@@ -22,14 +28,15 @@ from ui.pages.settings.fields import (
     MoneyField,
     MonthField,
     NumberField,
+    OptionalPercentField,
     ParagraphField,
     TextField,
     percent_field,
 )
-from ui.pages.settings.figures import funnel_summary
-from ui.pages.settings.form import FormColumn, add_row, compact, muted
+from ui.pages.settings.figures import funnel_summary, mql_to_sql_by_source
+from ui.pages.settings.form import FormColumn, add_row, compact, muted, note, note_row
 from ui.pages.settings.vocabulary import CURRENCY_CODES, MONTH_NAMES, STAGE_TITLES
-from ui.plain_text import plain_label
+from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.page_header import PageHeader
 
 _SUBTITLE = (
@@ -47,6 +54,11 @@ _HANDOFF_NOTE = (
 _CHANNELS_NOTE = (
     "Filters and charts list channels in this order. Rename one in place; retire one you no "
     "longer use: its initiatives keep it, new ones are not offered it."
+)
+_MARGIN_TIP = (
+    "Gross margin, as a percentage of revenue: the returns use it for payback in months "
+    "(spend recovered from the margin on revenue won). Blank: not stated, and payback shows "
+    f"\u2014.\n{SOURCES['gross_margin']}"
 )
 _FORM_ENTITIES = (Entity.SETTINGS, Entity.ASSUMPTIONS, Entity.HANDOFF)
 # Findings name these instead of a field of the form.
@@ -75,6 +87,7 @@ class SettingsPage(Page):
         self.horizon_span = muted()
         self.deal_currency = muted()
         self.funnel_summary = muted()
+        self.by_source = note()
 
         column = FormColumn()
         self._plan_section(column)
@@ -130,15 +143,15 @@ class SettingsPage(Page):
 
     def _funnel_section(self, column: FormColumn) -> None:
         form = column.section("Funnel assumptions", _FUNNEL_NOTE)
-        rates = (
-            ("lead_to_mql", "Lead → MQL"),
-            ("mql_to_sal", "MQL → SAL"),
-            ("sal_to_sql", "SAL → SQL"),
-            ("sql_to_opportunity", "SQL → opportunity"),
-            ("opportunity_to_won", "Opportunity → won"),
-        )
-        for name, label in rates:
-            add_row(form, label, compact(self._add(percent_field(name, f"{label} rate")).widget))
+        for name, title in RATE_TITLES.items():
+            field = self._add(percent_field(name, f"{title} rate"))
+            source = SOURCES[name]
+            field.widget.setToolTip(plain_tooltip(f"Source: {source}"))
+            caption = add_row(form, title, compact(field.widget))
+            caption.setToolTip(plain_tooltip(f"Source: {source}"))
+            note_row(form, note(source, small=True))
+            if name == "sal_to_sql":
+                note_row(form, self.by_source)
         form.addRow("", self.funnel_summary)
         deal = self._add(MoneyField("average_deal_size", "Average deal size", self._currency))
         add_row(form, "Average &deal size", compact(deal.widget), self.deal_currency)
@@ -153,6 +166,14 @@ class SettingsPage(Page):
             compact(ratio.widget),
             muted("Revenue target per unit of budget; the checks warn below it."),
         )
+        margin = self._add(OptionalPercentField("gross_margin", "Gross margin", "not stated"))
+        margin.widget.setToolTip(plain_tooltip(_MARGIN_TIP))
+        add_row(
+            form,
+            "&Gross margin",
+            compact(margin.widget),
+            muted("For payback in months; leave blank when not stated."),
+        ).setToolTip(plain_tooltip(_MARGIN_TIP))
 
     def _handoff_section(self, column: FormColumn) -> None:
         form = column.section("Hand-off agreement", _HANDOFF_NOTE)
@@ -186,7 +207,9 @@ class SettingsPage(Page):
             field.load(values[name])
         self.horizon_span.setText(Horizon(values["first_month"], values["months"]).describe())
         self.deal_currency.setText(values["currency"])
-        self.funnel_summary.setText(funnel_summary(self.plan.funnel.get()))
+        funnel = self.plan.funnel.get()
+        self.funnel_summary.setText(funnel_summary(funnel))
+        self.by_source.setText(mql_to_sql_by_source(funnel))
         read_only = self.document.read_only
         for field in self.fields.values():
             field.widget.setEnabled(not read_only)
