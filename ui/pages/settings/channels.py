@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner import Channel, FunnelAssumptions
+from planner.analysis.rates import read_rates
 from planner.assumptions import MQL_TO_SQL_BY_SOURCE
 from planner.domain import NO_OVERRIDES, STAGE_RATES, RateOverrides
 from planner.rate_words import RATE_TITLES, percent_text
-from planner.analysis.rates import read_rates
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.pages.settings import channel_edits as edits

@@ -5,8 +5,7 @@ All sections share one QFormLayout, so their labels line up in one column.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
