@@ -195,8 +195,10 @@ class SettingsPage(Page):
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Show the plan's values in every field (no edit is announced while loading), and
-        its channels."""
-        if changes is None or changes.touches(Entity.CHANNELS, Entity.INITIATIVES):
+        its channels (with the plan's rates where a channel has none of its own)."""
+        if changes is None or changes.touches(
+            Entity.CHANNELS, Entity.INITIATIVES, Entity.ASSUMPTIONS
+        ):
             self.channels.refresh()
         if changes is None or changes.touches(*_FORM_ENTITIES):
             self._load_form()
