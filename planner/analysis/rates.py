@@ -81,6 +81,16 @@ class Rates:
             return RateLevel.CHANNEL
         return RateLevel.PLAN
 
+    def inherited(self, initiative_id: int, rate: str) -> tuple[float, RateLevel]:
+        """The initiative's ``rate`` were it not its own: its channel's, else the plan's,
+        and which of them (what an override of the initiative's would replace)."""
+        channel = self.channel_of.get(initiative_id)
+        overrides = NO_OVERRIDES if channel is None else self.channels.get(channel, NO_OVERRIDES)
+        own = getattr(overrides, rate)
+        if own is not None:
+            return own, RateLevel.CHANNEL
+        return getattr(self.plan, rate), RateLevel.PLAN
+
     def with_plan(self, assumptions: FunnelAssumptions) -> Rates:
         """These rates with other plan-wide assumptions (a what-if: nothing is written);
         the overrides still win over them."""
@@ -100,4 +110,16 @@ def read_rates(plan: Plan) -> Rates:
         {row[0]: RateOverrides(*row[1:]) for row in plan.query(_OVERRIDDEN.format("channels"))},
         {row[0]: RateOverrides(*row[1:]) for row in plan.query(_OVERRIDDEN.format("initiatives"))},
         dict(plan.query("SELECT id, channel_id FROM initiatives")),
+    )
+
+
+def read_initiative_rates(plan: Plan, initiative_id: int) -> Rates:
+    """The rates of one initiative as :func:`read_rates` reads them for all (its own
+    overrides, its channel's, the plan's), read in a few small queries."""
+    channel = plan.initiatives.get(initiative_id).channel_id
+    return Rates(
+        plan.funnel.get(),
+        {channel: plan.channels.rates(channel)},
+        {initiative_id: plan.initiatives.rates(initiative_id)},
+        {initiative_id: channel},
     )

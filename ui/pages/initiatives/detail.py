@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
 
 from planner import Assignment, Person, Role, Segment, Tier
 from planner import months as month_math
+from planner.analysis.rates import Rates
+from planner.domain import STAGE_RATES
 from ui.plain_text import plain_label, plain_tooltip
 
 from .columns import STATUS_TITLES
+from .rates_box import HINT as RATES_HINT
+from .rates_box import RatesBox
 from .rows import TIER_ORDER, InitiativeRow
 from .story_edit import StoryEdit
 
@@ -73,6 +77,7 @@ class InitiativeDetail(QWidget):
 
     story_committed = Signal(int, str, str)  # initiative id, story field, new text
     segments_chosen = Signal(int, object)  # initiative id, tuple of segment ids
+    rate_committed = Signal(int, str, str)  # initiative id, stage rate, the text typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,13 +154,19 @@ class InitiativeDetail(QWidget):
         people.addWidget(self.people, 1)
         people.addWidget(_hint("Roles are edited on the People & roles page."))
 
+        self.rates = RatesBox(_heading("Conversion rates"), _hint(RATES_HINT))
+        self.rates.setObjectName("rates")
+        self.rates.committed.connect(self._rate_committed)
+
         body = QHBoxLayout()
         body.setSpacing(16)
         for box in (segments_box, people_box):
             box.setMaximumWidth(320)  # on a wide screen the story takes the room
+        self.rates.setMaximumWidth(320)
         body.addLayout(story, 4)
         body.addWidget(segments_box, 3)
         body.addWidget(people_box, 3)
+        body.addWidget(self.rates)  # as wide as its fields ask, the rest for the others
 
         # No scroll area: wrapped labels make one size its content for their preferred
         # height, not the pane's; the splitter keeps the pane above its minimum instead.
@@ -199,8 +210,11 @@ class InitiativeDetail(QWidget):
         people: Mapping[int, Person],
         assignments: Sequence[Assignment],
         money: Callable[[int], str],
+        rates: Rates | None = None,
     ) -> None:
-        """Show ``row`` with all the plan's ``segments`` to choose from and its roles."""
+        """Show ``row`` with all the plan's ``segments`` to choose from, its roles and its
+        conversion rates (``rates``: as read for it, see
+        :func:`~planner.analysis.rates.read_initiative_rates`)."""
         if row.id != self.initiative_id:
             self.commit_pending()  # words typed for the previous one are not lost
         switching = row.id != self.initiative_id
@@ -211,12 +225,15 @@ class InitiativeDetail(QWidget):
             editor.load(getattr(row, field), keep_typing=not switching)
         self._show_segments(segments, set(row.segment_ids))
         self._show_people(people, assignments)
+        if rates is not None:
+            self.rates.show_rates(rates, row.id)
         self.stack.setCurrentWidget(self.content)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         for editor in self.story.values():
             editor.setReadOnly(read_only)
+        self.rates.set_read_only(read_only)
         self._segment_key = ()  # rebuild the list with the right flags next time
 
     def commit_pending(self) -> None:
@@ -228,6 +245,8 @@ class InitiativeDetail(QWidget):
         """The control where ``field`` is edited or shown, if the pane has one."""
         if self.initiative_id is None:
             return None
+        if field in STAGE_RATES:
+            return self.rates.fields[field]
         return self.story.get(field) or {"segments": self.segments, "roles": self.people}.get(field)
 
     def focus_field(self, field: str) -> bool:
@@ -315,6 +334,10 @@ class InitiativeDetail(QWidget):
     def _story_committed(self, field: str, text: str) -> None:
         if self.initiative_id is not None:
             self.story_committed.emit(self.initiative_id, field, text)
+
+    def _rate_committed(self, rate: str, text: str) -> None:
+        if self.initiative_id is not None:
+            self.rate_committed.emit(self.initiative_id, rate, text)
 
     def _segment_toggled(self, item: QListWidgetItem) -> None:
         if self._loading or self.initiative_id is None or item.data(_SEGMENT_ID) is None:

@@ -12,6 +12,7 @@ from typing import Any
 from planner import Plan, Status
 from planner.services.initiatives import InitiativeSnapshot
 from ui.commands import AddRecord, DeleteRecords, Overwrite, PlanCommand, set_field
+from ui.rate_edits import SetRate
 
 NEW_NAME = "New initiative"
 
@@ -63,6 +64,19 @@ def set_segments(plan: Plan, initiative_id: int, segment_ids: Iterable[int]) -> 
         lambda: plan.initiatives.set_segments(initiative_id, wanted),
         read=lambda: plan.initiatives.get(initiative_id).segment_ids,
         restore=lambda old: plan.initiatives.set_segments(initiative_id, old),
+    )
+
+
+def set_rate(plan: Plan, initiative_id: int, rate: str, typed: str) -> PlanCommand:
+    """Override the initiative's ``rate`` with ``typed`` (a percentage; blank: its
+    channel's or the plan's again); undo puts back its own rate as it was."""
+    name = plan.initiatives.get(initiative_id).name
+    return SetRate(
+        rate,
+        typed,
+        short(name),
+        read=lambda: plan.initiatives.rates(initiative_id),
+        write=lambda **rates: plan.initiatives.set_rates(initiative_id, **rates),
     )
 
 

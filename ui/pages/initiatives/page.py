@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Channel, Entity, Person, PlanError, Segment
+from planner.analysis.rates import Rates, read_initiative_rates
 from planner.checks import Finding
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
@@ -34,6 +35,15 @@ from .table import InitiativesTable
 from .vs_baseline import BaselineColumn
 from .what_if import WhatIfMenu
 
+# What the table's rows show (the plan's rates reach only the detail pane).
+_ROW_ENTITIES = (
+    Entity.SETTINGS,
+    Entity.PEOPLE,
+    Entity.SEGMENTS,
+    Entity.CHANNELS,
+    Entity.INITIATIVES,
+    Entity.ROLES,
+)
 # Findings about these are fixed in the table's owner column.
 _FIELD_COLUMNS = {"roles": cols.OWNER}
 
@@ -43,14 +53,8 @@ class InitiativesPage(Page):
 
     title = INITIATIVES.title
     icon_name = INITIATIVES.icon_name
-    depends_on = (
-        Entity.SETTINGS,
-        Entity.PEOPLE,
-        Entity.SEGMENTS,
-        Entity.CHANNELS,
-        Entity.INITIATIVES,
-        Entity.ROLES,
-    )
+    # The plan's rates: the detail pane shows those an initiative takes.
+    depends_on = (*_ROW_ENTITIES, Entity.ASSUMPTIONS)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
@@ -139,6 +143,7 @@ class InitiativesPage(Page):
         self.table.activated.connect(self._open_elsewhere)
         self.detail.story_committed.connect(self._commit_story)
         self.detail.segments_chosen.connect(self._choose_segments)
+        self.detail.rate_committed.connect(self._set_rate)
         self._update_actions()
 
     # -- building --------------------------------------------------------------------------
@@ -181,6 +186,9 @@ class InitiativesPage(Page):
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Reload from the core: only the initiatives a change names, or everything."""
+        if changes is not None and not changes.touches(*_ROW_ENTITIES):
+            self._show_detail()  # the plan's rates: only the pane shows them
+            return
         stale = rows_to_reload(changes)
         if stale is None:
             self._reload_all(changes)
@@ -258,7 +266,14 @@ class InitiativesPage(Page):
             self._people,
             self.plan.roles.for_initiative(ids[0]),
             lambda minor: self.plan.currency.format(minor, cents=False),
+            self._rates_of(ids[0]),
         )
+
+    def _rates_of(self, initiative_id: int) -> Rates | None:
+        try:
+            return read_initiative_rates(self.plan, initiative_id)
+        except PlanError:  # deleted, and the rows not yet told
+            return None
 
     def _show_count(self) -> None:
         self.filters.show_count(self.proxy.rowCount(), self.model.rowCount())
@@ -420,6 +435,10 @@ class InitiativesPage(Page):
     def _choose_segments(self, initiative_id: int, segment_ids: tuple[int, ...]) -> None:
         if not self.run_command(lambda: edits.set_segments(self.plan, initiative_id, segment_ids)):
             self._show_detail()  # untick what the plan refused
+
+    def _set_rate(self, initiative_id: int, rate: str, typed: str) -> None:
+        if not self.run_command(lambda: edits.set_rate(self.plan, initiative_id, rate, typed)):
+            self._show_detail()  # what the plan holds, again
 
     # -- reactions -------------------------------------------------------------------------
 
