@@ -74,8 +74,9 @@ EDITS: dict[str, Callable[[Plan], object]] = {
     "a channel's rates": lambda p: p.channels.set_rates(
         p.initiatives.get(named(p, CONFERENCE)).channel_id, mql_to_sal=0.01
     ),
+    # A rate its first short stage (its opportunities) hangs on: the finding's numbers move.
     "an initiative's rates": lambda p: p.initiatives.set_rates(
-        named(p, CONFERENCE), mql_to_sal=0.01
+        named(p, CONFERENCE), opportunity_to_won=0.01
     ),
 }
 

@@ -49,6 +49,7 @@ _FIELD_PAGES: dict[str, PageEntry] = {
     "roles": PEOPLE,
     "values": TARGETS,
     **{metric.value: TARGETS for metric in Metric},
+    **{metric.planned_column: TARGETS for metric in Metric},
     "handoff": SETTINGS,
     "mqls_per_month": SETTINGS,
     "tier": STRIKE_ZONE,
@@ -74,6 +75,7 @@ class PlanView(QWidget):
         self.findings_panel = FindingsPanel()
         self.findings_panel.setMinimumWidth(240)
         self.findings_panel.reveal_requested.connect(self.reveal)
+        self.findings_panel.channel_reveal_requested.connect(self.reveal_channel)
         self.watcher = FindingsWatcher(document, self)
         self.watcher.updated.connect(self._show_findings)
 
@@ -179,6 +181,14 @@ class PlanView(QWidget):
                 return True
         self.show_page(shown)
         return False
+
+    def reveal_channel(self, channel_id: int, field: str | None) -> bool:
+        """Show a channel's ``field`` (one of its rates) in the settings page's channels."""
+        from ui.pages.settings.page import SettingsPage  # loaded by show_page
+
+        page = self.show_page(SETTINGS)
+        assert isinstance(page, SettingsPage)
+        return page.reveal_channel(channel_id, field)
 
     # -- fitting a narrow window -----------------------------------------------------------
 

@@ -24,7 +24,9 @@ class Finding:
 
     ``rule`` is a stable code (``"no_owner"``); ``message`` says what is wrong and what to do;
     ``initiative_id``/``initiative`` name the initiative it concerns (``None`` for findings
-    about the plan as a whole); ``field`` is the field that fixes it, for the app to jump to.
+    about the plan as a whole); ``field`` is the field that fixes it, for the app to jump to
+    (a metric's planned column, ``"mql_plan"``, is its planned cell); ``channel_id`` names
+    the channel a finding about one channel concerns (its ``field`` is then the channel's).
     """
 
     severity: Severity
@@ -33,6 +35,7 @@ class Finding:
     initiative_id: int | None = None
     initiative: str | None = None
     field: str | None = None
+    channel_id: int | None = None
 
 
 def finding_title(finding: Finding) -> str:

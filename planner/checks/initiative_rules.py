@@ -8,6 +8,7 @@ run by :func:`judge` on those facts alone.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
@@ -220,21 +221,66 @@ def dates_outside_plan(f: Facts, c: Context) -> Iterator[Finding]:
         )
 
 
+# The checks judge every initiative again after each edit, nearly all unchanged: their needs
+# are remembered (a pure function of the revenue and the rates; read, never changed).
+_needs = functools.lru_cache(maxsize=8192)(reverse_funnel)
+
+# The funnel's stages walked down from revenue: the first one planned short of what the
+# target needs is where the plan breaks (each stage below feeds it).
+FUNNEL_WALK: tuple[Metric, ...] = (
+    Metric.DEALS_WON,
+    Metric.OPPORTUNITIES,
+    Metric.SQL,
+    Metric.SAL,
+    Metric.MQL,
+    Metric.LEADS,
+)
+
+
+def stage_words(metric: Metric) -> str:
+    """A stage as a sentence names it: "deals won", "opportunities", "SQLs"."""
+    title = metric.title
+    return title if title[1:2].isupper() else title.lower()
+
+
+def short_stages(planned: Mapping[Metric, int], needed: Mapping[Metric, int]) -> list[Metric]:
+    """The stages of :data:`FUNNEL_WALK` planned (above 0) but short of what is ``needed``,
+    from deals down. A stage not planned at all is not judged: the plan has not got that
+    far (phasing the target fills it)."""
+    return [m for m in FUNNEL_WALK if 0 < planned[m] < needed[m]]
+
+
 def thin_funnel(f: Facts, c: Context) -> Iterator[Finding]:
-    planned_mql = f.planned[Metric.MQL]
-    if f.target == 0 or planned_mql == 0:
+    """The first stage, from deals down, planned short of what the revenue target needs at
+    the initiative's most specific rates; the finding jumps to that stage's planned cell.
+
+    Deals won are revenue won counted in deals: while the revenue planned falls short of
+    the target, :func:`target_not_phased` says so (and phasing the rest fills the deals),
+    so the walk then starts at the opportunities."""
+    if f.target == 0 or not any(f.planned[m] for m in FUNNEL_WALK):
         return
-    needed = reverse_funnel(f.target, f.rates)[Metric.MQL]
-    if planned_mql < needed:
-        yield _finding(
-            f,
-            Severity.WARNING,
-            "thin_funnel",
-            f"{f.name!r} plans {planned_mql:,} MQLs, but its "
-            f"{c.currency.format(f.target, cents=False)} target needs about {needed:,} at "
-            "its conversion rates. Plan more MQLs or lower the target.",
-            "values",
-        )
+    # What the target needs at each stage: the waterfall's one definition.
+    needed = _needs(f.target, f.rates)
+    short = short_stages(f.planned, needed)
+    if 0 < f.planned[Metric.REVENUE_WON] < f.target and short[:1] == [Metric.DEALS_WON]:
+        short = short[1:]
+    if not short:
+        return
+    first = short[0]
+    words = stage_words(first)
+    also = ""
+    if len(short) > 1:
+        rest = [stage_words(m) for m in short[1:]]
+        also = f" ({', '.join(rest[:-1])}{' and ' if len(rest) > 1 else ''}{rest[-1]} too)"
+    yield _finding(
+        f,
+        Severity.WARNING,
+        "thin_funnel",
+        f"{f.name!r} plans {f.planned[first]:,} {words}, but its "
+        f"{c.currency.format(f.target, cents=False)} target needs about {needed[first]:,} at "
+        f"its conversion rates{also}. Plan more {words} in its months, or lower the target.",
+        first.planned_column,
+    )
 
 
 def target_not_phased(f: Facts, c: Context) -> Iterator[Finding]:

@@ -82,9 +82,9 @@ class ChannelCosts:
     sums: Mapping[int, tuple[int | None, ...]]
     currency: Currency | None = None  # the plan's, to word the costs
 
-    def per_channel(self) -> list[tuple[str, int, int]]:
+    def per_channel(self) -> list[tuple[int, str, int, int]]:
         """Each channel with a planned and an actual cost per MQL, in the plan's order: its
-        name, planned and actual cost (the returns' definition,
+        id, name, planned and actual cost (the returns' definition,
         :class:`~planner.analysis.returns.Returns`)."""
         members: dict[int, list[tuple[int | None, ...]]] = {}
         for initiative, sums in self.sums.items():
@@ -96,7 +96,7 @@ class ChannelCosts:
             spend_plan, spend, mql_plan, mql = added(members[channel])
             planned, actual = cost_per(spend_plan, mql_plan), cost_per(spend, mql)
             if planned is not None and actual is not None:
-                costs.append((name, planned, actual))
+                costs.append((channel, name, planned, actual))
         return costs
 
 
@@ -293,13 +293,16 @@ def channel_cost_findings(facts: PlanFacts) -> Iterator[Finding]:
     """One warning per channel whose MQLs cost far more so far than planned for those months
     (:data:`~planner.checks.thresholds.COST_PER_MQL_ALARM` times)."""
     currency = facts.channel_costs.currency
-    for name, planned, actual in facts.channel_costs.per_channel():
+    for channel, name, planned, actual in facts.channel_costs.per_channel():
         if currency is not None and planned > 0 and actual >= COST_PER_MQL_ALARM * planned:
             yield Finding(
                 Severity.WARNING,
                 "cost_per_mql_over_plan",
                 f"MQLs from {name!r} have cost {currency.format(actual)} each so far, "
-                f"{actual / planned:.1f}x the {currency.format(planned)} planned. Find out "
-                "why, or move budget to channels that bring MQLs for less.",
-                field="spend",
+                f"{actual / planned:.1f}x the {currency.format(planned)} planned. If its "
+                "leads turn into MQLs less often than planned, set the channel's own Lead → "
+                "MQL rate, so its initiatives plan the leads it really takes; otherwise move "
+                "budget to channels that bring MQLs for less.",
+                field="lead_to_mql",  # the channel's rate, in the channels table
+                channel_id=channel,
             )

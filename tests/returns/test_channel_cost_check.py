@@ -40,12 +40,21 @@ def cost_findings(plan: Plan) -> list[Finding]:
 
 
 def test_a_channel_paying_twice_the_planned_cost_per_mql_is_warned_about() -> None:
-    (finding,) = cost_findings(plan_with_paid_search("2,000"))
+    plan = plan_with_paid_search("2,000")
+    (finding,) = cost_findings(plan)
 
     assert finding.severity is Severity.WARNING
     assert "'Paid'" in finding.message and "$200.00 each" in finding.message
     assert "2.0x the $100.00 planned" in finding.message
-    assert finding.field == "spend"
+    assert finding.field == "lead_to_mql"  # the rate that turns its leads into MQLs
+    assert finding.channel_id == plan.channels.named("Paid").id
+
+
+def test_the_channel_cost_finding_says_what_to_do() -> None:
+    (finding,) = cost_findings(plan_with_paid_search("2,000"))
+
+    assert "set the channel's own Lead → MQL rate" in finding.message
+    assert "move budget to channels that bring MQLs for less" in finding.message
 
 
 def test_a_channel_a_little_over_plan_is_not_warned_about() -> None:

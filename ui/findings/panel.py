@@ -32,6 +32,7 @@ class FindingsPanel(QWidget):
     """Each finding with its severity icon; activating one asks to reveal what fixes it."""
 
     reveal_requested = Signal(object, object)  # initiative id or None, field or None
+    channel_reveal_requested = Signal(int, object)  # channel id, its field or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,4 +66,7 @@ class FindingsPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         finding: Finding = index.data(FINDING_ROLE)
-        self.reveal_requested.emit(finding.initiative_id, finding.field)
+        if finding.channel_id is not None:
+            self.channel_reveal_requested.emit(finding.channel_id, finding.field)
+        else:
+            self.reveal_requested.emit(finding.initiative_id, finding.field)

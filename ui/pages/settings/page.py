@@ -233,6 +233,13 @@ class SettingsPage(Page):
         target.widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def reveal_channel(self, channel_id: int, field: str | None) -> bool:
+        """Select the channel's ``field`` (a rate; else its name) in the channels table, for a
+        finding about the channel; ``False`` for a channel no longer in the plan."""
+        self.ensure_fresh()
+        self.scroll.ensureWidgetVisible(self.channels)
+        return self.channels.reveal_rate(channel_id, field or "name")
+
     # -- editing -------------------------------------------------------------------------
 
     def _commit(self, field: Field) -> None:

@@ -186,6 +186,8 @@ class TargetsPage(Page):
         self.ensure_fresh()
         if named is not None and named is not self.metric:
             self.set_metric(named)
+        if named is not None and field == named.planned_column and self.view is View.ACTUAL:
+            self.set_view(View.BOTH)  # a finding about a planned cell: show it
         row = self.model.row_of(initiative_id)
         source = self.model.grid_row(row) if row is not None else None
         if row is None or source is None:
@@ -399,8 +401,10 @@ class TargetsPage(Page):
 
 
 def _metric_named(field: str | None) -> Metric | None:
+    """The metric ``field`` names: its value, its name, or its planned column (a finding
+    about its planned cells)."""
     for metric in Metric:
-        if field in (metric.value, metric.name.lower()):
+        if field in (metric.value, metric.name.lower(), metric.planned_column):
             return metric
     return None
 
