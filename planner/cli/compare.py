@@ -25,7 +25,7 @@ from planner.checks import Severity
 from planner.cli.summary import figure_value, landing_data, rounded
 from planner.cli.table import percent, plain, render
 from planner.cli.versions import version_data
-from planner.domain import Metric
+from planner.domain import STAGE_RATES, Metric
 from planner.errors import ValidationError
 from planner.money import Currency
 from planner.plan import Plan
@@ -376,4 +376,6 @@ def _facts_data(facts: InitiativeFacts | None, currency: Currency) -> dict[str, 
         "planned": {
             metric.value: figure_value(currency, metric, facts.planned[metric]) for metric in Metric
         },
+        # Its own conversion rates; null where its channel's or the plan's apply.
+        "rates": {rate: getattr(facts.rates, rate) for rate in STAGE_RATES},
     }

@@ -31,7 +31,8 @@ from planner.analysis.periods import Period, period_key, period_label
 from planner.checks.findings import FindingCounts, count_findings
 from planner.checks.initiative_rules import read_planned
 from planner.checks.run import gather, judge
-from planner.domain import Metric, Status
+from planner.domain import NO_OVERRIDES, STAGE_RATES, Metric, RateOverrides, Status
+from planner.rate_words import RATE_TITLES, percent_text
 from planner.services.base import some_names
 from planner.versions.copying import IDS, ids_json
 
@@ -64,6 +65,8 @@ class InitiativeFacts:
     budget: int
     revenue_target: int
     planned: dict[Metric, int]
+    # Its own stage conversion rates (None where its channel's or the plan's apply).
+    rates: RateOverrides = NO_OVERRIDES
 
     @property
     def live(self) -> bool:
@@ -109,6 +112,8 @@ class InitiativeDiff:
             also.append("planned spend")
         if any(before.planned[m] != after.planned[m] for m in Metric if m is not Metric.SPEND):
             also.append("planned funnel")
+        if before.rates != after.rates:
+            also.append("conversion rates")
         return also
 
     def what_changed(self) -> list[str]:
@@ -206,7 +211,8 @@ def _name_of(plan: Plan) -> str:
 
 _FACTS = (
     "SELECT i.id, i.name, c.name, i.status, i.start_month, i.end_month, i.budget, "
-    "i.revenue_target FROM initiatives i JOIN channels c ON c.id = i.channel_id"
+    f"i.revenue_target, {', '.join(f'i.{rate}' for rate in STAGE_RATES)} "
+    "FROM initiatives i JOIN channels c ON c.id = i.channel_id"
 )
 
 
@@ -241,6 +247,7 @@ def initiative_facts(
             row[6],
             row[7],
             planned_by_initiative.get(row[0]) or dict.fromkeys(Metric, 0),
+            RateOverrides(*row[8:]),
         )
         for row in rows
     }
@@ -468,6 +475,7 @@ def change_lines(diff: InitiativeDiff, currency: Currency) -> list[str]:
         lines.append(f"channel {before.channel} → {after.channel}")
     if after.status is not before.status:
         lines.append(f"status {before.status.value} → {after.status.value}")
+    lines.extend(rate_changes(before.rates, after.rates))
     revenue = Metric.REVENUE_WON
     if after.planned[revenue] != before.planned[revenue]:
         lines.append(
@@ -477,3 +485,16 @@ def change_lines(diff: InitiativeDiff, currency: Currency) -> list[str]:
     elif after.planned != before.planned:
         lines.append("planned funnel changed")
     return lines
+
+
+def rate_changes(before: RateOverrides, after: RateOverrides) -> list[str]:
+    """Each of an initiative's own rates that differs, before and after: ``Lead → MQL
+    rate 15% → 25%``; one it does not set reads "inherited" (its channel's or the plan's)."""
+    return [
+        f"{RATE_TITLES[rate]} rate {percent_text(was, INHERITED)} → {percent_text(now, INHERITED)}"
+        for rate in STAGE_RATES
+        if (was := getattr(before, rate)) != (now := getattr(after, rate))
+    ]
+
+
+INHERITED = "inherited"
