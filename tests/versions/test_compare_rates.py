@@ -34,13 +34,18 @@ def named(plan: Plan) -> int:
     return next(i.id for i in plan.initiatives.list() if i.name == WEBINAR)
 
 
-def webinar_diff(path: Path):
+def board_against_working(path: Path):
+    """The baseline "Board" compared with the working plan, and the plan's currency."""
     with Plan.open(path) as working:
         board = working.versions.find("Board").id
         with open_version(working, board) as saved:
-            comparison = compare(saved, working)
-        (diff,) = [d for d in comparison.changed() if d.name == WEBINAR]
-        return diff, working.currency
+            return compare(saved, working), working.currency
+
+
+def webinar_diff(path: Path):
+    comparison, currency = board_against_working(path)
+    (diff,) = [d for d in comparison.changed() if d.name == WEBINAR]
+    return diff, currency
 
 
 def test_an_initiative_whose_own_rates_differ_is_changed(plan):
@@ -87,8 +92,6 @@ def test_the_compare_json_gives_the_rates_of_each_side(plan, capsys):
 def test_the_compare_dialog_lists_it_with_its_rates_before_and_after(plan):
     from ui.versions.compare_tables import change_rows
 
-    with Plan.open(plan) as working:
-        with open_version(working, working.versions.find("Board").id) as saved:
-            comparison = compare(saved, working)
+    comparison, _currency = board_against_working(plan)
     (row,) = [row for row in change_rows(comparison) if row.name == WEBINAR]
     assert row.details == "Lead → MQL rate inherited → 25%; MQL → SAL rate 40% → inherited"
