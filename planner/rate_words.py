@@ -7,7 +7,7 @@ workbook, so a rate reads the same wherever it is shown.
 
 from __future__ import annotations
 
-from planner.analysis.rates import RateLevel
+from planner.analysis.rates import RateLevel, Rates
 from planner.domain import STAGE_RATES
 
 # The five stage rates, in funnel order, as a column or a field is titled.
@@ -51,3 +51,21 @@ def inherited_text(rate: float, level: RateLevel) -> str:
     """The rate an override would replace, and where it comes from: "20% from the
     channel"."""
     return f"{percent_text(rate)} {LEVEL_WORDS[level]}"
+
+
+def where_from(rates: Rates, initiative_id: int) -> str:
+    """Where an initiative's rates come from, in a line: "the plan", or "Lead → MQL its
+    own; MQL → SAL, SAL → SQL from the channel; the rest from the plan"."""
+    by_level: dict[RateLevel, list[str]] = {}
+    for rate in STAGE_RATES:
+        by_level.setdefault(rates.level(initiative_id, rate), []).append(RATE_TITLES[rate])
+    if set(by_level) == {RateLevel.PLAN}:
+        return "the plan"
+    parts = [
+        f"{', '.join(by_level[level])} {LEVEL_WORDS[level]}"
+        for level in (RateLevel.INITIATIVE, RateLevel.CHANNEL)
+        if level in by_level
+    ]
+    if RateLevel.PLAN in by_level:
+        parts.append(f"the rest {LEVEL_WORDS[RateLevel.PLAN]}")
+    return "; ".join(parts)

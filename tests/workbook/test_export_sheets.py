@@ -59,7 +59,7 @@ def test_initiatives_is_one_excel_table_with_banded_rows_and_filter_buttons(
     assert list(ws.tables) == ["Initiatives"]
     table = ws.tables["Initiatives"]
     last_row = 4 + len(export_demo_plan.initiatives.list())
-    assert table.ref == f"A4:R{last_row}"
+    assert table.ref == f"A4:X{last_row}"  # 24 columns, the rates in use among them
     assert table.tableStyleInfo.showRowStripes is True
     assert table.autoFilter.ref == table.ref
     assert [column.name for column in table.tableColumns] == _header(ws, 4)
@@ -111,7 +111,7 @@ def test_the_key_ranges_have_workbook_names(export_demo_openpyxl):
     for name in ("Actuals_Data", "Initiatives_Table", "Monthly_Data", "Strike_Zone_Data"):
         assert name in names
     assert names["Actuals_Data"].attr_text.startswith("'Actuals'!$A$8:$F$")
-    assert names["Initiatives_Table"].attr_text.startswith("'Initiatives'!$A$4:$R$")
+    assert names["Initiatives_Table"].attr_text.startswith("'Initiatives'!$A$4:$X$")
     assert names["Monthly_Data"].attr_text.startswith("'Monthly'!$A$5:$S$")
     assert names["Strike_Zone_Data"].attr_text.startswith("'Strike zone'!$A$4:")
 
@@ -207,7 +207,7 @@ def test_an_empty_plan_exports_every_sheet(tmp_path):
     path = export_workbook(plan, tmp_path / "empty.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == SHEETS
-    assert wb["Initiatives"].tables["Initiatives"].ref == "A4:R5"
+    assert wb["Initiatives"].tables["Initiatives"].ref == "A4:X5"
     assert wb["Actuals"].max_row == 8
 
 

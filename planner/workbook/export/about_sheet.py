@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner import months as month_math
+from planner.rate_words import RATE_TITLES, percent_text
 from planner.version import APP_NAME, APP_VERSION
 from planner.workbook.export.cells import MAX_CELL_TEXT, REPLACEMENT, Styled
 from planner.workbook.export.facts import kind_words, saved_words
@@ -87,6 +88,13 @@ def write(ctx: ExportContext) -> None:
         Styled(funnel.min_return_ratio, "ratio_left"),
         "revenue target per unit of budget below which the checks warn",
     )
+    margin = settings.gross_margin
+    pair(
+        "Gross margin",
+        Styled(margin, "percent_left") if margin is not None else "(not stated)",
+        "for payback in months",
+    )
+    _channel_rates(facts, pair)
     grid.blank()
     grid.add(Styled("Hand-off agreement", "section"))
     pair("MQLs per month", Styled(agreement.mqls_per_month, "count_left"), "marketing commits")
@@ -110,6 +118,21 @@ def write(ctx: ExportContext) -> None:
 
     write_grid(ctx, ws, grid, freeze=None, title_rows=None, widths=WIDTHS)
     define_name(ctx.wb, RANGE_NAME, ws, 1, first, 2, last)
+
+
+def _channel_rates(facts: ExportFacts, pair: Callable[..., int]) -> None:
+    """The channels with conversion rates of their own, each with those rates (their
+    initiatives convert at them unless they have their own: see the Initiatives sheet)."""
+    own = facts.rates.channels if facts.rates is not None else {}
+    listed = [(c.name, own[c.id]) for c in facts.channels if c.id in own and own[c.id].given]
+    if not listed:
+        pair("Channel rates", "(none: every channel converts at the rates above)")
+        return
+    for name, overrides in listed:
+        rates = ", ".join(
+            f"{RATE_TITLES[rate]} {percent_text(value)}" for rate, value in overrides.given.items()
+        )
+        pair(f"Channel {name}", rates, "its own; the rates above for the rest")
 
 
 def _versions(facts: ExportFacts, pair: Callable[..., int]) -> None:

@@ -25,6 +25,7 @@ from planner.analysis import (
     strike_zone,
     to_date_by_initiative,
 )
+from planner.analysis.rates import Rates, read_rates
 from planner.checks import run_checks
 from planner.checks.findings import Finding
 from planner.domain import (
@@ -76,6 +77,7 @@ class ExportFacts:
     agreement: HandoffAgreement
     funnel: FunnelAssumptions
     version: VersionInfo | None = None  # the version exported; None: the working plan
+    rates: Rates | None = None  # the rates in use: the plan's, and what overrides them
     baseline: BaselineFacts | None = None
 
     @property
@@ -126,6 +128,7 @@ def gather(analysis: Analysis, *, now: dt.datetime | None = None) -> ExportFacts
         agreement=plan.handoff.get(),
         funnel=plan.funnel.get(),
         version=plan.version,
+        rates=read_rates(plan),
     )
 
 

@@ -12,7 +12,8 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from planner import months as month_math
 from planner.checks.findings import finding_title
-from planner.domain import Metric, Team, Tier
+from planner.domain import STAGE_RATES, Metric, Team, Tier
+from planner.rate_words import RATE_TITLES, where_from
 from planner.workbook.export.cells import Styled
 from planner.workbook.export.facts import first_day
 from planner.workbook.export.sheet_setup import (
@@ -49,6 +50,8 @@ HEADERS = (
     "Revenue planned to date",
     "Revenue won to date",
     "Attainment",
+    "Rates from",
+    *RATE_TITLES.values(),
     "Findings",
     "What the checks found",
     "Notes",
@@ -56,10 +59,18 @@ HEADERS = (
 ATTAINMENT_COLUMN = HEADERS.index("Attainment") + 1
 TITLE_COLUMNS = 2  # the ID and the name print on every page across
 # Printed across pages, a page ends after one of these: who, where aimed, what and when,
-# the money, the findings.
+# the money, the conversion rates in use, the findings.
 PAGE_ENDS = tuple(
     HEADERS.index(title) + 1
-    for title in ("Teams", "Tiers", "Status", "End", "Attainment", "What the checks found")
+    for title in (
+        "Teams",
+        "Tiers",
+        "Status",
+        "End",
+        "Attainment",
+        RATE_TITLES[STAGE_RATES[-1]],
+        "What the checks found",
+    )
 )
 # Long text columns wrap within these widths.
 CAPS = {
@@ -70,6 +81,7 @@ CAPS = {
         ("Teams", 14.0),
         ("Segments", 26.0),
         ("Channel", 12.0),
+        ("Rates from", 26.0),
         ("What the checks found", 30.0),
         ("Notes", 28.0),
     )
@@ -133,7 +145,11 @@ def _explanation(facts: ExportFacts) -> str:
             f"To date: {month_math.label(facts.settings.horizon.first)} to "
             f"{month_math.label(through)}. Attainment: revenue won ÷ revenue planned, to date."
         )
-    return f"Money in {facts.currency.code}. {to_date}"
+    rates = (
+        "Conversion rates: those in use for each initiative, its own, else its channel's, "
+        "else the plan's (see About)."
+    )
+    return f"Money in {facts.currency.code}. {to_date} {rates}"
 
 
 class _Lookups:
@@ -166,6 +182,8 @@ def _row(
     if facts.actuals_through is not None and planned is None:
         planned = 0  # nothing planned to date is a zero, not a blank
     attainment = totals.attainment(Metric.REVENUE_WON) if totals else None
+    rates = facts.rates
+    in_use = rates.of_initiative(initiative.id) if rates is not None else None
     return [
         Styled(initiative.id, "key"),
         Styled(initiative.name, "wrap"),
@@ -182,6 +200,8 @@ def _row(
         Styled(styles.money(planned), "money"),
         Styled(styles.money(won), "money"),
         Styled(attainment, "percent"),
+        Styled(where_from(rates, initiative.id), "wrap") if rates is not None else None,
+        *(Styled(getattr(in_use, rate) if in_use else None, "percent") for rate in STAGE_RATES),
         Styled(len(findings), "key"),  # centred: apart from the findings named beside it
         Styled(", ".join(finding_title(f) for f in findings), "wrap") if findings else None,
         Styled(initiative.notes, "wrap") if initiative.notes else None,
