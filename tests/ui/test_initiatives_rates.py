@@ -127,3 +127,17 @@ def test_a_locked_version_shows_the_rates_read_only(demo_path, qtbot):
     finally:
         document.close()
         working.close()
+
+
+def test_in_a_narrow_pane_the_greyed_rates_read_in_fewer_words(page, qtbot):
+    select(page, WEBINAR)
+    edit = page.detail.rates.fields["sal_to_sql"]
+    edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("60% from the plan") // 2)
+    qtbot.waitUntil(lambda: edit.placeholderText() == "60% · plan")
+
+    assert all(
+        "·" in field.placeholderText()
+        for field in page.detail.rates.fields.values()
+        if not field.text()
+    )  # all five alike
+    assert "60% from the plan" in edit.toolTip()

@@ -162,11 +162,13 @@ class InitiativeDetail(QWidget):
         body.setSpacing(16)
         for box in (segments_box, people_box):
             box.setMaximumWidth(320)  # on a wide screen the story takes the room
-        self.rates.setMaximumWidth(320)
-        body.addLayout(story, 4)
+        self.rates.setMaximumWidth(300)
+        # In a narrow window the story keeps the most room; a rate field then shows the
+        # start of its greyed rate ("45% from the…"), its tooltip the whole.
+        body.addLayout(story, 5)
         body.addWidget(segments_box, 3)
-        body.addWidget(people_box, 3)
-        body.addWidget(self.rates)  # as wide as its fields ask, the rest for the others
+        body.addWidget(people_box, 2)
+        body.addWidget(self.rates, 4)
 
         # No scroll area: wrapped labels make one size its content for their preferred
         # height, not the pane's; the splitter keeps the pane above its minimum instead.

@@ -9,6 +9,7 @@ undoable command.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from planner.analysis.rates import Rates
@@ -21,14 +22,35 @@ _WIDEST = inherited_text(1.0, max(LEVEL_WORDS, key=lambda level: len(LEVEL_WORDS
 
 
 class _RateEdit(QLineEdit):
-    """A rate field that asks for room for the greyed rate it may show (and makes do with
-    less in a narrow window)."""
+    """A rate field that asks for room for the greyed rate it may show."""
+
+    resized = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inherited = ("", "")  # the greyed rate in words, and in fewer
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(_WIDEST) + 36, hint.height())
+        return QSize(self.fontMetrics().horizontalAdvance(_WIDEST) + 24, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def fits(self, text: str) -> bool:
+        # The frame and the text margins; the clear button shows only over typed text.
+        return self.fontMetrics().horizontalAdvance(text) <= self.width() - 14
 
 
+# Short titles: the pane shares its width with the story, segments and people.
+_SHORT = dict(
+    zip(
+        STAGE_RATES,
+        ("Lead → MQL", "MQL → SAL", "SAL → SQL", "SQL → opp.", "Opp. → won"),
+        strict=True,
+    )
+)
 _HINT = "Blank: its channel's or the plan's rate (greyed). Type one to override it."
 
 
@@ -39,7 +61,7 @@ class RatesBox(QWidget):
 
     def __init__(self, heading: QWidget, hint: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, _RateEdit] = {}
         self._shown: dict[str, str] = {}  # what each field showed when loaded
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -50,7 +72,9 @@ class RatesBox(QWidget):
             edit.setAccessibleName(f"{RATE_TITLES[rate]} rate")
             edit.setClearButtonEnabled(True)
             edit.editingFinished.connect(lambda r=rate: self._finished(r))
-            label = plain_label(RATE_TITLES[rate])
+            edit.resized.connect(self._fit_placeholders)
+            label = plain_label(_SHORT[rate])
+            label.setToolTip(plain_tooltip(f"{RATE_TITLES[rate]} rate"))
             label.setBuddy(edit)
             grid.addWidget(label, row, 0)
             grid.addWidget(edit, row, 1)
@@ -76,7 +100,10 @@ class RatesBox(QWidget):
             try:
                 if edit.text() != text:
                     edit.setText(text)
-                edit.setPlaceholderText(inherited_text(inherited, level))
+                edit.inherited = (
+                    inherited_text(inherited, level),
+                    f"{percent_text(inherited)} · {level.value}",
+                )
             finally:
                 edit.blockSignals(blocked)
             self._shown[rate] = text
@@ -88,6 +115,15 @@ class RatesBox(QWidget):
                     f" (blank: {inherited_text(inherited, level)})."
                 )
             edit.setToolTip(plain_tooltip(tip))
+
+        self._fit_placeholders()
+
+    def _fit_placeholders(self) -> None:
+        """The greyed rates in words where every one fits, else all in fewer ("45% ·
+        channel"), so the five read alike; the tooltips have them in words."""
+        fits = all(edit.fits(edit.inherited[0]) for edit in self.fields.values())
+        for edit in self.fields.values():
+            edit.setPlaceholderText(edit.inherited[0 if fits else 1])
 
     def set_read_only(self, read_only: bool) -> None:
         for edit in self.fields.values():
