@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from planner import ChangeSet, Channel, Entity, Person, PlanError, Segment
-from planner.analysis.rates import Rates, read_initiative_rates
 from planner.checks import Finding
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
@@ -30,20 +29,12 @@ from .filter_bar import FilterBar
 from .filters import InitiativesProxy
 from .markers import finding_markers
 from .model import InitiativesModel
+from .rates_box import rates_of
 from .rows import InitiativeRow, initiative_row, initiative_rows, keep_order, rows_to_reload
 from .table import InitiativesTable
 from .vs_baseline import BaselineColumn
 from .what_if import WhatIfMenu
 
-# What the table's rows show (the plan's rates reach only the detail pane).
-_ROW_ENTITIES = (
-    Entity.SETTINGS,
-    Entity.PEOPLE,
-    Entity.SEGMENTS,
-    Entity.CHANNELS,
-    Entity.INITIATIVES,
-    Entity.ROLES,
-)
 # Findings about these are fixed in the table's owner column.
 _FIELD_COLUMNS = {"roles": cols.OWNER}
 
@@ -53,8 +44,15 @@ class InitiativesPage(Page):
 
     title = INITIATIVES.title
     icon_name = INITIATIVES.icon_name
-    # The plan's rates: the detail pane shows those an initiative takes.
-    depends_on = (*_ROW_ENTITIES, Entity.ASSUMPTIONS)
+    depends_on = (
+        Entity.SETTINGS,
+        Entity.PEOPLE,
+        Entity.SEGMENTS,
+        Entity.CHANNELS,
+        Entity.INITIATIVES,
+        Entity.ROLES,
+        Entity.ASSUMPTIONS,  # the plan's rates: the detail pane shows those one takes
+    )
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
@@ -186,9 +184,6 @@ class InitiativesPage(Page):
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Reload from the core: only the initiatives a change names, or everything."""
-        if changes is not None and not changes.touches(*_ROW_ENTITIES):
-            self._show_detail()  # the plan's rates: only the pane shows them
-            return
         stale = rows_to_reload(changes)
         if stale is None:
             self._reload_all(changes)
@@ -266,14 +261,8 @@ class InitiativesPage(Page):
             self._people,
             self.plan.roles.for_initiative(ids[0]),
             lambda minor: self.plan.currency.format(minor, cents=False),
-            self._rates_of(ids[0]),
+            rates_of(self.plan, ids[0]),
         )
-
-    def _rates_of(self, initiative_id: int) -> Rates | None:
-        try:
-            return read_initiative_rates(self.plan, initiative_id)
-        except PlanError:  # deleted, and the rows not yet told
-            return None
 
     def _show_count(self) -> None:
         self.filters.show_count(self.proxy.rowCount(), self.model.rowCount())

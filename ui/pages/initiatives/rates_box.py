@@ -12,7 +12,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
-from planner.analysis.rates import Rates
+from planner import Plan, PlanError
+from planner.analysis.rates import Rates, read_initiative_rates
 from planner.domain import STAGE_RATES
 from planner.rate_words import LEVEL_WORDS, RATE_TITLES, inherited_text, percent_text
 from ui.plain_text import plain_label, plain_tooltip
@@ -52,6 +53,15 @@ _SHORT = dict(
     )
 )
 _HINT = "Blank: its channel's or the plan's rate (greyed). Type one to override it."
+
+
+def rates_of(plan: Plan, initiative_id: int) -> Rates | None:
+    """The rates the pane shows for an initiative; ``None`` for one deleted while the page
+    has not yet been told."""
+    try:
+        return read_initiative_rates(plan, initiative_id)
+    except PlanError:
+        return None
 
 
 class RatesBox(QWidget):

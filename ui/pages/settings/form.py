@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from ui.plain_text import plain_label
+from ui.plain_text import make_plain, plain_label
 
 MAX_WIDTH = 720  # a form wider than this is hard to read on a big screen
 FIELD_WIDTH = 170  # numbers, choices and months: wide enough, not stretched
@@ -99,9 +99,7 @@ class _Note(QLabel):
 
 def note(text: str = "", *, small: bool = False) -> QLabel:
     """A muted note for :func:`note_row` (``small``: a cited source, a little smaller)."""
-    label = _Note()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
+    label = make_plain(_Note(text))
     label.setWordWrap(True)
     label.setEnabled(False)  # the palette's muted text
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
