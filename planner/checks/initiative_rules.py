@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from planner import months as month_math
 from planner.analysis.funnel import reverse_funnel
 from planner.analysis.rates import most_specific
+from planner.analysis.waterfall import WATERFALL_STAGES
 from planner.checks.findings import Finding, Severity
 from planner.domain import STAGE_RATES, FunnelAssumptions, Metric, RateOverrides, return_ratio
 from planner.money import Currency
@@ -227,13 +228,8 @@ _needs = functools.lru_cache(maxsize=8192)(reverse_funnel)
 
 # The funnel's stages walked down from revenue: the first one planned short of what the
 # target needs is where the plan breaks (each stage below feeds it).
-FUNNEL_WALK: tuple[Metric, ...] = (
-    Metric.DEALS_WON,
-    Metric.OPPORTUNITIES,
-    Metric.SQL,
-    Metric.SAL,
-    Metric.MQL,
-    Metric.LEADS,
+FUNNEL_WALK: tuple[Metric, ...] = tuple(
+    stage for stage in WATERFALL_STAGES if stage not in (Metric.REVENUE_WON, Metric.PIPELINE)
 )
 
 

@@ -11,16 +11,10 @@ from planner.analysis import Analysis
 from planner.analysis.rates import read_rates
 from planner.analysis.waterfall import needs_by_initiative
 from planner.checks import Finding, Severity, run_checks
+from planner.checks.initiative_rules import FUNNEL_WALK
 from planner.domain import Metric
 
-WALK = (
-    Metric.DEALS_WON,
-    Metric.OPPORTUNITIES,
-    Metric.SQL,
-    Metric.SAL,
-    Metric.MQL,
-    Metric.LEADS,
-)
+WALK = FUNNEL_WALK  # deals, opportunities, SQLs, SALs, MQLs, leads
 
 
 @pytest.fixture

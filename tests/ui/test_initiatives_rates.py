@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from initiatives_support import by_name, page
-from PySide6.QtCore import Qt
+from settings_support import type_and_enter
 
 from planner import Plan
 from planner.versions.opened import open_version
@@ -35,12 +35,7 @@ def select(page: InitiativesPage, name: str) -> int:
 def type_rate(qtbot, page: InitiativesPage, rate: str, typed: str) -> None:
     edit = page.detail.rates.fields[rate]
     edit.setFocus()
-    edit.selectAll()
-    if typed:
-        qtbot.keyClicks(edit, typed)
-    else:
-        edit.clear()
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    type_and_enter(qtbot, edit, typed)
 
 
 def test_a_rate_it_does_not_override_is_blank_with_the_plans_greyed_in_it(page):

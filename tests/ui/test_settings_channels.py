@@ -4,36 +4,19 @@ step; refusals say why and change nothing; a read-only plan offers no edit."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
-from settings_support import show_settings_page
+from settings_support import page, refusals, section, show_settings_page
 
 from planner import Plan
 from planner.storage.schema import DEFAULT_CHANNELS
 from ui.document import PlanDocument
-from ui.pages.settings import SettingsPage
 from ui.pages.settings import channel_edits as edits
 from ui.pages.settings.channels import ChannelsSection, channel_rows
 from ui.widgets.page_header import PageHeader
 
-
-@pytest.fixture
-def page(document, qtbot) -> SettingsPage:
-    return show_settings_page(qtbot, document)
-
-
-@pytest.fixture
-def section(page) -> ChannelsSection:
-    page.scroll.ensureWidgetVisible(page.channels)
-    return page.channels
-
-
-@pytest.fixture
-def refusals(document) -> list[str]:
-    messages: list[str] = []
-    document.refused.connect(messages.append)
-    return messages
+# Fixtures (see settings_support): pytest finds them in this module.
+__all__ = ["page", "refusals", "section"]
 
 
 def listed(section: ChannelsSection, column: int = 0) -> list[str]:

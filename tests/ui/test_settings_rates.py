@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
-from settings_support import show_settings_page, type_and_enter, widget_of
+from settings_support import page, refusals, section, show_settings_page, type_and_enter, widget_of
 
 from planner import Plan
 from planner.assumptions import MQL_TO_SQL_BY_SOURCE, SOURCES
@@ -18,23 +18,8 @@ from ui.document import PlanDocument
 from ui.pages.settings import SettingsPage
 from ui.pages.settings.channels import ChannelsSection
 
-
-@pytest.fixture
-def page(document, qtbot) -> SettingsPage:
-    return show_settings_page(qtbot, document)
-
-
-@pytest.fixture
-def section(page) -> ChannelsSection:
-    page.scroll.ensureWidgetVisible(page.channels)
-    return page.channels
-
-
-@pytest.fixture
-def refusals(document) -> list[str]:
-    messages: list[str] = []
-    document.refused.connect(messages.append)
-    return messages
+# Fixtures (see settings_support): pytest finds them in this module.
+__all__ = ["page", "refusals", "section"]
 
 
 def cell(section: ChannelsSection, channel: str, rate: str):
@@ -52,12 +37,7 @@ def type_in_cell(qtbot, section: ChannelsSection, channel: str, rate: str, typed
     qtbot.keyClick(section.table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    if typed:
-        qtbot.keyClicks(editor, typed)
-    else:
-        editor.clear()
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_and_enter(qtbot, editor, typed)
     editing = QAbstractItemView.State.EditingState
     qtbot.waitUntil(lambda: section.table.state() != editing, timeout=2000)
 
