@@ -55,6 +55,7 @@ def findings_json(findings: list[Finding], version: VersionInfo | None = None) -
                 "initiative_id": f.initiative_id,
                 "initiative": f.initiative,
                 "field": f.field,
+                "channel_id": f.channel_id,  # a finding about one channel names it
             }
             for f in findings
         ],

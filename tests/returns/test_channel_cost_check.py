@@ -4,6 +4,7 @@ months to date), and the checks' kept inputs following what moves it."""
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
@@ -103,3 +104,12 @@ def test_the_kept_inputs_follow_what_moves_a_channels_cost(edit: str) -> None:
     renewed = kept.gather()
     assert renewed == gather(analysis)
     assert any(f.rule == "cost_per_mql_over_plan" for f in judge(renewed))
+
+
+def test_the_check_commands_json_names_the_channel() -> None:
+    from planner.cli.check import findings_json
+
+    (finding,) = cost_findings(plan_with_paid_search("2,000"))
+    (shown,) = json.loads(findings_json([finding]))
+    assert shown["channel_id"] == finding.channel_id
+    assert shown["field"] == "lead_to_mql"
