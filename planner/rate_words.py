@@ -8,6 +8,7 @@ workbook, so a rate reads the same wherever it is shown.
 from __future__ import annotations
 
 from planner.analysis.rates import RateLevel, Rates
+from planner.assumptions import MQL_TO_SQL_BY_SOURCE
 from planner.domain import STAGE_RATES
 
 # The five stage rates, in funnel order, as a column or a field is titled.
@@ -18,6 +19,13 @@ RATE_TITLES: dict[str, str] = dict(
         strict=True,
     )
 )
+
+# The published MQL-to-SQL medians by lead source, for picking a channel's or an initiative's
+# MQL → SAL and SAL → SQL (MQL to SQL spans both).
+BY_SOURCE = "MQL → SQL by lead source (published medians): " + ", ".join(
+    f"{source.lower()} {round(rate * 100):g}%" for source, rate in MQL_TO_SQL_BY_SOURCE.items()
+)
+BY_SOURCE_RATES = ("mql_to_sal", "sal_to_sql")
 
 # Where an initiative's rate comes from, as the words after its value.
 LEVEL_WORDS: dict[RateLevel, str] = {

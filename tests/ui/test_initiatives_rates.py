@@ -136,3 +136,9 @@ def test_in_a_narrow_pane_the_greyed_rates_read_in_fewer_words(page, qtbot):
         if not field.text()
     )  # all five alike
     assert "60% from the plan" in edit.toolTip()
+
+
+def test_the_mql_to_sal_field_gives_the_medians_by_lead_source(page):
+    select(page, WEBINAR)
+    assert "content download 15%" in page.detail.rates.fields["mql_to_sal"].toolTip()
+    assert "content download" not in page.detail.rates.fields["lead_to_mql"].toolTip()

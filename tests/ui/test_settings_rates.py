@@ -180,3 +180,10 @@ def test_a_read_only_plan_offers_no_rate_edit(demo_path, qtbot):
         assert not widget_of(page, "gross_margin").isEnabled()
     finally:
         document.close()
+
+
+@pytest.mark.parametrize("rate", ["mql_to_sal", "sal_to_sql"])
+def test_the_channel_columns_mql_to_sql_spans_give_the_medians_by_source(section, rate):
+    column = next(n for n, c in enumerate(section.model.columns) if c.key == rate)
+    tip = section.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "demo request 45%" in tip and "paid lead-gen form 12%" in tip

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 from planner import Plan, PlanError
 from planner.analysis.rates import Rates, read_initiative_rates
 from planner.domain import STAGE_RATES
-from planner.rate_words import LEVEL_WORDS, RATE_TITLES, inherited_text, percent_text
+from planner.rate_words import (
+    BY_SOURCE,
+    BY_SOURCE_RATES,
+    LEVEL_WORDS,
+    RATE_TITLES,
+    inherited_text,
+    percent_text,
+)
 from ui.plain_text import plain_label, plain_tooltip
 
 # The widest greyed rate a field shows: a field asks for room for it.
@@ -124,6 +131,8 @@ class RatesBox(QWidget):
                     f"{RATE_TITLES[rate]}: {text}, {LEVEL_WORDS[rates.level(initiative_id, rate)]}"
                     f" (blank: {inherited_text(inherited, level)})."
                 )
+            if rate in BY_SOURCE_RATES:
+                tip += f"\n{BY_SOURCE} (MQL → SAL × SAL → SQL)."
             edit.setToolTip(plain_tooltip(tip))
 
         self._fit_placeholders()

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from planner import Channel, FunnelAssumptions
 from planner.analysis.rates import read_rates
-from planner.assumptions import MQL_TO_SQL_BY_SOURCE
 from planner.domain import NO_OVERRIDES, STAGE_RATES, RateOverrides
-from planner.rate_words import RATE_TITLES, percent_text
+from planner.rate_words import BY_SOURCE, BY_SOURCE_RATES, RATE_TITLES, percent_text
 from ui.document import PlanDocument
 from ui.icons import icon
 from ui.pages.settings import channel_edits as edits
@@ -81,14 +80,10 @@ def channel_rows(
     ]
 
 
-# The MQL-to-SQL medians by lead source, for the two rates MQL to SQL spans.
-_BY_SOURCE = "MQL → SQL by lead source (MQL → SAL × SAL → SQL), published medians: " + ", ".join(
-    f"{source.lower()} {percent_text(rate)}" for source, rate in MQL_TO_SQL_BY_SOURCE.items()
-)
 _RATE_HEADER_TIPS = {
     name: f"{title} rate of the channel's initiatives (unless an initiative has its own). "
     "Grey: the plan's, as no rate is typed; type one to override it, clear it to use the "
-    "plan's again." + (f"\n{_BY_SOURCE}" if name in ("mql_to_sal", "sal_to_sql") else "")
+    "plan's again." + (f"\n{BY_SOURCE} (MQL → SAL × SAL → SQL)." if name in BY_SOURCE_RATES else "")
     for name, title in RATE_TITLES.items()
 }
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from planner import FunnelAssumptions
-from planner.assumptions import MQL_TO_SQL_BY_SOURCE
-from planner.rate_words import percent_text
+from planner.rate_words import BY_SOURCE, percent_text
 
 
 def funnel_summary(funnel: FunnelAssumptions) -> str:
@@ -25,11 +24,8 @@ def funnel_summary(funnel: FunnelAssumptions) -> str:
 def mql_to_sql_by_source(funnel: FunnelAssumptions) -> str:
     """The published MQL-to-SQL medians by lead source beside the plan's own (MQL to SAL
     times SAL to SQL), for the lead to pick a channel's rates by."""
-    medians = ", ".join(
-        f"{source.lower()} {percent_text(rate)}" for source, rate in MQL_TO_SQL_BY_SOURCE.items()
-    )
     plan = percent_text(round(funnel.mql_to_sal * funnel.sal_to_sql, 4))
     return (
-        f"MQL → SQL by lead source (published medians): {medians}. This plan: {plan} "
-        "(MQL → SAL × SAL → SQL). A channel can have its own rates: see Channels below."
+        f"{BY_SOURCE}. This plan: {plan} (MQL → SAL × SAL → SQL). A channel can have its own "
+        "rates: see Channels below."
     )
