@@ -11,7 +11,7 @@ The page's filters are the Dashboard's (team, owner, segment, tier, channel).
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner import ChangeSet, Entity
 from planner.analysis.rates import Rates, read_rates
-from planner.analysis.waterfall import WaterfallRow, waterfalls
+from planner.analysis.waterfall import WATERFALL_STAGES, WaterfallRow, waterfalls
 from planner.domain import FunnelAssumptions
 from ui.document import PlanDocument
 from ui.page import Page
@@ -106,22 +106,7 @@ class WaterfallPage(Page):
         self.stages_model = StagesModel(self)
         self.stages_view = _table(self.stages_model, "Stages")
         self.stages_title.setBuddy(self.stages_view)
-        stages = QWidget()
-        column = QVBoxLayout(stages)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.setSpacing(4)
-        column.addWidget(self.stages_title)
-        column.addWidget(self.stages_view, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.groups_view)
-        self.splitter.addWidget(stages)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-
         self.what_if = WhatIfPanel(lambda: self.plan.currency)
-        self.what_if.setMaximumWidth(300)
         self.what_if.edited.connect(self.recompute)
         self.what_if.keep_requested.connect(self.keep)
         self.what_if.discard_requested.connect(self.discard)
@@ -131,15 +116,33 @@ class WaterfallPage(Page):
             f"This plan is read-only ({reason}): a what-if can be tried, not kept.",
         )
 
-        body = QHBoxLayout()
-        body.setSpacing(10)
-        body.addWidget(self.splitter, 1)
-        body.addWidget(self.what_if)
+        # The groups across the page; below them the chosen group's stages beside the
+        # what-if, which moves them.
+        stages = QWidget()
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.stages_title)
+        column.addWidget(self.stages_view, 1)
+        row = QHBoxLayout(stages)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.setSpacing(10)
+        row.addLayout(column, 1)
+        row.addWidget(self.what_if)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.groups_view)
+        self.splitter.addWidget(stages)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._split_by_hand = False  # until the lead drags the splitter it is fitted
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
+
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addWidget(self.header)
         layout.addWidget(self.filters)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.splitter, 1)
 
     # -- following the plan ----------------------------------------------------------------
 
@@ -185,6 +188,25 @@ class WaterfallPage(Page):
         if self.recomputes == 1 or self.groups_view.horizontalHeader().sectionSize(0) < 40:
             self.groups_view.resizeColumnsToContents()
         self._choose(self._selected_key)
+
+    def _fit_stages(self) -> None:
+        """As much of the splitter to the groups as the stages (all eight in sight) and the
+        what-if leave them."""
+        view = self.stages_view
+        rows = view.verticalHeader().defaultSectionSize() * len(WATERFALL_STAGES)
+        header = view.horizontalHeader().sizeHint().height()
+        scroll_bar = view.horizontalScrollBar().sizeHint().height()
+        table = rows + header + scroll_bar + 2 * view.frameWidth()
+        title = self.stages_title.sizeHint().height() + 8
+        needed = max(table + title, self.what_if.full_height()) + 4
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            self.splitter.setSizes([max(total - needed, 120), needed])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            self._fit_stages()
 
     # -- the lead's choices ----------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from ui.plain_text import plain_label, plain_tooltip
 from .figures import RATE_TITLES
 
 WHAT_IF_FIELDS = (*STAGE_RATES, "average_deal_size")
+FIELD_WIDTH = 96  # "100.0 %" and a deal size of millions, with the room a narrow page has
 LOWEST_RATE_PERCENT = 0.1  # a rate of nought would need infinitely many leads
 BANNER = "What-if: rates changed. The figures use them; nothing is saved until you Keep them."
 
@@ -86,7 +87,6 @@ class WhatIfPanel(QFrame):
         hint.setEnabled(False)  # the palette's muted text
 
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in STAGE_RATES:
             field = percent_field(name, f"{RATE_TITLES[name]} rate (what-if)")
             field.spin.setMinimum(LOWEST_RATE_PERCENT)
@@ -139,9 +139,11 @@ class WhatIfPanel(QFrame):
         layout.addWidget(self.banner)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        self.setMaximumWidth(240)
 
     def _add(self, form: QFormLayout, field: Field, label: str) -> None:
         self.fields[field.name] = field
+        field.widget.setMaximumWidth(FIELD_WIDTH)
         field.widget.setToolTip(plain_tooltip(SOURCES[field.name]))
         text = plain_label(label)
         text.setBuddy(field.widget)
@@ -213,6 +215,11 @@ class WhatIfPanel(QFrame):
         self.banner.setVisible(self.assumptions() is not None)
         self.keep_button.setEnabled(self._writable and problem is None)
         self.edited.emit()
+
+    def full_height(self) -> int:
+        """The height it needs with the banner shown."""
+        banner = self.banner.sizeHint().height() if self.banner.isHidden() else 0
+        return self.sizeHint().height() + banner
 
     def is_what_if(self) -> bool:
         return not self.banner.isHidden()
