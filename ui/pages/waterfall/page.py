@@ -60,7 +60,7 @@ def _table(model: GroupsModel | StagesModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
-    header.setResizeContentsPrecision(200)  # a big plan's 2,000 initiatives: the first ones
+    header.setResizeContentsPrecision(40)  # of a big plan's 2,000 initiatives, the first
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
 
@@ -82,6 +82,7 @@ class WaterfallPage(Page):
         self.recomputes = 0  # how often the waterfall was worked out: tests count
         self._selected_key: object = None
         self._totals = 0  # rows of the total (1, or 0 when the filter keeps nothing)
+        self._fit_columns = False
 
         self.header = PageHeader(self.title, SUBTITLE)
         self.group_combo = choice_combo(
@@ -185,7 +186,8 @@ class WaterfallPage(Page):
         self._totals = len(total)
         currency = self.plan.currency
         self.groups_model.set_items(self.rows, currency, bold_rows=self._totals)
-        if self.recomputes == 1 or self.groups_view.horizontalHeader().sectionSize(0) < 40:
+        if self.recomputes == 1 or self._fit_columns:
+            self._fit_columns = False
             self.groups_view.resizeColumnsToContents()
         self._choose(self._selected_key)
 
@@ -215,8 +217,8 @@ class WaterfallPage(Page):
         self.group_by = GroupBy(group_by)
         choose(self.group_combo, self.group_by)
         self._selected_key = None
+        self._fit_columns = True  # the groups' names are of another kind
         self.recompute()
-        self.groups_view.resizeColumnsToContents()
 
     def choose_group(self, key: object) -> bool:
         """Show the stages of the group keyed ``key`` (``None``: the total)."""
