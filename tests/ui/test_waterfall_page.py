@@ -22,8 +22,9 @@ from waterfall_support import (
 from planner import Metric, Plan
 from planner.analysis import Dimension
 from planner.analysis.filters import Filter
-from planner.analysis.waterfall import waterfall
+from planner.analysis.waterfall import WATERFALL_STAGES, waterfall
 from planner.assumptions import SOURCES
+from planner.charts import waterfall as chart
 from planner.services.values import Kind, ValueEntry
 from ui.document import PlanDocument
 from ui.pages.waterfall.figures import MINUS, NO_DATA
@@ -309,3 +310,31 @@ def test_the_plans_rates_changed_elsewhere_show_in_the_fields(page):
 
     assert page.what_if.fields["opportunity_to_won"].spin.value() == pytest.approx(42.0)
     assert not page.what_if.is_what_if()
+
+
+# -- the chart -------------------------------------------------------------------------------
+
+
+def test_the_chart_tab_draws_the_chosen_groups_waterfall(qtbot, page):
+    choose_grouping(page, "Channel")
+    paid = next(row for row in page.rows[1:] if row.label == "Paid")
+    page.choose_group(paid.key)
+
+    page.stage_tabs.setCurrentWidget(page.chart)
+    qtbot.waitUntil(lambda: page.chart.view is not None and page.chart.view.drawn)
+
+    assert page.chart.view.figure.texts[0].get_text().startswith("Paid: ")
+
+
+def test_the_chart_follows_a_what_if(qtbot, page):
+    page.stage_tabs.setCurrentWidget(page.chart)
+    qtbot.waitUntil(lambda: page.chart.view is not None and page.chart.view.drawn)
+    page.try_rates(lead_to_mql=0.4)
+
+    leads = next(
+        patch
+        for patch in page.chart.view.figure.axes[0].patches
+        if patch.get_gid() == "stage:leads" and patch.get_hatch()
+    )
+    expected = chart.from_row(page.rows[0]).stages[WATERFALL_STAGES.index(Metric.LEADS)]
+    assert leads.get_width() == pytest.approx(expected.planned_share)

@@ -10,14 +10,15 @@ The page's filters are the Dashboard's (team, owner, segment, tier, channel).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.combos import choice_combo, choose
 from ui.widgets.page_header import PageHeader, labelled
 
+from .chart import WaterfallChart
 from .figures import GroupBy, overrides_note
 from .models import GroupsModel, StagesModel
 from .what_if import WhatIfPanel, keep_rates
@@ -107,6 +109,14 @@ class WaterfallPage(Page):
         self.stages_model = StagesModel(self)
         self.stages_view = _table(self.stages_model, "Stages")
         self.stages_title.setBuddy(self.stages_view)
+        self.chart = WaterfallChart()
+        self.stage_tabs = QTabWidget()
+        self.stage_tabs.setDocumentMode(True)
+        self.stage_tabs.addTab(self.stages_view, "&Table")
+        self.stage_tabs.addTab(self.chart, "C&hart")
+        self.stage_tabs.setTabToolTip(
+            1, plain_tooltip("Planned and actual at each stage as a share of what is needed")
+        )
         self.what_if = WhatIfPanel(lambda: self.plan.currency)
         self.what_if.edited.connect(self.recompute)
         self.what_if.keep_requested.connect(self.keep)
@@ -124,7 +134,7 @@ class WaterfallPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
         column.addWidget(self.stages_title)
-        column.addWidget(self.stages_view, 1)
+        column.addWidget(self.stage_tabs, 1)
         row = QHBoxLayout(stages)
         row.setContentsMargins(0, 4, 0, 0)
         row.setSpacing(10)
@@ -138,6 +148,7 @@ class WaterfallPage(Page):
         self.splitter.setStretchFactor(1, 3)
         self._split_by_hand = False  # until the lead drags the splitter it is fitted
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
+        self.splitter.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
@@ -199,16 +210,22 @@ class WaterfallPage(Page):
         header = view.horizontalHeader().sizeHint().height()
         scroll_bar = view.horizontalScrollBar().sizeHint().height()
         table = rows + header + scroll_bar + 2 * view.frameWidth()
-        title = self.stages_title.sizeHint().height() + 8
+        title = (
+            self.stages_title.sizeHint().height() + self.stage_tabs.tabBar().sizeHint().height() + 8
+        )
         needed = max(table + title, self.what_if.full_height()) + 4
-        total = sum(self.splitter.sizes())
+        total = self.splitter.height() - self.splitter.handleWidth()
         if total > 0:
             self.splitter.setSizes([max(total - needed, 120), needed])
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if not self._split_by_hand:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.splitter
+            and event.type() == QEvent.Type.Resize
+            and not self._split_by_hand
+        ):
             self._fit_stages()
+        return super().eventFilter(watched, event)
 
     # -- the lead's choices ----------------------------------------------------------------
 
@@ -295,6 +312,7 @@ class WaterfallPage(Page):
             self.stages_title.setText(f"Stage by stage: {row.label}")
             self.stages_model.set_items(row.stages, currency)
             self.stages_view.resizeColumnsToContents()
+        self.chart.show_row(row, currency)
         key = (
             row.key
             if row is not None and self.groups_view.currentIndex().row() >= self._totals
@@ -304,6 +322,9 @@ class WaterfallPage(Page):
             self.what_if.note.setText(overrides_note(self.rates, self.group_by, key))
         tip = "Double-click to open this initiative" if self._opens_initiatives() else ""
         self.groups_view.setToolTip(plain_tooltip(tip))
+
+    def shut(self) -> None:
+        self.chart.wait()
 
     def _opens_initiatives(self) -> bool:
         return self.group_by is GroupBy.INITIATIVE
