@@ -338,3 +338,30 @@ def test_the_chart_follows_a_what_if(qtbot, page):
     )
     expected = chart.from_row(page.rows[0]).stages[WATERFALL_STAGES.index(Metric.LEADS)]
     assert leads.get_width() == pytest.approx(expected.planned_share)
+
+
+def test_a_what_if_stays_while_the_plan_is_edited_with_the_page_hidden(page):
+    page.try_rates(lead_to_mql=0.3)
+    page.hide()
+    initiative = page.plan.initiatives.list()[0]
+    page.plan.initiatives.update(initiative.id, revenue_target=initiative.revenue_target * 2)
+
+    page.show()
+
+    what_if = page.what_if.assumptions()
+    assert what_if is not None and what_if.lead_to_mql == 0.3
+    assert page.rows == waterfall(page.analysis, assumptions=what_if)
+
+
+def test_rates_an_initiative_sets_or_takes_from_its_channel_are_noted(page):
+    plan = page.plan
+    initiative = plan.initiatives.list()[0]
+    plan.channels.set_rates(initiative.channel_id, lead_to_mql=0.3)
+    plan.initiatives.set_rates(initiative.id, sal_to_sql=0.9)
+    choose_grouping(page, "Initiative")
+
+    page.choose_group(initiative.id)
+
+    note = page.what_if.note.text()
+    assert "This initiative uses its own SAL → SQL." in note
+    assert "This initiative uses its channel's Lead → MQL." in note

@@ -169,9 +169,11 @@ class WaterfallPage(Page):
             horizon = plan.horizon
             whole = (horizon.first, horizon.last)
             self.filters.set_periods([PeriodChoice(WHOLE, "Whole plan", whole)], horizon.months())
-        if changes is None:
+        # A what-if stays while the lead edits elsewhere (this page then catches up when
+        # shown again, with no word of what changed): it goes with Keep or Discard only.
+        if changes is None and not self.what_if.is_what_if():
             self.what_if.load(plan.funnel.get())
-        elif changes.touches(Entity.ASSUMPTIONS):
+        elif changes is None or changes.touches(Entity.ASSUMPTIONS):
             self.what_if.follow(plan.funnel.get())
         self.rates = read_rates(plan)
         self.recompute()
