@@ -5,6 +5,7 @@ row opens it on the Initiatives page; Keep is undone from the Edit menu by its n
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from waterfall_support import choose_grouping
@@ -64,21 +65,37 @@ def test_a_double_click_on_an_initiative_opens_it_on_the_initiatives_page(window
     choose_grouping(page, "Initiative")
     chosen = page.rows[3]
     page.choose_group(chosen.key)
-    index = page.groups_view.currentIndex()
+    view = page.groups_view
+    place = view.visualRect(view.currentIndex()).center()
 
-    page.groups_view.doubleClicked.emit(index)
+    # A real double click: press, release, then the second press Qt makes a double click.
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=place)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=place)
 
     initiatives = window.view.current_page()
     assert isinstance(initiatives, InitiativesPage)
     assert initiatives.table.selected_ids() == [chosen.key]
 
 
-def test_a_double_click_on_the_total_stays_on_the_page(window):
+def test_enter_on_an_initiative_opens_it_on_the_initiatives_page(window):
+    page = waterfall_page(window)
+    choose_grouping(page, "Initiative")
+    chosen = page.rows[5]
+    page.choose_group(chosen.key)
+
+    QTest.keyClick(page.groups_view, Qt.Key.Key_Return)
+
+    initiatives = window.view.current_page()
+    assert isinstance(initiatives, InitiativesPage)
+    assert initiatives.table.selected_ids() == [chosen.key]
+
+
+def test_enter_on_the_total_stays_on_the_page(window):
     page = waterfall_page(window)
     choose_grouping(page, "Initiative")
     page.choose_group(None)
 
-    page.groups_view.doubleClicked.emit(page.groups_view.currentIndex())
+    QTest.keyClick(page.groups_view, Qt.Key.Key_Return)
 
     assert window.view.current_page() is page
 

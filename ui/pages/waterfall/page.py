@@ -44,7 +44,7 @@ from .what_if import WhatIfPanel, keep_rates
 SUBTITLE = (
     "The revenue target worked back through the funnel: what each stage needs at the "
     "conversion rates that apply, against what is planned and what is actual. Negative gaps, "
-    "in red, fall short. Double-click an initiative to open it."
+    "in red, fall short. Double-click an initiative (or press Enter) to open it."
 )
 # What the waterfall shows none of: versions, the hand-off agreement, import mappings.
 _NOT_SHOWN = frozenset({Entity.VERSIONS, Entity.HANDOFF, Entity.IMPORT_MAPPINGS})
@@ -100,7 +100,7 @@ class WaterfallPage(Page):
         self.groups_model = GroupsModel(self)
         self.groups_view = _table(self.groups_model, "Groups")
         self.groups_view.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.groups_view.doubleClicked.connect(self._open)
+        self.groups_view.activated.connect(self._open)  # a double click, or Enter
         self.stages_title = plain_label()
         font = QFont(self.stages_title.font())
         font.setWeight(QFont.Weight.DemiBold)
@@ -294,8 +294,9 @@ class WaterfallPage(Page):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            view.scrollTo(index)
-        self._show_stages()
+            view.scrollTo(index)  # the rows were reset: _row_chosen shows its stages
+        else:
+            self._show_stages()
         return found
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -315,14 +316,9 @@ class WaterfallPage(Page):
             self.stages_model.set_items(row.stages, currency)
             self.stages_view.resizeColumnsToContents()
         self.chart.show_row(row, currency)
-        key = (
-            row.key
-            if row is not None and self.groups_view.currentIndex().row() >= self._totals
-            else None
-        )
-        if self.rates is not None:
-            self.what_if.note.setText(overrides_note(self.rates, self.group_by, key))
-        tip = "Double-click to open this initiative" if self._opens_initiatives() else ""
+        if self.rates is not None:  # the note for a group (the total's key is no group's)
+            self.what_if.note.setText(overrides_note(self.rates, self.group_by, self._selected_key))
+        tip = "Double-click (or Enter) to open this initiative" if self._opens_initiatives() else ""
         self.groups_view.setToolTip(plain_tooltip(tip))
 
     def shut(self) -> None:
