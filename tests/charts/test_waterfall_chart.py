@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bar_widths import bars
+from cli_support import smarketing
 
 from planner.analysis import Analysis, Dimension
 from planner.analysis.waterfall import waterfall
@@ -78,3 +79,13 @@ def test_a_long_name_is_cut_short_in_the_title(demo_plan, total):
     figure = chart.draw(named, ChartStyle(demo_plan.currency))
 
     assert figure.texts[0].get_text().startswith("Enterprise strike zone w…: ")
+
+
+def test_the_command_line_writes_the_plans_waterfall(demo_plan, tmp_path):
+    out = tmp_path / "waterfall.svg"
+
+    result = smarketing("chart", demo_plan.path, "--kind", "waterfall", "-o", out)
+
+    assert result.returncode == 0, result.stderr
+    assert f"Wrote the waterfall chart to {out}" in result.stdout
+    assert "Total: share of what the target needs" in out.read_text(encoding="utf-8")
