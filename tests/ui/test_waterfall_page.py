@@ -365,3 +365,19 @@ def test_rates_an_initiative_sets_or_takes_from_its_channel_are_noted(page):
     note = page.what_if.note.text()
     assert "This initiative uses its own SAL → SQL." in note
     assert "This initiative uses its channel's Lead → MQL." in note
+
+
+def test_a_rate_changed_in_the_what_if_is_shown_in_bold(page):
+    page.try_rates(sal_to_sql=0.75)
+
+    bold = {name for name, field in page.what_if.fields.items() if field.widget.font().bold()}
+    assert bold == {"sal_to_sql"}
+
+
+def test_typing_an_initiatives_story_works_nothing_out_again(page):
+    initiative = page.plan.initiatives.list()[0]
+    before = page.recomputes
+
+    page.plan.initiatives.update(initiative.id, problem="Month-end close takes too long")
+
+    assert page.recomputes == before

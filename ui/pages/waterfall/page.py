@@ -32,6 +32,7 @@ from ui.page import Page
 from ui.pages.catalogue import WATERFALL
 from ui.pages.dashboard.filter_bar import DashboardFilters
 from ui.pages.dashboard.periods import WHOLE, PeriodChoice
+from ui.pages.dashboard.refresh_rules import affects_dashboard, changes_choices
 from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.combos import choice_combo, choose
 from ui.widgets.page_header import PageHeader, labelled
@@ -48,7 +49,6 @@ SUBTITLE = (
 )
 # What the waterfall shows none of: versions, the hand-off agreement, import mappings.
 _NOT_SHOWN = frozenset({Entity.VERSIONS, Entity.HANDOFF, Entity.IMPORT_MAPPINGS})
-_CHOICES = (Entity.PEOPLE, Entity.SEGMENTS, Entity.CHANNELS, Entity.SETTINGS)
 
 
 def _table(model: GroupsModel | StagesModel, name: str) -> QTableView:
@@ -161,8 +161,10 @@ class WaterfallPage(Page):
     def refresh(self, changes: ChangeSet | None = None) -> None:
         """Work the waterfall out again (any change it depends on can move a need, a plan or
         an actual), with the filters' choices and the plan's rates as they are now."""
+        if not affects_dashboard(changes):
+            return  # a story typed, a version saved: no figure of the waterfall moves
         plan = self.plan
-        if changes is None or changes.touches(*_CHOICES):
+        if changes_choices(changes):
             self.filters.set_people(plan.people.list())
             self.filters.set_segments(plan.segments.list())
             self.filters.set_channels(plan.channels.list())

@@ -160,6 +160,7 @@ class WhatIfPanel(QFrame):
         self.problem.hide()
         self.banner.hide()
         self.keep_button.setEnabled(self._writable)
+        self._mark_changed()
 
     def follow(self, plan: FunnelAssumptions) -> None:
         """The plan's own values changed (an edit elsewhere, an undo): fields the lead has
@@ -172,6 +173,7 @@ class WhatIfPanel(QFrame):
             if field.unchanged(getattr(before, name)):
                 field.load(getattr(plan, name))
         self.banner.setVisible(self.assumptions() is not None)
+        self._mark_changed()
 
     def assumptions(self) -> FunnelAssumptions | None:
         """The plan's assumptions with the fields' values, or ``None`` while they are the
@@ -208,7 +210,17 @@ class WhatIfPanel(QFrame):
             )
         )
 
+    def _mark_changed(self) -> None:
+        """The fields that differ from the plan's in bold: what the what-if changed."""
+        for name, field in self.fields.items():
+            font = field.widget.font()
+            changed = self._plan is not None and not field.unchanged(getattr(self._plan, name))
+            if font.bold() != changed:
+                font.setBold(changed)
+                field.widget.setFont(font)
+
     def _changed(self, *_args: object) -> None:
+        self._mark_changed()
         problem = self.deal_size_problem()
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
