@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from planner import Currency, Metric
 from planner.analysis.waterfall import StageGap, WaterfallRow
+from ui.pages.people.raci_style import is_dark
 from ui.plain_text import plain_tooltip
 
 from .figures import gap_text, short, short_summary, short_tip, shown
@@ -27,8 +28,7 @@ _SHORT_COLOURS = ("#b3261e", "#ff8a80")
 
 def shortfall_colour() -> QColor:
     """The shortfall red of the palette in use (light text on dark gets the lighter red)."""
-    dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor(_SHORT_COLOURS[dark])
+    return QColor(_SHORT_COLOURS[is_dark()])
 
 
 @dataclass(frozen=True)

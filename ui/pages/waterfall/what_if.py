@@ -27,7 +27,7 @@ from planner import Currency, Plan
 from planner.assumptions import SOURCES
 from planner.domain import STAGE_RATES, FunnelAssumptions
 from ui.commands import Overwrite
-from ui.pages.settings.fields import Field, MoneyField, NumberField, percent_field
+from ui.pages.settings.fields import Field, MoneyField, percent_field
 from ui.plain_text import plain_label, plain_tooltip
 
 from .figures import RATE_TITLES
@@ -235,10 +235,3 @@ class WhatIfPanel(QFrame):
 
     def is_what_if(self) -> bool:
         return not self.banner.isHidden()
-
-
-def spin_of(panel: WhatIfPanel, name: str) -> Any:
-    """The spin box of a rate field (for the page and tests)."""
-    field = panel.fields[name]
-    assert isinstance(field, NumberField)
-    return field.spin
