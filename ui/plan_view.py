@@ -34,6 +34,7 @@ from ui.pages.catalogue import (
     STRIKE_ZONE,
     TARGETS,
     TIMELINE,
+    WATERFALL,
     PageEntry,
     entry_of,
 )
@@ -130,6 +131,11 @@ class PlanView(QWidget):
                 from ui.pages.timeline.page import TimelinePage  # loaded just now
 
                 assert isinstance(page, TimelinePage)
+                page.open_requested.connect(self.open_initiative)
+            elif entry is WATERFALL:
+                from ui.pages.waterfall.page import WaterfallPage  # loaded just now
+
+                assert isinstance(page, WaterfallPage)
                 page.open_requested.connect(self.open_initiative)
         return page
 

@@ -32,9 +32,14 @@ KINDS: dict[str, str] = {
     "budget": "planner.charts.budget",
     "handoff": "planner.charts.handoff",
 }
-# Every kind ``smarketing chart`` draws: the Dashboard's, and the timeline, which has a page
-# of its own in the app (it is no tile of the Dashboard, nor a picture on the Charts sheet).
-FILE_KINDS: dict[str, str] = {**KINDS, "timeline": "planner.charts.timeline"}
+# Every kind ``smarketing chart`` draws: the Dashboard's, and the timeline and the waterfall,
+# which have pages of their own in the app (no tile of the Dashboard, no picture on the Charts
+# sheet).
+FILE_KINDS: dict[str, str] = {
+    **KINDS,
+    "timeline": "planner.charts.timeline",
+    "waterfall": "planner.charts.waterfall",
+}
 
 TITLES: dict[str, str] = {
     "revenue": "Revenue: plan vs actual",
@@ -44,6 +49,7 @@ TITLES: dict[str, str] = {
     "budget": "Budget: plan vs spend",
     "handoff": "Hand-off to sales",
     "timeline": "Timeline",
+    "waterfall": "Waterfall",
 }
 
 

@@ -1,4 +1,5 @@
-"""``smarketing chart``: one of the dashboard's charts, or the timeline, written to a file."""
+"""``smarketing chart``: one of the dashboard's charts, the timeline or the waterfall, written to
+a file."""
 
 from __future__ import annotations
 

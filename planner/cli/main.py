@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chart = commands.add_parser("chart", help="draw a chart of a plan to a PNG, SVG or PDF file")
     chart.description = (
-        "Draw one of the dashboard's charts, or the timeline, to a file (format by its extension)."
+        "Draw one of the dashboard's charts, the timeline or the whole plan's waterfall, to a "
+        "file (format by its extension)."
     )
     chart.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
     chart.add_argument("--kind", required=True, choices=tuple(FILE_KINDS), help="which chart")

@@ -37,7 +37,8 @@ IMPORT_ROWS = 50_000
 SCENARIO_EDITS = 5  # edits of an opened scenario in each versions round
 # Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports,
 # versions (save, open a scenario and edit it, compare), Timeline pages (first shown, scrolled,
-# a bar dragged and dropped; each a process of its own).
+# a bar dragged and dropped; each a process of its own), Waterfall pages (first shown, what-ifs
+# of a rate, grouped by initiative; each a process of its own).
 FULL = {
     "start": 7,
     "open": 5,
@@ -46,6 +47,7 @@ FULL = {
     "import": 5,
     "versions": 5,
     "timeline": 5,
+    "waterfall": 5,
 }
 QUICK = {
     "start": 3,
@@ -55,8 +57,10 @@ QUICK = {
     "import": 2,
     "versions": 2,
     "timeline": 2,
+    "waterfall": 2,
 }
 TIMELINE_DROPS = 6  # moves dropped in each Timeline round
+WATERFALL_WHAT_IFS = 10  # what-if rates tried in each Waterfall round
 TIMEOUT = 900  # seconds for any one step: a hang fails the run instead of blocking CI
 
 
@@ -203,6 +207,41 @@ def timeline(folder: Path, plan: Path, rounds: int) -> list[Figure]:
     ]
 
 
+def waterfall(folder: Path, plan: Path, rounds: int) -> list[Figure]:
+    """The Waterfall page's figures: each round a process that shows the page for the first
+    time, tries what-if rates and groups it by initiative (``waterfall_run.py``)."""
+    runs = [
+        step("waterfall_run.py", plan, folder / f"waterfall-{n}.ini", WATERFALL_WHAT_IFS)
+        for n in range(rounds)
+    ]
+    steps = sum(int(r["steps"]) for r in runs)
+    return [
+        at_most(
+            "Large plan: Waterfall page painted when first shown",
+            median(runs, "first_show") * 1000,
+            200,
+            "ms",
+            f"median of {rounds}, max {max(float(r['first_show']) for r in runs) * 1000:.0f}",
+        ),
+        at_most(
+            "Large plan: Waterfall what-if rate worked out and painted (UI thread)",
+            median(runs, "what_if") * 1000,
+            100,
+            "ms",
+            f"median of {rounds} rounds' medians of {steps // rounds}; max "
+            f"{max(float(r['what_if_max']) for r in runs) * 1000:.0f}",
+        ),
+        at_most(
+            "Large plan: Waterfall grouped by initiative and painted",
+            median(runs, "by_initiative") * 1000,
+            200,
+            "ms",
+            f"median of {rounds}; {runs[0]['rows']} rows",
+        ),
+        at_most("Waterfall peak memory (large plan)", peak(runs), None, "MB"),
+    ]
+
+
 def export(folder: Path, plan: Path, rounds: int) -> tuple[list[Figure], Path]:
     """The export figures, and the Actuals workbook to import (made from the first export)."""
     out, values, to_import = folder / "export.xlsx", folder / "values.pickle", folder / "in.xlsx"
@@ -329,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = cold_start(folder, small, rounds["start"])
         figures += large_plan(folder, large, rounds)
         figures += timeline(folder, large, rounds["timeline"])
+        figures += waterfall(folder, large, rounds["waterfall"])
         figures += versions(folder, large, made, rounds["versions"])
         exported, to_import = export(folder, large, rounds["export"])
         figures += exported + importing(large, to_import, rounds["import"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bar_widths import bars
+
 from planner.analysis import Analysis, Dimension, Filter
 from planner.charts import ChartOptions, build_chart
 from planner.charts import funnel as chart
@@ -24,15 +26,6 @@ def drawn(plan, options=None, *, dark=False):
 def save(figure, name):
     SHOTS.mkdir(exist_ok=True)
     figure.savefig(SHOTS / f"chart-funnel{name}.png")
-
-
-def bars(axes):
-    """``{"stage:mql": width}`` of the planned (hatched) and of the actual bars."""
-    planned, actual = {}, {}
-    for patch in axes.patches:
-        if patch.get_gid():
-            (planned if patch.get_hatch() else actual)[patch.get_gid()] = patch.get_width()
-    return planned, actual
 
 
 def texts(figure):

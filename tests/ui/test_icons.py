@@ -14,7 +14,16 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from ui import icons
 
-PAGES = ["dashboard", "initiatives", "timeline", "people", "strike-zone", "targets", "settings"]
+PAGES = [
+    "dashboard",
+    "initiatives",
+    "timeline",
+    "waterfall",
+    "people",
+    "strike-zone",
+    "targets",
+    "settings",
+]
 ACTIONS = [
     "new",
     "open",

@@ -1,7 +1,7 @@
 """The pages of the plan window, in sidebar order, named without importing them.
 
 A page's module (its models, delegates and views) is imported when the page is first shown,
-so the window starts with one page's code loaded, not seven.
+so the window starts with one page's code loaded, not eight.
 """
 
 from __future__ import annotations
@@ -58,11 +58,15 @@ SETTINGS = PageEntry(
 TIMELINE = PageEntry(
     "Timeline", "timeline", "Ti&meline", "ui.pages.timeline.page", "TimelinePage", 7
 )
+WATERFALL = PageEntry(
+    "Waterfall", "waterfall", "&Waterfall", "ui.pages.waterfall.page", "WaterfallPage", 8
+)
 
 PAGES: tuple[PageEntry, ...] = (
     DASHBOARD,
     INITIATIVES,
     TIMELINE,
+    WATERFALL,
     PEOPLE,
     STRIKE_ZONE,
     TARGETS,

@@ -58,6 +58,7 @@ def test_the_timeline_is_listed_right_after_the_initiatives(window):
         ("Ctrl+3", "People & roles"),
         ("Ctrl+6", "Plan settings"),
         ("Ctrl+7", "Timeline"),
+        ("Ctrl+8", "Waterfall"),
     ],
 )
 def test_each_pages_shortcut_is_kept_and_ctrl_7_shows_the_timeline(qtbot, window, keys, title):

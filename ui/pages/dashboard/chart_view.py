@@ -93,6 +93,7 @@ class ChartView(QWidget):
         self.canvas.setMinimumSize(320, 200)
         self.describe: Callable[[str], str] = lambda key: key
         self.measure = ""  # what a bar with no series of its own measures ("Attainment")
+        self.clickable = True  # whether a click on a tagged bar opens what is behind it
         self.currency = Currency("USD")
         self.last_tip = ""  # what the tooltip says now ("" when none): tests read it
         self._targets: list[Target] = []
@@ -154,15 +155,16 @@ class ChartView(QWidget):
         if target is None:
             self._hide_tip()
             return
-        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        if self.clickable:
+            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
         what = self.describe(target.key)
-        text = tip_html(target, what, self.currency, clickable=True, measure=self.measure)
+        text = tip_html(target, what, self.currency, clickable=self.clickable, measure=self.measure)
         if text != self.last_tip:
             self.last_tip = text
             QToolTip.showText(self._global(event), text, self.canvas)
 
     def _pressed(self, event: MouseEvent) -> None:
-        if event.button != MouseButton.LEFT or event.inaxes is None:
+        if event.button != MouseButton.LEFT or event.inaxes is None or not self.clickable:
             return
         target = hit(self._targets, event)
         if target is not None:
