@@ -144,8 +144,9 @@ def spread(
         offset = lags.offset(metric)
         if offset not in by_offset:
             landed = [0] * len(active)
-            for n, weight in enumerate(weights):
-                landed[max(n - offset, open_index[0])] += weight
+            # Only what the open months' revenue needs: a kept month keeps its own stages.
+            for n in open_index:
+                landed[max(n - offset, open_index[0])] += weights[n]
             usable = [0] * len(active)
             for n in open_index:
                 usable[n] = landed[n]
