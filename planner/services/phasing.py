@@ -411,21 +411,27 @@ class PhasingService(Service):
     def _from_file(self, path: Path) -> tuple[str, list[tuple[int, int, int]]]:
         """The actual revenue won of the plan file at ``path``, each month moved on by its
         horizon's length (a year's plan laid on the next year's months)."""
-        from planner.plan import Plan
+        from planner.storage import opening
 
         if self._plan.path is not None and path.expanduser().absolute() == self._plan.path:
             raise ValidationError(
                 "last_year", "same_plan", "is this plan; choose last year's plan file"
             )
         try:
-            with Plan.open(path, read_only=True) as previous:
-                shift = previous.horizon.count
-                rows = previous.query(
-                    "SELECT initiative_id, month, revenue_won_actual FROM monthly_values "
-                    "WHERE revenue_won_actual > 0"
-                )
+            # Opened as Plan.open opens a plan read-only: checked, upgraded in a copy if old.
+            opened = opening.open_file(path, read_only=True)
         except PlanError as error:
             raise ValidationError("last_year", "unreadable", str(error)) from None
+        try:
+            (shift,) = opened.db.read("SELECT horizon_months FROM plan_settings").fetchone()
+            rows = opened.db.read(
+                "SELECT initiative_id, month, revenue_won_actual FROM monthly_values "
+                "WHERE revenue_won_actual > 0"
+            ).fetchall()
+        finally:
+            opened.db.close()
+            if opened.lock is not None:
+                opened.lock.release()
         return (
             f"the actuals of {path.name}",
             [(i, month_math.add(month, shift), value) for i, month, value in rows],
