@@ -140,8 +140,9 @@ def spread(
     by_offset: dict[int, list[int]] = {}
     phased: dict[Metric, list[int]] = {}
     surplus = False
+    offsets = {metric: lags.offset(metric) for metric in metrics}
     for metric in metrics:
-        offset = lags.offset(metric)
+        offset = offsets[metric]
         if offset not in by_offset:
             landed = [0] * len(active)
             # Only what the open months' revenue needs: a kept month keeps its own stages.
@@ -165,7 +166,7 @@ def spread(
         notes.insert(0, f"{_months(len(with_actuals))} with actuals overwritten")
     if surplus:
         notes.append("months with actuals already plan more than its total")
-    longest = max((lags.offset(metric) for metric in metrics), default=0)
+    longest = max(offsets.values(), default=0)
     if longest and len(active) > 1:
         notes.append(
             f"lags put the early stages of its first {_months(min(longest + 1, len(active)))} "

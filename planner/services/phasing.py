@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -204,17 +205,7 @@ class PhasingService(Service):
         after_rows = tuple(
             (p.initiative_id, month, values) for p in phased for month, values in p.rows
         )
-        positions = [list(Metric).index(metric) for metric in metrics]
-        before_rows = tuple(
-            (
-                i,
-                month,
-                tuple(
-                    held.get(i, {}).get(month, _NOTHING).planned[position] for position in positions
-                ),
-            )
-            for i, month, _values in after_rows
-        )
+        before_rows = _before(after_rows, held, metrics)
         remembered_before = self._stored()
         remembered_after = (
             remembered_before[0] if profile is None else profile_text(used_profile),
@@ -438,7 +429,28 @@ class PhasingService(Service):
         )
 
 
-_NOTHING = Held((None,) * len(_PLANNED), False)
+
+
+def _before(
+    rows: tuple[tuple[int, int, tuple[int | None, ...]], ...],
+    held: Mapping[int, Mapping[int, Held]],
+    metrics: Sequence[Metric],
+) -> tuple[tuple[int, int, tuple[int | None, ...]], ...]:
+    """What the months ``rows`` write held of ``metrics`` before."""
+    order = list(Metric)
+    positions = [order.index(metric) for metric in metrics]
+    if positions == list(range(len(order))):
+        pick = tuple  # every metric, in the order held keeps them
+    else:
+        getter = itemgetter(*positions)
+        pick = (lambda planned: (getter(planned),)) if len(positions) == 1 else getter
+    nothing = (None,) * len(positions)
+    before = []
+    for i, month, _values in rows:
+        months = held.get(i)
+        month_held = None if months is None else months.get(month)
+        before.append((i, month, nothing if month_held is None else pick(month_held.planned)))
+    return tuple(before)
 
 
 def _ids(where: Iterable[int]) -> list[int]:

@@ -37,7 +37,7 @@ IMPORT_ROWS = 50_000
 SCENARIO_EDITS = 5  # edits of an opened scenario in each versions round
 # Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports,
 # versions (save, open a scenario and edit it, compare), Timeline pages (first shown, scrolled,
-# a bar dragged and dropped; each a process of its own).
+# a bar dragged and dropped; each a process of its own), phasings of every target.
 FULL = {
     "start": 7,
     "open": 5,
@@ -46,6 +46,7 @@ FULL = {
     "import": 5,
     "versions": 5,
     "timeline": 5,
+    "phasing": 3,
 }
 QUICK = {
     "start": 3,
@@ -55,6 +56,7 @@ QUICK = {
     "import": 2,
     "versions": 2,
     "timeline": 2,
+    "phasing": 1,
 }
 TIMELINE_DROPS = 6  # moves dropped in each Timeline round
 TIMEOUT = 900  # seconds for any one step: a hang fails the run instead of blocking CI
@@ -308,6 +310,27 @@ def versions(folder: Path, plan: Path, made: dict, rounds: int) -> list[Figure]:
     ]
 
 
+def phasing(folder: Path, plan: Path, rounds: int) -> list[Figure]:
+    """Phasing every initiative's target, funnel and budget into months, and its undo."""
+    runs = [step("phasing_run.py", plan, folder / "phasing.smplan") for _ in range(rounds)]
+    detail = (
+        f"median of {rounds}; {runs[0]['initiatives']} initiatives, {runs[0]['rows']} months "
+        "written"
+    )
+    return [
+        at_most(
+            "Large plan: phase every target into months", median(runs, "seconds"), 2, "s", detail
+        ),
+        at_most(
+            "Large plan: undo that phasing",
+            median(runs, "undo"),
+            None,
+            "s",
+            f"median of {rounds}",
+        ),
+    ]
+
+
 def demo(path: Path, size: str) -> Path:
     command = [sys.executable, "-m", "planner", "demo", str(path), "--size", size]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=TIMEOUT)
@@ -330,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += large_plan(folder, large, rounds)
         figures += timeline(folder, large, rounds["timeline"])
         figures += versions(folder, large, made, rounds["versions"])
+        figures += phasing(folder, large, rounds["phasing"])
         exported, to_import = export(folder, large, rounds["export"])
         figures += exported + importing(large, to_import, rounds["import"])
     took = time.perf_counter() - began
