@@ -139,7 +139,9 @@ def parse_lags(field: str, value: object) -> StageLags:
         unknown = sorted(set(map(str, value)) - set(STAGE_RATES))
         if unknown:
             raise ValidationError(
-                unknown[0], "unknown_field", f"is not a stage; one of: {', '.join(STAGE_RATES)}"
+                field,
+                "unknown_stage",
+                f"{unknown[0]!r} is not a stage; one of: {', '.join(STAGE_RATES)}",
             )
         return StageLags(
             **{str(rate): _whole(str(rate), months, MAX_LAG) for rate, months in value.items()}

@@ -429,8 +429,6 @@ class PhasingService(Service):
         )
 
 
-
-
 def _before(
     rows: tuple[tuple[int, int, tuple[int | None, ...]], ...],
     held: Mapping[int, Mapping[int, Held]],

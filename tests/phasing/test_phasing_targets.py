@@ -270,7 +270,7 @@ def test_a_selection_phases_only_those_initiatives() -> None:
         ({"parts": ["revenue", "margin"]}, "parts"),
         ({"lags": -1}, "lags"),
         ({"lags": "1,2"}, "lags"),
-        ({"lags": {"mql_to_won": 1}}, "mql_to_won"),
+        ({"lags": {"mql_to_won": 1}}, "lags"),
         ({"profile": (1, 2, 3)}, "seasonal_profile"),
         ({"where": [999]}, "initiatives"),
         ({"where": []}, "initiatives"),
