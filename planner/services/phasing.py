@@ -113,17 +113,29 @@ class _LastYear:
     plan_wide: Mapping[int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """What phasing some initiatives reads from a plan (:meth:`PhasingService.gather`): each
+    to phase, each skipped already (dropped, no target), what their months hold, the
+    horizon's months, the choices the settings hold (as stored), whether this plan may
+    remember new ones (the working plan), and last year, when read."""
+
+    targets: tuple[Target, ...]
+    skipped: tuple[Skipped, ...]
+    held: Mapping[int, Mapping[int, Held]]
+    horizon: tuple[int, ...]
+    stored: tuple[str | None, str | None]
+    may_remember: bool
+    last_year: _LastYear | None = None
+
+
 class PhasingService(Service):
     # -- remembered choices ----------------------------------------------------------------
 
     def choices(self) -> Choices:
         """The seasonal profile and stage lags the lead last phased with (an even profile and
         no lags until then)."""
-        profile, lags = self._stored()
-        return Choices(
-            EVEN_PROFILE if profile is None else parse_profile("seasonal_profile", profile),
-            NO_LAGS if lags is None else parse_stored_lags("stage_lags", lags),
-        )
+        return _choices(self._stored())
 
     def remember(self, *, profile: object = None, lags: object = None) -> Change:
         """Keep a seasonal profile (12 weights, January first) and/or stage lags (see
@@ -172,61 +184,45 @@ class PhasingService(Service):
         funnel, spend), whether months with actuals are overwritten, and for ``last-year``
         where last year is read: a version of this plan (its id or name) or the previous
         year's plan file (a :class:`~pathlib.Path`); by default the plan's newest baseline.
-        ``remember``: keep the profile and lags for next time; ``dry_run``: write nothing."""
+        ``remember``: keep the profile and lags for next time; ``dry_run``: write nothing.
+
+        The same as :meth:`gather` then :func:`compute` (which a window runs off its UI
+        thread), then :meth:`put` of the result's ``after``."""
         how = check.choice("shape", shape, Shape)
-        chosen_parts = self._parts(parts)
-        overwrite = check.flag("overwrite_actuals", overwrite_actuals)
-        stored = self.choices()
-        used_lags = stored.lags if lags is None else parse_lags("lags", lags)
-        used_profile = (
-            stored.profile if profile is None else parse_profile("seasonal_profile", profile)
-        )
-        targets, skipped = self._targets(where)
-        history = self._last_year(last_year, targets) if how is Shape.LAST_YEAR else None
-        metrics = metrics_of(chosen_parts)
-        horizon = self._plan.horizon.months()
-        held = self._held({t.initiative_id for t in targets}, horizon)
-        phased: list[InitiativePhase] = []
-        for target in targets:
-            result = spread(
-                target,
-                horizon,
-                held.get(target.initiative_id, {}),
-                metrics=metrics,
-                shape=_shape_of(how, used_profile, history, target.initiative_id),
-                lags=used_lags,
-                overwrite_actuals=overwrite,
-            )
-            if isinstance(result, Skipped):
-                skipped.append(result)
-            else:
-                phased.append(result)
-        skipped.sort(key=lambda s: (s.name.casefold(), s.initiative_id))
-        after_rows = tuple(
-            (p.initiative_id, month, values) for p in phased for month, values in p.rows
-        )
-        before_rows = _before(after_rows, held, metrics)
-        remembered_before = self._stored()
-        remembered_after = (
-            remembered_before[0] if profile is None else profile_text(used_profile),
-            remembered_before[1] if lags is None else lags_text(used_lags),
-        )
-        keep = remember and self._plan.version is None and remembered_after != remembered_before
-        result = Phased(
+        gathered = self.gather(where, last_year=last_year, read_last_year=how is Shape.LAST_YEAR)
+        result = compute(
+            gathered,
             shape=how,
-            parts=chosen_parts,
-            lags=used_lags,
-            profile=used_profile,
-            overwrite_actuals=overwrite,
-            last_year=None if history is None else history.source,
-            initiatives=tuple(phased),
-            skipped=tuple(skipped),
-            before=Amounts(metrics, before_rows, remembered_before if keep else None),
-            after=Amounts(metrics, after_rows, remembered_after if keep else None),
+            lags=lags,
+            profile=profile,
+            parts=parts,
+            overwrite_actuals=overwrite_actuals,
+            remember=remember,
         )
         if not dry_run:
             self.put(result.after)
         return result
+
+    def gather(
+        self,
+        where: Filter | Iterable[int] | None = None,
+        *,
+        last_year: int | str | Path | None = None,
+        read_last_year: bool = False,
+    ) -> Gathered:
+        """What phasing the initiatives ``where`` picks reads from the plan (see
+        :meth:`phase`), as plain values: :func:`compute` needs nothing else."""
+        targets, skipped = self._targets(where)
+        horizon = tuple(self._plan.horizon.months())
+        return Gathered(
+            targets=tuple(targets),
+            skipped=tuple(skipped),
+            held=self._held({t.initiative_id for t in targets}, horizon),
+            horizon=horizon,
+            stored=self._stored(),
+            may_remember=self._plan.version is None,
+            last_year=self._last_year(last_year) if read_last_year else None,
+        )
 
     def put(self, amounts: Amounts) -> None:
         """Write ``amounts`` (a result's ``before`` or ``after``) as one change set."""
@@ -268,14 +264,6 @@ class PhasingService(Service):
                 self._write_choices(amounts.remembered)
 
     # -- reading and checking --------------------------------------------------------------
-
-    def _parts(self, parts: Iterable[Part | str]) -> tuple[Part, ...]:
-        if isinstance(parts, str):
-            parts = [parts]
-        chosen = {check.choice("parts", part, Part) for part in parts}
-        if not chosen:
-            raise ValidationError("parts", "none", "choose what to phase: revenue, funnel or spend")
-        return tuple(part for part in Part if part in chosen)
 
     def _targets(self, where: Filter | Iterable[int] | None) -> tuple[list[Target], list[Skipped]]:
         """The initiatives ``where`` picks with what to phase of each, and those skipped
@@ -360,7 +348,7 @@ class PhasingService(Service):
                 held.setdefault(row[0], {})[row[1]] = Held(row[2:11], bool(row[11]))
         return held
 
-    def _last_year(self, source: int | str | Path | None, targets: list[Target]) -> _LastYear:
+    def _last_year(self, source: int | str | Path | None) -> _LastYear:
         """Last year's revenue won, laid on this plan's months, from ``source``."""
         if isinstance(source, Path):
             described, values = self._from_file(source)
@@ -427,6 +415,85 @@ class PhasingService(Service):
             f"the actuals of {path.name}",
             [(i, month_math.add(month, shift), value) for i, month, value in rows],
         )
+
+
+def compute(
+    gathered: Gathered,
+    *,
+    shape: Shape | str = Shape.EVEN,
+    lags: object = None,
+    profile: object = None,
+    parts: Iterable[Part | str] = tuple(Part),
+    overwrite_actuals: bool = False,
+    remember: bool = True,
+) -> Phased:
+    """What :meth:`PhasingService.phase` does with what it gathered, as plain values (no
+    plan is read: safe in a worker thread). The choices are checked as ``phase`` checks them."""
+    how = check.choice("shape", shape, Shape)
+    chosen_parts = _parts(parts)
+    overwrite = check.flag("overwrite_actuals", overwrite_actuals)
+    stored = _choices(gathered.stored)
+    used_lags = stored.lags if lags is None else parse_lags("lags", lags)
+    used_profile = stored.profile if profile is None else parse_profile("seasonal_profile", profile)
+    history = gathered.last_year if how is Shape.LAST_YEAR else None
+    if how is Shape.LAST_YEAR and history is None:
+        history = _LastYear(None, {}, {})
+    metrics = metrics_of(chosen_parts)
+    held = gathered.held
+    phased: list[InitiativePhase] = []
+    skipped = list(gathered.skipped)
+    for target in gathered.targets:
+        result = spread(
+            target,
+            gathered.horizon,
+            held.get(target.initiative_id, {}),
+            metrics=metrics,
+            shape=_shape_of(how, used_profile, history, target.initiative_id),
+            lags=used_lags,
+            overwrite_actuals=overwrite,
+        )
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            phased.append(result)
+    skipped.sort(key=lambda s: (s.name.casefold(), s.initiative_id))
+    after_rows = tuple((p.initiative_id, month, values) for p in phased for month, values in p.rows)
+    before_rows = _before(after_rows, held, metrics)
+    remembered_before = gathered.stored
+    remembered_after = (
+        remembered_before[0] if profile is None else profile_text(used_profile),
+        remembered_before[1] if lags is None else lags_text(used_lags),
+    )
+    keep = remember and gathered.may_remember and remembered_after != remembered_before
+    return Phased(
+        shape=how,
+        parts=chosen_parts,
+        lags=used_lags,
+        profile=used_profile,
+        overwrite_actuals=overwrite,
+        last_year=None if history is None else history.source,
+        initiatives=tuple(phased),
+        skipped=tuple(skipped),
+        before=Amounts(metrics, before_rows, remembered_before if keep else None),
+        after=Amounts(metrics, after_rows, remembered_after if keep else None),
+    )
+
+
+def _choices(stored: tuple[str | None, str | None]) -> Choices:
+    profile, lags = stored
+    return Choices(
+        EVEN_PROFILE if profile is None else parse_profile("seasonal_profile", profile),
+        NO_LAGS if lags is None else parse_stored_lags("stage_lags", lags),
+    )
+
+
+def _parts(parts: Iterable[Part | str]) -> tuple[Part, ...]:
+    if isinstance(parts, str):
+        parts = [parts]
+    chosen = {check.choice("parts", part, Part) for part in parts}
+    if not chosen:
+        raise ValidationError("parts", "none", "choose what to phase: revenue, funnel or spend")
+    return tuple(part for part in Part if part in chosen)
 
 
 def _before(
