@@ -169,8 +169,8 @@ def spread(
     longest = max(offsets.values(), default=0)
     if longest and len(active) > 1:
         notes.append(
-            f"lags put the early stages of its first {_months(min(longest + 1, len(active)))} "
-            f"in {month_math.label(active[open_index[0]])}"
+            f"early stages of {_months(min(longest + 1, len(active)))} land in "
+            f"{month_math.label(active[open_index[0]])}"
         )
     rows = _rows(active, horizon, held, kept, metrics, phased)
     before = _sums(held)
