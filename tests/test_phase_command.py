@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cli_support import smarketing
+from cli_support import assert_one_line_refusal, smarketing
 
 from planner import Plan
 from planner.versions.kinds import Kind
@@ -33,14 +33,6 @@ def planned_revenue(path: Path, name: str) -> int:
         return opened.query(
             "SELECT sum(revenue_won_plan) FROM monthly_values WHERE initiative_id = ?", [i]
         )[0][0]
-
-
-def assert_one_line_refusal(result, *said: str) -> None:
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("smarketing: ")
-    for words in said:
-        assert words in result.stderr
 
 
 def test_phase_spreads_every_target_and_says_what_it_did(plan: Path) -> None:

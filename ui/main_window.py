@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
         self.findings_toggle.toggled.connect(self._toggle_findings)
         self.findings_toggle.setEnabled(False)
 
+        self.versions.fill_menu(self.menuBar().addMenu("Ve&rsions"))
+
         plan_menu = self.menuBar().addMenu("&Plan")
         self.phase_action = plan_menu.addAction("Phase &Targets…")
         self.phase_action.setStatusTip(
@@ -297,8 +299,6 @@ class MainWindow(QMainWindow):
         self.phase_action.triggered.connect(self.phase_targets)
         plan_menu.aboutToShow.connect(self._plan_menu_shown)
         self._plan_menu_shown()
-
-        self.versions.fill_menu(self.menuBar().addMenu("Ve&rsions"))
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(f"&About {APP_NAME}", self._about)
