@@ -127,7 +127,7 @@ def test_the_seasonal_profile_shows_only_for_the_seasonal_shape_and_drives_the_p
     for n, spin in enumerate(dialog.profile):
         spin.setValue(100 if n == 2 else 0)  # March only
     dialog.wait_for_preview()
-    result = dialog.result()
+    result = dialog.phased()
     assert result is not None
     phased = result.initiatives[0]
     assert dict(phased.rows)[202603][-1] == 6_000_000
@@ -204,9 +204,9 @@ def test_a_big_selection_is_previewed_in_a_worker(page, qtbot, small, monkeypatc
     page.table.clearSelection()
     dialog = page.what_if.ask_phase()
     qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.result() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.phased() is not None, timeout=5000)
     assert dialog.ok_button.isEnabled()
-    assert preview_rows(small.plan, dialog.result())[0].name == "summit booth"
+    assert preview_rows(small.plan, dialog.phased())[0].name == "summit booth"
 
 
 def test_names_from_the_file_are_shown_as_plain_text(page, qtbot, small):

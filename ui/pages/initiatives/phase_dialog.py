@@ -65,7 +65,7 @@ _COLUMNS: list[Column[PreviewRow]] = [
 
 
 class PhaseTargetsDialog(QDialog):
-    """Asks how to phase; :meth:`request` says what, :meth:`result` what the preview shows
+    """Asks how to phase; :meth:`request` says what, :meth:`phased` what the preview shows
     for it (``None`` until worked out)."""
 
     def __init__(
@@ -231,7 +231,7 @@ class PhaseTargetsDialog(QDialog):
             last_year=self.last_year.currentData() if shape is Shape.LAST_YEAR else None,
         )
 
-    def result(self) -> Phased | None:  # type: ignore[override]
+    def phased(self) -> Phased | None:
         """What the preview shows, when it is for what the dialog asks now."""
         if self._shown is None or self._stale or self._shown[0] != self.request():
             return None

@@ -130,7 +130,7 @@ class WhatIfMenu(QObject):
             return None
         dialog.accepted.connect(
             lambda: page.run_command(
-                lambda: phase_edits.PhaseTargets(page.plan, dialog.request(), dialog.result())
+                lambda: phase_edits.PhaseTargets(page.plan, dialog.request(), dialog.phased())
             )
         )
         return self._open(dialog)
