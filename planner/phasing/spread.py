@@ -144,17 +144,7 @@ def spread(
     for metric in metrics:
         offset = offsets[metric]
         if offset not in by_offset:
-            landed = [0] * len(active)
-            # Only what the open months' revenue needs: a kept month keeps its own stages.
-            for n in open_index:
-                landed[max(n - offset, open_index[0])] += weights[n]
-            usable = [0] * len(active)
-            for n in open_index:
-                usable[n] = landed[n]
-            if not any(usable):
-                for n in open_index:
-                    usable[n] = 1
-            by_offset[offset] = usable
+            by_offset[offset] = _landed(weights, open_index, offset)
         position = _POSITION[metric]
         kept_sum = sum(held[month].planned[position] or 0 for month in kept if month in held)
         total = target.total(metric)
@@ -196,6 +186,28 @@ def spread(
     )
 
 
+def _landed(weights: Sequence[int], open_index: Sequence[int], offset: int) -> list[int]:
+    """The weight of each active month for a stage ``offset`` months before revenue: what
+    the open months' revenue needs (a kept month keeps its own stages), each ``offset``
+    months earlier, what falls before the first open month in it; kept months none (evenly
+    over the open months when that leaves no weight)."""
+    first = open_index[0]
+    opened = [0] * len(weights)
+    for n in open_index:
+        opened[n] = weights[n]
+    landed = [0] * len(weights)
+    landed[first] = sum(opened[first : first + offset + 1])
+    shifted = opened[first + offset + 1 :]
+    landed[first + 1 : first + 1 + len(shifted)] = shifted
+    usable = [0] * len(weights)
+    for n in open_index:
+        usable[n] = landed[n]
+    if not any(usable):
+        for n in open_index:
+            usable[n] = 1
+    return usable
+
+
 def _rows(
     active: Sequence[int],
     horizon: Sequence[int],
@@ -207,23 +219,22 @@ def _rows(
     """The months written: each active month not kept, with its shares, and each other month
     not kept that plans any phased metric, cleared."""
     index = {month: n for n, month in enumerate(active)}
+    by_month = list(zip(*(phased[metric] for metric in metrics), strict=True))
     positions = [_POSITION[metric] for metric in metrics]
+    cleared = (None,) * len(metrics)
     rows = []
     for month in horizon:
         if month in kept:
             continue
         n = index.get(month)
         if n is not None:
-            rows.append((month, tuple(phased[metric][n] for metric in metrics)))
+            rows.append((month, by_month[n]))
         elif month in held and any(held[month].planned[p] is not None for p in positions):
-            rows.append((month, (None,) * len(metrics)))
+            rows.append((month, cleared))
     return tuple(rows)
 
 
 def _sums(held: Mapping[int, Held]) -> dict[Metric, int]:
-    sums = [0] * len(_ALL_METRICS)
-    for month in held.values():
-        for n, value in enumerate(month.planned):
-            if value:
-                sums[n] += value
+    columns = zip(*(month.planned for month in held.values()), strict=True)
+    sums = [sum(filter(None, column)) for column in columns] if held else [0] * len(_ALL_METRICS)
     return dict(zip(_ALL_METRICS, sums, strict=True))
