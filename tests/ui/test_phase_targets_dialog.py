@@ -249,3 +249,62 @@ def test_the_dialog_fits_a_laptops_screen_and_draws_for_a_look(page, qtbot, smal
     picture = dialog.grab()
     assert picture.save(str(folder / f"phase-targets-{size[0]}x{size[1]}.png"))
     assert Metric.REVENUE_WON
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> tuple[Path, Path]:
+    """Last year's plan (revenue all in March, as planned and as won) and this year's,
+    rolled over from it: its baseline holds last year's plan on this year's months."""
+    from planner import Plan
+    from planner.versions.rollover import roll_over
+
+    last = tmp_path / "FY2026.smplan"
+    with Plan.create(last, name="FY2026 plan", first_month="2026-01") as plan:
+        i = plan.initiatives.add(name="Webinars", budget="1,000", revenue_target="12,000").id
+        plan.values.set(i, "2026-03", "revenue_won", planned="12,000")
+        plan.values.set(i, "2026-09", "revenue_won", actual="5,000")
+        roll_over(plan, tmp_path / "FY2027.smplan")
+    return last, tmp_path / "FY2027.smplan"
+
+
+def test_last_year_follows_the_baseline_or_last_years_file_as_chosen(qtbot, years):
+    from planner import Plan
+
+    last, this = years
+    document = PlanDocument(Plan.open(this))
+    try:
+        page = show_page(qtbot, InitiativesPage(document))
+        dialog = phase_dialog(page, qtbot)
+        dialog.shape.setCurrentIndex(dialog.shape.findData(Shape.LAST_YEAR.value))
+        assert dialog.last_year.currentText() == "FY2026 plan"
+        dialog.wait_for_preview()
+        assert [month for month, values in dialog.phased().initiatives[0].rows if values[-1]] == [
+            202703
+        ]
+
+        dialog.ask_last_year_file = lambda: last
+        dialog.last_year.setCurrentIndex(dialog.last_year.count() - 1)
+        assert dialog.last_year.currentText() == "FY2026.smplan (actuals)"
+        dialog.wait_for_preview()
+        assert [month for month, values in dialog.phased().initiatives[0].rows if values[-1]] == [
+            202709
+        ]
+        dialog.reject()
+    finally:
+        document.close()
+
+
+def test_cancelling_the_file_keeps_the_version_chosen_before(qtbot, years):
+    from planner import Plan
+
+    document = PlanDocument(Plan.open(years[1]))
+    try:
+        page = show_page(qtbot, InitiativesPage(document))
+        dialog = phase_dialog(page, qtbot)
+        dialog.shape.setCurrentIndex(dialog.shape.findData(Shape.LAST_YEAR.value))
+        dialog.ask_last_year_file = lambda: None
+        dialog.last_year.setCurrentIndex(dialog.last_year.count() - 1)
+        assert dialog.last_year.currentText() == "FY2026 plan"
+        dialog.reject()
+    finally:
+        document.close()

@@ -10,8 +10,9 @@ writes the preview shown, as one undo step (:mod:`.phase_edits`).
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -35,6 +37,7 @@ from planner import Plan, PlanError
 from planner import months as month_math
 from planner.phasing import MAX_LAG, MAX_WEIGHT, Part, Shape, StageLags
 from planner.services.phasing import Gathered, Phased
+from planner.version import PLAN_SUFFIX
 from planner.versions import Kind
 from ui.background import Outcome, TaskRunner, problem_text
 from ui.plain_text import plain_label
@@ -46,6 +49,7 @@ from .phase_edits import PhaseRequest, PreviewRow, preview, preview_rows, summar
 # More initiatives than this are previewed in a worker: a whole large plan takes a second.
 BACKGROUND_FROM = 200
 PAUSE_MS = 120  # a burst of spin-box steps makes one preview
+_ASK_FILE = "ask for a file"  # the last-year choice that asks for last year's plan file
 MONTH_NAMES = tuple(month_math.label(month_math.month(2000, n)).split()[0] for n in range(1, 13))
 _STAGE_LABELS = ("Leads → MQL", "MQL → SAL", "SAL → SQL", "SQL → Opp.", "Opp. → Won")
 _PARTS = (
@@ -170,7 +174,7 @@ class PhaseTargetsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 125, 60, 110, 90, 100)):
+        for column, width in enumerate((160, 135, 60, 110, 105, 100)):
             self.table.setColumnWidth(column, width)
         self.outcome = InlineMessage("What phasing would do")
         self.buttons = QDialogButtonBox(
@@ -202,7 +206,7 @@ class PhaseTargetsDialog(QDialog):
             QWidget.setTabOrder(before, after)
 
         self.shape.currentIndexChanged.connect(self._shape_changed)
-        self.last_year.currentIndexChanged.connect(self._changed)
+        self.last_year.currentIndexChanged.connect(self._last_year_chosen)
         for spin in (*self.profile, *self.lags):
             spin.valueChanged.connect(self._changed)
         for box in (*self.parts.values(), self.overwrite):
@@ -270,6 +274,33 @@ class PhaseTargetsDialog(QDialog):
             self.last_year.addItem("No version in the plan: phased evenly", None)
         elif baselines:
             self.last_year.setCurrentIndex(self.last_year.findData(baselines[-1].id))
+        self.last_year.addItem("Last year's plan file (its actuals)…", _ASK_FILE)
+        self._last_year_index = self.last_year.currentIndex()
+
+    def _last_year_chosen(self, index: int) -> None:
+        """Ask for last year's plan file when that is chosen; keep the choice before if the
+        person cancels."""
+        if self.last_year.itemData(index) != _ASK_FILE:
+            self._last_year_index = index
+            self._changed()
+            return
+        path = self.ask_last_year_file()
+        with QSignalBlocker(self.last_year):
+            if path is None:
+                self.last_year.setCurrentIndex(self._last_year_index)
+                return
+            self.last_year.insertItem(index, f"{path.name} (actuals)", path)
+            self.last_year.setItemData(index, str(path), Qt.ItemDataRole.ToolTipRole)
+            self.last_year.setCurrentIndex(index)
+        self._last_year_index = index
+        self._changed()
+
+    def ask_last_year_file(self) -> Path | None:
+        """Last year's plan file, as the person picks it (``None``: cancelled)."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Last year's plan", "", f"Smarketing plans (*{PLAN_SUFFIX});;All files (*)"
+        )
+        return Path(chosen) if chosen else None
 
     # -- the preview -----------------------------------------------------------------------
 

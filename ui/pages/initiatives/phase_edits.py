@@ -8,6 +8,7 @@ second. Tested without a window.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from planner import Plan
 from planner.domain import Metric
@@ -23,7 +24,8 @@ EMPTY = "—"
 class PhaseRequest:
     """What the Phase Targets dialog asks for. ``ids``: the initiatives (``None``: the whole
     plan); ``chosen`` names them for people ("3 selected initiatives", "the whole plan");
-    ``last_year``: the version last year is read from (``None``: the newest baseline)."""
+    ``last_year``: the version last year is read from, or last year's plan file (``None``:
+    the newest baseline)."""
 
     ids: tuple[int, ...] | None
     chosen: str
@@ -32,7 +34,7 @@ class PhaseRequest:
     profile: tuple[int, ...] | None = None
     parts: tuple[Part, ...] = tuple(Part)
     overwrite_actuals: bool = False
-    last_year: int | None = None
+    last_year: int | Path | None = None
 
 
 def preview(gathered: Gathered, request: PhaseRequest) -> Phased:
