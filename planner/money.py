@@ -278,8 +278,11 @@ def apportion(total: int, weights: Sequence[int]) -> list[int]:
         return [0] * len(weights)
     parts = [total * weight // whole for weight in weights]
     left = total - sum(parts)
-    # Remainders compared as total * weight mod whole: exact, no fractions needed.
-    order = sorted(range(len(weights)), key=lambda n: (-(total * weights[n] % whole), n))
-    for n in order[:left]:
-        parts[n] += 1
+    if left:
+        # Remainders compared as total * weight mod whole: exact, no fractions needed. The
+        # sort is stable, reversed too, so the earliest comes first on a tie.
+        remainders = [total * weight % whole for weight in weights]
+        order = sorted(range(len(weights)), key=remainders.__getitem__, reverse=True)
+        for n in order[:left]:
+            parts[n] += 1
     return parts

@@ -93,6 +93,7 @@ class Plan:
             WhatIfService,
         )
         from planner.services.import_mappings import ImportMappingService
+        from planner.services.phasing import PhasingService
         from planner.versions.service import VersionService
 
         self._connection = connection
@@ -115,6 +116,7 @@ class Plan:
         self.roles = RoleService(self)
         self.values = ValueService(self)
         self.what_if = WhatIfService(self)
+        self.phasing = PhasingService(self)
         self.timeline = TimelineService(self)
         self.import_mappings = ImportMappingService(self)
         self.versions = VersionService(self)

@@ -15,3 +15,12 @@ def smarketing(*args: str | Path, timeout: float = 300) -> subprocess.CompletedP
         text=True,
         timeout=timeout,
     )
+
+
+def assert_one_line_refusal(result: subprocess.CompletedProcess[str], *said: str) -> None:
+    """The command refused in one line on stderr, exit status 2, saying each of ``said``."""
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("smarketing: ")
+    for words in said:
+        assert words in result.stderr

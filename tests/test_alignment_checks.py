@@ -146,6 +146,12 @@ def test_a_target_not_phased_into_months_is_worth_a_note(plan):
     assert "target_not_phased" in rules(plan)
 
 
+def test_a_target_not_phased_says_to_use_phase_targets(plan):
+    plan.values.set(webinar(plan), "2026-12", "revenue_won", planned="60,000")
+    found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}
+    assert "Use Phase Targets" in found["target_not_phased"].message
+
+
 def test_an_initiative_without_its_story_is_worth_a_note(plan):
     plan.initiatives.update(webinar(plan), so_what="", why_us="")
     found = {f.rule: f for f in run_checks(Analysis.in_sql(plan))}

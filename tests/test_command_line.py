@@ -155,7 +155,7 @@ def test_a_usage_error_is_one_line(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("demo", "summary", "check", "version", "compare"):
+    for command in ("demo", "summary", "check", "version", "compare", "phase"):
         result = smarketing(command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
 
@@ -184,7 +184,7 @@ def test_an_unknown_command_is_an_error_naming_it_and_the_commands(tmp_path):
     assert result.stdout == ""
     assert result.stderr == (
         "smarketing: unknown command 'baseline'; the commands are demo, summary, check, chart, "
-        "export, import, rollover, version, compare (see smarketing --help)\n"
+        "export, import, rollover, version, compare, phase (see smarketing --help)\n"
     )
 
 

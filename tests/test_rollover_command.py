@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cli_support import smarketing
+from cli_support import assert_one_line_refusal, smarketing
 
 from planner import Plan
 
@@ -27,14 +27,6 @@ def budgets(path: Path) -> dict[str, int]:
 def targets(path: Path) -> dict[str, int]:
     with Plan.open(path, read_only=True) as opened:
         return {i.name: i.revenue_target for i in opened.initiatives.list()}
-
-
-def assert_one_line_refusal(result, *said: str) -> None:
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("smarketing: ")
-    for words in said:
-        assert words in result.stderr
 
 
 def test_rollover_writes_next_years_plan_and_says_what_it_holds(plan, tmp_path):

@@ -168,6 +168,7 @@ def _every_write(plan: Plan) -> dict[str, object]:
         "import_mappings.save": lambda: plan.import_mappings.save(
             ["Campaign", "Close", "Amount"], mapping
         ),
+        "phasing.remember": lambda: plan.phasing.remember(lags=1),
         "settings.update": lambda: (
             plan.settings.update(months=plan.horizon.count + 2),
             plan.values.set(webinar.id, plan.horizon.last, Metric.MQL, actual=4),
@@ -195,6 +196,15 @@ def test_an_edit_through_every_public_service_is_seen_from_memory(demo_plan_path
         for name, write in writes.items():
             write()
             assert every_rollup(from_memory) == every_rollup(in_sql), name
+
+
+def test_phasing_and_its_undo_are_seen_from_memory(demo_plan_path):
+    with Plan.open(demo_plan_path) as plan:
+        from_memory, in_sql = Analysis.in_memory(plan), Analysis.in_sql(plan)
+        phased = plan.phasing.phase(shape="back", lags=1, overwrite_actuals=True)
+        assert every_rollup(from_memory) == every_rollup(in_sql)
+        plan.phasing.put(phased.before)
+        assert every_rollup(from_memory) == every_rollup(in_sql)
 
 
 def test_a_plan_is_worth_keeping_in_memory_from_a_number_of_monthly_rows(

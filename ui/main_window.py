@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMargins, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -290,8 +291,31 @@ class MainWindow(QMainWindow):
 
         self.versions.fill_menu(self.menuBar().addMenu("Ve&rsions"))
 
+        plan_menu = self.menuBar().addMenu("&Plan")
+        self.phase_action = plan_menu.addAction("Phase &Targets…")
+        self.phase_action.setStatusTip(
+            "Spread every initiative's revenue target, funnel and budget over its months"
+        )
+        self.phase_action.triggered.connect(self.phase_targets)
+        plan_menu.aboutToShow.connect(self._plan_menu_shown)
+        self._plan_menu_shown()
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(f"&About {APP_NAME}", self._about)
+
+    def _plan_menu_shown(self) -> None:
+        self.phase_action.setEnabled(self.document is not None and not self.document.read_only)
+
+    def phase_targets(self) -> QDialog | None:
+        """Open Phase Targets for the whole plan, on the Initiatives page."""
+        if self.document is None or self.view is None or self.document.read_only:
+            return None
+        from ui.pages.catalogue import INITIATIVES
+        from ui.pages.initiatives.page import InitiativesPage
+
+        page = self.view.show_page(INITIATIVES)
+        assert isinstance(page, InitiativesPage)
+        return page.what_if.ask_phase(whole_plan=True)
 
     def _go_to_page(self, row: int) -> None:
         if self.view is not None:

@@ -288,8 +288,8 @@ def target_not_phased(f: Facts, c: Context) -> Iterator[Finding]:
             "target_not_phased",
             f"The monthly plan of {f.name!r} adds up to "
             f"{c.currency.format(planned_revenue, cents=False)} of revenue, short of its "
-            f"{c.currency.format(f.target, cents=False)} target. Phase the rest into its "
-            "months.",
+            f"{c.currency.format(f.target, cents=False)} target. Use Phase Targets (Plan "
+            "menu, or the Initiatives page for a selection) to phase it into its months.",
             "values",
         )
 

@@ -27,6 +27,7 @@ COMMANDS = (
     "rollover",
     "version",
     "compare",
+    "phase",
 )
 
 
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.export import add_export_parser
     from planner.cli.grouping import add_grouping_option
     from planner.cli.importing import add_import_parser
+    from planner.cli.phase import add_phase_parser
     from planner.cli.rollover import add_rollover_parser
     from planner.cli.versions import add_version_option, add_version_parser
 
@@ -99,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rollover_parser(commands)
     add_version_parser(commands)
     add_compare_parser(commands)
-    for reading in ("summary", "check", "chart", "export", "import"):
+    add_phase_parser(commands)
+    for reading in ("summary", "check", "chart", "export", "import", "phase"):
         add_version_option(commands.choices[reading])
     return parser
 
@@ -194,6 +197,18 @@ def _run(options: argparse.Namespace) -> int:
 
         with Plan.open(options.plan, read_only=options.action in READING) as plan:
             print(run_version(plan, options))
+        return 0
+    if options.command == "phase":
+        from planner.cli.phase import run_phase
+        from planner.cli.versions import chosen_version, version_line
+
+        with (
+            Plan.open(options.plan, read_only=options.dry_run) as working,
+            chosen_version(working, options.version_name) as plan,
+        ):
+            if plan.version is not None:
+                print(version_line(plan.version))
+            print(run_phase(plan, options))
         return 0
     if options.command == "compare":
         from planner.cli.compare import run_compare

@@ -38,6 +38,9 @@ A conversion or acceptance rate outside (0, 1], an average     refused
 deal size of 0, hours or a return ratio negative, infinite or
 above the limits of :mod:`planner.assumptions`, MQLs a month
 above its limit
+A seasonal profile that is not 12 weights from 0 to 1,000      refused
+(one above 0), or stage lags that are not 5 months from 0 to
+24 (:mod:`planner.phasing`)
 An amount or count negative or above ``MAX_NUMBER``            refused
 A column whose total over the plan is above ``MAX_TOTAL``      refused (its sums would
                                                                overflow 64-bit integers;

@@ -18,6 +18,7 @@ from planner.assumptions import MAX_FOLLOWUP_HOURS, MAX_MQLS_PER_MONTH, MAX_RETU
 from planner.domain import STAGE_RATES, Stage, Status, Team, Tier, ValuesOnMove
 from planner.errors import ValidationError
 from planner.money import Currency
+from planner.phasing.shapes import parse_profile, parse_stored_lags
 from planner.versions import copying
 from planner.versions.kinds import Kind
 
@@ -180,6 +181,8 @@ def settings_table() -> Table:
             Column("stage", "text", one_of(Stage)),
             Column("values_on_move", "text", one_of(ValuesOnMove), nullable=True),
             Column("gross_margin", "real", RATE, nullable=True),
+            Column("seasonal_profile", "text", validated(parse_profile), nullable=True),
+            Column("stage_lags", "text", validated(parse_stored_lags), nullable=True),
         ),
         single=True,
     )

@@ -460,5 +460,20 @@ def m007_rates_and_margin(db: Database) -> None:
     )
 
 
+@_migration
+def m008_phasing_choices(db: Database) -> None:
+    """What the lead last phased targets with (:mod:`planner.phasing`): the seasonal
+    profile, 12 whole weights January first ("8,8,10,..."), and the months between stages,
+    five whole numbers in funnel order ("0,1,1,0,1"); NULL until chosen (an even profile,
+    no lags). Text kept short by the schema; its form is read on open by the content check."""
+    db.execute(
+        "ALTER TABLE plan_settings ADD COLUMN seasonal_profile TEXT "
+        "CHECK (length(seasonal_profile) <= 100)"
+    )
+    db.execute(
+        "ALTER TABLE plan_settings ADD COLUMN stage_lags TEXT CHECK (length(stage_lags) <= 40)"
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(function.__name__ for function, _ in _steps)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

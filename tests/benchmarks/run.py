@@ -38,7 +38,7 @@ SCENARIO_EDITS = 5  # edits of an opened scenario in each versions round
 # Rounds of: cold starts (each app and bare), large-plan opens, edits, exports, imports,
 # versions (save, open a scenario and edit it, compare), Timeline pages (first shown, scrolled,
 # a bar dragged and dropped; each a process of its own), Waterfall pages (first shown, what-ifs
-# of a rate, grouped by initiative; each a process of its own).
+# of a rate, grouped by initiative; each a process of its own), phasings of every target.
 FULL = {
     "start": 7,
     "open": 5,
@@ -48,6 +48,7 @@ FULL = {
     "versions": 5,
     "timeline": 5,
     "waterfall": 5,
+    "phasing": 3,
 }
 QUICK = {
     "start": 3,
@@ -58,6 +59,7 @@ QUICK = {
     "versions": 2,
     "timeline": 2,
     "waterfall": 2,
+    "phasing": 1,
 }
 TIMELINE_DROPS = 6  # moves dropped in each Timeline round
 WATERFALL_WHAT_IFS = 10  # what-if rates tried in each Waterfall round
@@ -347,6 +349,27 @@ def versions(folder: Path, plan: Path, made: dict, rounds: int) -> list[Figure]:
     ]
 
 
+def phasing(folder: Path, plan: Path, rounds: int) -> list[Figure]:
+    """Phasing every initiative's target, funnel and budget into months, and its undo."""
+    runs = [step("phasing_run.py", plan, folder / "phasing.smplan") for _ in range(rounds)]
+    detail = (
+        f"median of {rounds}; {runs[0]['initiatives']} initiatives, {runs[0]['rows']} months "
+        "written"
+    )
+    return [
+        at_most(
+            "Large plan: phase every target into months", median(runs, "seconds"), 2, "s", detail
+        ),
+        at_most(
+            "Large plan: undo that phasing",
+            median(runs, "undo"),
+            None,
+            "s",
+            f"median of {rounds}",
+        ),
+    ]
+
+
 def demo(path: Path, size: str) -> Path:
     command = [sys.executable, "-m", "planner", "demo", str(path), "--size", size]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=TIMEOUT)
@@ -370,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += timeline(folder, large, rounds["timeline"])
         figures += waterfall(folder, large, rounds["waterfall"])
         figures += versions(folder, large, made, rounds["versions"])
+        figures += phasing(folder, large, rounds["phasing"])
         exported, to_import = export(folder, large, rounds["export"])
         figures += exported + importing(large, to_import, rounds["import"])
     took = time.perf_counter() - began

@@ -33,7 +33,7 @@ def shown_entries(window) -> list[tuple[str, bool]]:
 
 
 def test_the_versions_menu_sits_after_view_and_before_help(window):
-    assert menu_titles(window) == ["&File", "&Edit", "&View", "Ve&rsions", "&Help"]
+    assert menu_titles(window) == ["&File", "&Edit", "&View", "Ve&rsions", "&Plan", "&Help"]
 
 
 def test_the_menu_offers_each_version_action(window):

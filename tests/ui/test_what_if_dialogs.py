@@ -62,7 +62,12 @@ def labels(combo) -> list[str]:
 
 def test_the_header_offers_a_what_if_menu_with_both_dialogs(page):
     menu = page.what_if.action.menu()
-    assert [a.text() for a in menu.actions()] == ["&Scale budgets…", "&Move budget…"]
+    assert [a.text() for a in menu.actions()] == [
+        "&Scale budgets…",
+        "&Move budget…",
+        "",
+        "Phase &Targets…",
+    ]
 
 
 def test_the_what_if_actions_are_in_the_tables_context_menu(page):

@@ -125,8 +125,8 @@ def test_a_plan_of_the_previous_format_is_upgraded_keeping_every_value(tmp_path:
     for added in set(after) - set(before) - {"channels"}:
         assert after.pop(added) == [], added
     # Settings of later formats are there, not chosen yet (m006: what a move does to values;
-    # m007: the gross margin).
-    assert [row[8:] for row in after["plan_settings"]] == [(None, None)]
+    # m007: the gross margin; m008: the seasonal profile and the stage lags).
+    assert [row[8:] for row in after["plan_settings"]] == [(None, None, None, None)]
     after["plan_settings"] = [row[:8] for row in after["plan_settings"]]
     key_of = {row[0]: row[2] for row in after.pop("channels")}
     # No initiative overrides a conversion rate yet (m007: its five rates, last).

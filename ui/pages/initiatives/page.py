@@ -101,7 +101,14 @@ class InitiativesPage(Page):
         separator = QAction(self)
         separator.setSeparator(True)
         self.table.addActions([self.add_action, self.duplicate_action, self.delete_action])
-        self.table.addActions([separator, self.what_if.scale_action, self.what_if.move_action])
+        self.table.addActions(
+            [
+                separator,
+                self.what_if.scale_action,
+                self.what_if.move_action,
+                self.what_if.phase_action,
+            ]
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         header = PageHeader(

@@ -1,6 +1,6 @@
-"""The Initiatives page's "What if…" menu: "Scale budgets…" and "Move budget…", each opening
-its dialog (without blocking the window) and running what it asks for as one undo step,
-announced in the window's notice bar with an Undo."""
+"""The Initiatives page's "What if…" menu: "Scale budgets…", "Move budget…" and "Phase
+Targets…", each opening its dialog (without blocking the window) and running what it asks
+for as one undo step, announced in the window's notice bar with an Undo."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QToolButton
 
+from planner import PlanError
 from ui.icons import icon
 from ui.plain_text import plain_tooltip
 
-from . import what_if_edits
+from . import phase_edits, what_if_edits
 from .move_dialog import MoveBudgetDialog
+from .phase_dialog import PhaseTargetsDialog
 from .scale_dialog import CHANNEL, OWNER, SEGMENT, ScaleBudgetsDialog
 
 if TYPE_CHECKING:
@@ -40,8 +42,16 @@ class WhatIfMenu(QObject):
             "Move budget, or all that is unspent, from one initiative to others",
             self.ask_move,
         )
+        self.phase_action = self._action(
+            "Phase &Targets…",
+            "Spread the selected initiatives' revenue targets, funnel and budgets over their "
+            "months (the whole plan when none is selected)",
+            self.ask_phase,
+        )
         self.menu = QMenu("What if", page)
         self.menu.addActions([self.scale_action, self.move_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.phase_action)
         self.action = QAction(icon("what-if"), "&What if…", self)
         self.action.setToolTip(plain_tooltip("Try out a change to the plan's budgets"))
         self.action.setMenu(self.menu)
@@ -59,7 +69,7 @@ class WhatIfMenu(QObject):
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_enabled(self, enabled: bool) -> None:
-        for action in (self.action, self.scale_action, self.move_action):
+        for action in (self.action, self.scale_action, self.move_action, self.phase_action):
             action.setEnabled(enabled)
 
     def ask_scale(self) -> ScaleBudgetsDialog | None:
@@ -96,6 +106,31 @@ class WhatIfMenu(QObject):
         dialog.accepted.connect(
             lambda: page.run_command(
                 lambda: what_if_edits.move_budget(page.plan, page.analysis, dialog.request())
+            )
+        )
+        return self._open(dialog)
+
+    def ask_phase(self, *, whole_plan: bool = False) -> PhaseTargetsDialog | None:
+        """Open "Phase Targets" for the selected initiatives, or the whole plan when none is
+        selected (or ``whole_plan``: the Plan menu's)."""
+        if not self.phase_action.isEnabled():
+            return None
+        page = self._page
+        selected = () if whole_plan else tuple(page.table.selected_ids())
+        if not selected:
+            ids, chosen = None, "the whole plan"
+        elif len(selected) == 1:
+            ids, chosen = selected, repr(page.plan.initiatives.get(selected[0]).name)
+        else:
+            ids, chosen = selected, f"{len(selected)} selected initiatives"
+        try:
+            dialog = PhaseTargetsDialog(page.plan, page, ids=ids, chosen=chosen)
+        except PlanError as error:
+            page.document.refused.emit(str(error))
+            return None
+        dialog.accepted.connect(
+            lambda: page.run_command(
+                lambda: phase_edits.PhaseTargets(page.plan, dialog.request(), dialog.phased())
             )
         )
         return self._open(dialog)
