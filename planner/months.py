@@ -11,6 +11,13 @@ from dataclasses import dataclass
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _TEXT = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})\s*$")
+# A month as the app shows it ("Mar 2026") or spelled out ("March 2026"), in any case.
+_LABEL = re.compile(r"^\s*([A-Za-z]{3,9})\.?\s+([0-9]{4})\s*$")
+_NAME = re.compile(r"^\s*([A-Za-z]{3,9})\.?\s*$")
+_FULL_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 
 Month = int  # YYYYMM
 
@@ -31,7 +38,8 @@ def month(year: int, number: int) -> Month:
 
 
 def parse_month(value: str | int) -> Month:
-    """``"2026-03"`` or ``202603`` to ``202603``; ``ValueError`` with a plain reason otherwise."""
+    """``"2026-03"``, ``"Mar 2026"`` (as the app shows months; "March 2026" too) or ``202603``
+    to ``202603``; ``ValueError`` with a plain reason otherwise."""
     if isinstance(value, bool):
         raise ValueError("expected a month like 2026-03")
     if isinstance(value, int):
@@ -40,7 +48,32 @@ def parse_month(value: str | int) -> Month:
         found = _TEXT.match(value)
         if found:
             return month(int(found.group(1)), int(found.group(2)))
-    raise ValueError(f"{value!r} is not a month (write it like 2026-03)")
+        found = _LABEL.match(value)
+        if found:
+            return month(int(found.group(2)), _month_number(found.group(1), value))
+    raise ValueError(f"{value!r} is not a month (write it like Mar 2026 or 2026-03)")
+
+
+def typed_month(text: str, horizon: Horizon) -> Month:
+    """A month as a person types it into a month field of a plan with ``horizon``: anything
+    :func:`parse_month` reads, or a month's name alone ("Mar": that month of the horizon, its
+    first if the horizon holds two). ``ValueError`` with a plain reason otherwise; a month
+    outside the horizon is returned (the caller says why it cannot be used)."""
+    alone = _NAME.match(text)
+    if alone is None:
+        return parse_month(text)
+    number = _month_number(alone.group(1), text)
+    in_plan = (m for m in horizon.months() if m % 100 == number)
+    return next(in_plan, month(horizon.first // 100, number))
+
+
+def _month_number(name: str, text: str) -> int:
+    """1-12 for a month's name or the start of it ("Sep", "Sept"), in any case."""
+    folded = name.casefold()
+    for number, full in enumerate(_FULL_NAMES, 1):
+        if full.startswith(folded):
+            return number
+    raise ValueError(f"{text!r} is not a month (write it like Mar 2026 or 2026-03)")
 
 
 def index(value: Month) -> int:

@@ -33,7 +33,8 @@ def test_text_and_yyyymm_ints_are_months(value, expected):
         "03-2026",
         "202603",
         "26-03",
-        "March 2026",
+        "March",  # a name alone: which year? (typed_month answers from a plan)
+        "Marchy 2026",
         "",
         202600,
         202613,
@@ -208,3 +209,32 @@ def test_a_horizon_holds_count_consecutive_months(first, count):
     assert len(listed) == count
     assert all(months.add(a, 1) == b for a, b in pairwise(listed))
     assert listed[-1] == Horizon(first, count).last
+
+
+# -- months as a person types them --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["2027-03", "Mar 2027", "mar 2027", "March 2027", " MARCH 2027 ", "Mar. 2027"]
+)
+def test_a_month_reads_as_the_app_shows_it_or_as_iso(typed):
+    assert months.parse_month(typed) == 202703
+
+
+@pytest.mark.parametrize("typed", ["Sep", "sept", "September", "SEP."])
+def test_a_month_name_alone_is_that_month_of_the_plan(typed):
+    assert months.typed_month(typed, months.Horizon(202607, 12)) == 202609
+
+
+def test_a_month_name_alone_is_its_first_month_in_a_longer_plan():
+    assert months.typed_month("Jan", months.Horizon(202601, 24)) == 202601
+
+
+def test_a_month_name_the_plan_does_not_hold_is_in_the_plans_first_year():
+    assert months.typed_month("Jan", months.Horizon(202604, 3)) == 202601
+
+
+@pytest.mark.parametrize("typed", ["soon", "Ma", "Mar 27", "13/2026", "", "Marchy 2026"])
+def test_text_that_is_no_month_is_refused_in_plain_words(typed):
+    with pytest.raises(ValueError, match="is not a month"):
+        months.typed_month(typed, months.Horizon(202601, 12))

@@ -119,7 +119,22 @@ def open_editor(qtbot: QtBot, page: InitiativesPage, index: QModelIndex):
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not None and editor is not page.table
+    if isinstance(editor.parent(), QComboBox):  # a combo box one may type into (months)
+        return editor.parent()
     return editor
+
+
+def type_as_a_person(qtbot: QtBot, page: InitiativesPage, index: QModelIndex, text: str) -> None:
+    """Select a cell and just type, then Enter: the first key opens the cell's editor and
+    the rest go where the keyboard's focus then is."""
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+    qtbot.keyClicks(page.table, text[0])
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not page.table
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.state() != page.table.State.EditingState, timeout=2000)
 
 
 def type_into_cell(qtbot: QtBot, page: InitiativesPage, index: QModelIndex, text: str) -> None:

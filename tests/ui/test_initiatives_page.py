@@ -15,6 +15,7 @@ from initiatives_support import (
     open_editor,
     page,
     show_page,
+    type_as_a_person,
     type_into_cell,
 )
 from PySide6.QtCore import Qt
@@ -180,6 +181,29 @@ def test_an_end_month_before_the_start_is_refused_and_the_cell_keeps_its_value(p
     assert "End: the end" in refused.args[0] and "before the start (Oct 2026)" in refused.args[0]
     assert by_name(page.plan, audit.name).end_month == 202703
     assert cell(page, audit.id, "end_month").data() == "Mar 2027"
+
+
+@pytest.mark.parametrize("typed", ["Jun 2026", "2026-06", "june", "JUN", "June 2026"])
+def test_a_month_typed_into_a_start_cell_is_that_month(page, qtbot, typed):
+    webinar = by_name(page.plan, WEBINAR).id
+    type_as_a_person(qtbot, page, cell(page, webinar, "start_month"), typed)
+    assert by_name(page.plan, WEBINAR).start_month == 202606
+    assert cell(page, webinar, "start_month").data() == "Jun 2026"
+
+
+def test_a_month_name_typed_alone_is_that_month_of_the_plan(page, qtbot):
+    webinar = by_name(page.plan, WEBINAR).id
+    type_as_a_person(qtbot, page, cell(page, webinar, "end_month"), "nov")
+    assert by_name(page.plan, WEBINAR).end_month == 202611
+
+
+def test_text_typed_into_a_month_cell_that_is_no_month_is_refused_naming_it(page, qtbot):
+    webinar = by_name(page.plan, WEBINAR).id
+    with qtbot.waitSignal(page.document.refused) as refused:
+        type_as_a_person(qtbot, page, cell(page, webinar, "start_month"), "soon")
+    assert "Start" in refused.args[0] and "'soon' is not a month" in refused.args[0]
+    assert by_name(page.plan, WEBINAR).start_month == 202601
+    assert page.document.undo_stack.count() == 0
 
 
 def test_month_cells_offer_the_plans_months(page, qtbot):

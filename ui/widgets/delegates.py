@@ -82,6 +82,50 @@ def month_choices(months: Sequence[int]) -> Choices:
     return [(month_math.label(m), m) for m in months]
 
 
+class MonthDelegate(ChoiceDelegate):
+    """A month of the plan, picked from the list or typed as a person writes it ("Jan 2027",
+    "2027-01", "january", "sept"): a combo box that only searches as keys are pressed takes
+    "Jan 2027" letter by letter (the J jumps to June) and lands on another month. Typed text
+    that is no month goes to the core as typed, which refuses it naming the field."""
+
+    def __init__(
+        self, horizon: Callable[[], month_math.Horizon], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(lambda: month_choices(horizon().months()), parent)
+        self._horizon = horizon
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        assert isinstance(editor, QComboBox)
+        editor.setEditable(True)
+        editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = editor.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        super().setEditorData(editor, index)
+        assert isinstance(editor, QComboBox)
+        line = editor.lineEdit()
+        if line is not None:  # what is typed replaces the month shown, as in a text cell
+            line.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        text = editor.currentText()
+        chosen = editor.currentIndex()
+        value: object
+        if chosen >= 0 and editor.itemText(chosen) == text:
+            value = editor.currentData()
+        else:
+            try:
+                value = month_math.typed_month(text, self._horizon())
+            except ValueError:
+                value = text
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
 class MoneyDelegate(QStyledItemDelegate):
     """A line editor for an amount in the plan's currency. It starts from the plain amount
     ("12500") and hands over minor units, or the typed text when it is not an amount, for

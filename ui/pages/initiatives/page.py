@@ -18,7 +18,7 @@ from ui.page import Page
 from ui.pages.catalogue import INITIATIVES
 from ui.plain_text import plain_tooltip
 from ui.tables.rows_model import ROW_ROLE
-from ui.widgets.delegates import ChoiceDelegate, MoneyDelegate, month_choices
+from ui.widgets.delegates import ChoiceDelegate, MoneyDelegate, MonthDelegate
 from ui.widgets.page_header import PageHeader
 
 from . import columns as cols
@@ -165,7 +165,7 @@ class InitiativesPage(Page):
         # delegate adds the value a cell holds when it is not among the choices).
         channels = ChoiceDelegate(lambda: [(c.name, c.id) for c in self._offered], self)
         statuses = ChoiceDelegate([(t, v) for v, t in cols.STATUS_TITLES.items()], self)
-        months = ChoiceDelegate(lambda: month_choices(self.plan.horizon.months()), self)
+        months = MonthDelegate(lambda: self.plan.horizon, self)
         money = MoneyDelegate(lambda: self.plan.currency, self)
         owners = OwnerDelegate(
             lambda: [
