@@ -191,6 +191,13 @@ def test_a_month_typed_into_a_start_cell_is_that_month(page, qtbot, typed):
     assert cell(page, webinar, "start_month").data() == "Jun 2026"
 
 
+def test_enter_in_a_month_cell_ends_the_edit_once(page, qtbot, qtlog):
+    webinar = by_name(page.plan, WEBINAR).id
+    type_as_a_person(qtbot, page, cell(page, webinar, "start_month"), "Mar 2026")
+    assert page.document.undo_stack.count() == 1
+    assert not [record for record in qtlog.records if "commitData" in record.message]
+
+
 def test_a_month_name_typed_alone_is_that_month_of_the_plan(page, qtbot):
     webinar = by_name(page.plan, WEBINAR).id
     type_as_a_person(qtbot, page, cell(page, webinar, "end_month"), "nov")

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -73,6 +82,10 @@ class ChoiceDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
     def _commit_and_close(self, editor: QComboBox) -> None:
+        # Once: Enter in a combo box one types into both chooses (activated) and ends the edit.
+        if editor.property("committed"):
+            return
+        editor.setProperty("committed", True)
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
@@ -110,6 +123,17 @@ class MonthDelegate(ChoiceDelegate):
         line = editor.lineEdit()
         if line is not None:  # what is typed replaces the month shown, as in a text cell
             line.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QComboBox)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._commit_and_close(watched)
+            return True
+        return super().eventFilter(watched, event)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
