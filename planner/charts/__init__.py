@@ -31,6 +31,7 @@ KINDS: dict[str, str] = {
     "strike-zone": "planner.charts.strike_zone",
     "budget": "planner.charts.budget",
     "handoff": "planner.charts.handoff",
+    "returns": "planner.charts.returns",
 }
 # Every kind ``smarketing chart`` draws: the Dashboard's, and the timeline, which has a page
 # of its own in the app (it is no tile of the Dashboard, nor a picture on the Charts sheet).
@@ -43,6 +44,7 @@ TITLES: dict[str, str] = {
     "strike-zone": "Strike zone",
     "budget": "Budget: plan vs spend",
     "handoff": "Hand-off to sales",
+    "returns": "Returns: what each dollar returns",
     "timeline": "Timeline",
 }
 

@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.versions import add_version_option, add_version_parser
 
     add_grouping_option(chart, "--group-by", "the timeline's lanes (with --kind timeline)")
+    from planner.cli.chart import add_returns_options
+
+    add_returns_options(chart)
     add_export_parser(commands)
     add_import_parser(commands)
     add_rollover_parser(commands)
