@@ -18,7 +18,7 @@ from export_support import SOFFICE, print_to_pdf
 
 PDFINFO = shutil.which("pdfinfo")
 PDFTOTEXT = shutil.which("pdftotext")
-PAGE_BUDGET = 13  # pages of the demo plan's workbook, printed
+PAGE_BUDGET = 15  # pages of the demo plan's workbook, printed (the Returns sheet two of them)
 # pdftotext gives a word a box about 1.2 to 1.3 times its font's size (DejaVu Sans and
 # Carlito, LibreOffice's stand-ins for Calibri): 8 pt text makes a box at least this tall.
 SMALLEST_BOX = 8 * 1.2
