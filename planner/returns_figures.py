@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from planner.analysis.sums import Dimension
+
 if TYPE_CHECKING:
     from planner.analysis.returns import Returns
     from planner.money import Currency
@@ -77,6 +79,15 @@ FIGURES: tuple[ReturnsFigure, ...] = (
     ReturnsFigure("romi", "ROMI", "ROMI", Unit.PERCENT, True),
     ReturnsFigure("payback_months", "Payback (months)", "Payback", Unit.MONTHS, False),
 )
+# The groupings the figures are offered by, in the order a chooser lists them.
+GROUPINGS: dict[Dimension, str] = {
+    Dimension.CHANNEL: "Channel",
+    Dimension.INITIATIVE: "Initiative",
+    Dimension.OWNER: "Owner",
+    Dimension.TEAM: "Team",
+    Dimension.SEGMENT: "Segment",
+    Dimension.TIER: "Strike-zone tier",
+}
 BY_NAME: dict[str, ReturnsFigure] = {figure.name: figure for figure in FIGURES}
 DEFAULT_FIGURE = "romi"
 

@@ -24,6 +24,7 @@ from planner.charts.redraw import shape
 from planner.charts.style import NO_INITIATIVES, ChartStyle, new_figure, tag
 from planner.returns_figures import (
     DEFAULT_FIGURE,
+    GROUPINGS,
     NONE_SHOWN,
     ReturnsFigure,
     Unit,
@@ -39,15 +40,6 @@ if TYPE_CHECKING:
     from planner.charts.options import ChartOptions
     from planner.money import Currency
 
-# The groupings the chart offers, in the order a chooser lists them.
-GROUPINGS: dict[Dimension, str] = {
-    Dimension.CHANNEL: "Channel",
-    Dimension.INITIATIVE: "Initiative",
-    Dimension.OWNER: "Owner",
-    Dimension.TEAM: "Team",
-    Dimension.SEGMENT: "Segment",
-    Dimension.TIER: "Strike-zone tier",
-}
 DEFAULT_BY = Dimension.CHANNEL
 NOTHING_SPENT = "No spend planned or spent for these months: plan it on Targets & actuals"
 

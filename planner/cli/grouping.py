@@ -30,7 +30,7 @@ def chosen_grouping(options: argparse.Namespace) -> Grouping | None:
 def add_returns_by_option(command: argparse.ArgumentParser, what: str) -> None:
     """``--by GROUPING``: how "what each dollar returns" groups the initiatives, one of the
     returns chart's groupings by name; a wrong one is refused naming the choices."""
-    from planner.charts.returns import GROUPINGS
+    from planner.returns_figures import GROUPINGS
 
     names = [dimension.value for dimension in GROUPINGS]
     command.add_argument(

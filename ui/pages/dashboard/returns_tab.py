@@ -7,8 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.analysis import Dimension
-from planner.charts.returns import DEFAULT_BY, GROUPINGS, ReturnsChoice
-from planner.returns_figures import DEFAULT_FIGURE, FIGURES
+from planner.charts.returns import DEFAULT_BY, ReturnsChoice
+from planner.returns_figures import DEFAULT_FIGURE, FIGURES, GROUPINGS
 from ui.plain_text import plain_label
 from ui.widgets.combos import choice_combo, choose
 
