@@ -29,6 +29,7 @@ from .filter_bar import FilterBar
 from .filters import InitiativesProxy
 from .markers import finding_markers
 from .model import InitiativesModel
+from .returns import ReturnsColumns
 from .rows import InitiativeRow, initiative_row, initiative_rows, keep_order, rows_to_reload
 from .table import InitiativesTable
 from .vs_baseline import BaselineColumn
@@ -69,6 +70,7 @@ class InitiativesPage(Page):
         self.table.set_widths(cols.WIDTH_SAMPLES[c.key] for c in self.columns)
         self._set_delegates()
         self.vs_baseline = BaselineColumn(self)
+        self.returns = ReturnsColumns(self)
         self.filters = FilterBar()
         self.detail = InitiativeDetail()
         self.detail.set_read_only(read_only)
@@ -100,6 +102,9 @@ class InitiativesPage(Page):
         separator.setSeparator(True)
         self.table.addActions([self.add_action, self.duplicate_action, self.delete_action])
         self.table.addActions([separator, self.what_if.scale_action, self.what_if.move_action])
+        before_columns = QAction(self)
+        before_columns.setSeparator(True)
+        self.table.addActions([before_columns, self.returns.action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         header = PageHeader(
@@ -205,8 +210,10 @@ class InitiativesPage(Page):
             self.filters.set_segments(segments)
         if changes is None or changes.touches(Entity.CHANNELS):
             self.filters.set_channels(channels)
-        rows = self.vs_baseline.attach(
-            initiative_rows(plan.initiatives.list(), people, segments, channels)
+        rows = self.returns.attach(
+            self.vs_baseline.attach(
+                initiative_rows(plan.initiatives.list(), people, segments, channels)
+            )
         )
         self.set_rows(keep_order(rows, self.model.rows()))
         # A person or segment chosen in a filter may be gone: the bar fell back to "Any".
@@ -232,7 +239,8 @@ class InitiativesPage(Page):
             fresh[initiative_id] = initiative_row(
                 initiative, self._people, self._segments_by_id, self._channels
             )
-        fresh = {row.id: row for row in self.vs_baseline.attach(list(fresh.values()), fresh)}
+        attached = self.returns.attach(self.vs_baseline.attach(list(fresh.values()), fresh))
+        fresh = {row.id: row for row in attached}
         rows = [fresh.pop(row.id, row) for row in self.model.rows() if row.id not in gone]
         self.set_rows([*rows, *fresh.values()])
 
