@@ -192,8 +192,13 @@ def draw(chart: ReturnsData, style: ChartStyle, into: Figure | None = None) -> F
     values = [v for bar in chart.bars for v in (bar.planned, bar.actual) if v is not None]
     low, high = min([0.0, *values]), max([0.0, *values])
     span = (high - low) or 1.0
-    # Room beyond the longest bars for their labels.
-    panel.set_xlim(low - (0.22 * span if low < 0 else 0), high + 0.22 * span)
+    # Room beyond the longest bars for their labels, the axis ending on round ticks (as
+    # ChartStyle.round_top does): an edit then seldom moves the axis, and the Dashboard
+    # paints only the bars and labels again (see planner.charts.redraw.Layers).
+    locator = MaxNLocator(nbins=5)
+    panel.xaxis.set_major_locator(locator)
+    ticks = locator.tick_values(low - (0.22 * span if low < 0 else 0), high + 0.22 * span)
+    panel.set_xlim(ticks[0], ticks[-1])
     for row, bar in enumerate(chart.bars):
         _value(panel, row - 0.2, bar.planned, chart, style)
         _value(panel, row + 0.2, bar.actual, chart, style)
@@ -202,7 +207,6 @@ def draw(chart: ReturnsData, style: ChartStyle, into: Figure | None = None) -> F
     panel.tick_params(axis="y", length=0, labelsize=7.5 if len(chart.bars) > 10 else 8)
     # Largest spend at the top; at least five rows' height, so one or two are not slabs.
     panel.set_ylim(max(len(chart.bars), 5) - 0.5, -0.5)
-    panel.xaxis.set_major_locator(MaxNLocator(nbins=5))
     panel.xaxis.set_major_formatter(_formatter(chart.unit, style))
     through = (
         f"to {month_math.label(chart.actuals_through)}" if chart.actuals_through else "none yet"
