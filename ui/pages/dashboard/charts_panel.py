@@ -28,7 +28,7 @@ from planner.charts.style import ChartStyle
 from .chart_view import ChartView
 from .returns_tab import ReturnsTab
 
-# Tab labels short enough for six tabs and the chart buttons side by side at 1280 pixels.
+# Tab labels short enough for seven tabs and the chart buttons side by side at 1280 pixels.
 SHORT_TITLES = {"handoff": "Hand-off", "strike-zone": "Strike zone"}
 # What a chart's unnamed bars measure, for their tooltips.
 MEASURES = {"attainment": "Attainment to date"}
