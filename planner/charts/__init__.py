@@ -31,6 +31,7 @@ KINDS: dict[str, str] = {
     "strike-zone": "planner.charts.strike_zone",
     "budget": "planner.charts.budget",
     "handoff": "planner.charts.handoff",
+    "returns": "planner.charts.returns",
 }
 # Every kind ``smarketing chart`` draws: the Dashboard's, and the timeline and the waterfall,
 # which have pages of their own in the app (no tile of the Dashboard, no picture on the Charts
@@ -48,6 +49,7 @@ TITLES: dict[str, str] = {
     "strike-zone": "Strike zone",
     "budget": "Budget: plan vs spend",
     "handoff": "Hand-off to sales",
+    "returns": "Returns: what each dollar returns",
     "timeline": "Timeline",
     "waterfall": "Waterfall",
 }

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from planner.analysis.filters import Filter
 
 if TYPE_CHECKING:
+    from planner.charts.returns import ReturnsChoice
     from planner.domain import Metric
     from planner.timeline import Grouping
     from planner.versions.baseline import Baseline
@@ -22,7 +23,8 @@ class ChartOptions:
     end; ``dark``: colours for a dark background; ``baseline``: another version of the plan
     whose plan the revenue and budget charts draw beside this one's (over the same filter),
     and whose dates the timeline draws behind its bars; ``grouping``: the timeline's lanes
-    (``None``: by channel)."""
+    (``None``: by channel); ``returns``: the returns chart's figure and grouping (``None``:
+    ROMI by channel)."""
 
     months: tuple[int, int] | None = None
     where: Filter | None = None
@@ -30,6 +32,7 @@ class ChartOptions:
     dark: bool = False
     baseline: Baseline | None = None
     grouping: Grouping | None = None
+    returns: ReturnsChoice | None = None
 
     def baseline_planned(self, metric: Metric, months: Sequence[int]) -> tuple[int, ...]:
         """The baseline's planned ``metric`` in each of ``months``, over :attr:`where`;

@@ -16,7 +16,7 @@ def add_export_parser(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="export the leadership workbook (.xlsx)")
     export.description = (
         "Write the plan as an Excel workbook for leadership: summary, initiatives, timeline, "
-        "roles, monthly figures, strike zone, hand-off and an Actuals sheet to fill in and "
+        "roles, monthly figures, returns, strike zone, hand-off and an Actuals sheet to fill in and "
         "import back. "
         "The file is replaced whole or not at all."
     )

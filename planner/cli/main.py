@@ -60,9 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
     summary = commands.add_parser("summary", help="headline figures and attainment of a plan")
-    summary.description = "Show a plan's headline figures, attainment to date and forecast."
+    summary.description = (
+        "Show a plan's headline figures, attainment to date, forecast and what each dollar returns."
+    )
     summary.add_argument("plan", metavar="PLAN", type=Path, help="the plan file")
     summary.add_argument("--json", action="store_true", help="print JSON for other programs")
+    from planner.cli.grouping import add_returns_by_option
+
+    add_returns_by_option(summary, "also show what each dollar returns by group")
 
     check = commands.add_parser("check", help="check a plan for random acts of marketing")
     check.description = (
@@ -96,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli.versions import add_version_option, add_version_parser
 
     add_grouping_option(chart, "--group-by", "the timeline's lanes (with --kind timeline)")
+    from planner.cli.chart import add_returns_options
+
+    add_returns_options(chart)
     add_export_parser(commands)
     add_import_parser(commands)
     add_rollover_parser(commands)
@@ -240,7 +248,8 @@ def _run(options: argparse.Namespace) -> int:
         if options.command == "summary":
             from planner.cli.summary import summary_json, summary_text
 
-            print(summary_json(analysis) if options.json else summary_text(analysis))
+            by = options.returns_by
+            print(summary_json(analysis, by) if options.json else summary_text(analysis, by))
             return 0
         from planner.checks import Severity, run_checks
         from planner.cli.check import findings_json, findings_text

@@ -1,4 +1,5 @@
-"""``smarketing summary``: headline figures and attainment, as a table or as JSON."""
+"""``smarketing summary``: headline figures, attainment and what each dollar returns, as a
+table or as JSON."""
 
 from __future__ import annotations
 
@@ -7,23 +8,30 @@ from collections.abc import Callable
 from typing import Any
 
 from planner import months as month_math
-from planner.analysis import Analysis, Landing, headline, reforecast
+from planner.analysis import Analysis, Dimension, Landing, headline, reforecast
 from planner.analysis.headline import Headline
 from planner.analysis.reforecast import definition, describe, target_words
+from planner.analysis.returns import Returns, ReturnsRow, returns_by
 from planner.checks import Severity, run_checks
 from planner.checks.findings import count_findings
 from planner.cli.check import findings_count_line
-from planner.cli.table import percent, render
+from planner.cli.table import percent, plain, render
 from planner.cli.versions import version_data
 from planner.domain import Metric
 from planner.money import Currency
 from planner.plan import Plan
+from planner.returns_figures import FIGURES, GROUPINGS, NONE_SHOWN, ReturnsFigure, Unit
+
+# The figures a table by group shows (every figure is in the JSON and the plan's own table).
+GROUP_COLUMNS = ("cost_per_mql", "cac", "pipeline_per_spend", "romi", "payback_months")
 
 
-def summary_data(analysis: Analysis) -> dict[str, Any]:
+def summary_data(analysis: Analysis, by: Dimension | str | None = None) -> dict[str, Any]:
     """Everything the summary shows, as JSON-ready values (money as exact decimal strings;
-    ``None`` where nothing is entered). The figures are :func:`planner.analysis.headline`'s
-    and :func:`planner.analysis.reforecast`'s, defined there."""
+    ``None`` where nothing is entered or nothing divides). The figures are
+    :func:`planner.analysis.headline`'s, :func:`planner.analysis.reforecast`'s and
+    :func:`planner.analysis.returns.returns_by`'s (``by`` a grouping, the plan's alone
+    without), defined there."""
     plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
@@ -76,6 +84,7 @@ def summary_data(analysis: Analysis) -> dict[str, Any]:
             for metric, p in progress.metrics.items()
         },
         "landing": landing_data(landing, currency, value),
+        "returns": returns_data(analysis, by),
         "findings": {s.value: counts.of(s) for s in Severity if counts.of(s)},
     }
 
@@ -121,11 +130,55 @@ def rounded(ratio: float | None) -> float | None:
     return None if ratio is None else round(ratio, 4)
 
 
-def summary_json(analysis: Analysis) -> str:
-    return json.dumps(summary_data(analysis), indent=2, ensure_ascii=False)
+def returns_data(analysis: Analysis, by: Dimension | str | None = None) -> dict[str, Any]:
+    """What each dollar returns, planned and actual: the plan's, and each group's ``by`` a
+    grouping (none without one). Money as exact decimal strings, ratios to four places,
+    ``None`` where there is nothing to divide by."""
+    currency = analysis.plan.currency
+    through = _returns_through(analysis)
+    (total,) = returns_by(analysis)
+
+    def group(row: ReturnsRow) -> dict[str, Any]:
+        return {
+            "key": row.key,
+            "label": row.label,
+            "planned": _returns_values(row.planned, currency),
+            "actual": _returns_values(row.actual, currency),
+        }
+
+    rows = [] if by is None else returns_by(analysis, by)
+    return {
+        "gross_margin": analysis.plan.settings.get().gross_margin,
+        "actuals_through": None if through is None else month_math.iso(through),
+        "by": None if by is None else Dimension(by).value,
+        "planned": _returns_values(total.planned, currency),
+        "actual": _returns_values(total.actual, currency),
+        "groups": [group(row) for row in rows],
+    }
 
 
-def summary_text(analysis: Analysis) -> str:
+def _returns_values(returns: Returns, currency: Currency) -> dict[str, Any]:
+    values: dict[str, Any] = {"spend": figure_value(currency, Metric.SPEND, returns.spend)}
+    for figure in FIGURES:
+        amount = figure.of(returns)
+        if figure.unit is Unit.MONEY:
+            values[figure.name] = None if amount is None else str(currency.to_decimal(int(amount)))
+        else:
+            values[figure.name] = rounded(amount)
+    return values
+
+
+def _returns_through(analysis: Analysis) -> int | None:
+    """The last month whose actuals the actual figures count (``None``: none yet)."""
+    through = analysis.actuals_through()
+    return None if through is None else min(through, analysis.closed_through)
+
+
+def summary_json(analysis: Analysis, by: Dimension | str | None = None) -> str:
+    return json.dumps(summary_data(analysis, by), indent=2, ensure_ascii=False)
+
+
+def summary_text(analysis: Analysis, by: Dimension | str | None = None) -> str:
     plan = analysis.plan
     settings = plan.settings.get()
     currency = plan.currency
@@ -165,6 +218,8 @@ def summary_text(analysis: Analysis) -> str:
         *_not_counted(figures),
         "",
         _metric_table(plan, figures, year),
+        "",
+        *_returns_lines(analysis, by),
         "",
         findings_count_line(findings) + " Details: smarketing check PLAN."
         if findings
@@ -253,3 +308,46 @@ def _metric_table(plan: Plan, figures: Headline, year: str) -> str:
         "Fcst/plan",
     ]
     return render(headers, rows)
+
+
+def _returns_lines(analysis: Analysis, by: Dimension | str | None) -> list[str]:
+    """The "Returns" section: every figure of the plan, planned and actual; with ``by``, the
+    main figures of each group too."""
+    currency = analysis.plan.currency
+    margin = analysis.plan.settings.get().gross_margin
+    through = _returns_through(analysis)
+    (total,) = returns_by(analysis)
+    actual = f"actual to {month_math.label(through)}" if through else "no actuals yet"
+    shown = [f for f in FIGURES if f.name != "payback_months" or margin is not None]
+    rows = [
+        [f.label, f.text(f.of(total.planned), currency), f.text(f.of(total.actual), currency)]
+        for f in shown
+    ]
+    lines = [
+        f"Returns (planned: the whole plan; {actual}; {NONE_SHOWN}: nothing to divide by)",
+        render(["Figure", "Planned", "Actual"], rows),
+    ]
+    if margin is None:
+        lines.append("Payback in months: set the plan's gross margin to see it.")
+    if by is None:
+        return lines
+    dimension = Dimension(by)
+    columns = [f for f in shown if f.name in GROUP_COLUMNS]
+    headers = [GROUPINGS[dimension]]
+    for figure in columns:
+        headers += [f"{figure.short} plan", "actual"]
+    table = [
+        [plain(row.label, 40), *_group_cells(row, columns, currency)]
+        for row in returns_by(analysis, dimension)
+    ]
+    return [*lines, "", f"Returns by {GROUPINGS[dimension].lower()}", render(headers, table)]
+
+
+def _group_cells(row: ReturnsRow, figures: list[ReturnsFigure], currency: Currency) -> list[str]:
+    cells = []
+    for figure in figures:
+        cells += [
+            figure.text(figure.of(row.planned), currency),
+            figure.text(figure.of(row.actual), currency),
+        ]
+    return cells

@@ -13,6 +13,7 @@ EDITED = {
     "strike-zone": (Metric.REVENUE_WON, "planned"),
     "budget": (Metric.SPEND, "planned"),
     "handoff": (Metric.MQL, "actual"),
+    "returns": (Metric.REVENUE_WON, "planned"),  # ROMI, its default figure
 }
 
 

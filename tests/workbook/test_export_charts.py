@@ -1,5 +1,5 @@
-"""Native Excel charts on the Summary and Monthly sheets, drawn from the workbook's own
-cells; the app's chart pictures only when asked for."""
+"""Native Excel charts on the Summary, Monthly and Returns sheets, drawn from the workbook's
+own cells; the app's chart pictures only when asked for."""
 
 from __future__ import annotations
 
@@ -36,13 +36,18 @@ def test_the_monthly_sheet_has_a_native_line_chart(export_demo_openpyxl):
     assert [type(chart).__name__ for chart in charts] == ["LineChart"]
 
 
+def test_the_returns_sheet_has_a_native_column_chart(export_demo_openpyxl):
+    charts = export_demo_openpyxl["Returns"]._charts
+    assert [type(chart).__name__ for chart in charts] == ["BarChart"]
+
+
 def test_charts_draw_from_cells_of_the_workbook(export_demo_workbook):
     charts = _chart_xml(export_demo_workbook)
-    assert len(charts) == 4
+    assert len(charts) == 5
     for xml in charts:
         references = re.findall(r"<(?:c:)?f>([^<]+)</(?:c:)?f>", xml)
         assert references, "a chart with no cell references"
-        assert all(re.match(r"'?(Summary|Monthly)'?!\$?[A-Z]", ref) for ref in references)
+        assert all(re.match(r"'?(Summary|Monthly|Returns)'?!\$?[A-Z]", ref) for ref in references)
 
 
 def test_no_chart_pictures_without_the_option(export_demo_workbook):
@@ -62,7 +67,7 @@ def test_chart_pictures_come_on_a_charts_sheet_with_the_option(export_demo_plan,
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[1] == "Charts"
     assert len(wb["Charts"]._images) == len(KINDS)
-    assert len(_chart_xml(path)) == 4  # the native charts are still there
+    assert len(_chart_xml(path)) == 5  # the native charts are still there
 
 
 @pytest.mark.slow

@@ -23,6 +23,7 @@ SHEETS = [
     "Timeline",
     "Roles",
     "Monthly",
+    "Returns",
     "Strike zone",
     "Hand-off",
     "Actuals",

@@ -51,6 +51,8 @@ MONTH_NAME_FORMAT = "mmm"
 TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm"
 HOURS_FORMAT = "0.0"
 RATIO_FORMAT = '0.0" : 1"'
+MULTIPLE_FORMAT = '0.00"x"'  # per unit of spend: pipeline or revenue per dollar
+MONTHS_FORMAT = "0.0"
 
 
 def money_format(currency: Currency, *, cents: bool = True) -> str:
@@ -98,6 +100,10 @@ def _looks(money: str, exact_money: str) -> dict[str, Look]:
         "percent": Look(number_format=PERCENT_FORMAT, vertical=TOP),
         "hours": Look(number_format=HOURS_FORMAT, vertical=TOP),
         "ratio": Look(number_format=RATIO_FORMAT, vertical=TOP),
+        "multiple": Look(number_format=MULTIPLE_FORMAT, vertical=TOP),
+        "months": Look(number_format=MONTHS_FORMAT, vertical=TOP),
+        # "—": a figure with nothing to divide by, where a number would stand.
+        "missing": Look(colour=MUTED_TEXT, horizontal="right", vertical=TOP),
     }
     return {
         "title": Look(bold=True, size=15, colour=NAVY, width=False),
@@ -136,6 +142,9 @@ def _looks(money: str, exact_money: str) -> dict[str, Look]:
         "total_money": Look(number_format=money, **total),
         "total_count": Look(number_format=COUNT_FORMAT, **total),
         "total_percent": Look(number_format=PERCENT_FORMAT, **total),
+        "total_multiple": Look(number_format=MULTIPLE_FORMAT, **total),
+        "total_months": Look(number_format=MONTHS_FORMAT, **total),
+        "total_missing": Look(colour=MUTED_TEXT, horizontal="right", **total),
         "headline_money": Look(bold=True, size=12, number_format=money),
         "headline_percent": Look(bold=True, size=12, number_format=PERCENT_FORMAT),
         "headline_count": Look(bold=True, size=12, number_format=COUNT_FORMAT),
@@ -235,5 +244,9 @@ class Styles:
                 return len(f"{value:.1%}")
             if isinstance(value, float) and number_format in (HOURS_FORMAT, RATIO_FORMAT):
                 return len(f"{value:.1f}") + (4 if number_format == RATIO_FORMAT else 0)
+            if number_format == MULTIPLE_FORMAT:
+                return len(f"{value:,.2f}") + 1
+            if number_format == MONTHS_FORMAT:
+                return len(f"{value:,.1f}")
             return len(f"{value:,}") if isinstance(value, int) else len(f"{value:,.2f}")
         return len(str(value))

@@ -1,7 +1,7 @@
 """Writing the whole workbook: gather the figures, write each sheet in order, save once.
 
 Sheets, in order: Summary, (Charts,) (Plan vs baseline,) Initiatives, Timeline, Roles,
-Monthly, Strike zone, Hand-off, Actuals, About.
+Monthly, Returns, Strike zone, Hand-off, Actuals, About.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from planner.workbook.export import (
     images,
     initiatives_sheet,
     monthly_sheet,
+    returns_sheet,
     roles_sheet,
     strike_zone_sheet,
     summary_sheet,
@@ -63,7 +64,7 @@ def write_workbook(
         facts = replace(facts, baseline=against(analysis, options.baseline))
     progress.check()
     actuals = actuals_sheet.read_rows(plan, facts)
-    small_rows = 4 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
+    small_rows = 5 * len(facts.initiatives) + 2 * len(facts.settings.horizon.months()) + 300
     if facts.baseline is not None:
         small_rows += len(facts.baseline.comparison.diffs[0]) + len(
             facts.baseline.comparison.months
@@ -97,6 +98,7 @@ def write_workbook(
         timeline_sheet.write(ctx, timeline)
         roles_sheet.write(ctx)
         monthly_sheet.write(ctx)
+        returns_sheet.write(ctx, analysis)
         strike_zone_sheet.write(ctx)
         handoff_sheet.write(ctx)
         actuals_sheet.write(ctx, actuals)

@@ -1,4 +1,4 @@
-"""The six charts, one tab each, the chosen one drawn large.
+"""The Dashboard's charts, one tab each, the chosen one drawn large.
 
 Only the chart on screen is kept current: an edit or a new filter marks every chart stale
 and recomputes the shown one's record; a chart is drawn again only when its record (or its
@@ -9,6 +9,7 @@ matplotlib, once the dashboard has first been painted.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QWidget
 from planner.analysis import Analysis
 from planner.charts import KINDS, TITLES, chart_module
 from planner.charts.options import ChartOptions
+from planner.charts.returns import ReturnsChoice
 from planner.charts.style import ChartStyle
 
 from .chart_view import ChartView
+from .returns_tab import ReturnsTab
 
-# Tab labels short enough for six tabs and the chart buttons side by side at 1280 pixels.
+# Tab labels short enough for seven tabs and the chart buttons side by side at 1280 pixels.
 SHORT_TITLES = {"handoff": "Hand-off", "strike-zone": "Strike zone"}
 # What a chart's unnamed bars measure, for their tooltips.
 MEASURES = {"attainment": "Attainment to date"}
@@ -54,7 +57,7 @@ class ChartsPanel(QTabWidget):
     def __init__(self, analysis: Callable[[], Analysis], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._analysis = analysis
-        self.options = ChartOptions()
+        self.options = ChartOptions(returns=ReturnsChoice())
         self.charts: dict[str, _Chart] = {}
         self.redraws = 0  # charts drawn anew (a record or style that changed): tests count
         self._chart_buttons: list[QToolButton] = []  # see add_chart_actions
@@ -67,7 +70,12 @@ class ChartsPanel(QTabWidget):
             view.measure = MEASURES.get(kind, "")
             view.clicked.connect(self.drill_requested)
             self.charts[kind] = _Chart(view)
-            index = self.addTab(view, tab_title(kind))
+            tab: QWidget = view
+            if kind == "returns":
+                self.returns_tab = ReturnsTab(view)
+                self.returns_tab.chosen.connect(self.choose_returns)
+                tab = self.returns_tab
+            index = self.addTab(tab, tab_title(kind))
             self.setTabToolTip(index, TITLES[kind])
         self.currentChanged.connect(lambda _index: self.refresh_current())
 
@@ -91,8 +99,10 @@ class ChartsPanel(QTabWidget):
         context menu."""
         corner = QWidget()
         layout = QHBoxLayout(corner)
-        layout.setContentsMargins(0, 0, 4, 0)
-        layout.setSpacing(2)
+        # No margin nor spacing: seven tabs and the two buttons fit beside each other in the
+        # narrowest dashboard (1024 pixels, findings shown), the buttons raised on hover only.
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
@@ -137,10 +147,20 @@ class ChartsPanel(QTabWidget):
         self.refresh_current()
 
     def set_options(self, options: ChartOptions) -> None:
-        """Narrow every chart to ``options``; the others recompute when next shown."""
+        """Narrow every chart to ``options``; the others recompute when next shown. The
+        returns chart keeps the figure and grouping chosen on its tab."""
+        options = dataclasses.replace(options, returns=self.options.returns)
         if options != self.options:
             self.options = options
             self.mark_stale()
+
+    def choose_returns(self, choice: ReturnsChoice) -> None:
+        """Show ``choice`` (a figure and a grouping) on the returns chart, now if shown."""
+        self.returns_tab.choose(choice)
+        if choice != self.options.returns:
+            self.options = dataclasses.replace(self.options, returns=choice)
+            self.charts["returns"].stale = True
+            self.refresh_current()
 
     def mark_stale(self) -> None:
         for chart in self.charts.values():

@@ -1,4 +1,4 @@
-"""The first page: are we on plan, and where? The headline figures and six charts over one
+"""The first page: are we on plan, and where? The headline figures and seven charts over one
 period and filter, following every edit made anywhere in the app.
 
 matplotlib costs more to import than the rest of the window takes to start, so this module

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from planner import Currency, Status
 from planner import months as month_math
+from planner.returns_figures import BY_NAME, ReturnsFigure
 from ui.tables.rows_model import Column
 
 from .rows import InitiativeRow
@@ -25,6 +26,12 @@ BUDGET, TARGET, RETURN, OWNER, SEGMENTS, VS_BASELINE = (
     "vs_baseline",
 )
 
+# What each dollar returns: optional columns, hidden until chosen (see returns_columns),
+# each figure planned then actual.
+RETURNS_FIGURES = ("cost_per_mql", "cac", "romi", "pipeline_per_spend")
+RETURNS_KINDS = ("planned", "actual")
+RETURNS_COLUMNS = tuple(f"{name}_{kind}" for name in RETURNS_FIGURES for kind in RETURNS_KINDS)
+
 # Initial widths come from a typical value of each column, measured in the table's font,
 # instead of measuring every row (ResizeToContents walks all 2,000 rows of a large plan).
 WIDTH_SAMPLES = {
@@ -39,6 +46,7 @@ WIDTH_SAMPLES = {
     OWNER: "Kenji Watanabe",
     SEGMENTS: "Mid-market SaaS finance teams (core)",
     VS_BASELINE: "dropped",
+    **{key: "$10,000" for key in RETURNS_COLUMNS},
 }
 
 
@@ -150,6 +158,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             numeric=True,
             header_tip="Revenue target divided by budget",
         ),
+        # Hidden until chosen (see returns.ReturnsColumns), beside the planned return.
+        *returns_columns(currency),
         Column(
             OWNER,
             "Owner",
@@ -168,6 +178,44 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             header_tip="The segments it aims at, with their strike-zone tier",
         ),
     ]
+
+
+def returns_columns(currency: Callable[[], Currency]) -> list[Column[InitiativeRow]]:
+    """The returns columns, read-only: each figure planned, then actual to date; "—" where
+    there is nothing to divide by, sorted last whichever way the column is sorted."""
+    columns = []
+    for name in RETURNS_FIGURES:
+        figure = BY_NAME[name]
+        for kind in RETURNS_KINDS:
+            columns.append(
+                Column(
+                    f"{name}_{kind}",
+                    f"{figure.short} {'plan' if kind == 'planned' else 'actual'}",
+                    show=lambda r, f=figure, k=kind: f.text(returns_value(r, f, k), currency()),
+                    sort=lambda r, f=figure, k=kind: returns_value(r, f, k),
+                    tip=lambda r, f=figure: returns_tip(r, f, currency()),
+                    numeric=True,
+                    header_tip=f"{figure.label}, {kind}"
+                    + (" (actuals to date)" if kind == "actual" else " (the whole plan)")
+                    + "; — where there is nothing to divide by",
+                )
+            )
+    return columns
+
+
+def returns_value(row: InitiativeRow, figure: ReturnsFigure, kind: str) -> int | float | None:
+    """The figure of ``row``, planned or actual (``None`` when not read or nothing divides)."""
+    if row.returns is None:
+        return None
+    return figure.of(row.returns.planned if kind == "planned" else row.returns.actual)
+
+
+def returns_tip(row: InitiativeRow, figure: ReturnsFigure, currency: Currency) -> str | None:
+    if row.returns is None:
+        return None
+    planned = figure.text(figure.of(row.returns.planned), currency)
+    actual = figure.text(figure.of(row.returns.actual), currency)
+    return f"{figure.label}: planned {planned}, actual to date {actual}"
 
 
 def column_index(columns: list[Column[InitiativeRow]], key: str) -> int | None:

@@ -121,7 +121,15 @@ class InitiativesProxy(QSortFilterProxyModel):
         keys = self._keys if self._keys_column == left.column() else None
         if keys is None:
             keys = self._read_keys(left.column())
-        return keys[left.row()] < keys[right.row()]
+        one, other = keys[left.row()], keys[right.row()]
+        if one is None or other is None:
+            # A key of None ("—": nothing to divide by) sorts last whichever the order: Qt
+            # sorts descending by asking lessThan(right, left).
+            if one is None and other is None:
+                return False
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return ascending if other is None else not ascending
+        return one < other
 
     def _sort_key(self, column: int) -> Callable[[Any], Any]:
         spec = self.sourceModel().columns[column]

@@ -18,18 +18,18 @@ from ui.page import Page
 from ui.pages.catalogue import INITIATIVES
 from ui.plain_text import plain_tooltip
 from ui.tables.rows_model import ROW_ROLE
-from ui.widgets.delegates import ChoiceDelegate, MoneyDelegate, MonthDelegate
 from ui.widgets.page_header import PageHeader
 
 from . import columns as cols
 from . import edits
-from .delegates import OwnerDelegate
+from .delegates import install_editors
 from .detail import STORY_FIELDS, InitiativeDetail
 from .filter_bar import FilterBar
 from .filters import InitiativesProxy
 from .markers import finding_markers
 from .model import InitiativesModel
 from .rates_box import rates_of
+from .returns import ReturnsColumns
 from .rows import InitiativeRow, initiative_row, initiative_rows, keep_order, rows_to_reload
 from .table import InitiativesTable
 from .vs_baseline import BaselineColumn
@@ -69,8 +69,15 @@ class InitiativesPage(Page):
         self.proxy = InitiativesProxy(self)
         self.table = InitiativesTable(self.model, self.proxy)
         self.table.set_widths(cols.WIDTH_SAMPLES[c.key] for c in self.columns)
-        self._set_delegates()
+        self._delegates = install_editors(
+            self.table,
+            self.columns,
+            plan=lambda: self.plan,
+            channels=lambda: self._offered,
+            people=lambda: self._people.values(),
+        )
         self.vs_baseline = BaselineColumn(self)
+        self.returns = ReturnsColumns(self)
         self.filters = FilterBar()
         self.detail = InitiativeDetail()
         self.detail.set_read_only(read_only)
@@ -109,6 +116,9 @@ class InitiativesPage(Page):
                 self.what_if.phase_action,
             ]
         )
+        before_columns = QAction(self)
+        before_columns.setSeparator(True)
+        self.table.addActions([before_columns, self.returns.action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         header = PageHeader(
@@ -160,33 +170,6 @@ class InitiativesPage(Page):
         action.triggered.connect(slot)
         return action
 
-    def _set_delegates(self) -> None:
-        # Retired channels are not offered; an initiative that has one still shows it (the
-        # delegate adds the value a cell holds when it is not among the choices).
-        channels = ChoiceDelegate(lambda: [(c.name, c.id) for c in self._offered], self)
-        statuses = ChoiceDelegate([(t, v) for v, t in cols.STATUS_TITLES.items()], self)
-        months = MonthDelegate(lambda: self.plan.horizon, self)
-        money = MoneyDelegate(lambda: self.plan.currency, self)
-        owners = OwnerDelegate(
-            lambda: [
-                (f"{p.name} ({p.team.value})", p.id) for p in self._people.values() if p.active
-            ],
-            self,
-        )
-        self._delegates = {
-            cols.CHANNEL: channels,
-            cols.STATUS: statuses,
-            cols.START: months,
-            cols.END: months,
-            cols.BUDGET: money,
-            cols.TARGET: money,
-            cols.OWNER: owners,
-        }
-        for key, delegate in self._delegates.items():
-            column = cols.column_index(self.columns, key)
-            assert column is not None
-            self.table.setItemDelegateForColumn(column, delegate)
-
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self, changes: ChangeSet | None = None) -> None:
@@ -215,8 +198,10 @@ class InitiativesPage(Page):
             self.filters.set_segments(segments)
         if changes is None or changes.touches(Entity.CHANNELS):
             self.filters.set_channels(channels)
-        rows = self.vs_baseline.attach(
-            initiative_rows(plan.initiatives.list(), people, segments, channels)
+        rows = self.returns.attach(
+            self.vs_baseline.attach(
+                initiative_rows(plan.initiatives.list(), people, segments, channels)
+            )
         )
         self.set_rows(keep_order(rows, self.model.rows()))
         # A person or segment chosen in a filter may be gone: the bar fell back to "Any".
@@ -242,7 +227,8 @@ class InitiativesPage(Page):
             fresh[initiative_id] = initiative_row(
                 initiative, self._people, self._segments_by_id, self._channels
             )
-        fresh = {row.id: row for row in self.vs_baseline.attach(list(fresh.values()), fresh)}
+        attached = self.returns.attach(self.vs_baseline.attach(list(fresh.values()), fresh))
+        fresh = {row.id: row for row in attached}
         rows = [fresh.pop(row.id, row) for row in self.model.rows() if row.id not in gone]
         self.set_rows([*rows, *fresh.values()])
 

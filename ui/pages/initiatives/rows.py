@@ -13,6 +13,7 @@ from planner import Action, ChangeSet, Channel, Entity, Initiative, Person, Segm
 from planner.domain import return_ratio
 
 if TYPE_CHECKING:
+    from planner.analysis.returns import ReturnsRow
     from planner.versions.compare import InitiativeDiff
 
 # Tiers in strike-zone order: the core first.
@@ -43,6 +44,8 @@ class InitiativeRow:
     notes: str
     # How it differs from the baseline compared with (None: no baseline chosen).
     vs_baseline: InitiativeDiff | None = None
+    # What each dollar returns, planned and actual (None: the returns columns are hidden).
+    returns: ReturnsRow | None = None
 
     @property
     def return_ratio(self) -> float | None:
