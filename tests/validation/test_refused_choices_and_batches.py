@@ -122,7 +122,7 @@ def test_a_bad_email_is_refused_on_update(world):
 def test_a_first_month_that_is_not_a_month_is_refused(world):
     refused(
         world,
-        lambda: world.plan.settings.update(first_month="Jan 2026"),
+        lambda: world.plan.settings.update(first_month="next January"),
         "first_month",
         "month",
     )
