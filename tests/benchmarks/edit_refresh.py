@@ -19,7 +19,10 @@ block once the edit is answered (its refresh, timed above, has a budget of its o
 its findings are checked again: the recheck's UI-thread part, the worker's run beside the
 UI thread, and the findings shown.
 
-    QT_QPA_PLATFORM=offscreen python tests/benchmarks/edit_refresh.py PLAN SETTINGS ROUNDS
+With KIND (a Dashboard chart kind: ``revenue``, the first, unless given) that chart is the
+visible one, so the rounds time its redraw (the Returns chart's regroups every initiative).
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/edit_refresh.py PLAN SETTINGS ROUNDS [KIND]
 """
 
 from __future__ import annotations
@@ -58,12 +61,13 @@ def edit(window: MainWindow, initiative_id: int, month: int, planned: int) -> No
 
 def main() -> None:
     plan_path, settings_path, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    kind = sys.argv[4] if len(sys.argv) > 4 else "revenue"
     app = make_application(sys.argv[:1])
     window = open_window(app, plan_path, QSettings(settings_path, QSettings.Format.IniFormat))
     view = window.view
     dashboard = view.show_page(DashboardPage)
     assert isinstance(dashboard, DashboardPage)
-    dashboard.ensure_charts()
+    dashboard.ensure_charts().show_kind(kind)
     settle(app, lambda: dashboard.refresh_pending)
     view.watcher.run_now()  # the plan's first check, which follows its first paint
     targets = view.page(TargetsPage)

@@ -113,6 +113,8 @@ def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]
     opens = [started("app_start.py", plan, folder / f"open-{n}.ini") for n in range(rounds["open"])]
     edits = step("edit_refresh.py", plan, folder / "edit.ini", rounds["edit"])
     parts = ", ".join(f"{k} {v * 1000:.0f}" for k, v in edits["dashboard_parts"].items())
+    returns = step("edit_refresh.py", plan, folder / "returns.ini", rounds["edit"], "returns")
+    returns_parts = ", ".join(f"{k} {v * 1000:.0f}" for k, v in returns["dashboard_parts"].items())
     return [
         at_most(
             "Large plan: open and paint",
@@ -127,6 +129,14 @@ def large_plan(folder: Path, plan: Path, rounds: dict[str, int]) -> list[Figure]
             100,
             "ms",
             f"median of {edits['rounds']}, max {edits['dashboard_max'] * 1000:.0f}; ms: {parts}",
+        ),
+        at_most(
+            "Large plan: edit -> Dashboard roll-ups and Returns chart",
+            returns["dashboard"] * 1000,
+            100,
+            "ms",
+            f"median of {returns['rounds']}, max {returns['dashboard_max'] * 1000:.0f}; "
+            f"ms: {returns_parts}",
         ),
         at_most(
             "Large plan: edit -> Targets grid and totals",
