@@ -139,6 +139,39 @@ def test_a_month_range_sums_only_its_months(source, spec, a, b):
 
 @SOURCES
 @COMMON
+@given(
+    plans(),
+    st.integers(0, HORIZON - 1),
+    st.integers(0, HORIZON - 1),
+    st.integers(-1, HORIZON),  # from the month before the plan to the one after it
+)
+@example(UNAIMED_AND_EMPTY, 0, 2, -1)
+def test_actuals_to_date_beside_the_periods_plan_are_the_two_rollups_in_one(source, spec, a, b, t):
+    analysis = source(build(spec))
+    horizon = analysis.plan.horizon.months()
+    months = (min(horizon[a], horizon[b]), max(horizon[a], horizon[b]))
+    through = month_math.add(horizon[0], t)
+    last = min(months[1], through)
+    nothing = Totals.of(NOTHING).actual
+    for dimension in Dimension:
+        both = analysis.rollup(dimension, months=months, actual_through=through)
+        planned = {row.key: row.totals.planned for row in analysis.rollup(dimension, months=months)}
+        to_date = (
+            {
+                row.key: row.totals.actual
+                for row in analysis.rollup(dimension, months=(months[0], last))
+            }
+            if last >= months[0]
+            else {}
+        )
+        assert [row.key for row in both] == list(planned), dimension
+        for row in both:
+            assert row.totals.planned == planned[row.key], (dimension, row.key)
+            assert row.totals.actual == to_date.get(row.key, nothing), (dimension, row.key)
+
+
+@SOURCES
+@COMMON
 @given(plans(), st.sampled_from(CHANNELS))
 def test_a_filtered_rollup_sums_only_the_initiatives_it_keeps(source, spec, channel):
     analysis = source(build(spec))

@@ -136,10 +136,13 @@ class Analysis:
         *,
         months: tuple[int, int] | None = None,
         where: Filter | None = None,
+        actual_through: int | None = None,
     ) -> list[RollupRow]:
         """Every metric summed by ``by``, over ``months`` (first, last inclusive) and the
-        initiatives ``where`` keeps (see the module's docstring for groups and order)."""
-        return self.rollups([by], months=months, where=where)[0]
+        initiatives ``where`` keeps (see the module's docstring for groups and order); with
+        ``actual_through``, the actual sums count only the months up to it (planned for the
+        period, actual to date, summed in one go)."""
+        return self.rollups([by], months=months, where=where, actual_through=actual_through)[0]
 
     def rollups(
         self,
@@ -147,6 +150,7 @@ class Analysis:
         *,
         months: tuple[int, int] | None = None,
         where: Filter | None = None,
+        actual_through: int | None = None,
     ) -> list[list[RollupRow]]:
         """:meth:`rollup` by each of ``by``, summing the values once."""
         dimensions = [Dimension(each) for each in by]
@@ -158,14 +162,14 @@ class Analysis:
             months = None
         kept = where.kept(self.plan) if where is not None else None
         if all(dimension in _PERIODS for dimension in dimensions):
-            monthly = self.sums.by_month(months, kept)
+            monthly = self.sums.by_month(months, kept, actual_through)
             return [self._by_period(d, months, monthly) for d in dimensions]
-        sums = self.sums.by_initiative(months, kept)
+        sums = self.sums.by_initiative(months, kept, actual_through)
         initiatives = [
             row for row in self.plan.query(_INITIATIVES) if kept is None or row[0] in kept
         ]
         return [
-            self._by_period(d, months, self.sums.by_month(months, kept))
+            self._by_period(d, months, self.sums.by_month(months, kept, actual_through))
             if d in _PERIODS
             else self._by_initiative(d, initiatives, sums)
             for d in dimensions

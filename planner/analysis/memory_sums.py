@@ -132,6 +132,15 @@ class MemorySums:
             int(np.searchsorted(self.months, last, "right")),
         )
 
+    def _until(self, span: slice, last: int | None) -> slice:
+        """The months of ``span`` up to ``last`` (all of them when ``last`` is None)."""
+        if last is None:
+            return span
+        start = span.start or 0
+        stop = len(self.months) if span.stop is None else span.stop
+        through = int(np.searchsorted(self.months, last, "right"))
+        return slice(start, max(start, min(stop, through)))
+
     def _kept_rows(self, kept: Collection[int] | None) -> tuple[list[int], Any]:
         """(initiative ids, their rows) of the kept initiatives that hold values."""
         if kept is None:
@@ -140,29 +149,38 @@ class MemorySums:
         return ids, np.array([self._rows[i] for i in ids], np.intp)
 
     def by_initiative(
-        self, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None = None,
     ) -> dict[int, Sums]:
         self._in_step()
         ids, rows = self._kept_rows(kept)
         span = self._span(months)
+        done = self._until(span, actual_through)
         sums = _as_sums(
             self.planned[rows, span].sum(axis=1),
-            self.actual[rows, span].sum(axis=1),
-            self.entered[rows, span].any(axis=1),
+            self.actual[rows, done].sum(axis=1),
+            self.entered[rows, done].any(axis=1),
         )
         return dict(zip(ids, sums, strict=True))
 
     def by_month(
-        self, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None = None,
     ) -> dict[int, Sums]:
         self._in_step()
         _ids, rows = self._kept_rows(kept)
         span = self._span(months)
-        sums = _as_sums(
-            self.planned[rows, span].sum(axis=0),
-            self.actual[rows, span].sum(axis=0),
-            self.entered[rows, span].any(axis=0),
-        )
+        actual = self.actual[rows, span].sum(axis=0)
+        entered = self.entered[rows, span].any(axis=0)
+        if actual_through is not None:
+            later = self.months[span] > actual_through
+            actual[later] = 0
+            entered[later] = False
+        sums = _as_sums(self.planned[rows, span].sum(axis=0), actual, entered)
         return dict(zip(self.months[span].tolist(), sums, strict=True))
 
     def plan_without_actual(

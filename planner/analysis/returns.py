@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner.analysis.sums import NOTHING, Dimension, Totals
+from planner.analysis.sums import Dimension
 from planner.domain import Metric
 
 if TYPE_CHECKING:
@@ -156,20 +156,15 @@ def returns_by(
     horizon = analysis.plan.horizon
     first, last = months if months is not None else (horizon.first, horizon.last)
     margin = analysis.plan.settings.get().gross_margin
-    planned_rows = analysis.rollup(dimension, months=(first, last), where=where)
-    closed = min(last, analysis.closed_through)
-    if closed >= first:
-        actual_rows = analysis.rollup(dimension, months=(first, closed), where=where)
-        actual = {row.key: row.totals for row in actual_rows}
-    else:
-        actual = {}
-    nothing = Totals.of(NOTHING)
+    rows = analysis.rollup(
+        dimension, months=(first, last), where=where, actual_through=analysis.closed_through
+    )
     return [
         ReturnsRow(
             row.key,
             row.label,
             Returns.of(row.totals.planned, margin),
-            Returns.of(actual.get(row.key, nothing).actual, margin),
+            Returns.of(row.totals.actual, margin),
         )
-        for row in planned_rows
+        for row in rows
     ]

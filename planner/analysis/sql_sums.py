@@ -19,6 +19,12 @@ _SUMS = ", ".join(
     f"coalesce(SUM({column}), 0)" if n % 2 == 0 else f"SUM({column})"
     for n, column in enumerate(COLUMNS)
 )
+# The same with actual sums only of the months up to one (a parameter): planned for a
+# period, actual to date.
+_SUMS_ACTUAL_THROUGH = ", ".join(
+    f"coalesce(SUM({column}), 0)" if n % 2 == 0 else f"SUM(CASE WHEN month <= ? THEN {column} END)"
+    for n, column in enumerate(COLUMNS)
+)
 _ANY_ACTUAL = " OR ".join(f"{m.actual_column} IS NOT NULL" for m in Metric)
 _PLAN_WITHOUT_ACTUAL = ", ".join(
     f"coalesce(SUM(CASE WHEN {m.actual_column} IS NULL THEN {m.planned_column} END), 0)"
@@ -33,14 +39,20 @@ class SqlSums:
         self._plan = plan
 
     def by_initiative(
-        self, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None = None,
     ) -> dict[int, Sums]:
-        return self._grouped("initiative_id", months, kept)
+        return self._grouped("initiative_id", months, kept, actual_through)
 
     def by_month(
-        self, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None = None,
     ) -> dict[int, Sums]:
-        return self._grouped("month", months, kept)
+        return self._grouped("month", months, kept, actual_through)
 
     def latest_actual(self, first: int, last: int) -> int | None:
         return self._plan.query(
@@ -63,14 +75,22 @@ class SqlSums:
         pass  # nothing held
 
     def _grouped(
-        self, column: str, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        column: str,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None,
     ) -> dict[int, Sums]:
         # Summed by initiative, the table is read in its key order; the month index would make
         # SQLite look up every row it finds by key and then sort them, which costs more than
         # reading the months it skips.
         condition, params = _where(months, kept, month_index=column != "initiative_id")
+        sums = _SUMS
+        if actual_through is not None:
+            sums = _SUMS_ACTUAL_THROUGH
+            params = [actual_through] * len(Metric) + params
         rows = self._plan.query(
-            f"SELECT {column}, {_SUMS} FROM monthly_values WHERE {condition} GROUP BY {column}",
+            f"SELECT {column}, {sums} FROM monthly_values WHERE {condition} GROUP BY {column}",
             params,
         )
         return {row[0]: row[1:] for row in rows}

@@ -134,14 +134,22 @@ def summed(totals: Iterable[Totals]) -> Totals:
 class SumsSource(Protocol):
     """Where the engine's plain sums come from: each method sums the monthly values of the
     months ``months`` (first, last inclusive; ``None``: all) of the initiatives ``kept``
-    (``None``: all) and leaves out any group holding no value."""
+    (``None``: all) and leaves out any group holding no value. With ``actual_through``, the
+    actual sums count only the months up to it (planned ones all of ``months``): "planned
+    for the period, actual to date" in one reading."""
 
     def by_initiative(
-        self, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None = None,
     ) -> dict[int, Sums]: ...
 
     def by_month(
-        self, months: tuple[int, int] | None, kept: Collection[int] | None
+        self,
+        months: tuple[int, int] | None,
+        kept: Collection[int] | None,
+        actual_through: int | None = None,
     ) -> dict[int, Sums]: ...
 
     def latest_actual(self, first: int, last: int) -> int | None:

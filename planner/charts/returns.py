@@ -251,7 +251,11 @@ def _bars(
 def _value(
     axes: Axes, y: float, value: int | float | None, chart: ReturnsData, style: ChartStyle
 ) -> None:
-    """The bar's value at its end (left of a negative one), or "—" at zero."""
+    """The bar's value at its end (left of a negative one), or "—" at zero where nothing
+    divides; on screen only the "—" (pointing at a bar shows its value, and writing every
+    value again after each edit costs more than all else the chart paints)."""
+    if value is not None and style.on_screen:
+        return
     text = NONE_SHOWN if value is None else _short(value, chart.unit, style)
     ahead = value is None or value >= 0
     axes.annotate(

@@ -63,10 +63,13 @@ DPI = 150
 class ChartStyle:
     currency: Currency
     dark: bool = False
+    # Drawn in the app's window, where pointing at a bar shows its value: a bar needs no
+    # value written beside it (a file or a copy, read without a pointer, gets them).
+    on_screen: bool = False
 
     @classmethod
-    def for_plan(cls, plan: Plan, *, dark: bool = False) -> ChartStyle:
-        return cls(plan.currency, dark)
+    def for_plan(cls, plan: Plan, *, dark: bool = False, on_screen: bool = False) -> ChartStyle:
+        return cls(plan.currency, dark, on_screen)
 
     @property
     def background(self) -> str:

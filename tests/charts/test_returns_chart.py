@@ -64,6 +64,26 @@ def test_a_figure_with_nothing_to_divide_by_is_a_dash_not_a_bar(demo_plan):
     assert [t.get_text() for t in figure.axes[0].texts].count(NONE_SHOWN) >= len(missing)
 
 
+def test_a_file_writes_each_bars_value_beside_it(demo_plan):
+    data = record(demo_plan, "cac")
+    values = [v for b in data.bars for v in (b.planned, b.actual) if v is not None]
+
+    texts = [t.get_text() for t in drawn(demo_plan, data).axes[0].texts]
+
+    assert len([t for t in texts if t != NONE_SHOWN]) == len(values)
+
+
+def test_on_screen_only_the_dashes_are_written_as_pointing_at_a_bar_gives_its_value(demo_plan):
+    data = record(demo_plan, "cac")
+    missing = [v for b in data.bars for v in (b.planned, b.actual) if v is None]
+
+    figure = chart.draw(data, ChartStyle(demo_plan.currency, on_screen=True))
+
+    assert [t.get_text() for t in figure.axes[0].texts] == [NONE_SHOWN] * len(missing)
+    planned, actual = bars(figure)
+    assert len(planned) + len(actual) == 2 * len(data.bars) - len(missing)
+
+
 def test_many_initiatives_show_the_largest_spenders_and_count_the_rest(demo_plan):
     data = record(demo_plan, by=Dimension.INITIATIVE, top=3)
 

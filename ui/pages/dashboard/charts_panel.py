@@ -182,7 +182,7 @@ class ChartsPanel(QTabWidget):
         plan = analysis.plan
         module = chart_module(kind)
         record = module.data(analysis, self.options)
-        style = ChartStyle.for_plan(plan, dark=self.options.dark)
+        style = ChartStyle.for_plan(plan, dark=self.options.dark, on_screen=True)
         if record == chart.record and style == chart.style:
             return False
         # Into the Figure on screen when the record has its shape (an edited value): its Axes,
