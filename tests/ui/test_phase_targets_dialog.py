@@ -308,3 +308,17 @@ def test_cancelling_the_file_keeps_the_version_chosen_before(qtbot, years):
         dialog.reject()
     finally:
         document.close()
+
+
+def test_in_a_narrow_dialog_what_to_phase_wraps_rather_than_cut_a_label(page, qtbot):
+    dialog = phase_dialog(page, qtbot)
+    # Its narrowest, as on a 1024-pixel screen: what it holds must fit in that (a window
+    # manager keeps a dialog on the screen, cutting what does not).
+    narrow = dialog.minimumWidth()
+    assert dialog.minimumSizeHint().width() <= narrow
+    dialog.resize(narrow, dialog.height())
+    qtbot.waitUntil(lambda: dialog.width() == narrow)
+
+    for box in dialog.parts.values():
+        assert box.width() >= box.sizeHint().width(), box.text()
+        assert box.geometry().right() < box.parentWidget().width(), box.text()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
@@ -42,6 +41,7 @@ from planner.versions import Kind
 from ui.background import Outcome, TaskRunner, problem_text
 from ui.plain_text import plain_label
 from ui.tables.rows_model import Column, RowsModel
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.inline_message import InlineMessage
 
 from .phase_edits import PhaseRequest, PreviewRow, preview, preview_rows, summary
@@ -142,11 +142,11 @@ class PhaseTargetsDialog(QDialog):
         for box in self.parts.values():
             box.setChecked(True)
         parts_box = QWidget()
-        parts_row = QHBoxLayout(parts_box)
+        # The three wrap onto lines of their own in a narrow dialog rather than cut a label.
+        parts_row = FlowLayout(parts_box, spacing=16)
         parts_row.setContentsMargins(0, 0, 0, 0)
         for box in self.parts.values():
             parts_row.addWidget(box)
-        parts_row.addStretch(1)
         self.overwrite = QCheckBox("&Overwrite months that have actuals")
         self.overwrite.setAccessibleName("Overwrite months that have actuals")
 
