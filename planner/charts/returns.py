@@ -197,7 +197,8 @@ def draw(chart: ReturnsData, style: ChartStyle, into: Figure | None = None) -> F
     # paints only the bars and labels again (see planner.charts.redraw.Layers).
     locator = MaxNLocator(nbins=5)
     panel.xaxis.set_major_locator(locator)
-    ticks = locator.tick_values(low - (0.22 * span if low < 0 else 0), high + 0.22 * span)
+    room = 0.04 if style.on_screen else 0.22  # on screen no value is written beyond a bar
+    ticks = locator.tick_values(low - (room * span if low < 0 else 0), high + room * span)
     panel.set_xlim(ticks[0], ticks[-1])
     for row, bar in enumerate(chart.bars):
         _value(panel, row - 0.2, bar.planned, chart, style)
