@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from child import report
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from window_steps import open_window, settle
+from window_steps import Paints, open_window, settle
 
 from planner import Metric, Plan
 from planner import months as month_math
@@ -51,20 +51,6 @@ if TYPE_CHECKING:  # the page's modules load when it is first shown, as in the a
 watcher.PAUSE_MS = 600_000  # see above
 WHEEL_ROWS = 3
 SWING = (1, 2, 1, 0, -1, -2, -1, 0)  # a drag's months from where it began, back and forth
-
-
-class Paints(QObject):
-    """Counts the paints of a widget, and when the last one ended."""
-
-    def __init__(self, widget: QObject) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from child import report
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
-from window_steps import open_window, settle
+from window_steps import Paints, open_window, settle
 
 from ui.app import make_application
 from ui.findings import watcher
@@ -40,20 +40,6 @@ if TYPE_CHECKING:  # the page's modules load when it is first shown, as in the a
 
 watcher.PAUSE_MS = 600_000  # see above
 STEP = 0.01  # a what-if step: one percentage point
-
-
-class Paints(QObject):
-    """Counts the paints of a widget."""
-
-    def __init__(self, widget: QObject) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def first_show(app: QApplication, window) -> tuple[WaterfallPage, float]:
