@@ -74,6 +74,10 @@ def main() -> None:
     assert isinstance(targets, TargetsPage)
     targets.set_metric(METRIC)
     initiatives = window.document.plan.initiatives.list()
+    if kind == "returns":
+        # Its bars are the groups (channels) spending most: an edit elsewhere shows nowhere.
+        shown = {bar.key for bar in dashboard.charts.record(kind).bars}
+        initiatives = [i for i in initiatives if f"channel:{i.channel_id}" in shown]
     # A month of the Dashboard's period (this fiscal year), so its chart changes with the edit.
     assert dashboard.selection is not None
     month = dashboard.selection.months[0]
