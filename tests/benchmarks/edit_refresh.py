@@ -51,6 +51,12 @@ watcher.PAUSE_MS = 600_000  # the rounds run the recheck themselves (see above)
 
 def edit(window: MainWindow, initiative_id: int, month: int, planned: int) -> None:
     plan = window.document.plan
+    held = plan.query(
+        f"SELECT {METRIC.planned_column} FROM monthly_values WHERE initiative_id = ? AND month = ?",
+        [initiative_id, month],
+    )
+    if held and held[0][0] == planned:  # an earlier run on this file wrote it: change it still
+        planned += 1
 
     def write(value: int | None) -> None:
         plan.values.set(initiative_id, month, METRIC, planned=value)
