@@ -26,6 +26,7 @@ from planner.analysis import Analysis
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
+from ui.help.menu import HelpMenu
 from ui.icons import app_icon, icon
 from ui.notice_bar import NoticeBar
 from ui.opening import OpenFailure, PlanOpener, offer_read_only
@@ -301,6 +302,9 @@ class MainWindow(QMainWindow):
         self._plan_menu_shown()
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.help = HelpMenu(self)
+        self.help.fill_menu(help_menu)
+        help_menu.addSeparator()
         help_menu.addAction(f"&About {APP_NAME}", self._about)
 
     def _plan_menu_shown(self) -> None:

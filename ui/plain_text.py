@@ -25,7 +25,7 @@ from __future__ import annotations
 from html import escape, unescape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
 
 # Qt's placeholder for the "modified" star in a window title.
 _TITLE_MARKER = "[*]"
@@ -103,3 +103,12 @@ def window_title(text: str) -> str:
 def menu_text(text: str) -> str:
     """``text`` for a menu item or button: an ``&`` shows as itself, not as a shortcut."""
     return text.replace("&", "&&")
+
+
+def show_own_page(browser: QTextBrowser, text: str, *, markdown: bool = False) -> None:
+    """Show a help page the app ships (``text``: our own HTML, or Markdown when ``markdown``)
+    in ``browser``; never text from a plan or a file, which goes through the helpers above."""
+    if markdown:
+        browser.setMarkdown(text)
+    else:
+        browser.setHtml(text)

@@ -1,0 +1,1 @@
+"""Help: the keyboard shortcuts sheet, the guide and the glossary."""
