@@ -11,6 +11,7 @@ import sys
 import sysconfig
 import tomllib
 import zipfile
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,18 @@ def test_the_resources_folder_is_installed_as_the_package_the_app_reads() -> Non
     assert Path(icons.icons_dir()) == ROOT / "resources" / "icons"
 
 
+def test_every_help_page_and_picture_is_listed_for_installing() -> None:
+    patterns = _pyproject()["tool"]["setuptools"]["package-data"][icons.RESOURCE_PACKAGE]
+    help_files = [
+        path.relative_to(ROOT / "resources").as_posix()
+        for path in (ROOT / "resources" / "help").rglob("*")
+        if path.is_file()
+    ]
+    assert help_files, "resources/help holds the guide"
+    unlisted = [name for name in help_files if not any(fnmatch(name, p) for p in patterns)]
+    assert unlisted == []
+
+
 @pytest.mark.slow
 def test_the_wheel_carries_every_icon_and_the_app_icon(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -70,7 +83,7 @@ def test_the_wheel_carries_every_icon_and_the_app_icon(wheel: Path) -> None:
         f"{icons.RESOURCE_PACKAGE}/{path.relative_to(ROOT / 'resources').as_posix()}"
         for path in (ROOT / "resources").rglob("*")
         if path.is_file()
-        and path.suffix in {".svg", ".png", ".ico"}
+        and (path.suffix in {".svg", ".png", ".ico"} or "help" in path.parts)
         and "screenshots" not in path.parts
     }
     assert shipped, "resources/ holds the app's icons"

@@ -81,6 +81,7 @@ class _Run:
             ("write the demo plan", self.write_demo),
             ("open it in the main window", self.open_window),
             ("show the Dashboard and draw its chart", self.draw_dashboard),
+            ("show the guide with its pictures", self.show_guide),
             ("export the workbook", self.export),
             ("read the workbook back", self.read_back),
         ]
@@ -130,6 +131,19 @@ class _Run:
         assert page.charts is not None
         figure = page.charts.view().figure
         return figure.get_suptitle() if figure is not None else ""
+
+    def show_guide(self) -> str:
+        from ui.help.menu import GUIDE_FILE
+
+        window = self._window()
+        guide = window.help.show_guide()
+        # The help pages ship as package data: a bundle or an install that left them out
+        # would show an empty window.
+        if missing := window.help.missing_pictures():
+            raise StepFailed(f"the guide's pictures are missing: {', '.join(missing)}")
+        words = len(guide.browser.toPlainText().split())
+        guide.close()
+        return f"{GUIDE_FILE}, {words} words"
 
     def export(self) -> str:
         window = self._window()

@@ -19,6 +19,7 @@ STEPS = (
     "write the demo plan",
     "open it in the main window",
     "show the Dashboard and draw its chart",
+    "show the guide with its pictures",
     "export the workbook",
     "read the workbook back",
 )

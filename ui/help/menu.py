@@ -2,21 +2,66 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
+from ui.icons import icon
+
 if TYPE_CHECKING:
+    from ui.help.browser import HelpWindow
     from ui.main_window import MainWindow
+
+GUIDE_FILE = "guide.md"
+
+
+def guide_pictures(text: str) -> list[str]:
+    """The pictures a guide in Markdown shows, as it names them (relative to its folder)."""
+    return re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)
 
 
 class HelpMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.shortcuts_dialog: QDialog | None = None
+        self.guide: HelpWindow | None = None
 
     def fill_menu(self, menu: QMenu) -> None:
+        self.guide_action = menu.addAction("&Guide", self.show_guide)
         self.shortcuts_action = menu.addAction("&Keyboard Shortcuts", self.show_shortcuts)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        menu.addSeparator()
+        self.demo_action = menu.addAction(icon("dashboard"), "Open the &Demo Plan")
+        self.demo_action.triggered.connect(self.window.open_demo)
+
+    def show_guide(self) -> HelpWindow:
+        """The guide (``resources/help/guide.md``), its pictures beside it, in its window."""
+        from ui.help.browser import HelpWindow, help_folder
+
+        if self.guide is None:
+            self.guide = HelpWindow("Guide", self.window)
+            text = (help_folder() / GUIDE_FILE).read_text(encoding="utf-8")
+            self.guide.show_page(text, markdown=True)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        return self.guide
+
+    def missing_pictures(self) -> list[str]:
+        """The guide's pictures its window cannot load (none, in an install that is whole)."""
+        from PySide6.QtGui import QTextDocument
+
+        from ui.help.browser import help_folder
+
+        guide = self.guide or self.show_guide()
+        document = guide.browser.document()
+        return [
+            name
+            for name in guide_pictures((help_folder() / GUIDE_FILE).read_text(encoding="utf-8"))
+            if document.resource(QTextDocument.ResourceType.ImageResource, name) is None
+        ]
 
     def show_shortcuts(self) -> QDialog:
         """The shortcut sheet, made afresh: the open plan's pages give their keys too."""
