@@ -35,6 +35,7 @@ class HelpWindow(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.anchor: str | None = None
         self.browser = QTextBrowser()
         self.browser.setSearchPaths([str(help_folder())])
         self.browser.setOpenExternalLinks(False)
@@ -68,6 +69,14 @@ class HelpWindow(QDialog):
     def show_page(self, text: str, *, markdown: bool) -> None:
         show_own_page(self.browser, text, markdown=markdown)
         self._search_changed(self.search.text())
+
+    def go_to(self, anchor: str | None) -> None:
+        """Show the entry ``anchor`` at the top (the page's top for ``None``)."""
+        self.anchor = anchor
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
+        else:
+            self.browser.verticalScrollBar().setValue(0)
 
     def find_next(self) -> bool:
         return self._find(QTextDocument.FindFlag(0))

@@ -27,9 +27,14 @@ class HelpMenu:
         self.window = window
         self.shortcuts_dialog: QDialog | None = None
         self.guide: HelpWindow | None = None
+        self.glossary: HelpWindow | None = None
 
     def fill_menu(self, menu: QMenu) -> None:
         self.guide_action = menu.addAction("&Guide", self.show_guide)
+        self.glossary_action = menu.addAction("G&lossary", lambda: self.show_glossary())
+        self.field_help_action = menu.addAction("&Help on This Field", self.help_on_focus)
+        self.field_help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.field_help_action.setStatusTip("What the term of the field or column in focus means")
         self.shortcuts_action = menu.addAction("&Keyboard Shortcuts", self.show_shortcuts)
         self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
         menu.addSeparator()
@@ -48,6 +53,29 @@ class HelpMenu:
         self.guide.raise_()
         self.guide.activateWindow()
         return self.guide
+
+    def show_glossary(self, key: str | None = None) -> HelpWindow:
+        """The glossary, at the entry ``key`` when given."""
+        from ui.help.browser import HelpWindow
+        from ui.help.terms import glossary_html
+
+        if self.glossary is None:
+            self.glossary = HelpWindow("Glossary", self.window)
+            self.glossary.show_page(glossary_html(), markdown=False)
+        self.glossary.show()
+        self.glossary.raise_()
+        self.glossary.activateWindow()
+        self.glossary.go_to(key)
+        return self.glossary
+
+    def help_on_focus(self) -> HelpWindow:
+        """F1: the glossary at the term of the field in focus (at its top if it has none)."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui.help.terms import term_for
+
+        found = term_for(QApplication.focusWidget())
+        return self.show_glossary(found.key if found else None)
 
     def missing_pictures(self) -> list[str]:
         """The guide's pictures its window cannot load (none, in an install that is whole)."""

@@ -16,6 +16,7 @@ from planner.assumptions import (
 )
 from planner.rate_words import RATE_TITLES
 from ui.document import PlanDocument
+from ui.help.terms import tag
 from ui.page import Page
 from ui.pages.catalogue import SETTINGS
 from ui.pages.settings import edits
@@ -190,6 +191,8 @@ class SettingsPage(Page):
         add_row(
             form, "&Quality bar", self._add(ParagraphField("quality_bar", "Quality bar")).widget
         )
+        for field in (mqls, acceptance, hours, self.fields["quality_bar"]):
+            tag(field.widget, "handoff")  # F1 explains the agreement, not the metric
 
     # -- loading -------------------------------------------------------------------------
 
