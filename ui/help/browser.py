@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.icons import icons_dir
-from ui.plain_text import plain_label, show_own_page
+from ui.plain_text import plain_label, show_own_page, window_title
 
 
 def help_folder() -> Path:
@@ -34,7 +34,7 @@ class HelpWindow(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.anchor: str | None = None
         self.browser = QTextBrowser()
         self.browser.setSearchPaths([str(help_folder())])
