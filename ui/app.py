@@ -1,5 +1,6 @@
 """Starting the desktop app: the Qt application, its settings and theme, the error dialog,
-and the first plan (the one given, else the last one, else the demo plan)."""
+and the first plan (the one given, else the last one; on the first start, the choice of the
+demo plan or one's own)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def start_window(path: Path | None, settings: QSettings | None = None) -> MainWindow:
-    """The main window, shown, opening ``path`` (else the last plan, else the demo)."""
+    """The main window, shown, opening ``path`` (else the last plan; with neither, it offers
+    the demo plan or a plan of one's own)."""
     window = MainWindow(settings or QSettings(), demo_plan)
     install_excepthook(lambda: QApplication.activeWindow() or window)
     window.restore_window_state()
@@ -68,7 +70,7 @@ def start_window(path: Path | None, settings: QSettings | None = None) -> MainWi
     elif (last := window.recent.last()) is not None:
         window.open_path(last)
     else:
-        window.open_demo()
+        window.welcome.show_first_start()
     return window
 
 

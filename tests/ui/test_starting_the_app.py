@@ -1,14 +1,19 @@
-"""Starting the app: the plan given on the command line, else the last plan, else the demo
-plan written into the user's data folder (so edits to it last)."""
+"""Starting the app: the plan given on the command line, else the last plan; on the first
+start, the choice of the demo plan (written into the user's data folder, so edits to it last)
+or a plan of one's own, made by the newcomer rather than for them."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 from ui import app as app_module
+from ui.welcome import FIRST_START_LINE
 
 
 @pytest.fixture
@@ -48,23 +53,74 @@ def test_without_a_plan_the_last_one_opens(qtbot, settings, demo_path):
     assert window.document is not None and window.document.path == demo_path.absolute()
 
 
-def test_on_first_start_the_demo_plan_is_written_to_the_data_folder_and_opens(
+def test_on_first_start_no_plan_opens_by_itself_and_the_demo_or_ones_own_is_offered(
     qtbot, settings, tmp_path
 ):
     window = started(qtbot, None, settings)
+
+    assert window.document is None
+    assert window.welcome.line.text() == FIRST_START_LINE
+    assert window.welcome.demo_button.isVisible() and window.welcome.new_button.isVisible()
+    assert window.welcome.demo_button.isDefault()
+    assert not (tmp_path / "data" / app_module.DEMO_NAME).exists()
+
+
+def test_on_first_start_the_demo_plan_comes_first(qtbot, settings):
+    window = started(qtbot, None, settings)
+    QApplication.processEvents()  # lays the page out
+
+    shown = sorted(window.welcome.buttons, key=lambda button: button.y())
+    assert [button.text() for button in shown] == [
+        "Open the demo plan",
+        "Start your own plan…",
+        "Open a plan…",
+    ]
+
+
+def test_on_first_start_the_demo_button_writes_the_demo_plan_to_the_data_folder_and_opens_it(
+    qtbot, settings, tmp_path
+):
+    window = started(qtbot, None, settings)
+
+    window.welcome.demo_button.click()
+    window.opener.wait()
 
     demo = tmp_path / "data" / app_module.DEMO_NAME
     assert demo.is_file()
     assert window.document is not None and window.document.path == demo
 
 
+def test_on_first_start_start_your_own_plan_asks_for_the_new_plan(qtbot, settings, monkeypatch):
+    window = started(qtbot, None, settings)
+    asked = []
+    monkeypatch.setattr(window.files, "new_plan", lambda: asked.append(True))
+
+    window.welcome.new_button.click()
+
+    assert asked == [True]
+
+
 def test_the_demo_plan_keeps_its_edits_from_one_start_to_the_next(qtbot, settings, tmp_path):
     window = started(qtbot, None, settings)
+    window.open_demo()
+    window.opener.wait()
     plan = window.document.plan
     plan.settings.update(name="My own plan")
     window.close()
     settings.clear()  # as on a first start again: no last plan
 
     again = started(qtbot, None, settings)
+    again.open_demo()
+    again.opener.wait()
 
     assert again.document.plan.settings.get().name == "My own plan"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_first_start_is_drawn(qtbot, settings, tmp_path, size):
+    window = started(qtbot, None, settings)
+    window.resize(*size)
+    QApplication.processEvents()
+    folder = Path(os.environ.get("SMARKETING_SCREENSHOTS") or tmp_path)
+
+    assert window.grab().save(str(folder / f"help-first-start-{size[0]}.png"))
