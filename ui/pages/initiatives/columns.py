@@ -89,6 +89,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             NAME,
             "Name",
+            header_tip="What the initiative is, in a few words; its story (problem, so what, why us) "
+            "goes below the table",
             show=lambda r: r.name,
             edit=lambda r: r.name,
             sort=lambda r: r.name.casefold(),
@@ -96,6 +98,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             CHANNEL,
             "Channel",
+            header_tip="How it reaches buyers (content, event, paid, outbound, partner, webinar…); a "
+            "channel can have conversion rates of its own on Plan settings",
             show=lambda r: r.channel_name,
             edit=lambda r: r.channel_id,
             sort=lambda r: r.channel_name.casefold(),
@@ -103,6 +107,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             STATUS,
             "Status",
+            header_tip="Idea, planned, active, done or dropped; a dropped initiative leaves the "
+            "targets and budgets, its actuals still count",
             show=lambda r: STATUS_TITLES[r.status],
             edit=lambda r: r.status,
             sort=lambda r: STATUS_ORDER[r.status],
@@ -110,6 +116,7 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             START,
             "Start",
+            header_tip="The first month it runs, inside the plan's horizon (else the checks warn)",
             show=lambda r: month_math.label(r.start_month),
             edit=lambda r: r.start_month,
             sort=lambda r: r.start_month,
@@ -117,6 +124,7 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             END,
             "End",
+            header_tip="The last month it runs, inside the plan's horizon (else the checks warn)",
             show=lambda r: month_math.label(r.end_month),
             edit=lambda r: r.end_month,
             sort=lambda r: r.end_month,
@@ -124,6 +132,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             BUDGET,
             "Budget",
+            header_tip="What it may spend over its months; phased into monthly planned spend "
+            "(Plan > Phase Targets), and covered by a planned funnel, or the checks warn",
             show=lambda r: money(r.budget),
             edit=lambda r: r.budget,
             sort=lambda r: r.budget,
@@ -144,6 +154,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
         Column(
             TARGET,
             "Revenue target",
+            header_tip="The revenue won it should bring in: every initiative needs one, several "
+            "times its budget (the minimum return ratio on Plan settings)",
             show=lambda r: money(r.revenue_target),
             edit=lambda r: r.revenue_target,
             sort=lambda r: r.revenue_target,
@@ -156,7 +168,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             # No return sorts below every ratio; one number type keeps Qt's comparison numeric.
             sort=lambda r: -1.0 if r.return_ratio is None else r.return_ratio,
             numeric=True,
-            header_tip="Revenue target divided by budget",
+            header_tip="Revenue target divided by budget: 3× is three of revenue for each one "
+            "spent; the checks warn below the plan's minimum return ratio",
         ),
         # Hidden until chosen (see returns.ReturnsColumns), beside the planned return.
         *returns_columns(currency),
@@ -167,7 +180,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             edit=lambda r: r.owner_id,
             sort=lambda r: r.owner_name.casefold(),
             tip=lambda r: None if r.owner_id else "No one is accountable yet",
-            header_tip="The Accountable person (RACI)",
+            header_tip="The one Accountable person (RACI), who answers for its budget and target; "
+            "hand ownership over on People & roles (Ctrl+Shift+A)",
         ),
         Column(
             SEGMENTS,
@@ -175,7 +189,8 @@ def initiative_columns(currency: Callable[[], Currency]) -> list[Column[Initiati
             show=lambda r: ", ".join(r.segment_names) or "—",
             sort=lambda r: ", ".join(r.segment_names).casefold(),
             tip=lambda r: "\n".join(r.segment_names) or "Aimed at no segment",
-            header_tip="The segments it aims at, with their strike-zone tier",
+            header_tip="The segments it aims at, with their strike-zone tier: aim at core "
+            "segments, not only outside the zone",
         ),
     ]
 

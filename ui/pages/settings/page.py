@@ -36,6 +36,7 @@ from ui.pages.settings.fields import (
 )
 from ui.pages.settings.figures import funnel_summary, mql_to_sql_by_source
 from ui.pages.settings.form import FormColumn, add_row, compact, muted, note, note_row
+from ui.pages.settings.tips import FIELD_TIPS, field_tip
 from ui.pages.settings.vocabulary import CURRENCY_CODES, MONTH_NAMES, STAGE_TITLES
 from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.page_header import PageHeader
@@ -57,7 +58,8 @@ _CHANNELS_NOTE = (
     "longer use: its initiatives keep it, new ones are not offered it."
 )
 _MARGIN_TIP = (
-    "Gross margin, as a percentage of revenue: the returns use it for payback in months "
+    "The share of revenue left once the cost of what is sold is paid: the returns use it for "
+    "payback in months "
     "(spend recovered from the margin on revenue won). Blank: not stated, and payback shows "
     f"\u2014.\n{SOURCES['gross_margin']}"
 )
@@ -94,6 +96,9 @@ class SettingsPage(Page):
         self._plan_section(column)
         self._funnel_section(column)
         self._handoff_section(column)
+        for name, field in self.fields.items():
+            if name in FIELD_TIPS:
+                field.widget.setToolTip(plain_tooltip(field_tip(name)))
         self.channels = ChannelsSection(document)
         column.section("Channels", _CHANNELS_NOTE).addRow(self.channels)
         for field in self.fields.values():
@@ -139,7 +144,6 @@ class SettingsPage(Page):
         months = self._add(CountField("months", "Months in the horizon", 1, 120, " months"))
         add_row(form, "Horizon &length", compact(months.widget), self.horizon_span)
         stage = self._add(ChoiceField("stage", "Business stage", STAGE_TITLES))
-        stage.widget.setToolTip("What fits a plan depends on the company's stage")
         add_row(form, "Business &stage", compact(stage.widget))
 
     def _funnel_section(self, column: FormColumn) -> None:
@@ -147,9 +151,8 @@ class SettingsPage(Page):
         for name, title in RATE_TITLES.items():
             field = self._add(percent_field(name, f"{title} rate"))
             source = SOURCES[name]
-            field.widget.setToolTip(plain_tooltip(f"Source: {source}"))
             caption = add_row(form, title, compact(field.widget))
-            caption.setToolTip(plain_tooltip(f"Source: {source}"))
+            caption.setToolTip(plain_tooltip(field_tip(name)))
             note_row(form, note(source, small=True))
             if name == "sal_to_sql":
                 note_row(form, self.by_source)
