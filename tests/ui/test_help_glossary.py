@@ -89,6 +89,16 @@ def test_the_entry_f1_opens_is_scrolled_into_view(qtbot, window):
     assert bar.value() > 0
 
 
+def test_the_entry_f1_opens_is_shaded(qtbot, window):
+    page = window.view.show_page(SETTINGS)
+
+    glossary = press_f1_on(qtbot, window, page.fields["mqls_per_month"].widget)
+
+    (shade,) = [mark for mark in glossary.browser.extraSelections()]
+    assert shade.cursor.selectedText().startswith("Hand-off agreement (SLA)")
+    assert "24 hours is the common B2B standard" in shade.cursor.selectedText()
+
+
 def test_f1_on_a_field_with_no_term_opens_the_glossary_at_its_top(qtbot, window):
     page = window.view.show_page(SETTINGS)
 

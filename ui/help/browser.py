@@ -7,7 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +43,8 @@ class HelpWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(window_title(title))
         self.anchor: str | None = None
+        self._matches: list[QTextEdit.ExtraSelection] = []
+        self._entry: list[QTextEdit.ExtraSelection] = []  # the entry gone to, shaded
         self.browser = QTextBrowser()
         self.browser.setSearchPaths([str(help_folder())])
         self.browser.setOpenExternalLinks(False)
@@ -73,10 +82,39 @@ class HelpWindow(QDialog):
     def go_to(self, anchor: str | None) -> None:
         """Show the entry ``anchor`` at the top (the page's top for ``None``)."""
         self.anchor = anchor
+        self._entry = []
         if anchor:
             self.browser.scrollToAnchor(anchor)
+            self._entry = self._shade_entry(anchor)
         else:
             self.browser.verticalScrollBar().setValue(0)
+        self.browser.setExtraSelections(self._entry + self._matches)
+
+    def _shade_entry(self, anchor: str) -> list[QTextEdit.ExtraSelection]:
+        """The heading that holds ``anchor`` and the paragraph after it, shaded, so the entry
+        stands out when the page cannot scroll it to the top (the last entries)."""
+        document = self.browser.document()
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                if anchor in fragments.fragment().charFormat().anchorNames():
+                    cursor = QTextCursor(block)
+                    following = block.next()
+                    end = following if following.isValid() else block
+                    cursor.setPosition(
+                        end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                    )
+                    shade = QTextEdit.ExtraSelection()
+                    shade.cursor = cursor
+                    colour = self.palette().color(QPalette.ColorRole.Highlight)
+                    colour.setAlpha(40)
+                    shade.format.setBackground(colour)
+                    shade.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                    return [shade]
+                fragments += 1
+            block = block.next()
+        return []
 
     def find_next(self) -> bool:
         return self._find(QTextDocument.FindFlag(0))
@@ -85,7 +123,7 @@ class HelpWindow(QDialog):
         return self._find(QTextDocument.FindFlag.FindBackward)
 
     def match_count(self) -> int:
-        return len(self.browser.extraSelections())
+        return len(self._matches)
 
     def _find(self, flags: QTextDocument.FindFlag) -> bool:
         text = self.search.text()
@@ -116,7 +154,8 @@ class HelpWindow(QDialog):
                 mark.format.setBackground(colour)
                 marks.append(mark)
                 found = document.find(text, found)
-        self.browser.setExtraSelections(marks)
+        self._matches = marks
+        self.browser.setExtraSelections(self._entry + marks)
         if not text:
             self.matches.clear()
         elif marks:
