@@ -11,7 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMargins, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
 from planner.analysis import Analysis
+from ui import drops
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
@@ -83,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setGeometry(first_geometry(self.screen().availableGeometry()))
         self.show_title()
         self.files.plan_is_open(False)
+        self.setAcceptDrops(True)
 
     # -- plans ---------------------------------------------------------------------------------
 
@@ -213,6 +222,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.close_plan()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        drops.drag_entered(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        drops.dropped(self, event)
 
     def restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry", QByteArray(), type=QByteArray)
