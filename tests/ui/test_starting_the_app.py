@@ -7,6 +7,8 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
 
 from ui import app as app_module
 
@@ -68,3 +70,29 @@ def test_the_demo_plan_keeps_its_edits_from_one_start_to_the_next(qtbot, setting
     again = started(qtbot, None, settings)
 
     assert again.document.plan.settings.get().name == "My own plan"
+
+
+def test_a_plan_the_system_asks_to_open_opens(qtbot, settings, demo_path, tmp_path):
+    # macOS sends a plan double-clicked in the Finder as an event to the running app.
+    window = started(qtbot, demo_path, settings)
+    other = tmp_path / "Opened by the system.smplan"
+    other.write_bytes(demo_path.read_bytes())
+
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other)))
+    window.opener.wait()
+
+    assert window.document.path == other.absolute()
+
+
+def test_a_plan_asked_for_while_another_opens_opens_after_it(qtbot, settings, demo_path, tmp_path):
+    other = tmp_path / "Asked for at start.smplan"
+    other.write_bytes(demo_path.read_bytes())
+    window = app_module.start_window(demo_path, settings)
+    qtbot.addWidget(window)
+
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other)))
+    window.opener.wait()
+    qtbot.waitUntil(
+        lambda: window.document is not None and window.document.path == other.absolute()
+    )
+    window.opener.wait()
