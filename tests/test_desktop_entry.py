@@ -109,3 +109,37 @@ def test_a_data_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch,
     error = capsys.readouterr().err
     assert error.startswith("smarketing: cannot install the desktop entry:")
     assert error.count("\n") == 1
+
+
+def macos_info_plist() -> dict:
+    """The Info.plist entries build.spec gives the macOS bundle (its BUNDLE step runs on
+    macOS only, so it is read here rather than built)."""
+    import ast
+
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    bundle = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "BUNDLE"
+    )
+    plist = next(k.value for k in bundle.keywords if k.arg == "info_plist")
+    uti = next(
+        node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PLAN_UTI"
+    )
+    return eval(
+        compile(ast.Expression(plist), "build.spec", "eval"), {"PLAN_UTI": uti, "APP_VERSION": "0"}
+    )
+
+
+def test_the_macos_bundle_declares_the_plan_type_and_opens_it_as_its_editor():
+    plist = macos_info_plist()
+    (document,) = plist["CFBundleDocumentTypes"]
+    (exported,) = plist["UTExportedTypeDeclarations"]
+
+    assert document["LSItemContentTypes"] == [exported["UTTypeIdentifier"]]
+    assert document["CFBundleTypeRole"] == "Editor"
+    tags = exported["UTTypeTagSpecification"]
+    assert tags["public.filename-extension"] == [PLAN_SUFFIX.lstrip(".")]
+    assert tags["public.mime-type"] == [mime_type().get("type")]
