@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ui import icons
+from ui.resource_files import RESOURCE_PACKAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the checkout leaves out: what git ignores or keeps to itself.
@@ -55,12 +56,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_package_on_disk_is_listed_for_installing() -> None:
     listed = set(_pyproject()["tool"]["setuptools"]["packages"])
-    assert listed - {icons.RESOURCE_PACKAGE} == _packages_on_disk()
+    assert listed - {RESOURCE_PACKAGE} == _packages_on_disk()
 
 
 def test_the_resources_folder_is_installed_as_the_package_the_app_reads() -> None:
     config = _pyproject()["tool"]["setuptools"]
-    assert config["package-dir"] == {icons.RESOURCE_PACKAGE: "resources"}
+    assert config["package-dir"] == {RESOURCE_PACKAGE: "resources"}
     assert Path(icons.icons_dir()) == ROOT / "resources" / "icons"
 
 
@@ -80,7 +81,7 @@ def test_every_help_page_and_picture_is_listed_for_installing() -> None:
 def test_the_wheel_carries_every_icon_and_the_app_icon(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {
-        f"{icons.RESOURCE_PACKAGE}/{path.relative_to(ROOT / 'resources').as_posix()}"
+        f"{RESOURCE_PACKAGE}/{path.relative_to(ROOT / 'resources').as_posix()}"
         for path in (ROOT / "resources").rglob("*")
         if path.is_file()
         and (path.suffix in {".svg", ".png", ".ico"} or "help" in path.parts)

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, APP_VERSION
@@ -58,10 +59,39 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+class FileOpens(QObject):
+    """Opens in ``window`` the plans the system asks the app to open: on macOS, a plan
+    double-clicked in the Finder comes as an event, not as an argument (the bundle declares
+    the type in its Info.plist). One that comes while a plan is opening waits for it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._waiting: Path | None = None
+        window.opener.ended.connect(self._open_waiting)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        path = Path(event.file())
+        if self.window.opener.busy():
+            self._waiting = path
+        else:
+            self.window.open_path(path)
+        return True
+
+    def _open_waiting(self) -> None:
+        path, self._waiting = self._waiting, None
+        if path is not None:
+            self.window.open_path(path)
+
+
 def start_window(path: Path | None, settings: QSettings | None = None) -> MainWindow:
     """The main window, shown, opening ``path`` (else the last plan; with neither, it offers
     the demo plan or a plan of one's own)."""
     window = MainWindow(settings or QSettings(), demo_plan)
+    window.file_opens = FileOpens(window)
+    QApplication.instance().installEventFilter(window.file_opens)
     install_excepthook(lambda: QApplication.activeWindow() or window)
     window.restore_window_state()
     window.show()

@@ -14,11 +14,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from planner import PlanError
+from planner.storage.peek import PlanTitle
 from planner.version import PLAN_SUFFIX
 from ui.background import TaskRunner
 from ui.folders import documents_folder, start_folder
 from ui.icons import icon
-from ui.plain_text import menu_text, plain_tooltip
 from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
@@ -137,18 +137,25 @@ class FileActions:
     # -- helpers ----------------------------------------------------------------------------
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        paths = self.window.recent.paths()
-        for n, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{n} {menu_text(path.name)}")
-            action.setToolTip(plain_tooltip(str(path)))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.window.open_path(p))
-        if not paths:
-            self.recent_menu.addAction("No recent plans").setEnabled(False)
-            return
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear Recent Plans", self.window.recent.clear)
+        from ui.recent_menu import fill_recent_menu, recent_entry
+
+        fill_recent_menu(
+            self.recent_menu,
+            [
+                recent_entry(path, self._open_title(path))
+                for path in self.window.recent.remembered()
+            ],
+            self.window.open_path,
+            self.window.recent.clear,
+        )
+
+    def _open_title(self, path: Path) -> PlanTitle | None:
+        """The title of the plan open in the window at ``path``, from the plan itself."""
+        document = self.window.document
+        if document is None or document.path is None or document.path.resolve() != path.resolve():
+            return None
+        settings = document.plan.settings.get()
+        return PlanTitle(path, company=settings.company, name=settings.name)
 
     def _action(self, text, icon_name, shortcut, slot) -> QAction:
         action = QAction(text, self.window)

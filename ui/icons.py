@@ -7,9 +7,6 @@ severity markers and the app icon carry fixed colours because their colour is th
 
 from __future__ import annotations
 
-import sys
-from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
@@ -24,30 +21,14 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption
 
+from ui.resource_files import resources_dir
+
 _cache: dict[tuple[str, str], QIcon] = {}
 
 
-# resources/ is installed as this package (pyproject.toml maps it), so an installed and an
-# editable app find its folder alike, from the package's import spec (without importing it,
-# nor importlib.resources, whose machinery the app's start would pay for).
-RESOURCE_PACKAGE = "smarketing_resources"
-
-
 def icons_dir() -> Path:
-    """The folder holding the ``.svg`` files: in the installed package, or in a PyInstaller
-    bundle, which lays the package's files out under its own folder."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / RESOURCE_PACKAGE / "icons"
-    return _installed_package() / "icons"
-
-
-@cache  # finding a package searches the import path: once is enough
-def _installed_package() -> Path:
-    spec = find_spec(RESOURCE_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise KeyError(f"the package {RESOURCE_PACKAGE} (the app's icons) is not installed")
-    return Path(spec.submodule_search_locations[0])
+    """The folder holding the ``.svg`` files."""
+    return resources_dir() / "icons"
 
 
 def icon(name: str) -> QIcon:

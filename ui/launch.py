@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 SELF_TEST = "--self-test"
+INSTALL_DESKTOP_ENTRY = "--install-desktop-entry"
 
 
 def wants_app(arguments: Sequence[str]) -> bool:
@@ -28,6 +29,10 @@ def wants_app(arguments: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run what the arguments ask for; the process's exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == [INSTALL_DESKTOP_ENTRY]:
+        from ui.desktop_entry import main as install_desktop_entry
+
+        return install_desktop_entry()
     if arguments == [SELF_TEST] or wants_app(arguments):
         try:
             return _run_qt(arguments)

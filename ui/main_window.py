@@ -10,8 +10,15 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMargins, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, APP_VERSION, ChangeSet, Entity, Plan
 from planner.analysis import Analysis
+from ui import drops
 from ui.commands import PlanCommand
 from ui.document import PlanDocument
 from ui.file_actions import FileActions
@@ -39,7 +47,14 @@ from ui.versions.wording import version_title
 from ui.welcome import Welcome
 from ui.widgets.problem_box import show_problem
 from ui.widgets.status_bar import StatusBar
-from ui.window_geometry import ROOM_FOR_FINDINGS, first_geometry, fitted
+from ui.window_geometry import (
+    ROOM_FOR_FINDINGS,
+    first_geometry,
+    fitted,
+    frame_of,
+    remember_place,
+    restore_place,
+)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setGeometry(first_geometry(self.screen().availableGeometry()))
         self.show_title()
         self.files.plan_is_open(False)
+        self.setAcceptDrops(True)
 
     # -- plans ---------------------------------------------------------------------------------
 
@@ -210,15 +226,23 @@ class MainWindow(QMainWindow):
         # A plan still opening (from a stalled disk, say) must not hold the window open.
         self.opener.abandon()
         self.files.shut()
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        remember_place(self.settings, self)
         self.settings.setValue("window/state", self.saveState())
         self.close_plan()
         super().closeEvent(event)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        drops.drag_entered(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        drops.dropped(self, event)
+
     def restore_window_state(self) -> None:
-        geometry = self.settings.value("window/geometry", QByteArray(), type=QByteArray)
-        if geometry:
-            self.restoreGeometry(geometry)
+        if not restore_place(self.settings, self):
+            # Kept as one place for every screen before the window remembered one per screen.
+            geometry = self.settings.value("window/geometry", QByteArray(), type=QByteArray)
+            if geometry:
+                self.restoreGeometry(geometry)
         state = self.settings.value("window/state", QByteArray(), type=QByteArray)
         if state:
             self.restoreState(state)
@@ -227,14 +251,8 @@ class MainWindow(QMainWindow):
     def keep_on_screen(self) -> None:
         """Shrink and move the window into its screen's free area: it may have been saved
         on a bigger screen."""
-        frame, inner = self.frameGeometry(), self.geometry()
-        margins = QMargins(
-            inner.left() - frame.left(),
-            inner.top() - frame.top(),
-            frame.right() - inner.right(),
-            frame.bottom() - inner.bottom(),
-        )
-        wanted = fitted(frame, self.screen().availableGeometry(), margins)
+        margins, inner = frame_of(self), self.geometry()
+        wanted = fitted(inner.marginsAdded(margins), self.screen().availableGeometry(), margins)
         if wanted != inner:
             self.setGeometry(wanted)
 

@@ -18,8 +18,12 @@ class RecentFiles:
         self._settings = settings
 
     def paths(self) -> list[Path]:
+        return [path for path in self.remembered() if path.is_file()]
+
+    def remembered(self) -> list[Path]:
+        """Every plan remembered, those gone since included (Open Recent says they are)."""
         stored = self._settings.value(_KEY, [], type=list) or []
-        return [Path(p) for p in stored if isinstance(p, str) and Path(p).is_file()]
+        return [Path(p) for p in stored if isinstance(p, str) and p]
 
     def last(self) -> Path | None:
         """The plan open when the app last closed (or the last one opened)."""
@@ -28,11 +32,11 @@ class RecentFiles:
 
     def add(self, path: Path) -> None:
         path = path.resolve()
-        kept = [p for p in self.paths() if p.resolve() != path]
+        kept = [p for p in self.remembered() if p.resolve() != path]
         self._store([path, *kept][:KEEP])
 
     def remove(self, path: Path) -> None:
-        self._store([p for p in self.paths() if p.resolve() != path.resolve()])
+        self._store([p for p in self.remembered() if p.resolve() != path.resolve()])
 
     def clear(self) -> None:
         self._store([])

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 from ui import icons
+from ui.resource_files import RESOURCE_PACKAGE
 
 PAGES = [
     "dashboard",
@@ -193,7 +194,7 @@ def test_the_app_icon_is_a_teal_tile_that_renders_at_256_pixels(qapp: QGuiApplic
 def test_icons_are_found_in_a_pyinstaller_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, palette_restored: None
 ) -> None:
-    bundled = tmp_path / icons.RESOURCE_PACKAGE / "icons"
+    bundled = tmp_path / RESOURCE_PACKAGE / "icons"
     shutil.copytree(icons.icons_dir(), bundled)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert icons.icons_dir() == bundled

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from ui import app as app_module
@@ -124,3 +125,29 @@ def test_the_first_start_is_drawn(qtbot, settings, tmp_path, size):
     folder = Path(os.environ.get("SMARKETING_SCREENSHOTS") or tmp_path)
 
     assert window.grab().save(str(folder / f"help-first-start-{size[0]}.png"))
+
+
+def test_a_plan_the_system_asks_to_open_opens(qtbot, settings, demo_path, tmp_path):
+    # macOS sends a plan double-clicked in the Finder as an event to the running app.
+    window = started(qtbot, demo_path, settings)
+    other = tmp_path / "Opened by the system.smplan"
+    other.write_bytes(demo_path.read_bytes())
+
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other)))
+    window.opener.wait()
+
+    assert window.document.path == other.absolute()
+
+
+def test_a_plan_asked_for_while_another_opens_opens_after_it(qtbot, settings, demo_path, tmp_path):
+    other = tmp_path / "Asked for at start.smplan"
+    other.write_bytes(demo_path.read_bytes())
+    window = app_module.start_window(demo_path, settings)
+    qtbot.addWidget(window)
+
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other)))
+    window.opener.wait()
+    qtbot.waitUntil(
+        lambda: window.document is not None and window.document.path == other.absolute()
+    )
+    window.opener.wait()

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import icons_dir
 from ui.plain_text import plain_label, show_own_page, window_title
+from ui.resource_files import resources_dir
 
 
 def help_folder() -> Path:
     """The folder of the shipped help pages (``resources/help``), beside the icons in an
     install, an editable checkout or the bundle alike."""
-    return icons_dir().parent / "help"
+    return resources_dir() / "help"
 
 
 class HelpWindow(QDialog):

@@ -27,13 +27,13 @@ class WorkbookActions:
         self.export = QAction(icon("export-workbook"), "&Export Workbook…", window)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
         self.export.setStatusTip("Write the plan as an Excel workbook for leadership")
-        self.export.triggered.connect(lambda _=False: self._when_free(self.exporting.ask))
+        self.export.triggered.connect(lambda _=False: self.when_free(self.exporting.ask))
         self.import_ = QAction(icon("import-actuals"), "&Import Actuals…", window)
         self.import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_.setStatusTip(
             "Read actuals from a filled-in workbook or a CRM's CSV export, with a preview first"
         )
-        self.import_.triggered.connect(lambda _=False: self._when_free(self.importing.ask))
+        self.import_.triggered.connect(lambda _=False: self.when_free(self.importing.ask))
 
     # The flows and their dialogs load on first use, not while the app starts.
     @cached_property
@@ -56,7 +56,8 @@ class WorkbookActions:
         self.export.setEnabled(is_open)
         self.import_.setEnabled(is_open and document is not None and not document.read_only)
 
-    def _when_free(self, start: Callable[[], object]) -> None:
+    def when_free(self, start: Callable[[], object]) -> None:
+        """Run ``start`` unless an export or import is still running (then say so)."""
         # A cancelled export stops within a moment, but its dialog has gone already.
         if self.task.busy():
             self.window.statusBar().showMessage(
