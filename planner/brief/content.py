@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from planner.analysis import Analysis
     from planner.analysis.headline import Headline
     from planner.analysis.reforecast import Landing
+    from planner.charts.revenue import RevenueData
+    from planner.charts.strike_zone import StrikeZoneData
     from planner.checks.findings import Finding
 
 NONE = "—"  # no data, never 0 (as the Dashboard shows it)
@@ -48,6 +50,14 @@ class InitiativeLine:
 class FindingLine:
     severity: str  # "Error" or "Warning"
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageCharts:
+    """The records the page's two charts draw (each chart module's ``data``)."""
+
+    revenue: RevenueData
+    strike_zone: StrikeZoneData
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,10 +204,8 @@ def _findings(findings: list[Finding]) -> tuple[FindingLine, ...]:
     for severity in (Severity.ERROR, Severity.WARNING):
         for finding in findings:
             if finding.severity is severity:
-                text = finding.message
-                if finding.initiative:
-                    text = f"{finding.initiative}: {text}"
-                lines.append(FindingLine(severity.value.capitalize(), text))
+                # The message names its initiative already.
+                lines.append(FindingLine(severity.value.capitalize(), finding.message))
     return tuple(lines)
 
 

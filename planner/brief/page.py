@@ -9,20 +9,17 @@ as typed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
-from planner.brief.content import BriefContent
 from planner.charts import revenue, strike_zone
 from planner.charts.style import AHEAD, BEHIND, ChartStyle
 
 if TYPE_CHECKING:
-    from planner.charts.revenue import RevenueData
-    from planner.charts.strike_zone import StrikeZoneData
+    from planner.brief.content import BriefContent, PageCharts
 
 # Portrait paper, inches.
 PAPERS: dict[str, tuple[float, float]] = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
@@ -42,14 +39,6 @@ ZONE_CHART = 2.05
 FOOTER = 0.22
 
 _MEASURE = TextToPath()
-
-
-@dataclass(frozen=True, slots=True)
-class PageCharts:
-    """The records the page's two charts draw (each chart module's ``data``)."""
-
-    revenue: RevenueData
-    strike_zone: StrikeZoneData
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
