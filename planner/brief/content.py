@@ -70,6 +70,7 @@ class BriefContent:
     company: str
     period: str
     as_of: str
+    version: str  # which saved version the page is of; "" for the working plan
     cards: tuple[Card, ...]
     initiatives: tuple[InitiativeLine, ...]
     findings: tuple[FindingLine, ...]
@@ -99,6 +100,7 @@ def brief_content(analysis: Analysis, *, made_on: datetime.date | None = None) -
         company=settings.company,
         period=f"{settings.horizon.describe()} ({settings.horizon.count} months)",
         as_of=as_of,
+        version=_version(analysis),
         cards=_cards(analysis, figures, landing),
         initiatives=_initiatives(analysis),
         findings=_findings(findings),
@@ -108,6 +110,13 @@ def brief_content(analysis: Analysis, *, made_on: datetime.date | None = None) -
         handoff_tone=handoff_tone,
         made_on=f"{made_on or analysis.today:%d %b %Y}",
     )
+
+
+def _version(analysis: Analysis) -> str:
+    version = analysis.plan.version
+    if version is None:
+        return ""
+    return f"Version: {version.described}, saved {version.saved_at}; not the working plan"
 
 
 def percent(share: float | None) -> str:

@@ -149,7 +149,11 @@ def draw_page(content: BriefContent, charts: PageCharts, style: ChartStyle, pape
 def _header(writer: Writer, content: BriefContent) -> None:
     writer.text(0, 0, fit(content.title, writer.width, 18, bold=True), 18, fontweight="bold")
     byline = " · ".join(part for part in (content.company, content.period, content.as_of) if part)
-    writer.text(0, 27, fit(byline, writer.width, 10), 10, MUTED)
+    if content.version:
+        writer.text(0, 24, fit(byline, writer.width, 10), 10, MUTED)
+        writer.text(0, 39, fit(content.version, writer.width, 8), 8, BEHIND, fontweight="bold")
+    else:
+        writer.text(0, 27, fit(byline, writer.width, 10), 10, MUTED)
     writer.rule(writer.height - 4)
 
 

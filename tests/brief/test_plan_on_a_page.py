@@ -208,3 +208,13 @@ def test_the_default_paper_reads_the_locale(monkeypatch) -> None:
     assert default_paper() == "letter"
     monkeypatch.setenv("LC_PAPER", "en_GB.UTF-8")
     assert default_paper() == "a4"
+
+
+def test_a_saved_version_prints_with_its_name_and_not_as_the_working_plan(
+    demo_path, tmp_path
+) -> None:
+    assert smarketing("version", "save", demo_path, "Board approved").returncode == 0
+    target = tmp_path / "version.pdf"
+    result = smarketing("brief", demo_path, "-o", target, "--version", "board approved")
+    assert result.returncode == 0, result.stderr
+    assert "Version: the locked baseline 'Board approved'" in " ".join(pdf_text(target).split())
