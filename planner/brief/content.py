@@ -146,14 +146,13 @@ def _cards(analysis: Analysis, figures: Headline, landing: Landing) -> tuple[Car
             f"of {money(revenue.planned_to_date)} planned, {as_of}",
         )
     share = revenue.attainment_to_date
-    attainment = Card(
-        "Attainment to date",
-        percent(share),
-        "no actuals entered yet"
-        if share is None
-        else f"{'ahead of' if share >= 1 else 'behind'} plan, {as_of}",
-        "" if share is None else ("ahead" if share >= 1 else "behind"),
-    )
+    if share is None:
+        why = "no actuals entered yet" if revenue.actual_to_date is None else "nothing planned"
+        attainment = Card("Attainment to date", NONE, why)
+    else:
+        words = "ahead of" if share >= 1 else "behind"
+        tone = "ahead" if share >= 1 else "behind"
+        attainment = Card("Attainment to date", percent(share), f"{words} plan, {as_of}", tone)
     gap = landing.revenue.gap
     landing_card = Card(
         f"Landing {landing.year_name}",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
 from matplotlib.textpath import TextToPath
 
 from planner.charts import revenue, strike_zone
@@ -109,9 +110,7 @@ class Writer:
         )
 
 
-def _line(figure: Figure | SubFigure, xs: tuple[float, float], y: float) -> Any:
-    from matplotlib.lines import Line2D
-
+def _line(figure: Figure | SubFigure, xs: tuple[float, float], y: float) -> Line2D:
     return Line2D(xs, (y, y), transform=figure.transSubfigure, color=RULE, linewidth=0.6)
 
 
