@@ -21,6 +21,7 @@ STEPS = (
     "show the Dashboard and draw its chart",
     "export the workbook",
     "read the workbook back",
+    "print the plan on a page",
 )
 ROOT = Path(__file__).resolve().parents[2]
 
