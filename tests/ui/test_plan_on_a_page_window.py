@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
+from versions_support import save
 from window_support import make_window, open_and_wait, problem_box
 
+from planner.versions.service import Kind
 from ui.plan_on_a_page import PAPER_KEY, set_paper
 
 
@@ -98,3 +100,16 @@ def test_print_puts_the_same_page_on_the_printers_paper(window, tmp_path) -> Non
             ["pdftoppm", "-r", "80", "-png", str(target), str(Path(shots) / "brief-printed")],
             check=True,
         )
+
+
+def test_a_scenario_shown_in_the_window_is_the_page_exported(qtbot, window, tmp_path) -> None:
+    save(qtbot, window, Kind.SCENARIO, "Cut $ events_30%")
+    target = tmp_path / "scenario.pdf"
+
+    assert window.files.brief.export_to(target, "a4")
+    window.files.brief.task.wait()
+
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Version: the scenario 'Cut $ events_30%'" in " ".join(text.split())
