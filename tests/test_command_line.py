@@ -184,7 +184,7 @@ def test_an_unknown_command_is_an_error_naming_it_and_the_commands(tmp_path):
     assert result.stdout == ""
     assert result.stderr == (
         "smarketing: unknown command 'baseline'; the commands are demo, summary, check, chart, "
-        "export, import, rollover, version, compare, phase (see smarketing --help)\n"
+        "export, brief, import, rollover, version, compare, phase (see smarketing --help)\n"
     )
 
 

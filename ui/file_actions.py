@@ -19,6 +19,7 @@ from planner.version import PLAN_SUFFIX
 from ui.background import TaskRunner
 from ui.folders import documents_folder, start_folder
 from ui.icons import icon
+from ui.plan_on_a_page import PlanOnAPage
 from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class FileActions:
         )
         self.task = TaskRunner(window)  # next year's plan, written off the UI thread
         self.workbook = WorkbookActions(window)
+        self.brief = PlanOnAPage(window)
         self.close = self._action(
             "&Close Plan", "close", QKeySequence.StandardKey.Close, window.close_plan
         )
@@ -63,6 +65,7 @@ class FileActions:
         menu.addAction(self.next_year)
         menu.addSeparator()
         menu.addActions(self.workbook.actions())
+        menu.addActions(self.brief.actions())
         menu.addSeparator()
         menu.addAction(self.close)
         menu.addSeparator()
@@ -77,6 +80,7 @@ class FileActions:
         self.next_year.setEnabled(whole_file)
         self.close.setEnabled(is_open)
         self.workbook.plan_is_open(is_open)
+        self.brief.plan_is_open(is_open)
 
     # The flow and its dialog load on first use, not while the app starts.
     @cached_property
@@ -89,6 +93,7 @@ class FileActions:
         """Stop the work still running (the window is closing)."""
         self.task.shut()
         self.workbook.shut()
+        self.brief.shut()
 
     # -- the actions -----------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """``smarketing --self-test``: prove an installed app works, end to end, without a screen.
 
 It writes the small demo plan to a temporary folder, opens it in the main window, shows the
-Dashboard until its chart is drawn, exports the leadership workbook and reads it back. Each
+Dashboard until its chart is drawn, exports the leadership workbook and reads it back, and
+prints the plan on a page (to a PDF file, through Qt's printing). Each
 step prints one line with its time; the first that fails prints its reason and the run exits
 1 (never a traceback: a user or CI reads the line, not Python's internals).
 """
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 STEP_TIMEOUT_S = 60.0  # the chart and the plan arrive from worker threads: wait this long
 PLAN_NAME = "self-test.smplan"
 WORKBOOK_NAME = "self-test.xlsx"
+PRINTED_NAME = "self-test-printed.pdf"
 
 
 class StepFailed(Exception):
@@ -84,6 +86,7 @@ class _Run:
             ("show the guide with its pictures", self.show_guide),
             ("export the workbook", self.export),
             ("read the workbook back", self.read_back),
+            ("print the plan on a page", self.print_page),
         ]
 
     def write_demo(self) -> str:
@@ -162,6 +165,25 @@ class _Run:
         finally:
             book.close()
         return f"{len(sheets)} sheets"
+
+    def print_page(self) -> str:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ui.plan_on_a_page import set_paper
+
+        window = self._window()
+        target = self.folder / PRINTED_NAME
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        set_paper(printer, "a4")
+        brief = window.files.brief
+        if not brief.print_to(printer):
+            raise StepFailed("the plan on a page could not start")
+        brief.task.wait()
+        if not target.is_file() or not target.stat().st_size:
+            raise StepFailed(f"nothing was printed to {target}")
+        return f"{target.stat().st_size // 1024} KB"
 
     def close(self) -> None:
         """Close the window and its plan, so the folder can be removed."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib.colors import to_rgba
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from planner.charts.redraw import ChartFigure, SettledLayout, reused
@@ -227,7 +227,7 @@ def new_figure(
     columns: int = 1,
     *,
     title: str = "",
-    into: Figure | None = None,
+    into: Figure | SubFigure | None = None,
     shape: Hashable = None,
     span_first_column: bool = False,
     **grid: Any,
@@ -237,13 +237,18 @@ def new_figure(
     places in the grid returned).
 
     ``into``: the Figure this chart was drawn in before, emptied and returned with its Axes
-    when it was built alike for a record of the same ``shape`` (see :mod:`planner.charts.redraw`)."""
+    when it was built alike for a record of the same ``shape`` (see :mod:`planner.charts.redraw`);
+    or an empty SubFigure of a page (the one-page plan) that the chart is drawn into, laid out by
+    that page's Figure."""
     built_for = (style, rows, columns, span_first_column, repr(sorted(grid.items())), shape)
     figure = reused(into, built_for)
     if figure is None:
-        figure = ChartFigure(
-            figsize=FIGURE_SIZE, dpi=DPI, layout=SettledLayout(), facecolor=style.background
-        )
+        if isinstance(into, SubFigure) and not into.axes:
+            figure = into  # type: ignore[assignment]
+        else:
+            figure = ChartFigure(
+                figsize=FIGURE_SIZE, dpi=DPI, layout=SettledLayout(), facecolor=style.background
+            )
         figure.built_for = built_for
         figure.panels = figure.subplots(rows, columns, squeeze=False, gridspec_kw=grid or None)
         if span_first_column:

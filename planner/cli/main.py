@@ -23,6 +23,7 @@ COMMANDS = (
     "check",
     "chart",
     "export",
+    "brief",
     "import",
     "rollover",
     "version",
@@ -105,12 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_returns_options(chart)
     add_export_parser(commands)
+    from planner.cli.brief import add_brief_parser
+
+    add_brief_parser(commands)
     add_import_parser(commands)
     add_rollover_parser(commands)
     add_version_parser(commands)
     add_compare_parser(commands)
     add_phase_parser(commands)
-    for reading in ("summary", "check", "chart", "export", "import", "phase"):
+    for reading in ("summary", "check", "chart", "export", "brief", "import", "phase"):
         add_version_option(commands.choices[reading])
     return parser
 
@@ -188,6 +192,10 @@ def _run(options: argparse.Namespace) -> int:
         from planner.charts.files import chart_format
 
         chart_format(options.output)  # refuse a bad file name before reading the plan
+    if options.command == "brief":
+        from planner.workbook.files import check_target
+
+        check_target(options.output, suffix=".pdf", kind="a plan on a page")
 
     from planner.plan import Plan
 
@@ -239,6 +247,11 @@ def _run(options: argparse.Namespace) -> int:
             from planner.cli.export import run_export
 
             print(run_export(plan, options))
+            return 0
+        if options.command == "brief":
+            from planner.cli.brief import run_brief
+
+            print(run_brief(analysis, options))
             return 0
         if options.command == "chart":
             from planner.cli.chart import write_chart

@@ -22,6 +22,7 @@ STEPS = (
     "show the guide with its pictures",
     "export the workbook",
     "read the workbook back",
+    "print the plan on a page",
 )
 ROOT = Path(__file__).resolve().parents[2]
 
