@@ -66,7 +66,7 @@ def test_the_resources_folder_is_installed_as_the_package_the_app_reads() -> Non
 
 
 def test_every_help_page_and_picture_is_listed_for_installing() -> None:
-    patterns = _pyproject()["tool"]["setuptools"]["package-data"][icons.RESOURCE_PACKAGE]
+    patterns = _pyproject()["tool"]["setuptools"]["package-data"][RESOURCE_PACKAGE]
     help_files = [
         path.relative_to(ROOT / "resources").as_posix()
         for path in (ROOT / "resources" / "help").rglob("*")
