@@ -70,6 +70,14 @@ class FileOpens(QObject):
         self._waiting: Path | None = None
         window.opener.ended.connect(self._open_waiting)
 
+    def listen(self) -> None:
+        """Take the plans the system sends as events. Only macOS sends them so; elsewhere a
+        filter on the whole application would cost a call into Python for every event of
+        every widget, for nothing (a plan comes as an argument there)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
             return False
@@ -91,7 +99,8 @@ def start_window(path: Path | None, settings: QSettings | None = None) -> MainWi
     the demo plan or a plan of one's own)."""
     window = MainWindow(settings or QSettings(), demo_plan)
     window.file_opens = FileOpens(window)
-    QApplication.instance().installEventFilter(window.file_opens)
+    if sys.platform == "darwin":
+        window.file_opens.listen()
     install_excepthook(lambda: QApplication.activeWindow() or window)
     window.restore_window_state()
     window.show()

@@ -130,6 +130,7 @@ def test_the_first_start_is_drawn(qtbot, settings, tmp_path, size):
 def test_a_plan_the_system_asks_to_open_opens(qtbot, settings, demo_path, tmp_path):
     # macOS sends a plan double-clicked in the Finder as an event to the running app.
     window = started(qtbot, demo_path, settings)
+    window.file_opens.listen()  # as on macOS, the one system that sends them
     other = tmp_path / "Opened by the system.smplan"
     other.write_bytes(demo_path.read_bytes())
 
@@ -139,11 +140,25 @@ def test_a_plan_the_system_asks_to_open_opens(qtbot, settings, demo_path, tmp_pa
     assert window.document.path == other.absolute()
 
 
+def test_only_macos_has_the_app_listen_for_plans_sent_as_events(qtbot, settings, demo_path):
+    # Elsewhere a filter on the whole application would see every event of every widget.
+    window = started(qtbot, demo_path, settings)
+    other = demo_path.with_name("Sent as an event.smplan")
+    other.write_bytes(demo_path.read_bytes())
+
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other)))
+    window.opener.wait()
+
+    expected = other.absolute() if sys.platform == "darwin" else demo_path.absolute()
+    assert window.document.path == expected
+
+
 def test_a_plan_asked_for_while_another_opens_opens_after_it(qtbot, settings, demo_path, tmp_path):
     other = tmp_path / "Asked for at start.smplan"
     other.write_bytes(demo_path.read_bytes())
     window = app_module.start_window(demo_path, settings)
     qtbot.addWidget(window)
+    window.file_opens.listen()  # as on macOS, the one system that sends them
 
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other)))
     window.opener.wait()
