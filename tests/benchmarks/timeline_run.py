@@ -31,10 +31,9 @@ from typing import TYPE_CHECKING
 
 from child import report
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from window_steps import Paints, open_window, settle
+from window_steps import Paints, first_show, open_window, settle
 
 from planner import Metric, Plan
 from planner import months as month_math
@@ -56,18 +55,6 @@ SWING = (1, 2, 1, 0, -1, -2, -1, 0)  # a drag's months from where it began, back
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def first_show(app: QApplication, window) -> tuple[TimelinePage, float]:
-    """Show the page as Ctrl+7 does; the seconds until its first frame was drawn."""
-    started = time.perf_counter()
-    shortcut = QKeySequence(f"Ctrl+{TIMELINE.key}")
-    next(a for a in window.page_actions if a.shortcut() == shortcut).trigger()
-    page = window.view.page(TIMELINE)
-    paints = Paints(page.canvas.viewport())
-    settle(app, lambda: paints.count == 0)
-    took = time.perf_counter() - started
-    return page, took
 
 
 def scroll_frames(page: TimelinePage, frames: int) -> list[float]:
@@ -192,7 +179,7 @@ def main(folder: Path) -> None:
     dashboard = window.view.page(DASHBOARD)
     settle(app, lambda: getattr(dashboard, "charts", None) is None)
     window.view.watcher.run_now()
-    page, shown = first_show(app, window)
+    page, shown = first_show(app, window, TIMELINE, lambda shown: shown.canvas.viewport())
     page.choose_values(ValuesOnMove.SHIFT)  # asked once: not inside a timed drop
     bars = page.canvas.layout_.bar_count if page.canvas.layout_ is not None else 0
     scrolls = scroll_frames(page, 20 * rounds)

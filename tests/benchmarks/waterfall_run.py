@@ -27,9 +27,8 @@ from typing import TYPE_CHECKING
 
 from child import report
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
-from window_steps import Paints, open_window, settle
+from window_steps import Paints, first_show, open_window, settle
 
 from ui.app import make_application
 from ui.findings import watcher
@@ -40,17 +39,6 @@ if TYPE_CHECKING:  # the page's modules load when it is first shown, as in the a
 
 watcher.PAUSE_MS = 600_000  # see above
 STEP = 0.01  # a what-if step: one percentage point
-
-
-def first_show(app: QApplication, window) -> tuple[WaterfallPage, float]:
-    """Show the page as Ctrl+8 does; the seconds until its first frame was drawn."""
-    started = time.perf_counter()
-    shortcut = QKeySequence(f"Ctrl+{WATERFALL.key}")
-    next(a for a in window.page_actions if a.shortcut() == shortcut).trigger()
-    page = window.view.page(WATERFALL)
-    paints = Paints(page.groups_view.viewport())
-    settle(app, lambda: paints.count == 0)
-    return page, time.perf_counter() - started
 
 
 def what_ifs(app: QApplication, page: WaterfallPage, rounds: int) -> list[float]:
@@ -89,7 +77,7 @@ def main() -> None:
     dashboard = window.view.page(DASHBOARD)
     settle(app, lambda: getattr(dashboard, "charts", None) is None)
     window.view.watcher.run_now()
-    page, shown = first_show(app, window)
+    page, shown = first_show(app, window, WATERFALL, lambda shown: shown.groups_view.viewport())
     steps = what_ifs(app, page, rounds)
     grouped, rows = by_initiative(app, page)
     report(

@@ -3,14 +3,18 @@ catch up (the events that follow an edit, then the paints they ask for)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.app import start_window
 from ui.main_window import MainWindow
+from ui.page import Page
+from ui.pages.catalogue import PageEntry
 
 SIZE = (1280, 800)
 
@@ -44,3 +48,17 @@ class Paints(QObject):
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
+
+
+def first_show(
+    app: QApplication, window: MainWindow, entry: PageEntry, drawn: Callable[[Page], QWidget]
+) -> tuple[Page, float]:
+    """Show the page of ``entry`` as its Ctrl+N shortcut does; the page and the seconds until
+    its first frame was drawn (a paint of the widget ``drawn`` gives for it)."""
+    started = time.perf_counter()
+    shortcut = QKeySequence(f"Ctrl+{entry.key}")
+    next(a for a in window.page_actions if a.shortcut() == shortcut).trigger()
+    page = window.view.page(entry)
+    paints = Paints(drawn(page))
+    settle(app, lambda: paints.count == 0)
+    return page, time.perf_counter() - started
