@@ -1,6 +1,8 @@
 """Help > Keyboard Shortcuts: a sheet read off the window's own actions, so it cannot drift
 from them. The menus give their actions by menu; every page gives those it holds (the page is
-built for it), each shortcut in the platform's own notation."""
+built for it), each shortcut in the platform's own notation. A key that acts on one widget of
+a page (a letter on the RACI grid, an arrow on the Timeline) is an action of that widget
+(:mod:`ui.widgets.key_actions`), never a branch of a ``keyPressEvent``, so it is here too."""
 
 from __future__ import annotations
 
@@ -71,10 +73,16 @@ def shortcuts(window: MainWindow) -> list[Shortcut]:
 
 
 def sheet_html(rows: list[Shortcut], plan_open: bool) -> str:
-    """The sheet as our own markup: a table per group (every text in it is the app's own)."""
+    """The sheet as our own markup: a table per group (every text in it is the app's own).
+    A line is said once per group, though several fields of a page have it (each story field
+    of the Initiatives page saves on Ctrl+Enter)."""
     parts = ["<h2>Keyboard shortcuts</h2>"]
     group = None
+    said: set[tuple[str, str, str]] = set()
     for row in rows:
+        if (row.group, row.text, row.keys) in said:
+            continue
+        said.add((row.group, row.text, row.keys))
         if row.group != group:
             if group is not None:
                 parts.append("</table>")
