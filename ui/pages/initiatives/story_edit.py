@@ -29,7 +29,9 @@ class StoryEdit(QPlainTextEdit):
         self.setMinimumHeight(int(self.fontMetrics().lineSpacing() * 2.4) + frame)
         key_action(self, "Save the story", ("Ctrl+Return", "Ctrl+Enter"), self.commit)
         # Only while there is typing to take back: else Esc goes on as before.
-        self.revert_action = key_action(self, "Take back the typing", ("Esc",), self.revert)
+        self.revert_action = key_action(
+            self, "Take back what was typed in the story", ("Esc",), self.revert
+        )
         self.revert_action.setEnabled(False)
         self.textChanged.connect(self._update_revert)
 
