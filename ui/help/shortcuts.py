@@ -2,7 +2,8 @@
 from them. The menus give their actions by menu; every page gives those it holds (the page is
 built for it), each shortcut in the platform's own notation. A key that acts on one widget of
 a page (a letter on the RACI grid, an arrow on the Timeline) is an action of that widget
-(:mod:`ui.widgets.key_actions`), never a branch of a ``keyPressEvent``, so it is here too."""
+(:mod:`ui.widgets.key_actions`), so it is here too; the few keys a widget still reads in its
+``keyPressEvent`` are declared on its class (``keys_read``), and the sheet reads those."""
 
 from __future__ import annotations
 
@@ -22,20 +23,23 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Shortcut:
-    """One line of the sheet: where the action lives, what it does and its keys."""
+    """One line of the sheet: where the action lives, what it does and its keys. ``action``
+    is ``None`` for a key a widget reads itself (:class:`~ui.widgets.key_actions.ReadKey`)."""
 
     group: str
     text: str
     keys: str
-    action: QAction
+    action: QAction | None
 
 
 def keys_of(action: QAction) -> str:
     """The action's shortcuts in the platform's notation ("Ctrl+Shift+N, Ins")."""
+    return native(action.shortcuts())
+
+
+def native(keys: list[QKeySequence]) -> str:
     return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText)
-        for key in action.shortcuts()
-        if not key.isEmpty()
+        key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys if not key.isEmpty()
     )
 
 
@@ -69,6 +73,20 @@ def shortcuts(window: MainWindow) -> list[Shortcut]:
         for entry in PAGES:
             page = window.view.page(entry)
             take(entry.title, page.findChildren(QAction))
+            found += keys_read(entry.title, page)
+    return found
+
+
+def keys_read(group: str, page: QWidget) -> list[Shortcut]:
+    """The keys the widgets of ``page`` read themselves, once per kind of widget."""
+    found: list[Shortcut] = []
+    kinds: set[type] = set()
+    for widget in page.findChildren(QWidget):
+        kind = type(widget)
+        if kind in kinds or not (declared := getattr(kind, "keys_read", ())):
+            continue
+        kinds.add(kind)
+        found += [Shortcut(group, key.text, native(key.sequences()), None) for key in declared]
     return found
 
 
