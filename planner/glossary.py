@@ -57,7 +57,7 @@ GLOSSARY: tuple[Term, ...] = (
         "Opportunity",
         "A qualified deal in the sales pipeline, with an amount and a stage. SQL to won runs "
         "at 20-30 % in published B2B ranges.",
-        ("Opportunities",),
+        ("Opportunities", "opp."),  # short rate titles: "SQL → opp.", "Opp. → won"
     ),
     Term(
         "pipeline",

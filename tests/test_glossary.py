@@ -36,6 +36,12 @@ def test_a_conversion_rate_speaks_of_the_stage_it_converts_into():
     }
 
 
+def test_a_short_rate_title_speaks_of_the_stage_as_the_long_one_does():
+    # As the channels' rate columns, the rates box and Phase Targets' lags write them.
+    assert term_in("SQL → opp.") == term("opportunity")
+    assert term_in("Months from Opp. → Won") == term("opportunity")
+
+
 def test_abbreviations_match_in_capitals_only():
     assert term_in("sales people") is None
     assert term_in("Budget") is None

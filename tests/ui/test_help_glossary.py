@@ -1,5 +1,6 @@
 """The glossary: one list of terms (planner/glossary.py), shown in Help > Glossary, and F1 on
-a field or a column opens the entry of the term it speaks of."""
+a field or a column opens the entry of the term it speaks of, in the window and in its
+dialogs, where the glossary opens over the dialog rather than behind it, blocked."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from window_support import make_window, open_and_wait
 
 from planner import Metric
 from planner.glossary import GLOSSARY
+from ui.help.browser import HelpWindow
+from ui.new_plan_dialog import NewPlanDialog
 from ui.pages.catalogue import SETTINGS, STRIKE_ZONE, TARGETS
+from ui.workbook.mapping_dialog import MappingDialog
 
 
 @pytest.fixture
@@ -31,6 +35,39 @@ def press_f1_on(qtbot, window, widget):
     qtbot.keyClick(widget, Qt.Key.Key_F1)
     glossary = window.help.glossary
     assert glossary is not None and glossary.isVisible()
+    return glossary
+
+
+class Blocked(QObject):
+    """The windows Qt blocks behind a modal dialog (it tells each one) while it listens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowBlocked:
+            self.windows.append(watched)
+        return False
+
+
+@pytest.fixture
+def blocked(qapp):
+    listener = Blocked()
+    qapp.installEventFilter(listener)
+    yield listener
+    qapp.removeEventFilter(listener)
+
+
+def press_f1_in(qtbot, dialog: QDialog, field: QWidget) -> HelpWindow:
+    """F1 on ``field`` of ``dialog`` (shown, in front), and the glossary it shows."""
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_F1)
+    (glossary,) = [g for g in dialog.findChildren(HelpWindow) if g.isVisible()]
     return glossary
 
 
@@ -119,3 +156,81 @@ def test_the_glossary_is_drawn(qtbot, window, tmp_path, size):
     folder = Path(os.environ.get("SMARKETING_SCREENSHOTS") or tmp_path)
     assert glossary.grab().save(str(folder / f"help-glossary-{size[0]}.png"))
     assert window.grab().save(str(folder / f"help-f1-window-{size[0]}.png"))
+
+
+# -- in dialogs ---------------------------------------------------------------------------
+
+
+def test_f1_on_a_lag_of_phase_targets_opens_the_stage_it_leads_to(qtbot, window):
+    dialog = window.phase_targets()  # Plan > Phase Targets…
+
+    glossary = press_f1_in(qtbot, dialog, dialog.lags[1])  # months from MQL to SAL
+
+    assert glossary.anchor == "sal"
+
+
+def test_over_a_window_modal_dialog_the_glossary_is_the_dialogs_and_not_blocked(
+    qtbot, window, blocked
+):
+    dialog = window.phase_targets()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+
+    glossary = press_f1_in(qtbot, dialog, dialog.lags[4])  # months from Opp. to won
+
+    assert glossary.anchor == "opportunity"
+    assert glossary.parentWidget() is dialog and glossary.isVisible()
+    assert window in blocked.windows and glossary not in blocked.windows
+    assert window.help.glossary is None  # the window's own, behind the dialog, is not used
+
+
+def test_over_an_application_modal_dialog_the_glossary_is_not_blocked(qtbot, window, blocked):
+    dialog = NewPlanDialog(window)  # File > New Plan runs it with exec(): modal to the app
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+
+    glossary = press_f1_in(qtbot, dialog, dialog.name_edit)  # a name: no term, the top
+
+    assert glossary.anchor is None and glossary.isVisible()
+    assert glossary not in blocked.windows
+    dialog.reject()
+
+
+def test_f1_on_the_import_mappings_metric_opens_the_metric_chosen(qtbot, window):
+    dialog = MappingDialog("deals.csv", ["Campaign", "Date", "Count"], [], None, window)
+    dialog.metric_combo.setCurrentText(Metric.MQL.title)
+    dialog.open()  # as Import Actuals opens it
+
+    glossary = press_f1_in(qtbot, dialog, dialog.metric_combo)
+
+    assert glossary.anchor == "mql"
+
+
+def test_the_glossary_over_a_dialog_closes_with_it(qtbot, window):
+    dialog = window.phase_targets()
+    glossary = press_f1_in(qtbot, dialog, dialog.lags[0])
+
+    dialog.reject()
+
+    assert not glossary.isVisible()
+
+
+def test_f1_on_the_window_after_a_dialog_opens_the_windows_own_glossary(qtbot, window):
+    dialog = window.phase_targets()
+    press_f1_in(qtbot, dialog, dialog.lags[0])
+    dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = window.view.show_page(SETTINGS)
+
+    glossary = press_f1_on(qtbot, window, page.fields["mql_to_sal"].widget)
+
+    assert glossary.parentWidget() is window and glossary.anchor == "sal"
+
+
+def test_the_glossary_over_a_dialog_is_drawn(qtbot, window, tmp_path):
+    dialog = window.phase_targets()
+    glossary = press_f1_in(qtbot, dialog, dialog.lags[2])
+    glossary.resize(640, 520)
+    QApplication.processEvents()
+    folder = Path(os.environ.get("SMARKETING_SCREENSHOTS") or tmp_path)
+    assert glossary.grab().save(str(folder / "help-glossary-over-a-dialog.png"))

@@ -72,6 +72,18 @@ def test_ctrl_enter_commits_a_story(page, qtbot):
     assert editor.toPlainText() == "Ask the grants team"  # no line break was typed
 
 
+def test_escape_takes_back_what_was_typed_in_a_story(page, qtbot):
+    select(page, GUIDE)
+    editor = page.detail.story["notes"]
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "Half a thought")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.toPlainText() == ""
+    assert not editor.revert_action.isEnabled()  # nothing left to take back: Esc goes on
+    assert page.document.undo_stack.count() == 0
+
+
 def test_the_pane_shows_the_story_again_after_undo(page, qtbot):
     (guide,) = select(page, GUIDE)
     editor = page.detail.story["notes"]

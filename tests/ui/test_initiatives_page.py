@@ -87,6 +87,15 @@ def test_no_column_is_sized_by_walking_every_row(page):
 # -- filters ------------------------------------------------------------------------------
 
 
+def test_escape_in_the_search_box_clears_it(page, qtbot):
+    page.filters.search.setFocus()
+    qtbot.waitUntil(page.filters.search.hasFocus)
+    qtbot.keyClicks(page.filters.search, "webinar")
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Escape)
+    assert page.filters.search.text() == ""
+    assert page.proxy.rowCount() == 22
+
+
 def test_searching_keeps_initiatives_whose_name_or_story_matches(page, qtbot):
     qtbot.keyClicks(page.filters.search, "webinar")
     shown = {page.proxy.index(n, 0).data() for n in range(page.proxy.rowCount())}

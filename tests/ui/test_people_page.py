@@ -124,6 +124,25 @@ def test_pressing_r_makes_the_current_cells_person_responsible(qtbot, page, team
     assert letter(page, team.show, team.cat) == "R"
 
 
+def test_a_letter_pressed_with_shift_sets_the_role_too(qtbot, page, team):
+    click_cell(page, team.show, team.cat)
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
+    assert team.roles(team.show) == {team.cat: Role.RESPONSIBLE}
+
+
+def test_the_role_keys_are_actions_of_the_grid_for_the_shortcut_sheet(page):
+    keys = {a.text(): a.shortcut().toString() for a in page.grid.actions()}
+    assert keys == {
+        "Make the selected cells Accountable": "A",
+        "Make the selected cells Responsible": "R",
+        "Make the selected cells Consulted": "C",
+        "Make the selected cells Informed": "I",
+        "Clear the selected cells": "Del",
+        "Open the role menu": "F2",
+    }
+
+
 def test_pressing_a_on_an_initiative_without_owner_makes_the_owner(qtbot, page, team):
     click_cell(page, team.show, team.bob)
     press(qtbot, page, Qt.Key.Key_A)

@@ -40,6 +40,13 @@ def _cell(page: StrikeZonePage, initiative: str, segment: str):
     return page.coverage_model.index(row, column)
 
 
+def focus_the_grid(zone_page, qtbot) -> None:
+    """Keys reach the grid as they do a user's: while it has the focus."""
+    zone_page.activateWindow()
+    zone_page.coverage_view.setFocus()
+    qtbot.waitUntil(zone_page.coverage_view.hasFocus)
+
+
 def _segments_cell(page: StrikeZonePage, name: str, key: str):
     view = page.segments_view
     row = page.segments_model.position(segment_named(page.plan, name).id)
@@ -221,9 +228,7 @@ def test_undo_of_add_segment_deletes_it_and_redo_brings_back_the_same_one(zone_p
 
 
 def test_the_insert_key_adds_a_segment(zone_page, document, qtbot):
-    zone_page.activateWindow()
-    zone_page.coverage_view.setFocus()
-    qtbot.waitUntil(zone_page.coverage_view.hasFocus)
+    focus_the_grid(zone_page, qtbot)
     qtbot.keyClick(zone_page.coverage_view, Qt.Key.Key_Insert)
     assert segment_named(document.plan, "New segment")
 
@@ -284,6 +289,7 @@ def test_clicking_an_aimed_cell_stops_aiming_and_undo_puts_it_back(zone_page, do
 def test_space_toggles_the_current_grid_cell(zone_page, document, qtbot):
     index = _cell(zone_page, PODCAST, MID_MARKET)
     zone_page.coverage_view.setCurrentIndex(index)
+    focus_the_grid(zone_page, qtbot)
     qtbot.keyClick(zone_page.coverage_view, Qt.Key.Key_Space)
     assert index.data() == DOT
     assert document.undo_stack.count() == 1
@@ -292,6 +298,7 @@ def test_space_toggles_the_current_grid_cell(zone_page, document, qtbot):
 def test_a_toggle_keeps_the_current_cell(zone_page, qtbot):
     index = _cell(zone_page, PODCAST, MID_MARKET)
     zone_page.coverage_view.setCurrentIndex(index)
+    focus_the_grid(zone_page, qtbot)
     qtbot.keyClick(zone_page.coverage_view, Qt.Key.Key_Space)
     assert zone_page.coverage_view.currentIndex() == index
 

@@ -1,12 +1,17 @@
-"""The Help menu's own entries; each window it opens is built when first asked for."""
+"""The Help menu's own entries; each window it opens is built when first asked for.
+
+F1 (Help on This Field) works in the window's dialogs too: the action goes with the focus
+into each dialog of the window (:class:`FieldHelpInDialogs`), and over a modal dialog the
+glossary opens as a window of that dialog, which the dialog does not block."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from ui.icons import icon
 
@@ -15,6 +20,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 GUIDE_FILE = "guide.md"
+GLOSSARY_NAME = "glossary"
 
 
 def guide_pictures(text: str) -> list[str]:
@@ -35,6 +41,7 @@ class HelpMenu:
         self.field_help_action = menu.addAction("&Help on This Field", self.help_on_focus)
         self.field_help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.field_help_action.setStatusTip("What the term of the field or column in focus means")
+        self.field_help_in_dialogs = FieldHelpInDialogs(self.field_help_action, self.window)
         self.shortcuts_action = menu.addAction("&Keyboard Shortcuts", self.show_shortcuts)
         self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
         menu.addSeparator()
@@ -55,23 +62,44 @@ class HelpMenu:
         return self.guide
 
     def show_glossary(self, key: str | None = None) -> HelpWindow:
-        """The glossary, at the entry ``key`` when given."""
+        """The glossary, at the entry ``key`` when given. While a modal dialog is in front,
+        the glossary is one of its own windows: the window's glossary would be blocked."""
+        modal = QApplication.activeModalWidget()
+        glossary = self._glossary_of(modal) if modal is not None else self._window_glossary()
+        glossary.show()
+        glossary.raise_()
+        glossary.activateWindow()
+        glossary.go_to(key)
+        return glossary
+
+    def _window_glossary(self) -> HelpWindow:
+        if self.glossary is None:
+            self.glossary = self._new_glossary(self.window)
+        return self.glossary
+
+    def _glossary_of(self, dialog: QWidget) -> HelpWindow:
+        """The glossary window of ``dialog`` (made when first asked for), closed with it."""
+        from ui.help.browser import HelpWindow
+
+        for child in dialog.findChildren(HelpWindow, GLOSSARY_NAME):
+            if child.parentWidget() is dialog:
+                return child
+        glossary = self._new_glossary(dialog)
+        if isinstance(dialog, QDialog):
+            dialog.finished.connect(glossary.close)
+        return glossary
+
+    def _new_glossary(self, parent: QWidget) -> HelpWindow:
         from ui.help.browser import HelpWindow
         from ui.help.terms import glossary_html
 
-        if self.glossary is None:
-            self.glossary = HelpWindow("Glossary", self.window)
-            self.glossary.show_page(glossary_html(), markdown=False)
-        self.glossary.show()
-        self.glossary.raise_()
-        self.glossary.activateWindow()
-        self.glossary.go_to(key)
-        return self.glossary
+        glossary = HelpWindow("Glossary", parent)
+        glossary.setObjectName(GLOSSARY_NAME)
+        glossary.show_page(glossary_html(), markdown=False)
+        return glossary
 
     def help_on_focus(self) -> HelpWindow:
         """F1: the glossary at the term of the field in focus (at its top if it has none)."""
-        from PySide6.QtWidgets import QApplication
-
         from ui.help.terms import term_for
 
         found = term_for(QApplication.focusWidget())
@@ -101,3 +129,36 @@ class HelpMenu:
         self.shortcuts_dialog = ShortcutsDialog(self.window)
         self.shortcuts_dialog.show()
         return self.shortcuts_dialog
+
+
+class FieldHelpInDialogs(QObject):
+    """Takes the F1 action into each dialog of ``window`` the focus enters: the action's
+    shortcut is for the window it is in, and a dialog is a window of its own. The Help
+    windows are left out (F1 there would only scroll the page away)."""
+
+    def __init__(self, action: QAction, window: QWidget) -> None:
+        super().__init__(window)
+        self.action = action
+        self.window = window
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        dialog = new.window() if new is not None else None
+        if not isinstance(dialog, QDialog):
+            return  # the main window: the action is in its menu bar already
+        from ui.help.browser import HelpWindow
+
+        if (
+            not isinstance(dialog, HelpWindow)
+            and self._is_of_window(dialog)
+            and self.action not in dialog.actions()
+        ):
+            dialog.addAction(self.action)
+
+    def _is_of_window(self, dialog: QWidget) -> bool:
+        holder = dialog.parentWidget()
+        while holder is not None and holder is not self.window:
+            holder = holder.parentWidget()
+        return holder is self.window

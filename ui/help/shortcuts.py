@@ -1,6 +1,9 @@
 """Help > Keyboard Shortcuts: a sheet read off the window's own actions, so it cannot drift
 from them. The menus give their actions by menu; every page gives those it holds (the page is
-built for it), each shortcut in the platform's own notation."""
+built for it), each shortcut in the platform's own notation. A key that acts on one widget of
+a page (a letter on the RACI grid, an arrow on the Timeline) is an action of that widget
+(:mod:`ui.widgets.key_actions`), so it is here too; the few keys a widget still reads in its
+``keyPressEvent`` are declared on its class (``keys_read``), and the sheet reads those."""
 
 from __future__ import annotations
 
@@ -20,20 +23,23 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Shortcut:
-    """One line of the sheet: where the action lives, what it does and its keys."""
+    """One line of the sheet: where the action lives, what it does and its keys. ``action``
+    is ``None`` for a key a widget reads itself (:class:`~ui.widgets.key_actions.ReadKey`)."""
 
     group: str
     text: str
     keys: str
-    action: QAction
+    action: QAction | None
 
 
 def keys_of(action: QAction) -> str:
     """The action's shortcuts in the platform's notation ("Ctrl+Shift+N, Ins")."""
+    return native(action.shortcuts())
+
+
+def native(keys: list[QKeySequence]) -> str:
     return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText)
-        for key in action.shortcuts()
-        if not key.isEmpty()
+        key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys if not key.isEmpty()
     )
 
 
@@ -67,14 +73,34 @@ def shortcuts(window: MainWindow) -> list[Shortcut]:
         for entry in PAGES:
             page = window.view.page(entry)
             take(entry.title, page.findChildren(QAction))
+            found += keys_read(entry.title, page)
+    return found
+
+
+def keys_read(group: str, page: QWidget) -> list[Shortcut]:
+    """The keys the widgets of ``page`` read themselves, once per kind of widget."""
+    found: list[Shortcut] = []
+    kinds: set[type] = set()
+    for widget in page.findChildren(QWidget):
+        kind = type(widget)
+        if kind in kinds or not (declared := getattr(kind, "keys_read", ())):
+            continue
+        kinds.add(kind)
+        found += [Shortcut(group, key.text, native(key.sequences()), None) for key in declared]
     return found
 
 
 def sheet_html(rows: list[Shortcut], plan_open: bool) -> str:
-    """The sheet as our own markup: a table per group (every text in it is the app's own)."""
+    """The sheet as our own markup: a table per group (every text in it is the app's own).
+    A line is said once per group, though several fields of a page have it (each story field
+    of the Initiatives page saves on Ctrl+Enter)."""
     parts = ["<h2>Keyboard shortcuts</h2>"]
     group = None
+    said: set[tuple[str, str, str]] = set()
     for row in rows:
+        if (row.group, row.text, row.keys) in said:
+            continue
+        said.add((row.group, row.text, row.keys))
         if row.group != group:
             if group is not None:
                 parts.append("</table>")

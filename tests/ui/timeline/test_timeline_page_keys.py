@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from timeline_page_support import BOOTH, WEBINARS, initiative_id, key
 
 from planner.timeline import describe_move
+from ui.pages.timeline.layout import Zoom
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CONTROL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -126,3 +127,14 @@ def test_enter_asks_to_open_the_chosen_initiative(qtbot, page):
     with qtbot.waitSignal(page.open_requested) as opened:
         key(page, Qt.Key.Key_Return)
     assert opened.args == [booth]
+
+
+def test_with_nothing_chosen_the_arrows_scroll_the_drawing_as_before(page):
+    page.canvas.set_zoom(Zoom.QUARTER)  # months to scroll through
+    page.canvas.select(None)
+    page.focus_canvas()
+    across = page.canvas.horizontalScrollBar()
+    across.setValue(across.maximum() // 2)
+    before = across.value()
+    key(page, Qt.Key.Key_Right)
+    assert across.value() > before

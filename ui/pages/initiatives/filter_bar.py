@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,6 +22,7 @@ from ui.icons import icon
 from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.combos import channel_choices, refill
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.key_actions import key_action
 
 from .columns import STATUS_TITLES
 from .filters import NOBODY, NOWHERE, InitiativeFilter
@@ -86,9 +86,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(220)  # its placeholder shown whole
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
-        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.activated.connect(self.search.clear)
+        key_action(self.search, "Clear the search", ("Esc",), self.search.clear)
 
         self.status = _combo(
             "Filter by status", "Any status", [(t, v) for v, t in STATUS_TITLES.items()]

@@ -1,11 +1,14 @@
 """A multi-line text field that commits as a whole: on leaving it or on Ctrl+Enter, never
-per keystroke, so each change of a story is one undo step."""
+per keystroke, so each change of a story is one undo step. Esc takes back what was typed.
+Both keys are actions of the field, so the shortcut sheet lists them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from ui.widgets.key_actions import key_action
 
 
 class StoryEdit(QPlainTextEdit):
@@ -24,17 +27,23 @@ class StoryEdit(QPlainTextEdit):
         # At least two lines; it grows with the pane.
         frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin())
         self.setMinimumHeight(int(self.fontMetrics().lineSpacing() * 2.4) + frame)
+        key_action(self, "Save the story", ("Ctrl+Return", "Ctrl+Enter"), self.commit)
+        # Only while there is typing to take back: else Esc goes on as before.
+        self.revert_action = key_action(
+            self, "Take back what was typed in the story", ("Esc",), self.revert
+        )
+        self.revert_action.setEnabled(False)
+        self.textChanged.connect(self._update_revert)
 
     def load(self, text: str, *, keep_typing: bool = True) -> None:
         """Show ``text`` as the saved value; with ``keep_typing``, not while the user is
         typing something else here (a refresh from another edit must not wipe words not
         yet saved)."""
-        if keep_typing and self.hasFocus() and self.is_modified():
-            self._loaded = text
-            return
+        keep = keep_typing and self.hasFocus() and self.is_modified()
         self._loaded = text
-        if self.toPlainText() != text:
+        if not keep and self.toPlainText() != text:
             self.setPlainText(text)
+        self._update_revert()
 
     def is_modified(self) -> bool:
         # The core trims text, so surrounding blanks alone are no change.
@@ -45,6 +54,7 @@ class StoryEdit(QPlainTextEdit):
         if self.is_modified() and not self.isReadOnly():
             text = self.toPlainText()
             self._loaded = text
+            self._update_revert()
             self.committed.emit(text)
 
     def revert(self) -> None:
@@ -56,12 +66,5 @@ class StoryEdit(QPlainTextEdit):
             self.commit()
         super().focusOutEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.commit()
-            return
-        if event.key() == Qt.Key.Key_Escape and self.is_modified():
-            self.revert()
-            return
-        super().keyPressEvent(event)
+    def _update_revert(self) -> None:
+        self.revert_action.setEnabled(self.is_modified())

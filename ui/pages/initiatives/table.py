@@ -17,8 +17,12 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from ui.tables.rows_model import ROW_ROLE, RowsModel
+from ui.widgets.key_actions import ReadKey
 
 from .filters import InitiativesProxy
+
+# Return edits the current cell, as in a spreadsheet (Qt only does that on macOS).
+EDIT_KEY = ReadKey("Edit the current cell", ("Return", "Enter"))
 
 Select = QItemSelectionModel.SelectionFlag
 
@@ -70,6 +74,8 @@ class FrozenNames(QTableView):
 class InitiativesTable(QTableView):
     """A table over an :class:`InitiativesProxy` of a :class:`RowsModel`, its Name column
     frozen at the left (:attr:`names`)."""
+
+    keys_read = (EDIT_KEY,)
 
     def __init__(
         self, model: RowsModel, proxy: InitiativesProxy, parent: QWidget | None = None
@@ -254,11 +260,11 @@ class InitiativesTable(QTableView):
     # -- keys ------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter edits the current cell, as in a spreadsheet (Qt only does that on macOS).
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        # Read here rather than made an action: an action of the table would show in its
+        # right-click menu (it offers the table's actions), and where no editor opens (the
+        # Segments column) Qt's own Return must still say "activated".
         if (
-            enter
-            and not event.modifiers()
+            EDIT_KEY.matches(event)
             and self.state() != QAbstractItemView.State.EditingState
             and self.currentIndex().isValid()
             and self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, event)

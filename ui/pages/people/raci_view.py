@@ -1,6 +1,8 @@
 """The RACI grid's table view: keys A, R, C, I set a role on the selected cells, Delete or
 Backspace clears them; a click on a selected cell, a double-click, F2 or the context menu key
-opens the role menu. The view only asks (signals); the page makes the edits."""
+opens the role menu. The keys are actions of the view (so the shortcut sheet lists them),
+enabled while the grid can be edited and has a current cell. The view only asks (signals);
+the page makes the edits."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -34,20 +36,9 @@ from planner import Role
 from ui.pages.people.raci_data import TeamGroup
 from ui.pages.people.raci_header import GroupedHeader
 from ui.pages.people.raci_model import RaciModel
+from ui.widgets.key_actions import key_action
 
 ROLE_COLUMN_WIDTH = 44
-ROLE_KEYS = {
-    Qt.Key.Key_A: Role.ACCOUNTABLE,
-    Qt.Key.Key_R: Role.RESPONSIBLE,
-    Qt.Key.Key_C: Role.CONSULTED,
-    Qt.Key.Key_I: Role.INFORMED,
-}
-CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
-)
 Trigger = QAbstractItemView.EditTrigger
 
 
@@ -60,7 +51,7 @@ class RaciView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editable = True
+        self._editable = True
         self.empty_text = ""  # said in the middle of the grid when it has no cells
         self._groups: list[TeamGroup] = []
         self.setHorizontalHeader(GroupedHeader(self))
@@ -86,6 +77,8 @@ class RaciView(QTableView):
         self._corner = self.findChild(QAbstractButton)
         if self._corner is not None:
             self._corner.installEventFilter(self)
+        self.key_actions = self._build_key_actions()
+        self._update_key_actions()
 
     def set_groups(self, groups: list[TeamGroup]) -> None:
         """The team groups of the columns: rules between them, bands in the header."""
@@ -123,23 +116,49 @@ class RaciView(QTableView):
 
     # -- keys and clicks -----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = not event.modifiers() & _MODIFIERS
-        key = Qt.Key(event.key())
-        if plain and self.editable and self.currentIndex().isValid():
-            if key in ROLE_KEYS:
-                self.role_requested.emit(ROLE_KEYS[key])
-                event.accept()
-                return
-            if key in CLEAR_KEYS:
-                self.role_requested.emit(None)
-                event.accept()
-                return
-            if key == Qt.Key.Key_F2:
-                self._menu_at_current()
-                event.accept()
-                return
-        super().keyPressEvent(event)
+    def _build_key_actions(self) -> list[QAction]:
+        def asks(role: Role | None) -> None:
+            if self.currentIndex().isValid():
+                self.role_requested.emit(role)
+
+        # Each role's letter, with Shift too: a selection extended with Shift and the arrows
+        # takes the letter while Shift is still held.
+        actions = [
+            key_action(
+                self,
+                f"Make the selected cells {role.title}",
+                (role.value, f"Shift+{role.value}"),
+                lambda role=role: asks(role),
+            )
+            for role in Role
+        ]
+        clear = ("Del", "Backspace")
+        actions.append(key_action(self, "Clear the selected cells", clear, lambda: asks(None)))
+        actions.append(key_action(self, "Open the role menu", ("F2",), self._menu_at_current))
+        return actions
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    @editable.setter
+    def editable(self, editable: bool) -> None:
+        self._editable = editable
+        self._update_key_actions()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        self._update_key_actions()
+
+    def reset(self) -> None:
+        super().reset()
+        self._update_key_actions()
+
+    def _update_key_actions(self) -> None:
+        # Disabled, a key goes on to the view as any other (a letter searches the grid).
+        on = self.editable and self.currentIndex().isValid()
+        for action in getattr(self, "key_actions", ()):
+            action.setEnabled(on)
 
     def edit(
         self,

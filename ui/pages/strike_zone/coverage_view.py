@@ -1,12 +1,13 @@
-"""The coverage grid's view: a click or the Space key asks to toggle the current cell."""
+"""The coverage grid's view: a click or the Space key (an action of the view) asks to toggle
+the current cell."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.pages.strike_zone.coverage_model import CoverageModel
+from ui.widgets.key_actions import key_action
 
 _CELL_WIDTH = 118
 _ROW_HEIGHT = 24
@@ -38,19 +39,14 @@ class CoverageView(QTableView):
         down.setMaximumWidth(_NAME_WIDTH)
         down.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.clicked.connect(self._clicked)
+        # An action, not a key handler, so the shortcut sheet lists it.
+        self.toggle_action = key_action(
+            self,
+            "Aim the initiative at the segment, or stop",
+            ("Space",),
+            lambda: self._clicked(self.currentIndex()),
+        )
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.toggle_requested.emit(index.row(), index.column())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        current = self.currentIndex()
-        if event.key() == Qt.Key.Key_Space and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            if current.isValid():
-                self.toggle_requested.emit(current.row(), current.column())
-            event.accept()
-            return
-        super().keyPressEvent(event)

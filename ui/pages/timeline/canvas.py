@@ -1,5 +1,7 @@
 """What a hand does on the Timeline's drawing: a click chooses a bar, a double click or Enter
-asks to open it, a drag (of the bar or an end) or the arrow keys ask to move it.
+asks to open it, a drag (of the bar or an end) or the arrow keys ask to move it. The keys are
+actions of the canvas (so the shortcut sheet lists them), each enabled while it has something
+to act on; disabled, an arrow key scrolls the drawing as Qt's scroll area does.
 
 A drag is a preview only: on release the canvas asks for the move
 (:attr:`TimelineCanvas.move_requested`) and keeps showing the preview until the page says
@@ -11,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.months import Month
+from ui.widgets.key_actions import key_action
 
 from .frame import Preview
 from .layout import Grip, dragged
@@ -46,7 +49,10 @@ class TimelineCanvas(TimelineView):
         self.viewport().setMouseTracking(True)
         self._editable = True
         self._read_only_reason = ""
-        self._press: _Press | None = None
+        self._held: _Press | None = None  # see _press
+        self._build_key_actions()
+        self.selection_changed.connect(self._update_key_actions)
+        self._update_key_actions()
 
     def set_editable(self, editable: bool, reason: str = "") -> None:
         """Whether bars can be moved; ``reason`` says why not, when a move is tried."""
@@ -148,41 +154,69 @@ class TimelineCanvas(TimelineView):
 
     # -- the keyboard ------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, modifiers = event.key(), event.modifiers()
-        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+    def _build_key_actions(self) -> None:
+        def choose(step: int) -> None:
+            if self.layout_ is not None:
+                self.select(self.layout_.neighbour(self._selected, step))
+
+        def opens() -> None:
+            if self.layout_ is not None and self._selected is not None:
+                self.open_requested.emit(self._selected)
+
+        key_action(self, "Choose the bar above", ("Up",), lambda: choose(-1))
+        key_action(self, "Choose the bar below", ("Down",), lambda: choose(1))
+        self.acting: list[QAction] = [
+            key_action(self, "Open the chosen initiative", ("Return", "Enter"), opens)
+        ]
+        for grip, modifiers, what in (
+            (Grip.BODY, "", "Move the bar"),
+            (Grip.END, "Shift+", "Move its end"),
+            (Grip.START, "Ctrl+Shift+", "Move its start"),
+        ):
+            for months, key, when in ((-1, "Left", "earlier"), (1, "Right", "later")):
+                self.acting.append(
+                    key_action(
+                        self,
+                        f"{what} a month {when}",
+                        (modifiers + key,),
+                        lambda grip=grip, months=months: self._move_chosen(grip, months),
+                    )
+                )
+        self.cancel_action = key_action(self, "Cancel the drag", ("Esc",), self._cancel_press)
+
+    def _update_key_actions(self, *_args: object) -> None:
+        for action in self.acting:
+            action.setEnabled(self._selected is not None)
+        self.cancel_action.setEnabled(self._held is not None)
+
+    @property
+    def _press(self) -> _Press | None:
+        return self._held
+
+    @_press.setter
+    def _press(self, press: _Press | None) -> None:
+        self._held = press
+        self.cancel_action.setEnabled(press is not None)  # else Esc goes on to the page
+
+    def _cancel_press(self) -> None:
+        self._press = None
+        self.settle()
+
+    def _move_chosen(self, grip: Grip, months: int) -> None:
         layout = self.layout_
-        if layout is None:
-            super().keyPressEvent(event)
+        if layout is None or self._selected is None:
             return
-        if key == Qt.Key.Key_Escape and self._press is not None:
-            self._press = None
-            self.settle()
+        if self.preview is not None or self._press is not None:
+            return  # one move at a time
+        bar = layout.bar(self._selected)
+        assert bar is not None
+        start, end = dragged(bar.start_month, bar.end_month, grip, months)
+        if (start, end) == (bar.start_month, bar.end_month):
+            return  # a one-month bar's end pressed past its start
+        if not self._editable:
+            self.refused.emit(self._read_only_reason)
             return
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not control:
-            step = -1 if key == Qt.Key.Key_Up else 1
-            self.select(layout.neighbour(self._selected, step))
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
-            self.open_requested.emit(self._selected)
-            return
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._selected is not None:
-            if self.preview is not None or self._press is not None:
-                return  # one move at a time
-            bar = layout.bar(self._selected)
-            assert bar is not None
-            months = -1 if key == Qt.Key.Key_Left else 1
-            grip = Grip.START if shift and control else Grip.END if shift else Grip.BODY
-            start, end = dragged(bar.start_month, bar.end_month, grip, months)
-            if (start, end) == (bar.start_month, bar.end_month):
-                return  # a one-month bar's end pressed past its start
-            if not self._editable:
-                self.refused.emit(self._read_only_reason)
-                return
-            self.preview = Preview(bar.initiative_id, start, end)
-            self.ensure_visible(bar.initiative_id)
-            self.viewport().update()
-            self.move_requested.emit(bar.initiative_id, start, end)
-            return
-        super().keyPressEvent(event)
+        self.preview = Preview(bar.initiative_id, start, end)
+        self.ensure_visible(bar.initiative_id)
+        self.viewport().update()
+        self.move_requested.emit(bar.initiative_id, start, end)
