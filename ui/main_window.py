@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.show_title()
         self.files.plan_is_open(False)
         self.setAcceptDrops(True)
+        self.file_drops = drops.FileDrops(self)  # files dropped on a text field too
 
     # -- plans ---------------------------------------------------------------------------------
 
@@ -230,6 +232,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.close_plan()
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.file_drops.watch()  # the window's QWindow exists from its first show
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         drops.drag_entered(event)

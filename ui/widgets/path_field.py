@@ -6,6 +6,8 @@ while they type: a half-typed path is nobody's business. Then the core's
 :func:`~planner.file_names.typed_path` reads it, and anything wrong is said in a line under
 the field, with a button that creates a folder that does not exist yet. The field keeps what
 was typed, so the person corrects it rather than typing it all again.
+
+A file dropped on the field names it there, as if typed (see :class:`PathEdit`).
 """
 
 from __future__ import annotations
@@ -13,11 +15,56 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from planner.file_names import TypedPathError, typed_path
+from ui.drops import TAKES_FILE_PATHS, carries_files, one_file
 from ui.plain_text import plain_tooltip
 from ui.widgets.inline_message import InlineMessage
+
+
+class PathEdit(QLineEdit):
+    """The field's line edit: a file dropped on it replaces the text with its path, as if
+    typed (one undo step, :attr:`~QLineEdit.textEdited` emitted), where a plain line edit
+    would type the file's address (``file:///…``) into what is there. Several files are
+    refused; text dropped on it goes in as in any line edit."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setProperty(TAKES_FILE_PATHS, True)  # the main window leaves such drops to it
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if carries_files(event.mimeData()):
+            self._answer(event)
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if carries_files(event.mimeData()):
+            self._answer(event)
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not carries_files(event.mimeData()):
+            super().dropEvent(event)
+            return
+        path = self._answer(event)
+        if path is not None:
+            self.selectAll()
+            self.insert(str(path))
+            self.setFocus()
+
+    def _answer(self, event: QDropEvent) -> Path | None:
+        """The file a drag of files brings, the drag accepted; ``None``, the drag refused,
+        for several files or a read-only field."""
+        path = one_file(event.mimeData())
+        if path is None or self.isReadOnly():
+            event.ignore()
+            return None
+        event.acceptProposedAction()
+        return path
 
 
 class PathField(QWidget):
@@ -47,7 +94,7 @@ class PathField(QWidget):
         self._choose_title = choose_title
         self._missing_folder: Path | None = None
 
-        self.edit = QLineEdit(str(path) if path is not None else "")
+        self.edit = PathEdit(str(path) if path is not None else "")
         self.edit.setMinimumWidth(360)
         self.choose_button = QPushButton(choose_text)
         self.choose_button.setAutoDefault(False)
