@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from window_support import make_window, open_and_wait
 
@@ -74,6 +75,17 @@ def test_the_sheet_is_shown_from_the_help_menu(window, tmp_path):
     assert "Ctrl+Shift+A" in dialog.browser.toPlainText()
     folder = Path(os.environ.get("SMARKETING_SCREENSHOTS") or tmp_path)
     dialog.grab().save(str(folder / "help-shortcuts.png"))
+
+
+def test_the_sheet_is_shown_in_front_and_escape_closes_it(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    dialog = window.help.show_shortcuts()
+
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 @pytest.mark.parametrize(

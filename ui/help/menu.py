@@ -128,6 +128,10 @@ class HelpMenu:
             self.shortcuts_dialog.deleteLater()
         self.shortcuts_dialog = ShortcutsDialog(self.window)
         self.shortcuts_dialog.show()
+        # As the guide and the glossary: a window manager may leave a new dialog behind the
+        # focus (openbox does), and then Escape and the arrows go to the window under it.
+        self.shortcuts_dialog.raise_()
+        self.shortcuts_dialog.activateWindow()
         return self.shortcuts_dialog
 
 
