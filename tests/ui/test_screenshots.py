@@ -8,6 +8,7 @@ right size and not one flat colour.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,11 +46,19 @@ def slug(title: str) -> str:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, demo_path):
+def window(qtbot, tmp_path, demo_path, monkeypatch):
+    # Where a user keeps a plan, so the status bar in the pictures reads
+    # "~/Documents/Tidewater Software demo.smplan" rather than a test's folder.
+    home = tmp_path / "home"
+    plan = home / "Documents" / "Tidewater Software demo.smplan"
+    plan.parent.mkdir(parents=True)
+    shutil.copyfile(demo_path, plan)
+    monkeypatch.setenv("HOME", str(home))
     window = make_window(qtbot, tmp_path)
     window.resize(*SIZE)
-    open_and_wait(window, demo_path)
+    open_and_wait(window, plan)
     window.view.watcher.run_now()
+    window.statusBar().clearMessage()  # "Opened …" passes in seconds: not part of a page
     return window
 
 

@@ -9,6 +9,7 @@ from window_support import make_window, open_and_wait
 
 from planner.demo import build_demo
 from ui.plain_text import tooltip_text
+from ui.widgets.status_bar import home_as_tilde
 
 LONG_MESSAGE = (
     "Could not change the budget of 'Outbound to newly hired controllers at mid-market "
@@ -69,3 +70,32 @@ def test_a_long_plan_path_loses_its_middle_and_shows_whole_in_its_tooltip(qtbot,
     shown = label.shown_text()
     assert "…" in shown
     assert shown.endswith("Demand Plan.smplan")
+
+
+def test_a_plan_in_the_home_folder_is_shown_from_tilde_and_copied_whole(
+    qtbot, tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    plan = home / "Documents" / "FY2026 Demand Plan.smplan"
+    plan.parent.mkdir(parents=True)
+    build_demo(plan)
+    monkeypatch.setenv("HOME", str(home))
+    window = make_window(qtbot, tmp_path)
+    window.resize(1280, 800)
+    open_and_wait(window, plan)
+    QApplication.processEvents()
+
+    label = window.location
+    assert label.shown_text() == "~/Documents/FY2026 Demand Plan.smplan"
+    assert tooltip_text(label.toolTip()) == str(plan)
+    (copy,) = label.actions()
+    copy.trigger()
+    assert QApplication.clipboard().text() == str(plan)
+
+
+def test_a_path_that_only_starts_like_the_home_folder_is_shown_whole(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path / "ana"))
+
+    assert home_as_tilde(str(tmp_path / "anabel" / "plan.smplan")) == str(
+        tmp_path / "anabel" / "plan.smplan"
+    )

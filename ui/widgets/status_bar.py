@@ -7,6 +7,9 @@ middle (its folder's start and the file's name stay), and each shows whole in it
 
 from __future__ import annotations
 
+import os
+import sys
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QHelpEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
@@ -18,9 +21,20 @@ PATH_SHARE = 0.5  # of the bar's width, at most, for the path: the message needs
 _ELIDED_PATH_CHARS = 12  # the narrowest the path gets: a few letters either side of "…"
 
 
+def home_as_tilde(path: str) -> str:
+    """``path`` with the user's home folder written "~" ("~/Documents/Plan.smplan"), as
+    Linux and macOS file managers write it; whole elsewhere (Windows has no "~")."""
+    if sys.platform == "win32" or not path:
+        return path
+    home = os.path.expanduser("~").rstrip(os.sep)
+    if home and (path == home or path.startswith(home + os.sep)):
+        return "~" + path[len(home) :]
+    return path
+
+
 class PathLabel(QLabel):
-    """A file's path on one line, its middle elided when it does not fit; :meth:`text`
-    stays whole, the tooltip shows it whole and "Copy Path" copies it."""
+    """A file's path on one line, home as "~" and its middle elided when it does not fit;
+    :meth:`text` stays whole, the tooltip shows it whole and "Copy Path" copies it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +50,10 @@ class PathLabel(QLabel):
         self.setToolTip(plain_tooltip(path))
 
     def shown_text(self) -> str:
-        """The text as drawn: the path, its middle elided to the label's width."""
+        """The text as drawn: the path, home as "~" and its middle elided to the label's
+        width."""
         return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
+            home_as_tilde(self.text()), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
         )
 
     def minimumSizeHint(self) -> QSize:
