@@ -6,6 +6,7 @@ Every edit is saved as it is made, so there is no Save and no "save changes?" qu
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from ui.background import TaskRunner
 from ui.folders import documents_folder, start_folder
 from ui.icons import icon
 from ui.plan_on_a_page import PlanOnAPage
+from ui.recent_menu import RecentMenu
 from ui.workbook.actions import WorkbookActions
 
 if TYPE_CHECKING:
@@ -37,7 +39,14 @@ class FileActions:
         self.new = self._action("&New Plan…", "new", QKeySequence.StandardKey.New, self.new_plan)
         self.open = self._action("&Open…", "open", QKeySequence.StandardKey.Open, self.open_dialog)
         self.recent_menu = QMenu("Open &Recent", window)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent = RecentMenu(
+            self.recent_menu,
+            window.recent.remembered,
+            self._open_title,
+            lambda: window.document.path if window.document is not None else None,
+            window.open_path,
+            window.recent.clear,
+        )
         self.save_copy = self._action(
             "Save a &Copy As…", "save-copy", QKeySequence.StandardKey.SaveAs, self.save_copy_dialog
         )
@@ -94,6 +103,7 @@ class FileActions:
         self.task.shut()
         self.workbook.shut()
         self.brief.shut()
+        self.recent.shut()
 
     # -- the actions -----------------------------------------------------------------------
 
@@ -141,23 +151,14 @@ class FileActions:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _fill_recent(self) -> None:
-        from ui.recent_menu import fill_recent_menu, recent_entry
-
-        fill_recent_menu(
-            self.recent_menu,
-            [
-                recent_entry(path, self._open_title(path))
-                for path in self.window.recent.remembered()
-            ],
-            self.window.open_path,
-            self.window.recent.clear,
-        )
-
     def _open_title(self, path: Path) -> PlanTitle | None:
-        """The title of the plan open in the window at ``path``, from the plan itself."""
+        """The title of the plan open in the window at ``path``, from the plan itself. Both
+        paths are absolute and resolved when remembered (not resolved again here: that would
+        touch the disk on the UI thread)."""
         document = self.window.document
-        if document is None or document.path is None or document.path.resolve() != path.resolve():
+        if document is None or document.path is None:
+            return None
+        if Path(os.path.normpath(document.path)) != path:
             return None
         settings = document.plan.settings.get()
         return PlanTitle(path, company=settings.company, name=settings.name)

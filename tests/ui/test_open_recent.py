@@ -1,15 +1,18 @@
-"""File > Open Recent names each plan by its company and file, read without opening the plan;
-a plan gone since, or a file that cannot be read, says so in its line and never raises."""
+"""File > Open Recent names each plan by its company and file, read without opening the plan
+and off the UI thread; a plan gone since, or a file that cannot be read, says so in its line
+and never raises."""
 
 from __future__ import annotations
 
 import shutil
+import threading
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 from window_support import make_window, open_and_wait
 
 from planner import Plan
+from ui import recent_menu
 from ui.plain_text import tooltip_text
 from ui.recent_files import RecentFiles
 
@@ -22,10 +25,31 @@ def remember(folder, *paths) -> None:
     settings.sync()
 
 
-def lines(window) -> list[str]:
+def shown_lines(window) -> list[str]:
+    """The menu's lines as they are now."""
     menu: QMenu = window.files.recent_menu
-    menu.aboutToShow.emit()
     return [action.text() for action in menu.actions() if not action.isSeparator()]
+
+
+def lines(window) -> list[str]:
+    """The menu's lines once opened and its files read."""
+    window.files.recent_menu.aboutToShow.emit()
+    window.files.recent.wait()
+    return shown_lines(window)
+
+
+def stall_reading(monkeypatch) -> threading.Event:
+    """Make reading a plan's title wait, as a network drive waking up does, until the event
+    returned is set."""
+    drive_wakes = threading.Event()
+    real_read = recent_menu.read_title
+
+    def slow_read(path):
+        drive_wakes.wait(timeout=30)
+        return real_read(path)
+
+    monkeypatch.setattr(recent_menu, "read_title", slow_read)
+    return drive_wakes
 
 
 def action_named(window, start: str):
@@ -120,3 +144,58 @@ def test_clear_recent_plans_forgets_them(qtbot, tmp_path, demo_path):
     action_named(window, "Clear").trigger()
 
     assert lines(window) == ["No recent plans"]
+
+
+def test_the_menu_opens_at_once_with_file_names_while_a_slow_drive_is_read(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    remember(tmp_path, demo_path)
+    window = make_window(qtbot, tmp_path)
+    drive_wakes = stall_reading(monkeypatch)
+
+    window.files.recent_menu.aboutToShow.emit()
+
+    assert shown_lines(window)[0] == "&1 Tidewater.smplan"
+    assert window.files.recent.reading()
+    drive_wakes.set()
+    qtbot.waitUntil(lambda: shown_lines(window)[0].startswith("&1 Tidewater Software — "))
+
+
+def test_the_menu_shows_what_was_read_last_time_at_once(qtbot, tmp_path, demo_path, monkeypatch):
+    remember(tmp_path, demo_path)
+    window = make_window(qtbot, tmp_path)
+    lines(window)
+    drive_wakes = stall_reading(monkeypatch)
+
+    window.files.recent_menu.aboutToShow.emit()
+
+    assert shown_lines(window)[0] == "&1 Tidewater Software — Tidewater.smplan"
+    drive_wakes.set()
+
+
+def test_closing_the_window_does_not_wait_for_a_drive_that_never_answers(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
+    remember(tmp_path, demo_path)
+    window = make_window(qtbot, tmp_path)
+    never = stall_reading(monkeypatch)
+    window.files.recent_menu.aboutToShow.emit()
+
+    window.close()
+
+    assert not window.isVisible()
+    never.set()
+
+
+def test_a_folder_that_cannot_be_searched_says_so_in_its_line(qtbot, tmp_path, monkeypatch):
+    plan = tmp_path / "Locked" / "Board.smplan"
+    remember(tmp_path, plan)
+    window = make_window(qtbot, tmp_path)
+
+    def refused(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(recent_menu.Path, "exists", refused)
+
+    assert lines(window)[0] == "&1 Board.smplan — can't be read"
+    assert action_named(window, "&1").statusTip() == f"{plan}: Permission denied"
