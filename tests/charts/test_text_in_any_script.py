@@ -22,6 +22,7 @@ from plan_builders import CJK_INITIATIVES, CJK_SEGMENTS, name_in_cjk
 from script_fonts import fallback_font_names, needs_cjk_font, pdf_font_names
 
 from planner.analysis import Analysis
+from planner.brief.page import text_width
 from planner.charts import KINDS, build_chart
 from planner.charts.files import save_chart
 from planner.charts.fonts import (
@@ -30,6 +31,7 @@ from planner.charts.fonts import (
     learn_fonts_installed_since_cache,
     use_fallback_fonts,
 )
+from planner.charts.timeline import label_points
 from planner.demo import build_demo
 from planner.plan import Plan
 
@@ -128,6 +130,20 @@ def test_the_segment_names_of_a_cjk_plan_read_back_from_the_chart(strike_zone_pd
 
     assert f"{CJK_SEGMENTS[0]}0" in out.stdout
     assert f"{CJK_SEGMENTS[1]}1" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Dana Reyes · active · core · $120k",
+        pytest.param("王小明0 · planned · core · $60k", marks=needs_cjk_font),
+        pytest.param("网络研讨会系列 ウェビナー連載", marks=needs_cjk_font),
+    ],
+)
+def test_the_timeline_reckons_a_bar_label_about_as_wide_as_it_is_drawn(label) -> None:
+    use_fallback_fonts()
+
+    assert label_points(label, 6.5) == pytest.approx(text_width(label, 6.5), rel=0.2)
 
 
 def stale_cache(tmp_path: Path) -> tuple[Path, font_manager.FontManager]:
