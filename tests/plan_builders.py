@@ -57,3 +57,25 @@ def no_actuals_plan(fiscal_year_start: int = 1) -> Plan:
         ]
     plan.values.set_many(entries)
     return plan
+
+
+# Chinese and Japanese names (no Korean: Droid Sans Fallback, the CJK font CI installs, lacks
+# many Hangul syllables).
+CJK_PLAN_NAME = "年度营销计划"
+CJK_COMPANY = "東京商事株式会社"
+CJK_INITIATIVES = ("网络研讨会系列", "展会活动", "ウェビナー連載", "コンテンツ配信")
+CJK_PEOPLE = ("王小明", "佐藤花子")
+CJK_SEGMENTS = ("中型企业", "大企業")
+
+
+def name_in_cjk(plan: Plan) -> None:
+    """Rename ``plan``, its company, initiatives, people and segments in Chinese and Japanese
+    (a number after each, so no two are alike)."""
+    plan.settings.update(name=CJK_PLAN_NAME, company=CJK_COMPANY)
+    for number, initiative in enumerate(plan.initiatives.list()):
+        name = CJK_INITIATIVES[number % len(CJK_INITIATIVES)]
+        plan.initiatives.update(initiative.id, name=f"{name} {number}")
+    for number, person in enumerate(plan.people.list()):
+        plan.people.update(person.id, name=f"{CJK_PEOPLE[number % len(CJK_PEOPLE)]}{number}")
+    for number, segment in enumerate(plan.segments.list()):
+        plan.segments.update(segment.id, name=f"{CJK_SEGMENTS[number % len(CJK_SEGMENTS)]}{number}")

@@ -17,6 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.textpath import TextToPath
 
 from planner.charts import revenue, strike_zone
+from planner.charts.fonts import use_fallback_fonts
 from planner.charts.style import AHEAD, BEHIND, ChartStyle
 
 if TYPE_CHECKING:
@@ -116,6 +117,7 @@ def _line(figure: Figure | SubFigure, xs: tuple[float, float], y: float) -> Line
 
 def draw_page(content: BriefContent, charts: PageCharts, style: ChartStyle, paper: str) -> Figure:
     """The page as a Figure the size of ``paper`` (``"a4"`` or ``"letter"``)."""
+    use_fallback_fonts()  # before any text is measured, so it is measured in the fonts drawn
     width, height = PAPERS[paper]
     inner_w, inner_h = width - 2 * MARGIN, height - 2 * MARGIN
     lists = inner_h - HEADER - CARDS - REVENUE_CHART - ZONE_CHART - FOOTER

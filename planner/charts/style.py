@@ -17,6 +17,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from planner.charts.fonts import use_fallback_fonts
 from planner.charts.redraw import ChartFigure, SettledLayout, reused
 from planner.money import Currency
 
@@ -240,6 +241,7 @@ def new_figure(
     when it was built alike for a record of the same ``shape`` (see :mod:`planner.charts.redraw`);
     or an empty SubFigure of a page (the one-page plan) that the chart is drawn into, laid out by
     that page's Figure."""
+    use_fallback_fonts()  # names in any script; chosen at the first chart, not at start
     built_for = (style, rows, columns, span_first_column, repr(sorted(grid.items())), shape)
     figure = reused(into, built_for)
     if figure is None:

@@ -12,11 +12,15 @@ from pathlib import Path
 
 import pytest
 from cli_support import assert_one_line_refusal, smarketing
-from plan_builders import no_actuals_plan
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import SubFigure
+from plan_builders import CJK_COMPANY, CJK_PEOPLE, CJK_PLAN_NAME, name_in_cjk, no_actuals_plan
+from script_fonts import fallback_font_names, needs_cjk_font, pdf_font_names
 
 from planner import Plan
 from planner.analysis import Analysis, headline, reforecast
-from planner.brief import default_paper, paper_for_territory, write_brief
+from planner.brief import build_brief, default_paper, paper_for_territory, write_brief
+from planner.brief.page import text_width
 from planner.demo import build_demo
 from planner.errors import PlanFileError
 
@@ -114,6 +118,55 @@ def test_text_from_the_plan_prints_literally_not_as_maths_or_markup(tmp_path) ->
     target = tmp_path / "hostile.pdf"
     write_brief(Analysis.in_sql(plan), target)
     assert hostile in pdf_text(target)
+
+
+@pytest.fixture
+def cjk_pdf(demo_path: Path, tmp_path: Path) -> Path:
+    """The page of the demo plan named in Chinese and Japanese."""
+    target = tmp_path / "cjk.pdf"
+    with Plan.open(demo_path) as plan:
+        name_in_cjk(plan)
+        write_brief(Analysis.in_sql(plan), target)
+    return target
+
+
+@needs_cjk_font
+def test_names_in_chinese_and_japanese_read_back_from_the_page(cjk_pdf) -> None:
+    text = pdf_text(cjk_pdf)
+
+    assert CJK_PLAN_NAME in text and CJK_COMPANY in text
+    assert f"{CJK_PEOPLE[0]}0" in text
+
+
+@needs_cjk_font
+def test_names_in_chinese_and_japanese_are_set_in_an_embedded_cjk_font(cjk_pdf) -> None:
+    assert pdf_font_names(cjk_pdf) & fallback_font_names()
+    for row in pdf_fonts(cjk_pdf):
+        assert "TrueType" in row and row[-5] == "yes", row
+
+
+@needs_cjk_font
+def test_the_page_of_a_plan_named_in_chinese_and_japanese_is_one_page(cjk_pdf) -> None:
+    assert pdf_info(cjk_pdf)["Pages"] == "1"
+
+
+@needs_cjk_font
+def test_chinese_and_japanese_text_is_as_wide_on_the_page_as_measured_to_fit_it(demo_path) -> None:
+    with Plan.open(demo_path) as plan:
+        name_in_cjk(plan)
+        page = build_brief(Analysis.in_sql(plan))
+    page.set_dpi(288)  # 4 pixels a point: small text is not rounded to whole pixels
+    renderer = FigureCanvasAgg(page).get_renderer()
+    subfigures = page.findobj(lambda artist: isinstance(artist, SubFigure))
+    written = [text for subfigure in subfigures for text in subfigure.texts if text.get_text()]
+    cjk = [t for t in written if any(ord(c) > 0x2E80 for c in t.get_text())]
+
+    assert cjk
+    for text in cjk:
+        width = text.get_window_extent(renderer).width / 4
+        bold = text.get_fontweight() == "bold"
+        measured = text_width(text.get_text(), text.get_fontsize(), bold=bold)
+        assert width == pytest.approx(measured, rel=0.03), text.get_text()
 
 
 def test_a_plan_with_no_initiatives_still_makes_a_page(tmp_path) -> None:
