@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 
-def smarketing(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``smarketing ARGS...`` run with this Python; its exit status and both outputs."""
+def smarketing(
+    *args: str | Path, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``smarketing ARGS...`` run with this Python (and ``env`` added to this process's
+    environment); its exit status and both outputs."""
     return subprocess.run(
         [sys.executable, "-m", "planner", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
+        env=None if env is None else {**os.environ, **env},
     )
 
 

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
     from planner.plan import Plan
 
+# The charts are drawn with matplotlib's own settings, never those of a matplotlibrc the user
+# keeps for their own work: one with `text.usetex: True` made every chart fail where LaTeX is
+# not installed, and its sizes and colours restyled the app's charts.
+matplotlib.rcdefaults()
 # Every string on a chart is drawn as written. Names, notes and headlines come from the plan
 # file and may hold "$", which would start matplotlib's maths mode ("$x^2$" drawn as x²).
 # No chart uses maths, so it is off for all text (tick labels made at draw time included).
